@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: MIT
+#
+# ppcpv - the KVM PowerPC paravirtual ("magic page") framework.
+#
+#   make            build everything (native tools, PowerPC objects and images)
+#   make check      run all tests (installs missing dependencies first)
+#   make demo       the main job (see README.md)
+#   make deps       install the Debian packages the project needs
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+#
+# Everything is built out of tree under $(BUILD).  V=1 shows full commands.
+
+BUILD ?= build
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+include mk/build.mk
+
+MODULES := lib hcall-abi patcher kvm_emul host-stubs guest-kernel tests
+include $(wildcard $(addsuffix /module.mk,$(MODULES)))
+
+.PHONY: all check deps demo install clean
+
+all: $(ALL_TARGETS)
+
+deps:
+	@scripts/install-deps
+
+# Tests: build first (a build failure is a failure), then run every step and
+# let tests/tally print the per-step results and the closing
+# "N passed, N failed" line.
+check: deps
+	@rm -rf $(BUILD)/check
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -Otarget $(addprefix check-step-,$(CHECK_STEPS))
+	@tests/tally $(BUILD)/check $(CHECK_STEPS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include/ppcpv \
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/ppcpv
+	$(if $(INSTALL_BINS),install -m 755 $(INSTALL_BINS) $(DESTDIR)$(PREFIX)/bin)
+	$(if $(INSTALL_HEADERS),install -m 644 $(INSTALL_HEADERS) $(DESTDIR)$(PREFIX)/include/ppcpv)
+	$(if $(INSTALL_MAN1),install -m 644 $(INSTALL_MAN1) $(DESTDIR)$(PREFIX)/share/man/man1)
+	install -m 644 README.md LICENSE $(wildcard Documentation/*.rst) $(DESTDIR)$(PREFIX)/share/doc/ppcpv
+
+clean:
+	rm -rf $(BUILD) $(CLEAN_EXTRA)
+
+# Header dependencies of everything compiled so far.
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# The main job.  Until the guest boot exists it shows the hypercall ABI the
+# host side hands out; building it already proved abi.h against the Linux
+# uapi headers for every flavour (hcall-abi/check/abi_check.c).
+demo: all
+	@echo "ABI proof: hcall-abi/check/abi_check.c compiled for $(FLAVOURS) (static asserts against the Linux uapi headers)"
+	@$(BUILD)/native/bin/ppcpv-pvinfo

@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: MIT
+#
+# Generic, non-recursive build machinery.  Every source is compiled once per
+# *flavour* into $(BUILD)/<flavour>/<same path>.o:
+#   native  - the x86-64 host: tools, launcher, unit tests (hosted C)
+#   ppc32   - 32-bit big-endian PowerPC, freestanding
+#   ppc64   - 64-bit big-endian PowerPC (ELFv2), freestanding
+#   ppc64le - 64-bit little-endian PowerPC (ELFv2), freestanding
+# Modules (<dir>/module.mk) describe what they build with the macros below and
+# append to ALL_TARGETS, CHECK_STEPS, INSTALL_BINS and friends.
+
+PPC_FLAVOURS := ppc32 ppc64 ppc64le
+FLAVOURS := native $(PPC_FLAVOURS)
+
+TRIPLET_ppc32   := powerpc-linux-gnu
+TRIPLET_ppc64   := powerpc64-linux-gnu
+TRIPLET_ppc64le := powerpc64le-linux-gnu
+
+CC_native := $(CC)
+AR_native := $(AR)
+$(foreach f,$(PPC_FLAVOURS),$(eval CC_$(f) := $(TRIPLET_$(f))-gcc))
+$(foreach f,$(PPC_FLAVOURS),$(eval AR_$(f) := $(TRIPLET_$(f))-ar))
+$(foreach f,$(PPC_FLAVOURS),$(eval OBJCOPY_$(f) := $(TRIPLET_$(f))-objcopy))
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+OPT ?= -O2 -g
+CFLAGS_native := -std=gnu11 $(OPT) $(WARN) -fPIC
+LDLIBS_native :=
+
+# Freestanding PowerPC: only the compiler's own headers and the cross uapi
+# headers are visible (never the build machine's /usr/include).
+define FREESTANDING_FLAGS
+-std=gnu11 $(OPT) $(WARN) -ffreestanding -fno-builtin -nostdinc \
+	-isystem $(shell $(CC_$(1)) -print-file-name=include 2>/dev/null) \
+	-isystem /usr/$(TRIPLET_$(1))/include \
+	-fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
+	-msoft-float -mno-altivec -mno-vsx -Wa,-mregnames -Wa,-many
+endef
+CFLAGS_ppc32   := $(call FREESTANDING_FLAGS,ppc32) -m32 -mcpu=powerpc -msdata=none -G 0
+CFLAGS_ppc64   := $(call FREESTANDING_FLAGS,ppc64) -m64 -mbig-endian -mabi=elfv2 -mcpu=power8 -mcmodel=medium
+CFLAGS_ppc64le := $(call FREESTANDING_FLAGS,ppc64le) -m64 -mlittle-endian -mabi=elfv2 -mcpu=power8 -mcmodel=medium
+
+# Include directories shared by every flavour; modules append.
+INCLUDES :=
+
+ALL_TARGETS :=
+CHECK_STEPS :=
+INSTALL_BINS :=
+INSTALL_HEADERS :=
+INSTALL_MAN1 :=
+CLEAN_EXTRA :=
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+define FLAVOUR_RULES
+$(BUILD)/$(1)/%.o: %.c
+	@mkdir -p $$(@D)
+	@$(if $(Q),echo "  CC [$(1)] $$<")
+	$(Q)$$(CC_$(1)) $$(CFLAGS_$(1)) $$(CPPFLAGS) $$(addprefix -I,$$(INCLUDES)) -MMD -MP -c -o $$@ $$<
+$(BUILD)/$(1)/%.o: %.S
+	@mkdir -p $$(@D)
+	@$(if $(Q),echo "  AS [$(1)] $$<")
+	$(Q)$$(CC_$(1)) $$(CFLAGS_$(1)) $$(CPPFLAGS) $$(addprefix -I,$$(INCLUDES)) -MMD -MP -c -o $$@ $$<
+endef
+$(foreach f,$(FLAVOURS),$(eval $(call FLAVOUR_RULES,$(f))))
+
+# objs(flavour, sources)
+objs = $(addprefix $(BUILD)/$(1)/,$(addsuffix .o,$(basename $(2))))
+
+# $(call LIBRARY,name,sources,flavours): $(BUILD)/<flavour>/lib/libname.a
+define LIBRARY_ONE
+$(BUILD)/$(3)/lib/lib$(1).a: $(call objs,$(3),$(2))
+	@mkdir -p $$(@D)
+	@$(if $(Q),echo "  AR [$(3)] $$@")
+	$(Q)rm -f $$@ && $$(AR_$(3)) rcs $$@ $$^
+ALL_TARGETS += $(BUILD)/$(3)/lib/lib$(1).a
+endef
+LIBRARY = $(foreach f,$(3),$(eval $(call LIBRARY_ONE,$(1),$(2),$(f))))
+libpath = $(BUILD)/$(2)/lib/lib$(1).a
+
+# $(call NATIVE_PROGRAM,name,sources,libraries(paths),ldlibs)
+define NATIVE_PROGRAM_BODY
+$(BUILD)/native/bin/$(1): $(call objs,native,$(2)) $(3)
+	@mkdir -p $$(@D)
+	@$(if $(Q),echo "  LD [native] $$@")
+	$(Q)$$(CC_native) $$(CFLAGS_native) -o $$@ $(call objs,native,$(2)) -Wl,--start-group $(3) -Wl,--end-group $(4) $$(LDLIBS_native)
+ALL_TARGETS += $(BUILD)/native/bin/$(1)
+endef
+NATIVE_PROGRAM = $(eval $(call NATIVE_PROGRAM_BODY,$(1),$(2),$(3),$(4)))
+
+# $(call CHECK_STEP,name,prerequisites,command): one entry of `make check`.
+# The command's output goes to $(BUILD)/check/<name>.log with its exit status;
+# tests/tally reads the logs and prints the totals.
+define CHECK_STEP_BODY
+CHECK_STEPS += $(1)
+check-step-$(1): $(2)
+	@mkdir -p $(BUILD)/check
+	@echo "== check: $(1)"
+	@( $(3) ) > $(BUILD)/check/$(1).log 2>&1; echo "exit-status: $$$$?" >> $(BUILD)/check/$(1).log; cat $(BUILD)/check/$(1).log
+.PHONY: check-step-$(1)
+endef
+CHECK_STEP = $(eval $(call CHECK_STEP_BODY,$(1),$(2),$(3)))

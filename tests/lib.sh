@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: MIT
+# Shell helpers for check steps: kvm-unit-tests style PASS/FAIL lines, a
+# SUMMARY, and the closing "name: N passed, N failed" line tests/tally reads.
+# Source it, set TEST_NAME, call pass/fail/check_eq, end with `summary`.
+
+TEST_PASSED=0
+TEST_FAILED=0
+TEST_NAME=${TEST_NAME:-test}
+
+pass() { TEST_PASSED=$((TEST_PASSED + 1)); echo "PASS: $TEST_NAME: $*"; }
+fail() { TEST_FAILED=$((TEST_FAILED + 1)); echo "FAIL: $TEST_NAME: $*"; }
+
+# check_eq WHAT EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1 (expected '$2', got '$3')"; fi
+}
+
+summary() {
+	echo "SUMMARY: $((TEST_PASSED + TEST_FAILED)) tests, $TEST_FAILED unexpected failures"
+	echo "$TEST_NAME: $TEST_PASSED passed, $TEST_FAILED failed"
+	[ "$TEST_FAILED" -eq 0 ] && [ "$TEST_PASSED" -gt 0 ]
+}
