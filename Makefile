@@ -22,7 +22,8 @@ DESTDIR ?=
 include mk/build.mk
 
 MODULES := lib hcall-abi patcher kvm_emul host-stubs guest-kernel tests
-include $(wildcard $(addsuffix /module.mk,$(MODULES)))
+# Each module directory contributes module.mk (first) and any other *.mk.
+include $(foreach m,$(MODULES),$(wildcard $(m)/module.mk) $(filter-out $(m)/module.mk,$(sort $(wildcard $(m)/*.mk))))
 
 .PHONY: all check deps demo install clean
 
