@@ -15,6 +15,7 @@ static const char *const err_names[PPCPV_ERR_MAX] = {
 	[PPCPV_ERR_HCALL]	= "hypercall failed",
 	[PPCPV_ERR_STATE]	= "wrong state",
 	[PPCPV_ERR_IO]		= "I/O error",
+	[PPCPV_ERR_FAULT]	= "access faulted",
 };
 
 const char *ppcpv_strerror(int err)

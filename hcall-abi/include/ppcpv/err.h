@@ -21,6 +21,7 @@ enum ppcpv_err {
 	PPCPV_ERR_HCALL,	/* a hypercall failed */
 	PPCPV_ERR_STATE,	/* the operation does not fit the current state */
 	PPCPV_ERR_IO,		/* reading or writing outside data failed */
+	PPCPV_ERR_FAULT,	/* a memory access faulted */
 	PPCPV_ERR_MAX
 };
 
