@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The reference kernel's checks, reported kvm-unit-tests style
+ * (PASS:/FAIL:/SKIP: lines, then SUMMARY).
+ *
+ *  - every privileged instruction the patcher rewrites gives the same
+ *    result before and after patching (run_probes() runs twice);
+ *  - decrementer interrupts arrive;
+ *  - none arrives inside a trampoline's critical section, while EE is
+ *    toggled many times through (patched) mtmsrd;
+ *  - a decrementer that fires while EE is off is delivered exactly when
+ *    EE comes back on (with PV: int_pending is set, the trampoline traps).
+ */
+#include <ppcpv/abi.h>
+#include <ppcpv/fmt.h>
+#include <ppcpv/guest_pv.h>
+#include "ref.h"
+
+#define SPIN_LIMIT	2000000UL
+#define TOGGLES		20000
+
+static unsigned int passed, failed, skipped;
+
+static void report(int ok, const char *what)
+{
+	kprintf("%s: %s\n", ok ? "PASS" : "FAIL", what);
+	if (ok)
+		passed++;
+	else
+		failed++;
+}
+
+static void skip(const char *what, const char *why)
+{
+	kprintf("SKIP: %s (%s)\n", what, why);
+	skipped++;
+}
+
+/* ---- same result patched and unpatched ---------------------------------- */
+
+struct probe_values {
+	uint64_t msr, sprg3, srr0, srr1, dar, dsisr, msr_ee_on, msr_ee_off, msr_ri_flipped, pir;
+};
+
+#define MFSPR(spr, v)	__asm__ __volatile__("mfspr %0,%1" : "=r"(v) : "i"(spr))
+#define MTSPR(spr, v)	__asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"((uint64_t)(v)))
+
+/* Runs with EE off and the decrementer far away: SRR0/1 stay ours. */
+static void __attribute__((noinline)) run_probes(struct probe_values *v)
+{
+	uint64_t msr;
+
+	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr));
+	MTSPR(SPRN_SPRG3, 0x1122334455667788ULL);
+	MFSPR(SPRN_SPRG3, v->sprg3);
+	MTSPR(SPRN_SRR0, 0x0000000012345678ULL);
+	MFSPR(SPRN_SRR0, v->srr0);
+	MTSPR(SPRN_SRR1, 0x8000000000001032ULL);
+	MFSPR(SPRN_SRR1, v->srr1);
+	MTSPR(SPRN_DAR, 0xc000000000abcdefULL);
+	MFSPR(SPRN_DAR, v->dar);
+	MTSPR(SPRN_DSISR, 0x42000000);
+	MFSPR(SPRN_DSISR, v->dsisr);
+	irq_enable();
+	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ee_on));
+	irq_disable();
+	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ee_off));
+	__asm__ __volatile__("mfmsr %0" : "=r"(msr));
+	__asm__ __volatile__("mtmsrd %0" : : "r"(msr ^ MSR_RI));
+	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ri_flipped));
+	__asm__ __volatile__("mtmsrd %0" : : "r"(msr));
+	MFSPR(SPRN_PIR, v->pir);
+	if (platform_hosted())
+		__asm__ __volatile__("tlbsync" : : : "memory");
+}
+
+static struct probe_values before;
+
+void checks_before_pv(void)
+{
+	dec_set(0x7fffffff);
+	irq_disable();
+	run_probes(&before);
+}
+
+static void compare_probes(void)
+{
+	static const struct { const char *name; size_t off; } fields[] = {
+		{ "mfmsr", offsetof(struct probe_values, msr) },
+		{ "mtspr/mfspr SPRG3", offsetof(struct probe_values, sprg3) },
+		{ "mtspr/mfspr SRR0", offsetof(struct probe_values, srr0) },
+		{ "mtspr/mfspr SRR1", offsetof(struct probe_values, srr1) },
+		{ "mtspr/mfspr DAR", offsetof(struct probe_values, dar) },
+		{ "mtspr/mfspr DSISR", offsetof(struct probe_values, dsisr) },
+		{ "mtmsrd L=1 (EE on)", offsetof(struct probe_values, msr_ee_on) },
+		{ "mtmsrd L=1 (EE off)", offsetof(struct probe_values, msr_ee_off) },
+		{ "mtmsrd L=0 (RI flip)", offsetof(struct probe_values, msr_ri_flipped) },
+		{ "mfspr PIR", offsetof(struct probe_values, pir) },
+	};
+	struct probe_values after;
+	char what[96];
+	size_t i;
+
+	run_probes(&after);
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		uint64_t a = *(const uint64_t *)((const char *)&before + fields[i].off);
+		uint64_t b = *(const uint64_t *)((const char *)&after + fields[i].off);
+
+		kprintf("INFO: %s: 0x%llx / 0x%llx\n", fields[i].name,
+			(unsigned long long)a, (unsigned long long)b);
+		ppcpv_fmt(what, sizeof(what), "same result before and after PV bring-up: %s", fields[i].name);
+		report(a == b, what);
+	}
+	report((after.msr_ee_on & MSR_EE) && !(after.msr_ee_off & MSR_EE), "EE follows mtmsrd L=1");
+}
+
+/* ---- decrementer ---------------------------------------------------------- */
+
+static int wait_ticks(uint64_t start)
+{
+	unsigned long spin;
+
+	for (spin = 0; spin < SPIN_LIMIT; spin++)
+		if (irq.dec_ticks != start)
+			return 1;
+	return 0;
+}
+
+static void check_dec_arrives(void)
+{
+	uint64_t start = irq.dec_ticks;
+	int ok;
+
+	dec_set(20000);
+	irq_enable();
+	ok = wait_ticks(start);
+	irq_disable();
+	report(ok, "decrementer interrupts arrive");
+}
+
+/* Toggle EE through (patched) mtmsrd while the decrementer fires often. */
+static void check_never_in_critical(int pv_on)
+{
+	uint64_t start = irq.dec_ticks;
+	int i;
+
+	irq.dec_in_critical = 0;
+	irq.dec_in_kvm_tmp = 0;
+	irq.dec_rearm = 3000;
+	dec_set(3000);
+	for (i = 0; i < TOGGLES; i++) {
+		irq_enable();
+		irq_disable();
+	}
+	irq.dec_rearm = 0;
+	dec_set(0x7fffffff);
+	kprintf("INFO: %llu decrementer interrupts during %d EE toggles, %llu at kvm_tmp addresses\n",
+		(unsigned long long)(irq.dec_ticks - start), TOGGLES,
+		(unsigned long long)irq.dec_in_kvm_tmp);
+	report(irq.dec_ticks - start > 0, "decrementer fires while EE is toggled");
+	if (pv_on)
+		report(irq.dec_in_critical == 0, "no interrupt inside a trampoline's critical section");
+	else
+		skip("no interrupt inside a trampoline's critical section", "PV off");
+}
+
+static uint32_t magic_int_pending(void)
+{
+	return *(volatile uint32_t *)(uintptr_t)(PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_INT_PENDING);
+}
+
+/* A decrementer that expires with EE off is delivered at the EE enable. */
+static void check_delivery_at_enable(int pv_on)
+{
+	unsigned long spin;
+	uint64_t start;
+	int pending_seen = 0;
+
+	irq_disable();
+	start = irq.dec_ticks;
+	dec_set(100);
+	for (spin = 0; spin < SPIN_LIMIT / 10; spin++) {
+		if (pv_on && magic_int_pending()) {
+			pending_seen = 1;
+			break;
+		}
+	}
+	report(irq.dec_ticks == start, "no delivery while EE is off");
+	if (pv_on)
+		report(pending_seen, "host sets int_pending while EE is off");
+	irq_enable();
+	report(irq.dec_ticks == start + 1, "pending decrementer delivered at the EE enable");
+	irq_disable();
+	if (pv_on)
+		report(magic_int_pending() == 0, "int_pending cleared after delivery");
+}
+
+void checks_after_pv(int pv_on)
+{
+	const struct ppcpv_pv_result *r = pv_result();
+
+	if (pv_on)
+		report(r->stats.patched > 0, "kernel text patched");
+	compare_probes();
+	check_dec_arrives();
+	check_never_in_critical(pv_on);
+	check_delivery_at_enable(pv_on);
+}
+
+int checks_summary(void)
+{
+	const struct ppcpv_pv_result *r = pv_result();
+
+	kprintf("SUMMARY: %u tests, %u unexpected failures, %u skipped\n",
+		passed + failed, failed, skipped);
+	kprintf("GUEST-RESULT: {\"pv\":%s,\"patched\":%u,\"skipped\":%u,\"sites\":%u,"
+		"\"kvm_tmp_used\":%llu,\"checks_passed\":%u,\"checks_failed\":%u,\"checks_skipped\":%u}\n",
+		r->enabled ? "true" : "false", r->stats.patched, r->stats.skipped, r->stats.sites,
+		(unsigned long long)r->stats.tmp_used, passed, failed, skipped);
+	return (int)failed;
+}

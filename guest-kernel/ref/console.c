@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The console, chosen from /chosen/stdout-path: an ePAPR byte channel
+ * (EV_BYTE_CHANNEL_SEND, once the hypercall stub is installed), the ppcpv
+ * host device's transmit register, or the pseries vty (H_PUT_TERM_CHAR).
+ */
+#include <stdarg.h>
+#include <ppcpv/abi.h>
+#include <ppcpv/fdt.h>
+#include <ppcpv/fmt.h>
+#include <ppcpv/hcall.h>
+#include <ppcpv/host/hostdev.h>
+#include "ref.h"
+
+#define H_PUT_TERM_CHAR	0x58
+#define VTY_DEFAULT	0x71000000u
+
+enum console_kind { CONSOLE_NONE, CONSOLE_VTY, CONSOLE_HOSTDEV, CONSOLE_BYTE_CHANNEL };
+
+static struct {
+	enum console_kind kind;
+	uint64_t handle;	/* vty number or byte-channel handle */
+} con;
+
+static int stdout_node(const void *fdt, size_t size)
+{
+	char path[64];
+	const char *p;
+	int chosen = ppcpv_fdt_path_offset(fdt, size, "/chosen");
+	size_t i;
+
+	if (chosen < 0 || ppcpv_fdt_get_string(fdt, size, chosen, "stdout-path", &p) < 0)
+		return -1;
+	for (i = 0; p[i] && p[i] != ':' && i + 1 < sizeof(path); i++)
+		path[i] = p[i];
+	path[i] = '\0';
+	return ppcpv_fdt_path_offset(fdt, size, path);
+}
+
+static int node_is(const void *fdt, size_t size, int node, const char *compat)
+{
+	const void *val;
+	int len = ppcpv_fdt_getprop(fdt, size, node, "compatible", &val);
+
+	return len > 0 && ppcpv_fdt_stringlist_contains(val, len, compat);
+}
+
+void console_init(const void *fdt, size_t size, int hcalls_ready)
+{
+	int node = stdout_node(fdt, size);
+	uint32_t handle = 0;
+
+	if (node >= 0 && hcalls_ready && node_is(fdt, size, node, "epapr,hv-byte-channel") &&
+	    !ppcpv_fdt_get_u32(fdt, size, node, "hv-handle", &handle)) {
+		con.kind = CONSOLE_BYTE_CHANNEL;
+		con.handle = handle;
+	} else if (platform_hostdev()) {
+		con.kind = CONSOLE_HOSTDEV;
+	} else {
+		con.kind = CONSOLE_VTY;
+		con.handle = node >= 0 ? fdt_reg_address(fdt, size, node) : 0;
+		if (!con.handle)
+			con.handle = VTY_DEFAULT;
+	}
+}
+
+/* Up to 16 bytes, big-endian packed into 8-byte words (vty and ePAPR). */
+static uint64_t pack(const char *s, size_t n, size_t word)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < 8; i++) {
+		size_t k = word * 8 + i;
+
+		v = (v << 8) | (k < n ? (unsigned char)s[k] : 0);
+	}
+	return v;
+}
+
+static void write_chunk(const char *s, size_t n)
+{
+	volatile uint8_t *thr;
+	unsigned long in[PPCPV_HCALL_NARGS] = { 0 };
+	size_t i;
+
+	switch (con.kind) {
+	case CONSOLE_BYTE_CHANNEL:
+		in[0] = con.handle;
+		in[1] = n;
+		for (i = 0; i < 4; i++)	/* r5..r8 carry the bytes, 4 per register */
+			in[2 + i] = (uint32_t)(pack(s, n, i / 2) >> (i % 2 ? 0 : 32));
+		ppcpv_hcall(PPCPV_TOKEN_BYTE_CHANNEL_SEND, in, NULL);
+		break;
+	case CONSOLE_HOSTDEV:
+		thr = (volatile uint8_t *)(uintptr_t)(platform_hostdev() + PPCPV_HOSTDEV_UART_THR);
+		for (i = 0; i < n; i++)
+			*thr = (uint8_t)s[i];
+		break;
+	case CONSOLE_VTY:
+		papr_hcall(H_PUT_TERM_CHAR, con.handle, n, pack(s, n, 0), pack(s, n, 1));
+		break;
+	default:
+		break;
+	}
+}
+
+void console_write(const char *s, size_t n)
+{
+	while (n) {
+		size_t chunk = n > 16 ? 16 : n;
+
+		write_chunk(s, chunk);
+		s += chunk;
+		n -= chunk;
+	}
+}
+
+void kprintf(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = ppcpv_vfmt(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n > (int)sizeof(buf) - 1)
+		n = (int)sizeof(buf) - 1;
+	console_write(buf, (size_t)n);
+}

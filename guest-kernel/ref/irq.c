@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Interrupt handling of the reference kernel: the decrementer (with the
+ * checks that the host never interrupts a trampoline's critical section),
+ * fault fix-ups for the probes, and a clear stop on anything unexpected.
+ */
+#include <ppcpv/abi.h>
+#include "ref.h"
+
+#define DEC_FAR		0x7fffffffu
+
+struct paca boot_paca;
+struct irq_state irq;
+
+struct ex_entry {
+	uint64_t insn;
+	uint64_t fixup;
+};
+extern const struct ex_entry __ex_table_start[], __ex_table_end[];
+
+void dec_set(uint32_t ticks)
+{
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_DEC), "r"((uint64_t)ticks));
+}
+
+/* Only EE (and RI) change: mtmsrd L=1, as kernels do on hot paths. */
+void irq_enable(void)
+{
+	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)(MSR_EE | MSR_RI)) : "memory");
+}
+
+void irq_disable(void)
+{
+	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)MSR_RI) : "memory");
+}
+
+static uint64_t magic_critical(void)
+{
+	return *(volatile uint64_t *)(uintptr_t)(PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_CRITICAL);
+}
+
+static void decrementer(struct pt_regs *regs)
+{
+	irq.dec_ticks++;
+	if (irq.pv_on && magic_critical() == regs->gpr[1])
+		irq.dec_in_critical++;
+	if (regs->nip >= (uintptr_t)ppcpv_kvm_tmp && regs->nip < (uintptr_t)ppcpv_kvm_tmp_end)
+		irq.dec_in_kvm_tmp++;
+	dec_set(irq.dec_rearm ? irq.dec_rearm : DEC_FAR);
+}
+
+static int fixup(struct pt_regs *regs)
+{
+	const struct ex_entry *e;
+
+	for (e = __ex_table_start; e < __ex_table_end; e++) {
+		if (e->insn == regs->nip) {
+			regs->nip = e->fixup;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void unexpected(struct pt_regs *regs)
+{
+	kprintf("FATAL: unexpected interrupt 0x%llx at 0x%llx msr 0x%llx dar 0x%llx dsisr 0x%llx\n",
+		(unsigned long long)regs->trap, (unsigned long long)regs->nip,
+		(unsigned long long)regs->msr, (unsigned long long)regs->dar,
+		(unsigned long long)regs->dsisr);
+	platform_exit(99);
+}
+
+void interrupt_dispatch(struct pt_regs *regs)
+{
+	switch (regs->trap) {
+	case 0x900:
+		decrementer(regs);
+		return;
+	case 0x300:
+	case 0x380:
+		if (fixup(regs))
+			return;
+		break;
+	default:
+		break;
+	}
+	unexpected(regs);
+}

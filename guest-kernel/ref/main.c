@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The reference guest kernel: boot, PV bring-up, checks, exit status.
+ * The same image runs natively on QEMU pseries and hosted by the ppcpv
+ * host stub; its device tree says which.
+ */
+#include <ppcpv/fdt.h>
+#include "ref.h"
+
+#define FDT_MAX_SIZE (1u << 20)
+
+void kmain(const void *fdt);
+
+void kmain(const void *fdt)
+{
+	long size = ppcpv_fdt_total_size(fdt, FDT_MAX_SIZE);
+	int pv_on, failures;
+
+	if (size < 0)
+		size = 0;	/* no usable tree: the console falls back to the vty */
+	platform_init(fdt, (size_t)size);
+	console_init(fdt, (size_t)size, 0);
+	kprintf("ppcpv reference guest: %s, text %zu bytes, kvm_tmp %zu bytes\n",
+		platform_hosted() ? "hosted by the ppcpv host stub" : "native (MSR[PR]=0)",
+		(size_t)(_etext - _stext), (size_t)(ppcpv_kvm_tmp_end - ppcpv_kvm_tmp));
+	checks_before_pv();
+	pv_on = pv_start(fdt, (size_t)size) == 0;
+	console_init(fdt, (size_t)size, pv_hcalls_ready);
+	checks_after_pv(pv_on);
+	failures = checks_summary();
+	platform_exit(failures);
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The reference kernel's side of ppcpv_guest_pv_init(): the few operations
+ * that need real (trapping) instructions, and the image to patch.
+ */
+#include <ppcpv/abi.h>
+#include <ppcpv/err.h>
+#include <ppcpv/guest_pv.h>
+#include <ppcpv/hcall.h>
+#include "ref.h"
+
+#define MAX_SITES 1024
+
+static struct ppcpv_site sites[MAX_SITES];
+static struct ppcpv_pv_result result;
+int pv_hcalls_ready;
+
+static int install_hcall(void *ctx, const uint32_t *words, size_t n)
+{
+	int err = ppcpv_hcall_install(words, n);
+
+	pv_hcalls_ready = !err;
+	return err;
+}
+
+static long hcall(void *ctx, unsigned long token, unsigned long a0, unsigned long a1,
+		  unsigned long *r4)
+{
+	return ppcpv_hcall4(token, a0, a1, 0, 0, r4);
+}
+
+static int probe_load(void *ctx, uint64_t ea, unsigned int bytes, uint64_t *val)
+{
+	return ppcpv_ref_probe_load(ea, bytes, val);
+}
+
+static int probe_store(void *ctx, uint64_t ea, unsigned int bytes, uint64_t val)
+{
+	return ppcpv_ref_probe_store(ea, bytes, val);
+}
+
+static uint64_t trap_mfmsr(void *ctx)
+{
+	uint64_t v;
+
+	__asm__ __volatile__("mfmsr %0" : "=r"(v));
+	return v;
+}
+
+static uint64_t trap_mfsprg(void *ctx)
+{
+	uint64_t v;
+
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(v) : "i"(SPRN_SPRG2));
+	return v;
+}
+
+static void trap_mtsprg(void *ctx, uint64_t v)
+{
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG2), "r"(v));
+}
+
+static void icache_sync(void *ctx, const void *start, size_t len)
+{
+	ppcpv_icache_sync(start, len);
+}
+
+static const struct ppcpv_guest_platform platform = {
+	NULL, install_hcall, hcall, probe_load, probe_store,
+	trap_mfmsr, trap_mfsprg, trap_mtsprg, icache_sync,
+};
+
+const struct ppcpv_pv_result *pv_result(void)
+{
+	return &result;
+}
+
+int pv_start(const void *fdt, size_t fdt_size)
+{
+	struct ppcpv_guest_image img;
+	char line[320];
+	int err;
+
+	ppcpv_config_init(&img.cfg, PPCPV_FAMILY_BOOK3S64, 1);
+	img.text = (struct ppcpv_region){ (uint8_t *)_stext, (uintptr_t)_stext,
+					  (size_t)(_etext - _stext) };
+	img.kvm_tmp = (struct ppcpv_region){ (uint8_t *)ppcpv_kvm_tmp, (uintptr_t)ppcpv_kvm_tmp,
+					     (size_t)(ppcpv_kvm_tmp_end - ppcpv_kvm_tmp) };
+	img.sites = sites;
+	img.sites_cap = MAX_SITES;
+	img.selftest_sprg_field = PPCPV_SHARED_SPRG2;
+	/* Patching rewrites code that may run from an interrupt. */
+	irq_disable();
+	err = ppcpv_guest_pv_init(fdt, fdt_size, &platform, &img, &result);
+	ppcpv_guest_pv_report(&result, line, sizeof(line));
+	kprintf("%s\n", line);
+	irq.pv_on = result.enabled;
+	return err;
+}

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ref.h - the reference guest kernel: layouts shared by C and assembly,
+ * and the interfaces between its files.
+ *
+ * A small Book3S-64 big-endian kernel that runs natively on QEMU pseries
+ * (MSR[PR]=0, real mode) or hosted by the ppcpv host stub (PR=1 underneath,
+ * PR=0 as far as it knows).  It never turns translation on: guest real
+ * addresses are its addresses.
+ */
+#ifndef PPCPV_REF_H
+#define PPCPV_REF_H
+
+/* Per-CPU area ("paca"), reached through SPRG0 in exception entry. */
+#define PACA_R11	0
+#define PACA_R12	8
+#define PACA_CR		16
+#define PACA_KSTACK	24	/* top of the kernel stack, for entries from user */
+#define PACA_TOC	32
+#define PACA_SIZE	64
+
+/* struct pt_regs */
+#define REGS_GPR(n)	((n) * 8)
+#define REGS_NIP	256
+#define REGS_MSR	264
+#define REGS_CTR	272
+#define REGS_LINK	280
+#define REGS_XER	288
+#define REGS_CCR	296
+#define REGS_TRAP	304
+#define REGS_DAR	312
+#define REGS_DSISR	320
+#define REGS_SIZE	328
+
+/* Exception frame: ELFv2 minimal frame (32 bytes) + pt_regs, 16-aligned. */
+#define FRAME_REGS	32
+#define FRAME_SIZE	368
+/* ELFv2 lets leaf code use 288 bytes below r1: interrupts must skip them. */
+#define RED_ZONE	288
+
+#define SPRN_DSISR	0x012
+#define SPRN_DAR	0x013
+#define SPRN_DEC	0x016
+#define SPRN_SRR0	0x01a
+#define SPRN_SRR1	0x01b
+#define SPRN_PIR	0x3ff
+#define SPRN_SPRG0	0x110
+#define SPRN_SPRG1	0x111
+#define SPRN_SPRG2	0x112
+#define SPRN_SPRG3	0x113
+
+#define MSR_SF_BIT	63
+#define MSR_EE		0x8000
+#define MSR_PR		0x4000
+#define MSR_RI		0x2
+
+#ifndef __ASSEMBLER__
+#include <stddef.h>
+#include <stdint.h>
+
+struct paca {
+	uint64_t r11, r12, cr, kstack, toc;
+	uint64_t pad[3];
+};
+
+struct pt_regs {
+	uint64_t gpr[32];
+	uint64_t nip, msr, ctr, link, xer, ccr, trap, dar, dsisr;
+};
+
+_Static_assert(sizeof(struct paca) == PACA_SIZE, "paca layout");
+_Static_assert(offsetof(struct paca, kstack) == PACA_KSTACK, "paca layout");
+_Static_assert(offsetof(struct pt_regs, nip) == REGS_NIP, "pt_regs layout");
+_Static_assert(offsetof(struct pt_regs, dsisr) == REGS_DSISR, "pt_regs layout");
+_Static_assert(sizeof(struct pt_regs) == REGS_SIZE, "pt_regs layout");
+_Static_assert(FRAME_REGS + REGS_SIZE <= FRAME_SIZE && FRAME_SIZE % 16 == 0, "frame");
+
+/* Linker-script symbols. */
+extern char _stext[], _etext[], ppcpv_kvm_tmp[], ppcpv_kvm_tmp_end[];
+extern char __bss_start[], __bss_end[];
+
+/* head.S */
+int ppcpv_ref_probe_load(uint64_t ea, unsigned int bytes, uint64_t *val);
+int ppcpv_ref_probe_store(uint64_t ea, unsigned int bytes, uint64_t val);
+
+/* console.c */
+void console_init(const void *fdt, size_t fdt_size, int hcalls_ready);
+void console_write(const char *s, size_t n);
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* platform.c: how the run ends (native: RTAS; hosted: the host device) */
+void platform_init(const void *fdt, size_t fdt_size);
+int platform_hosted(void);
+void platform_exit(int status) __attribute__((noreturn));
+uint64_t platform_hostdev(void);	/* guest-physical base of "ppcpv,hostdev", or 0 */
+long papr_hcall(unsigned long op, unsigned long a1, unsigned long a2, unsigned long a3,
+		unsigned long a4);	/* `sc 1`: native (PR=0) only */
+uint64_t fdt_reg_address(const void *fdt, size_t size, int node);
+
+/* irq.c */
+struct irq_state {
+	volatile uint64_t dec_ticks;		/* decrementer interrupts taken */
+	volatile uint64_t dec_in_critical;	/* taken with critical == r1 */
+	volatile uint64_t dec_in_kvm_tmp;	/* taken at an address in kvm_tmp */
+	volatile uint32_t dec_rearm;		/* re-arm value, 0: one-shot */
+	volatile int pv_on;			/* the magic page is in use */
+};
+extern struct irq_state irq;
+void interrupt_dispatch(struct pt_regs *regs);
+void dec_set(uint32_t ticks);
+void irq_enable(void);
+void irq_disable(void);
+
+/* checks.c */
+void checks_before_pv(void);
+void checks_after_pv(int pv_on);
+int checks_summary(void);	/* returns the number of failures */
+
+/* pv.c: the PV bring-up glue */
+struct ppcpv_pv_result;
+int pv_start(const void *fdt, size_t fdt_size);
+const struct ppcpv_pv_result *pv_result(void);
+extern int pv_hcalls_ready;	/* the hypercall stub holds the host's sequence */
+
+/* Small helpers every file may use. */
+void *memset(void *s, int c, size_t n);
+void *memcpy(void *d, const void *s, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+#endif /* !__ASSEMBLER__ */
+#endif /* PPCPV_REF_H */
