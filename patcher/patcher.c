@@ -12,11 +12,25 @@
 #include <ppcpv/ppc_insn.h>
 #include "internal.h"
 
-#define XO_COUNT	1024
-#define XO_OF(w)	(((w) >> 1) & (XO_COUNT - 1))
 #define MAX_SPANS	(PPCPV_MAX_EXCLUDE + 1)
 #define PPC_OP_PREFIX	1	/* POWER10 prefixed instructions */
 #define TRAMPOLINE_MAX_WORDS 64
+
+/*
+ * Two-stage scan.  Stage 1 looks at 32 words at a time with nothing but
+ * loads, ANDs and compares against a few keys, which the compiler turns
+ * into vector code: a word can only match a rule if (word & COARSE_MASK)
+ * equals (rule.match & COARSE_MASK).  COARSE_MASK keeps the primary opcode,
+ * the extended opcode and the high bit of the low SPR half, which is set
+ * for every privileged SPR and clear for LR, CTR and XER - without it
+ * every mflr/mtlr would be a candidate.  Stage 2 runs the exact rule match
+ * on the rare blocks that have a candidate.  The keys are derived from the
+ * table for the family and compared in the text's own byte order (the keys
+ * are swapped instead of every word).
+ */
+#define COARSE_MASK	0xfc1007feu
+#define MAX_KEYS	8
+#define BLOCK_WORDS	32
 
 struct span {
 	uint64_t start;
@@ -31,45 +45,107 @@ struct scan {
 	size_t count;
 	uint64_t tmp_used;
 	struct ppcpv_stats stats;
-	unsigned int family_bit;
-	int skip_prefixed;			/* 64-bit Book3S has prefixed insns */
-	uint8_t xo_filter[XO_COUNT / 8];	/* XOs of opcode-31 rules in play */
+	int skip_prefixed;		/* 64-bit Book3S has prefixed insns */
+	int blocks;			/* stage 1 usable for this table/family */
+	uint32_t keys[MAX_KEYS];	/* host-order coarse keys */
+	unsigned int n_keys;
+	uint32_t raw_mask, raw_keys[MAX_KEYS];	/* the same in text byte order */
+	uint32_t raw_prefix_mask, raw_prefix_key;
 };
 
-/*
- * Every rule is an X-form of primary opcode 31, so a word can only match if
- * its opcode is 31 and its XO is one some rule of the family uses.  The
- * filter is derived from the table, never written by hand.
- */
+static uint32_t swap32(uint32_t v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) | (v << 24);
+}
+
+static int host_is_big_endian(void)
+{
+	const union { uint32_t u; uint8_t b[4]; } probe = { 1 };
+
+	return probe.b[0] == 0;
+}
+
+static int add_key(struct scan *s, uint32_t key)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->n_keys; i++)
+		if (s->keys[i] == key)
+			return 0;
+	if (s->n_keys == MAX_KEYS)
+		return -1;
+	s->keys[s->n_keys++] = key;
+	return 0;
+}
+
+/* The family's coarse keys; stage 1 stays off if the table does not fit
+ * its assumptions (then every word goes through stage 2: slower, same). */
 static void build_filter(struct scan *s)
 {
-	unsigned int i;
+	unsigned int bit = PPCPV_FAMILY_BIT(s->cfg->family), i;
+	int swap = host_is_big_endian() != !!s->cfg->big_endian;
 
+	s->blocks = 1;
 	for (i = 0; i < ppcpv_rule_count; i++) {
 		const struct ppcpv_rule *r = &ppcpv_rules[i];
 
-		if (r->families & s->family_bit)
-			s->xo_filter[XO_OF(r->match) / 8] |= (uint8_t)(1u << (XO_OF(r->match) % 8));
+		if (!(r->families & bit))
+			continue;
+		if ((r->mask & COARSE_MASK) != COARSE_MASK || add_key(s, r->match & COARSE_MASK))
+			s->blocks = 0;
 	}
+	s->raw_mask = swap ? swap32(COARSE_MASK) : COARSE_MASK;
+	for (i = 0; i < MAX_KEYS; i++)	/* unused slots: a key no word can have */
+		s->raw_keys[i] = i < s->n_keys ? (swap ? swap32(s->keys[i]) : s->keys[i]) : ~s->raw_mask;
+	s->raw_prefix_mask = s->skip_prefixed ? (swap ? swap32(0xfc000000u) : 0xfc000000u) : 0;
+	s->raw_prefix_key = s->skip_prefixed ? (swap ? swap32(0x04000000u) : 0x04000000u) : 1;
 }
 
-static int filter_hit(const struct scan *s, uint32_t w)
+/*
+ * Could any of these words be a site (or a prefix)?  Branch-free; nk (the
+ * number of keys compared, a constant after inlining) is the family's key
+ * count rounded up to 4, 6 or 8, the extra keys being impossible ones.
+ */
+static inline __attribute__((always_inline)) int
+block_has_candidate(const struct scan *s, const uint8_t *p, const unsigned int nk)
 {
-	return s->xo_filter[XO_OF(w) / 8] & (1u << (XO_OF(w) % 8));
-}
-
-/* Table rows must stay within what the filter assumes. */
-static int rules_filterable(void)
-{
+	const uint32_t m = s->raw_mask, pm = s->raw_prefix_mask, pk = s->raw_prefix_key;
+	const uint32_t k0 = s->raw_keys[0], k1 = s->raw_keys[1], k2 = s->raw_keys[2];
+	const uint32_t k3 = s->raw_keys[3], k4 = s->raw_keys[4], k5 = s->raw_keys[5];
+	const uint32_t k6 = s->raw_keys[6], k7 = s->raw_keys[7];
+	uint32_t w[BLOCK_WORDS], any = 0;
 	unsigned int i;
 
-	for (i = 0; i < ppcpv_rule_count; i++) {
-		const struct ppcpv_rule *r = &ppcpv_rules[i];
+	__builtin_memcpy(w, p, sizeof(w));	/* inlined even with -fno-builtin */
+	for (i = 0; i < BLOCK_WORDS; i++) {
+		uint32_t c = w[i] & m;
 
-		if (PPC_OPCD(r->match) != PPC_OP_X || (r->mask & 0xfc0007feu) != 0xfc0007feu)
-			return 0;
+		/* written out: the vectoriser wants straight-line code */
+		any |= (uint32_t)(c == k0) | (c == k1) | (c == k2) | (c == k3) |
+		       ((w[i] & pm) == pk);
+		if (nk > 4)
+			any |= (uint32_t)(c == k4) | (c == k5);
+		if (nk > 6)
+			any |= (uint32_t)(c == k6) | (c == k7);
 	}
-	return 1;
+	return any != 0;
+}
+
+/* How many keys stage 1 compares: n_keys rounded up to 4, 6 or 8. */
+static unsigned int key_class(const struct scan *s)
+{
+	return s->n_keys <= 4 ? 4 : s->n_keys <= 6 ? 6 : MAX_KEYS;
+}
+
+static int is_candidate(const struct scan *s, uint32_t w)
+{
+	uint32_t c = w & COARSE_MASK;
+	unsigned int i;
+
+	for (i = 0; i < s->n_keys; i++)
+		if (c == s->keys[i])
+			return 1;
+	return !s->blocks;	/* no usable keys: every word goes to the table */
 }
 
 static void place_trampoline(struct scan *s, struct ppcpv_site *site, const struct ppcpv_rule *r)
@@ -151,27 +227,49 @@ static void consider(struct scan *s, uint64_t addr, uint32_t w, enum ppcpv_skip 
 	record(s, &site, &ppcpv_rules[rule]);
 }
 
-/* The hot loop, instantiated once per byte order so the load is inlined. */
-static inline __attribute__((always_inline)) void
-scan_span_order(struct scan *s, const uint8_t *p, uint64_t addr, size_t n, const int be)
+/*
+ * Stage 2 on words [from, to) of a span of n words: the exact match.
+ * Returns the index after the last word consumed (a prefixed instruction at
+ * the end of the range takes its suffix from beyond it).
+ */
+static inline __attribute__((always_inline)) size_t
+scan_words(struct scan *s, const uint8_t *p, uint64_t addr, size_t from, size_t to, size_t n,
+	   const int be)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = from; i < to; i++) {
 		uint32_t w = ppc_load_insn(p + 4 * i, be);
 
-		if (PPC_OPCD(w) != PPC_OP_X) {
-			/* The suffix of a prefixed instruction is not an
-			 * instruction of its own: never rewrite it. */
-			if (PPC_OPCD(w) == PPC_OP_PREFIX && s->skip_prefixed && i + 1 < n) {
-				i++;
+		/* The suffix of a prefixed instruction is not an instruction
+		 * of its own: never rewrite it. */
+		if (PPC_OPCD(w) == PPC_OP_PREFIX && s->skip_prefixed) {
+			if (++i < n)
 				consider(s, addr + 4 * i, ppc_load_insn(p + 4 * i, be), PPCPV_SKIP_PREFIXED);
-			}
 			continue;
 		}
-		if (filter_hit(s, w))
+		if (is_candidate(s, w))
 			consider(s, addr + 4 * i, w, PPCPV_SKIP_NONE);
 	}
+	return i;
+}
+
+/* The hot loop, instantiated once per byte order so the load is inlined. */
+static inline __attribute__((always_inline)) void
+scan_span_order(struct scan *s, const uint8_t *p, uint64_t addr, size_t n, const int be,
+		const unsigned int nk)
+{
+	size_t i = 0;
+
+	if (s->blocks) {
+		while (i + BLOCK_WORDS <= n) {
+			if (block_has_candidate(s, p + 4 * i, nk))
+				i = scan_words(s, p, addr, i, i + BLOCK_WORDS, n, be);
+			else
+				i += BLOCK_WORDS;
+		}
+	}
+	scan_words(s, p, addr, i, n, n, be);
 }
 
 static void scan_span(struct scan *s, const struct ppcpv_region *text, const struct span *sp)
@@ -179,10 +277,15 @@ static void scan_span(struct scan *s, const struct ppcpv_region *text, const str
 	const uint8_t *p = text->bytes + (sp->start - text->addr);
 	size_t n = (size_t)(sp->end - sp->start) / 4;
 
-	if (s->cfg->big_endian)
-		scan_span_order(s, p, sp->start, n, 1);
-	else
-		scan_span_order(s, p, sp->start, n, 0);
+	/* One copy of the loop per byte order and key count, all constant. */
+	switch (key_class(s) * 2 + !!s->cfg->big_endian) {
+	case 4 * 2:	scan_span_order(s, p, sp->start, n, 0, 4); break;
+	case 4 * 2 + 1:	scan_span_order(s, p, sp->start, n, 1, 4); break;
+	case 6 * 2:	scan_span_order(s, p, sp->start, n, 0, 6); break;
+	case 6 * 2 + 1:	scan_span_order(s, p, sp->start, n, 1, 6); break;
+	case 8 * 2:	scan_span_order(s, p, sp->start, n, 0, 8); break;
+	default:	scan_span_order(s, p, sp->start, n, 1, 8); break;
+	}
 	s->stats.bytes_scanned += 4 * (uint64_t)n;
 }
 
@@ -286,7 +389,7 @@ int ppcpv_patch_text(const struct ppcpv_config *cfg, struct ppcpv_region *text,
 		err = check_regions(text, tmp, flags);
 	if (err)
 		return err;
-	if ((!sites && cap) || !rules_filterable())
+	if (!sites && cap)
 		return -PPCPV_ERR_INVAL;
 	n_spans = make_spans(cfg, text, spans);
 	if (tmp && overlaps_spans(spans, n_spans, tmp))
@@ -295,7 +398,6 @@ int ppcpv_patch_text(const struct ppcpv_config *cfg, struct ppcpv_region *text,
 	s.tmp = tmp && tmp->size ? tmp : NULL;
 	s.sites = sites;
 	s.cap = cap;
-	s.family_bit = PPCPV_FAMILY_BIT(cfg->family);
 	s.skip_prefixed = cfg->family == PPCPV_FAMILY_BOOK3S64;
 	build_filter(&s);
 	for (i = 0; i < n_spans; i++)
