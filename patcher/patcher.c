@@ -384,9 +384,11 @@ int ppcpv_patch_text(const struct ppcpv_config *cfg, struct ppcpv_region *text,
 	unsigned int n_spans, i;
 	int err;
 
-	err = ppcpv_config_check(cfg);
-	if (!err)
-		err = check_regions(text, tmp, flags);
+	/* ppcpv_config_check() tells why a configuration is bad; here any
+	 * bad one is simply invalid, so ALIGN keeps meaning the regions. */
+	if (ppcpv_config_check(cfg))
+		return -PPCPV_ERR_INVAL;
+	err = check_regions(text, tmp, flags);
 	if (err)
 		return err;
 	if (!sites && cap)

@@ -10,6 +10,7 @@
 #include "ref.h"
 
 #define MAX_SITES 1024
+#define TEXT_SKIP 0x100	/* bytes before the entry point */
 
 static struct ppcpv_site sites[MAX_SITES];
 static struct ppcpv_pv_result result;
@@ -82,8 +83,11 @@ int pv_start(const void *fdt, size_t fdt_size)
 	int err;
 
 	ppcpv_config_init(&img.cfg, PPCPV_FAMILY_BOOK3S64, 1);
-	img.text = (struct ppcpv_region){ (uint8_t *)_stext, (uintptr_t)_stext,
-					  (size_t)(_etext - _stext) };
+	/* The image starts at real address 0, which C calls NULL; nothing
+	 * lives below the entry point, so the scan starts there. */
+	img.text = (struct ppcpv_region){ (uint8_t *)_stext + TEXT_SKIP,
+					  (uintptr_t)_stext + TEXT_SKIP,
+					  (size_t)(_etext - _stext) - TEXT_SKIP };
 	img.kvm_tmp = (struct ppcpv_region){ (uint8_t *)ppcpv_kvm_tmp, (uintptr_t)ppcpv_kvm_tmp,
 					     (size_t)(ppcpv_kvm_tmp_end - ppcpv_kvm_tmp) };
 	img.sites = sites;
