@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The host-config blob (ppcpv/host/hostcfg.h): parsed with the portable
+ * FDT reader, defaults filled in, and checked against the rules that hold
+ * on any machine.  The platform adds its own (RAM size, its image, ...).
+ */
+#include <ppcpv/abi.h>
+#include <ppcpv/err.h>
+#include <ppcpv/fdt.h>
+#include <ppcpv/host/hostcfg.h>
+
+struct parse {
+	const void *blob;
+	size_t size;
+	int node;
+	const char *why;
+};
+
+static int fail(struct parse *p, int err, const char *why)
+{
+	p->why = why;
+	return err;
+}
+
+static int str_eq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+/* An optional number: *out keeps its default when absent. */
+static int optional_u64(struct parse *p, const char *name, uint64_t *out)
+{
+	int err = ppcpv_fdt_get_u64(p->blob, p->size, p->node, name, out);
+
+	if (err == -PPCPV_ERR_NOTFOUND)
+		return 0;
+	return err ? fail(p, err, "host config: a number property has the wrong size") : 0;
+}
+
+static int find_node(struct parse *p)
+{
+	const void *compat;
+	int len, err = ppcpv_fdt_check(p->blob, p->size);
+
+	if (err)
+		return fail(p, err, "host config: not a valid device tree");
+	len = ppcpv_fdt_getprop(p->blob, p->size, 0, "compatible", &compat);
+	p->node = ppcpv_fdt_path_offset(p->blob, p->size, PPCPV_HOSTCFG_NODE);
+	if (len < 0 || !ppcpv_fdt_stringlist_contains(compat, len, PPCPV_HOSTCFG_COMPATIBLE) ||
+	    p->node < 0)
+		return fail(p, -PPCPV_ERR_MISMATCH, "host config: not a ppcpv host config");
+	return 0;
+}
+
+static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
+{
+	const char *mode = PPCPV_HOSTCFG_MODE_PV, *selftest = "";
+
+	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_MODE, &mode);
+	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_SELFTEST, &selftest);
+	if (str_eq(mode, PPCPV_HOSTCFG_MODE_PV))
+		cfg->mode = PPCPV_MODE_PV;
+	else if (str_eq(mode, PPCPV_HOSTCFG_MODE_NO_PV))
+		cfg->mode = PPCPV_MODE_NO_PV;
+	else if (str_eq(mode, PPCPV_HOSTCFG_MODE_NONE))
+		cfg->mode = PPCPV_MODE_NONE;
+	else
+		return fail(p, -PPCPV_ERR_INVAL, "host config: mode must be pv, no-pv or none");
+	cfg->selftest_host_fault = str_eq(selftest, PPCPV_HOSTCFG_SELFTEST_HOST_FAULT);
+	return 0;
+}
+
+static int read_numbers(struct parse *p, struct ppcpv_hostcfg *cfg)
+{
+	uint64_t features = cfg->features, verbose = 0, fdt = UINT64_MAX;
+	int err;
+
+	if (ppcpv_fdt_get_u64(p->blob, p->size, p->node, PPCPV_HOSTCFG_GUEST_BASE, &cfg->guest_base) ||
+	    ppcpv_fdt_get_u64(p->blob, p->size, p->node, PPCPV_HOSTCFG_GUEST_SIZE, &cfg->guest_size))
+		return fail(p, -PPCPV_ERR_NOTFOUND, "host config: guest-base and guest-size are required");
+	err = optional_u64(p, PPCPV_HOSTCFG_GUEST_ENTRY, &cfg->guest_entry);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_GUEST_FDT, &fdt);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_GUEST_MSR, &cfg->guest_msr);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_HOSTDEV, &cfg->hostdev_base);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_FEATURES, &features);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_VERBOSE, &verbose);
+	if (err)
+		return err;
+	cfg->has_guest_fdt = fdt != UINT64_MAX;
+	cfg->guest_fdt = cfg->has_guest_fdt ? fdt : 0;
+	cfg->features = (uint32_t)features;
+	cfg->verbose = (uint32_t)verbose;
+	return 0;
+}
+
+static int check(struct parse *p, const struct ppcpv_hostcfg *c)
+{
+	const uint64_t page = PPCPV_MAGIC_PAGE_SIZE;
+
+	if (c->guest_base % page || c->guest_size % page || !c->guest_size ||
+	    c->guest_size > PPCPV_GUEST_SIZE_MAX || c->guest_base + c->guest_size < c->guest_base)
+		return fail(p, -PPCPV_ERR_ALIGN,
+			    "host config: guest base/size not page aligned, or size above 256 MiB");
+	if (c->guest_entry >= c->guest_size || c->guest_entry % 4)
+		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-entry is outside guest memory");
+	if (c->has_guest_fdt && (c->guest_fdt >= c->guest_size || c->guest_fdt % 8))
+		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-fdt is outside guest memory");
+	if (c->hostdev_base != PPCPV_HOSTDEV_NONE &&
+	    (c->hostdev_base % page || c->hostdev_base < c->guest_size))
+		return fail(p, -PPCPV_ERR_RANGE,
+			    "host config: hostdev-base must be a page outside guest memory");
+	return 0;
+}
+
+int ppcpv_hostcfg_parse(const void *blob, size_t size, struct ppcpv_hostcfg *cfg,
+			const char **why)
+{
+	struct parse p = { blob, size, -1, NULL };
+	int err;
+
+	if (!cfg) {
+		err = fail(&p, -PPCPV_ERR_INVAL, "host config: nowhere to put it");
+	} else {
+		*cfg = (struct ppcpv_hostcfg){
+			.guest_entry = PPCPV_GUEST_ENTRY_DEFAULT,
+			.guest_msr = PPCPV_MSR_SF | PPCPV_MSR_ME,
+			.hostdev_base = PPCPV_HOSTDEV_NONE,
+			.mode = PPCPV_MODE_PV,
+			.features = 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE,
+		};
+		err = find_node(&p);
+		if (!err)
+			err = read_strings(&p, cfg);
+		if (!err)
+			err = read_numbers(&p, cfg);
+		if (!err)
+			err = check(&p, cfg);
+	}
+	if (why)
+		*why = p.why;
+	return err;
+}

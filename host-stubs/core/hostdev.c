@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The host's MMIO device (ppcpv/host/hostdev.h): a 16550-style transmitter
+ * for the console and an exit register.  Accesses of the wrong size or to
+ * undefined registers fail, so the guest gets a DSI instead of a silently
+ * ignored access.
+ */
+#include <ppcpv/err.h>
+#include <ppcpv/host/hostdev.h>
+#include <ppcpv/host/vcpu.h>
+#include "core.h"
+
+int ppcpv_hostdev_contains(const struct ppcpv_vcpu *v, uint64_t gpa)
+{
+	uint64_t base = v->cfg.hostdev_base;
+
+	return base != PPCPV_HOSTDEV_NONE && gpa >= base && gpa - base < PPCPV_HOSTDEV_SIZE;
+}
+
+int ppcpv_hostdev_read(struct ppcpv_vcpu *v, uint64_t offset, unsigned int size, uint64_t *val)
+{
+	if (offset < PPCPV_HOSTDEV_UART_REGS && size == 1) {
+		*val = offset == PPCPV_HOSTDEV_UART_LSR ?
+			PPCPV_HOSTDEV_LSR_THRE | PPCPV_HOSTDEV_LSR_TEMT : 0;
+		return 0;
+	}
+	if (offset == PPCPV_HOSTDEV_ID && size == 4) {
+		*val = PPCPV_HOSTDEV_ID_VALUE;
+		return 0;
+	}
+	return -PPCPV_ERR_UNSUPPORTED;
+}
+
+int ppcpv_hostdev_write(struct ppcpv_vcpu *v, uint64_t offset, unsigned int size, uint64_t val)
+{
+	char c = (char)val;
+
+	if (offset < PPCPV_HOSTDEV_UART_REGS && size == 1) {
+		if (offset == PPCPV_HOSTDEV_UART_THR)
+			v->ops->console_write(v->ctx, &c, 1);
+		return 0;
+	}
+	if (offset == PPCPV_HOSTDEV_EXIT && size == 4) {
+		v->exit_status = (int)(uint32_t)val;
+		v->exit_requested = 1;
+		return 0;
+	}
+	return -PPCPV_ERR_UNSUPPORTED;
+}

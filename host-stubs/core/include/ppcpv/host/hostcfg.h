@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppcpv/host/hostcfg.h - how the host stub learns its configuration.
+ *
+ * The launcher loads a small flat device tree, the host-config blob, at the
+ * fixed physical address PPCPV_HOSTCFG_PA (QEMU: -device loader,file=...,
+ * addr=...,force-raw=on).  Its node PPCPV_HOSTCFG_NODE carries the
+ * properties below; numbers are 1 or 2 cells (u32 or u64), big-endian.
+ * ppcpv-hostcfg (host-stubs/tools/) writes it, and the guest's own device
+ * tree, from command-line options.
+ */
+#ifndef PPCPV_HOST_HOSTCFG_H
+#define PPCPV_HOST_HOSTCFG_H
+
+/* Where the blob is loaded, and the most the host reads there. */
+#define PPCPV_HOSTCFG_PA		0x00f00000
+#define PPCPV_HOSTCFG_MAX_SIZE		0x00010000
+
+#define PPCPV_HOSTCFG_NODE		"/ppcpv-host"
+#define PPCPV_HOSTCFG_COMPATIBLE	"ppcpv,host-config"
+
+/* Properties of PPCPV_HOSTCFG_NODE. */
+#define PPCPV_HOSTCFG_GUEST_BASE	"guest-base"	/* host PA of guest-physical 0 (required) */
+#define PPCPV_HOSTCFG_GUEST_SIZE	"guest-size"	/* bytes of guest memory (required) */
+#define PPCPV_HOSTCFG_GUEST_ENTRY	"guest-entry"	/* guest-physical entry point */
+#define PPCPV_HOSTCFG_GUEST_FDT		"guest-fdt"	/* guest-physical address of its DTB: r3 */
+#define PPCPV_HOSTCFG_GUEST_MSR		"guest-msr"	/* the guest's MSR at entry */
+#define PPCPV_HOSTCFG_MODE		"mode"		/* "pv", "no-pv" or "none" */
+#define PPCPV_HOSTCFG_FEATURES		"features"	/* FEATURES r4 (PV mode) */
+#define PPCPV_HOSTCFG_HOSTDEV		"hostdev-base"	/* guest-physical page of the MMIO device */
+#define PPCPV_HOSTCFG_VERBOSE		"verbose"	/* u32: 1 = log every trap */
+#define PPCPV_HOSTCFG_SELFTEST		"selftest"	/* "host-fault": prove the FATAL path */
+
+#define PPCPV_HOSTCFG_MODE_PV		"pv"
+#define PPCPV_HOSTCFG_MODE_NO_PV	"no-pv"
+#define PPCPV_HOSTCFG_MODE_NONE		"none"
+#define PPCPV_HOSTCFG_SELFTEST_HOST_FAULT "host-fault"
+
+/* Defaults (also the memory map the tests use). */
+#define PPCPV_GUEST_BASE_DEFAULT	0x01000000	/* 16 MiB */
+#define PPCPV_GUEST_SIZE_DEFAULT	0x01000000	/* 16 MiB */
+#define PPCPV_GUEST_ENTRY_DEFAULT	0x100
+#define PPCPV_GUEST_FDT_RESERVE		0x00010000	/* the DTB goes in the last 64 KiB */
+#define PPCPV_HOSTDEV_BASE_DEFAULT	0xf0000000	/* no memory behind it */
+/* Largest guest memory: one 256 MiB segment, all pre-mapped. */
+#define PPCPV_GUEST_SIZE_MAX		0x10000000
+
+#ifndef __ASSEMBLER__
+#include <stddef.h>
+#include <stdint.h>
+#include <ppcpv/host/vcpu.h>
+
+/* A parsed host config, defaults filled in. */
+struct ppcpv_hostcfg {
+	uint64_t guest_base;
+	uint64_t guest_size;
+	uint64_t guest_entry;	/* default PPCPV_GUEST_ENTRY_DEFAULT */
+	uint64_t guest_fdt;	/* 0 when absent */
+	int has_guest_fdt;
+	uint64_t guest_msr;	/* default SF | ME */
+	uint64_t hostdev_base;	/* PPCPV_HOSTDEV_NONE when absent */
+	enum ppcpv_pv_mode mode;	/* default PV */
+	uint32_t features;	/* default 1 << KVM_FEATURE_MAGIC_PAGE */
+	uint32_t verbose;
+	int selftest_host_fault;
+};
+
+/*
+ * Parse and check a host-config blob of at most size bytes: the machine-
+ * independent rules (alignment, size limit, entry and DTB inside guest
+ * memory, device page outside it).  0, or a negative -PPCPV_ERR_* with
+ * *why saying what is wrong (why may be NULL).
+ */
+int ppcpv_hostcfg_parse(const void *blob, size_t size, struct ppcpv_hostcfg *cfg,
+			const char **why);
+#endif
+
+#endif /* PPCPV_HOST_HOSTCFG_H */

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppcpv/host/hostdev.h - the host's emulated MMIO device, as a guest sees
+ * it: one 4 KiB page at a guest-physical address with no memory behind it
+ * (its address comes from the guest's device tree, node "ppcpv,hostdev").
+ * A guest access there faults to the host, which decodes the instruction
+ * and performs the access.  Registers hold values: the guest's byte order
+ * does not matter, except through lwbrx/stwbrx-style accesses.
+ *
+ * A hosted guest needs this because `sc 1` at MSR[PR]=1 never reaches the
+ * host stub under QEMU (QEMU's own pseries code answers it).
+ */
+#ifndef PPCPV_HOST_HOSTDEV_H
+#define PPCPV_HOST_HOSTDEV_H
+
+#define PPCPV_HOSTDEV_SIZE		0x1000
+
+/* Bytes 0..7: a 16550-style transmitter (byte accesses only). */
+#define PPCPV_HOSTDEV_UART_THR		0x00	/* write: send one byte */
+#define PPCPV_HOSTDEV_UART_LSR		0x05	/* read: line status */
+#define PPCPV_HOSTDEV_UART_REGS		8	/* others read 0, ignore writes */
+#define PPCPV_HOSTDEV_LSR_THRE		0x20	/* transmit holding register empty */
+#define PPCPV_HOSTDEV_LSR_TEMT		0x40	/* transmitter idle */
+
+/* 32-bit registers. */
+#define PPCPV_HOSTDEV_EXIT		0x10	/* write: exit status; the run ends */
+#define PPCPV_HOSTDEV_ID		0x14	/* read: PPCPV_HOSTDEV_ID_VALUE */
+#define PPCPV_HOSTDEV_ID_VALUE		0x50505644	/* "PPVD" */
+
+/* Device-tree compatible string of the node describing it. */
+#define PPCPV_HOSTDEV_COMPATIBLE	"ppcpv,hostdev"
+
+#endif /* PPCPV_HOST_HOSTDEV_H */

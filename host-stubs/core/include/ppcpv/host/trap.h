@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppcpv/host/trap.h - the host stub's exit handling: what the platform
+ * calls after the guest traps, and before it enters the guest again.
+ *
+ *   for (;;) {
+ *       ppcpv_prepare_entry(v, &entry);    interrupts, int_pending, MSR, DEC
+ *       run the guest with entry.msr until it traps; save regs, srr0 -> pc
+ *       action = ppcpv_handle_trap(v, &trap);
+ *       (IDLE: wait until ppcpv_vcpu_wake_tb(); EXIT/FATAL: stop)
+ *   }
+ */
+#ifndef PPCPV_HOST_TRAP_H
+#define PPCPV_HOST_TRAP_H
+
+#include <stdint.h>
+#include <ppcpv/host/vcpu.h>
+
+struct ppcpv_trap {
+	uint32_t vector;	/* PPCPV_VEC_* the real interrupt went to */
+	uint64_t srr1;		/* real SRR1 (cause bits; PR was 1) */
+	uint64_t dar;		/* real DAR (DSI, DSEG, alignment) */
+	uint32_t dsisr;		/* real DSISR (DSI, alignment) */
+};
+
+enum ppcpv_action {
+	PPCPV_ACTION_RESUME = 0,	/* enter the guest again */
+	PPCPV_ACTION_IDLE,		/* the guest waits for an interrupt */
+	PPCPV_ACTION_EXIT,		/* the guest asked to stop: v->exit_status */
+	PPCPV_ACTION_FATAL,		/* the host cannot go on: v->fatal */
+};
+
+/* Handle one trap out of the guest (v->regs.pc = the real SRR0). */
+enum ppcpv_action ppcpv_handle_trap(struct ppcpv_vcpu *v, const struct ppcpv_trap *t);
+
+/* Real-DEC poll interval while an interrupt is held back. */
+#define PPCPV_DEC_POLL_TICKS	4096
+/* Largest value programmed into the real DEC (fits any DEC width). */
+#define PPCPV_DEC_MAX_TICKS	0x7fffffffu
+
+struct ppcpv_entry {
+	uint64_t msr;		/* real MSR to enter the guest with */
+	uint64_t dec_ticks;	/* program the real DEC with this */
+	uint64_t sprg3;		/* real SPRG3 (user-readable as SPR 259) */
+};
+
+/*
+ * Deliver what may be delivered, update int_pending, and say how to enter
+ * the guest.  Call before every entry.
+ */
+void ppcpv_prepare_entry(struct ppcpv_vcpu *v, struct ppcpv_entry *e);
+
+/* Is an interrupt pending (the end of EV_IDLE), after updating the DEC? */
+int ppcpv_vcpu_runnable(struct ppcpv_vcpu *v);
+
+/* The timebase at which the guest's decrementer next fires (UINT64_MAX:
+ * not armed). */
+uint64_t ppcpv_vcpu_wake_tb(const struct ppcpv_vcpu *v);
+
+/* Raise or lower the guest's external interrupt line (level). */
+void ppcpv_vcpu_set_external(struct ppcpv_vcpu *v, int level);
+
+#endif /* PPCPV_HOST_TRAP_H */

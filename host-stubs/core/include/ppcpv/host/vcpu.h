@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppcpv/host/vcpu.h - the portable core of the host stub: one virtual CPU
+ * running a guest kernel at MSR[PR]=1, as KVM PR does.
+ *
+ * The shared ("magic") page is kept in the guest's byte order and is the
+ * only copy of the registers it shadows: MSR, SPRG0-7, SRR0/1, DAR, DSISR,
+ * PIR and sr[].  Everything the core needs from the machine (guest memory,
+ * the timebase, the console, mapping the magic page) goes through the ops
+ * the platform supplies, so the same code runs under CUnit and bare metal.
+ */
+#ifndef PPCPV_HOST_VCPU_H
+#define PPCPV_HOST_VCPU_H
+
+#include <ppcpv/abi.h>
+
+/* ---- Guest registers (layout fixed: platform assembly saves into it) ---- */
+
+#define PPCPV_REGS_GPR(n)	((n) * 8)
+#define PPCPV_REGS_PC		256
+#define PPCPV_REGS_CR		264
+#define PPCPV_REGS_LR		272
+#define PPCPV_REGS_CTR		280
+#define PPCPV_REGS_XER		288
+#define PPCPV_REGS_SIZE		296
+
+#ifndef __ASSEMBLER__
+#include <stddef.h>
+#include <stdint.h>
+#include <ppcpv/host/stats.h>
+
+struct ppcpv_regs {
+	uint64_t gpr[32];
+	uint64_t pc;
+	uint64_t cr;
+	uint64_t lr;
+	uint64_t ctr;
+	uint64_t xer;
+};
+
+/* What the host offers the guest. */
+enum ppcpv_pv_mode {
+	PPCPV_MODE_PV = 0,	/* hypercalls and the magic page */
+	PPCPV_MODE_NO_PV,	/* hypercalls, but no magic-page feature: all traps */
+	PPCPV_MODE_NONE,	/* no hypercalls: every sc is the guest's own */
+	PPCPV_MODE_COUNT
+};
+
+/* "No MMIO device" for ppcpv_vcpu_config.hostdev_base. */
+#define PPCPV_HOSTDEV_NONE	UINT64_MAX
+
+struct ppcpv_vcpu_config {
+	enum ppcpv_pv_mode mode;
+	uint32_t features;	/* FEATURES r4; the magic-page bit only in PV mode */
+	uint32_t id;		/* PIR */
+	uint32_t pvr;		/* what mfspr PVR returns */
+	int guest_le;		/* the guest is little-endian (code, shared page) */
+	uint64_t hostdev_base;	/* guest-physical page of the MMIO device */
+};
+
+struct ppcpv_vcpu;
+
+/* The platform's side.  Every pointer is required. */
+struct ppcpv_host_ops {
+	/* Copy len bytes of guest memory at effective address ea (as the
+	 * guest's current instruction fetch would see it).  0, or a negative
+	 * error when nothing is mapped there. */
+	int (*read_guest)(void *ctx, uint64_t ea, void *buf, size_t len);
+	/* The timebase now. */
+	uint64_t (*timebase)(void *ctx);
+	/* Guest console output. */
+	void (*console_write)(void *ctx, const char *buf, size_t len);
+	/* The magic page became visible (1) or hidden (0) at vcpu->magic.ea. */
+	void (*magic_visible)(void *ctx, const struct ppcpv_vcpu *vcpu, int visible);
+};
+
+/* Interrupts the host can hold pending for the guest. */
+#define PPCPV_IRQ_DEC		(1u << 0)
+#define PPCPV_IRQ_EXTERNAL	(1u << 1)
+
+struct ppcpv_magic_state {
+	uint64_t ea;		/* page EA the guest asked for (MAP r4 & ~0xfff) */
+	uint64_t pa;		/* guest-physical address (MAP r3) */
+	int mapped;		/* MAP succeeded */
+	int nx_honoured;	/* MAP had NOT_MAPPED_NX: kernel NX stays on */
+	int visible;		/* currently mapped for the guest (mapped && !PR) */
+};
+
+/* The guest's decrementer, derived from the timebase. */
+struct ppcpv_vdec {
+	uint64_t base_tb;	/* timebase at the last write */
+	int64_t base_value;	/* value written (sign-extended 32-bit) */
+	int armed;		/* fires when it next goes negative */
+};
+
+struct ppcpv_vcpu {
+	struct ppcpv_regs regs;		/* first: the platform's assembly uses it */
+	uint8_t *shared;		/* the magic page, PPCPV_MAGIC_PAGE_SIZE bytes */
+	int shared_be;			/* byte order of the shared page */
+	int intr_le;			/* interrupts enter little-endian (ILE) */
+	struct ppcpv_vcpu_config cfg;
+	struct ppcpv_magic_state magic;
+	struct ppcpv_vdec dec;
+	uint32_t pending;		/* PPCPV_IRQ_* */
+	int irq_held;			/* a pending interrupt is being held back */
+	int halted;			/* in EV_IDLE */
+	int exit_requested;
+	int exit_status;
+	const char *fatal;		/* why the host must stop, or NULL */
+	struct ppcpv_host_stats stats;
+	const struct ppcpv_host_ops *ops;
+	void *ctx;
+};
+
+/*
+ * Set up a vCPU: zeroed state, the shared page cleared and filled (PIR) in
+ * the guest's byte order, guest MSR = SF | ME (64-bit supervisor, real
+ * mode, EE off).  shared must be a 4 KiB page.  0 or -PPCPV_ERR_INVAL.
+ */
+int ppcpv_vcpu_init(struct ppcpv_vcpu *v, uint8_t *shared, const struct ppcpv_vcpu_config *cfg,
+		    const struct ppcpv_host_ops *ops, void *ctx);
+
+/*
+ * Point the vCPU at its entry as ePAPR describes: pc = entry, r3 = device
+ * tree (guest-physical), r6 = ePAPR magic, r7 = size of the initially
+ * mapped area, guest MSR = msr.
+ */
+void ppcpv_vcpu_boot(struct ppcpv_vcpu *v, uint64_t entry, uint64_t fdt,
+		     uint64_t mapped_size, uint64_t msr);
+
+/* The ePAPR boot magic in r6. */
+#define PPCPV_EPAPR_MAGIC	0x45504150
+
+/* Guest MSR (from the shared page). */
+uint64_t ppcpv_vcpu_msr(const struct ppcpv_vcpu *v);
+
+/* Write the guest MSR as an mtmsrd/rfid would: PR forces EE, IR and DR on,
+ * HV never sticks, and the magic page follows PR. */
+void ppcpv_vcpu_set_msr(struct ppcpv_vcpu *v, uint64_t msr);
+
+/* Is the guest in supervisor state? */
+int ppcpv_vcpu_supervisor(const struct ppcpv_vcpu *v);
+
+/* Is the guest running 64-bit (MSR[SF])? */
+int ppcpv_vcpu_64bit(const struct ppcpv_vcpu *v);
+
+/* An effective address truncated to the guest's current width. */
+uint64_t ppcpv_vcpu_ea(const struct ppcpv_vcpu *v, uint64_t ea);
+
+/* Recompute magic-page visibility and tell the platform if it changed. */
+void ppcpv_vcpu_sync_magic(struct ppcpv_vcpu *v);
+
+/* The real MSR to run the guest with: PR, IR, DR, EE, ME, RI always, plus
+ * the guest's SF, LE and facility bits (FP, VEC, VSX, FE0/1). */
+uint64_t ppcpv_vcpu_real_msr(const struct ppcpv_vcpu *v);
+
+#endif /* !__ASSEMBLER__ */
+#endif /* PPCPV_HOST_VCPU_H */

@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: MIT
+# host-stubs/: the host stub that runs a guest kernel at MSR[PR]=1.
+#   core/     portable: vCPU, emulation, hypercalls, interrupts, MMIO device
+#             (every flavour; the native build is what the unit tests link)
+#   pseries/  platform glue for qemu-system-ppc64 -M pseries (ppc64 only)
+#   tools/    ppcpv-hostcfg: writes the host-config and guest device trees
+
+INCLUDES += host-stubs/core/include
+
+HOST_CORE_SRCS := $(sort $(wildcard host-stubs/core/*.c))
+$(call LIBRARY,ppcpv-host-core,$(HOST_CORE_SRCS),$(FLAVOURS))
+UNIT_LIBS += $(call libpath,ppcpv-host-core,native)
+
+# The native tool that writes the host-config and guest device trees; its
+# blob writers are a library so that the unit tests can check them against
+# the core's parser.
+$(call LIBRARY,ppcpv-hostcfg-blobs,host-stubs/tools/hostcfg_blobs.c,native)
+UNIT_LIBS += $(call libpath,ppcpv-hostcfg-blobs,native)
+$(call NATIVE_PROGRAM,ppcpv-hostcfg,host-stubs/tools/hostcfg_main.c,\
+	$(call libpath,ppcpv-hostcfg-blobs,native) $(call libpath,ppcpv-abi,native),-lfdt)
+INSTALL_BINS += $(BUILD)/native/bin/ppcpv-hostcfg
+
+# The pseries host stub: a raw ppc64 BE image for qemu-system-ppc64 -bios.
+HOST_PSERIES_SRCS := $(sort $(wildcard host-stubs/pseries/*.c host-stubs/pseries/*.S))
+HOST_PSERIES_LIBS := $(call libpath,ppcpv-host-core,ppc64) $(call libpath,ppcpv-fdt,ppc64) \
+	$(call libpath,ppcpv-fmt,ppc64)
+HOST_PSERIES_ELF := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries.elf
+HOST_PSERIES_BIN := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries.bin
+
+# Freestanding ppc64 link of a raw image: $(call PPC64_RAW_LINK,elf,script,objs+libs)
+PPC64_RAW_LINK = $(CC_ppc64) $(CFLAGS_ppc64) -nostdlib -static -no-pie \
+	-Wl,--build-id=none,--no-warn-rwx-segments,-z,noexecstack -T $(2) -o $(1) \
+	-Wl,--start-group $(3) -Wl,--end-group -lgcc
+
+$(HOST_PSERIES_ELF): $(call objs,ppc64,$(HOST_PSERIES_SRCS)) $(HOST_PSERIES_LIBS) host-stubs/pseries/host.ld
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD [ppc64] $@")
+	$(Q)$(call PPC64_RAW_LINK,$@,host-stubs/pseries/host.ld,$(call objs,ppc64,$(HOST_PSERIES_SRCS)) $(HOST_PSERIES_LIBS))
+
+$(HOST_PSERIES_BIN): $(HOST_PSERIES_ELF)
+	@$(if $(Q),echo "  BIN [ppc64] $@")
+	$(Q)$(OBJCOPY_ppc64) -O binary $< $@
+
+ALL_TARGETS += $(HOST_PSERIES_BIN)

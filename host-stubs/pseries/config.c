@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What the pseries host stub learns at boot: the machine from QEMU's device
+ * tree (RAM, console, RTAS tokens, hash table size, timebase) and its job
+ * from the host-config blob the launcher loaded at PPCPV_HOSTCFG_PA.  Every
+ * value that decides where the host writes is checked here.
+ */
+#include <ppcpv/abi.h>
+#include <ppcpv/err.h>
+#include <ppcpv/fdt.h>
+#include <ppcpv/host/hostcfg.h>
+#include "pseries.h"
+
+/* QEMU's tree is small; this bounds what the reader may touch. */
+#define QEMU_FDT_MAX_SIZE	0x100000
+#define VTY_DEFAULT		0x71000000
+
+static int str_eq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+static uint32_t read_vty(const void *fdt, size_t size)
+{
+	const char *path;
+	uint32_t reg = VTY_DEFAULT;
+	int node = ppcpv_fdt_path_offset(fdt, size, "/chosen");
+
+	if (node >= 0 && !ppcpv_fdt_get_string(fdt, size, node, "stdout-path", &path))
+		node = ppcpv_fdt_path_offset(fdt, size, path);
+	else
+		node = ppcpv_fdt_find_compatible(fdt, size, -1, "hvterm1");
+	if (node >= 0)
+		ppcpv_fdt_get_u32(fdt, size, node, "reg", &reg);
+	return reg;
+}
+
+static const char *read_cpu(struct machine *m, const void *fdt, size_t size)
+{
+	const char *type;
+	uint64_t shift;
+	int node = ppcpv_fdt_path_offset(fdt, size, "/cpus");
+
+	for (node = node < 0 ? node : ppcpv_fdt_first_child(fdt, size, node); node >= 0;
+	     node = ppcpv_fdt_next_sibling(fdt, size, node)) {
+		if (!ppcpv_fdt_get_string(fdt, size, node, "device_type", &type) &&
+		    str_eq(type, "cpu"))
+			break;
+	}
+	if (node < 0)
+		return "no cpu node in QEMU's device tree";
+	if (ppcpv_fdt_get_cells(fdt, size, node, "ibm,pft-size", 1, 1, &shift) ||
+	    shift < 18 || shift > 46)
+		return "no usable ibm,pft-size (is this pseries with a hash MMU?)";
+	m->pft_shift = (unsigned int)shift;
+	if (ppcpv_fdt_get_u32(fdt, size, node, "timebase-frequency", &m->timebase_hz))
+		m->timebase_hz = 0;
+	return NULL;
+}
+
+const char *machine_read_qemu_fdt(struct machine *m, const void *fdt)
+{
+	long total = ppcpv_fdt_total_size(fdt, QEMU_FDT_MAX_SIZE);
+	size_t size;
+	int node;
+
+	if (total < 0)
+		return "r3 does not point at a device tree";
+	size = (size_t)total;
+	m->qemu_fdt = (uint64_t)(uintptr_t)fdt;
+	m->qemu_fdt_size = size;
+	m->vty = read_vty(fdt, size);
+	node = ppcpv_fdt_path_offset(fdt, size, "/memory");
+	if (node < 0 || ppcpv_fdt_get_cells(fdt, size, node, "reg", 2, 2, &m->ram_size))
+		return "no /memory reg in QEMU's device tree";
+	node = ppcpv_fdt_path_offset(fdt, size, "/rtas");
+	if (node < 0 || ppcpv_fdt_get_u32(fdt, size, node, "power-off", &m->rtas_power_off) ||
+	    ppcpv_fdt_get_u32(fdt, size, node, "ibm,os-term", &m->rtas_os_term))
+		return "no RTAS power-off / ibm,os-term tokens";
+	return read_cpu(m, fdt, size);
+}
+
+static int overlaps(uint64_t a, uint64_t a_len, uint64_t b, uint64_t b_len)
+{
+	return a < b + b_len && b < a + a_len;
+}
+
+/* The machine's own rules for the guest region, on top of the generic ones. */
+static const char *check_against_machine(const struct machine *m, uint64_t image_end)
+{
+	const struct ppcpv_hostcfg *c = &m->cfg;
+
+	if (c->guest_base < image_end ||
+	    overlaps(c->guest_base, c->guest_size, PPCPV_HOSTCFG_PA, PPCPV_HOSTCFG_MAX_SIZE) ||
+	    overlaps(c->guest_base, c->guest_size, m->qemu_fdt, m->qemu_fdt_size) ||
+	    c->guest_base + c->guest_size > m->ram_size)
+		return "host config: the guest region overlaps the host, its config, QEMU's "
+		       "device tree, or leaves RAM";
+	if (c->has_guest_fdt &&
+	    ppcpv_fdt_check((const void *)(uintptr_t)(c->guest_base + c->guest_fdt),
+			    c->guest_size - c->guest_fdt))
+		return "host config: no valid device tree at guest-fdt";
+	return NULL;
+}
+
+const char *machine_read_host_config(struct machine *m, uint64_t image_end)
+{
+	const char *why;
+
+	if (PPCPV_HOSTCFG_PA < image_end)
+		return "the host image overlaps the host-config address";
+	if (ppcpv_fdt_check((const void *)(uintptr_t)PPCPV_HOSTCFG_PA, PPCPV_HOSTCFG_MAX_SIZE))
+		return "no host-config blob at 0xf00000 (load one with -device loader)";
+	if (ppcpv_hostcfg_parse((const void *)(uintptr_t)PPCPV_HOSTCFG_PA, PPCPV_HOSTCFG_MAX_SIZE,
+				&m->cfg, &why))
+		return why;
+	return check_against_machine(m, image_end);
+}

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internal to the pseries host stub: the interfaces between its files.
+ * Everything here runs at MSR[PR]=0 in real mode, with EE=0.
+ */
+#ifndef PPCPV_PSERIES_H
+#define PPCPV_PSERIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <ppcpv/host/hostcfg.h>
+#include <ppcpv/host/vcpu.h>
+
+/* ---- PAPR hypercalls and firmware (papr.c) ------------------------------ */
+
+#define H_SUCCESS		0
+#define H_REMOVE		0x04
+#define H_ENTER			0x08
+#define H_PUT_TERM_CHAR		0x58
+#define KVMPPC_H_RTAS		0xf000	/* QEMU's RTAS entry */
+#define H_AVPN			0x80000000ul	/* H_REMOVE: match the AVPN */
+
+/* sc 1: r3 = opcode, r4..r9 = args; returns r3, rets[0..2] = r4..r6. */
+long papr_hcall(unsigned long opcode, unsigned long a0, unsigned long a1,
+		unsigned long a2, unsigned long a3, unsigned long rets[3]);
+
+/* Host console through H_PUT_TERM_CHAR. */
+void console_init(uint32_t vty);
+void console_write(const char *buf, size_t len);
+void console_flush(void);
+void host_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* RTAS: power-off (QEMU exits 0) or ibm,os-term (a guest panic: QEMU exits
+ * 1 with -action panic=exit-failure).  Never returns. */
+void rtas_init(uint32_t power_off_token, uint32_t os_term_token);
+void rtas_exit(int status) __attribute__((noreturn));
+
+/* ---- The machine (config.c) --------------------------------------------- */
+
+struct machine {
+	/* from QEMU's device tree */
+	uint64_t ram_size;
+	uint64_t qemu_fdt, qemu_fdt_size;
+	uint32_t vty;
+	uint32_t rtas_power_off, rtas_os_term;
+	unsigned int pft_shift;		/* log2 of the hash page table size */
+	uint32_t timebase_hz;
+	/* from the host-config blob */
+	struct ppcpv_hostcfg cfg;
+};
+
+/* Read QEMU's tree; 0 or a message saying what is missing. */
+const char *machine_read_qemu_fdt(struct machine *m, const void *fdt);
+/* Read and check the host-config blob at PPCPV_HOSTCFG_PA. */
+const char *machine_read_host_config(struct machine *m, uint64_t image_end);
+
+/* ---- Translation for the guest (mmu.c) ---------------------------------- */
+
+/* Set up the SLB and hash table: guest EA x -> host PA guest_base + x. */
+const char *mmu_init(const struct machine *m);
+/* Show or hide the shared page at ea (a vCPU magic_visible op). */
+void mmu_show_magic_page(uint64_t ea, uint64_t shared_pa, int visible);
+
+/* ---- Entry and exit (start.S, main.c) ----------------------------------- */
+
+uint64_t guest_enter(struct ppcpv_vcpu *v, uint64_t real_msr);
+void host_fatal_trap(uint64_t vector, uint64_t srr0, uint64_t srr1, uint64_t dar,
+		     uint64_t dsisr) __attribute__((noreturn));
+void host_main(const void *qemu_fdt) __attribute__((noreturn));
+
+/* The status "EXIT:" reports when the host itself fails. */
+#define HOST_FATAL_STATUS	99
+
+#endif /* PPCPV_PSERIES_H */

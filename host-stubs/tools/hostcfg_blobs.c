@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The two device trees ppcpv-hostcfg writes, with libfdt's sequential-write
+ * API: the host-config blob the host stub reads at PPCPV_HOSTCFG_PA, and
+ * the guest's own tree (memory, CPU, /hypervisor with the hypercall words
+ * KVM_PPC_GET_PVINFO would give, the MMIO device, the console).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <libfdt.h>
+#include <ppcpv/abi.h>
+#include <ppcpv/err.h>
+#include <ppcpv/pvinfo.h>
+#include <ppcpv/host/hostcfg.h>
+#include <ppcpv/host/hostdev.h>
+#include <ppcpv/host/vcpu.h>
+#include "hostcfg.h"
+
+/* Serial clock the ns16550-compatible node advertises (nothing uses it). */
+#define HOSTDEV_CLOCK_HZ	1843200
+
+static int prop_u64(void *fdt, const char *name, uint64_t v)
+{
+	fdt64_t be = cpu_to_fdt64(v);
+
+	return fdt_property(fdt, name, &be, sizeof(be));
+}
+
+/* reg = <address size> with 2 address and 2 size cells. */
+static int prop_reg(void *fdt, uint64_t addr, uint64_t size)
+{
+	fdt64_t cells[2] = { cpu_to_fdt64(addr), cpu_to_fdt64(size) };
+
+	return fdt_property(fdt, "reg", cells, sizeof(cells));
+}
+
+static int finish(void *fdt, int err)
+{
+	if (!err)
+		err = fdt_end_node(fdt);	/* root */
+	if (!err)
+		err = fdt_finish(fdt);
+	return err ? -PPCPV_ERR_NOSPACE : 0;
+}
+
+static int start(void *fdt, size_t size)
+{
+	int err = fdt_create(fdt, (int)size);
+
+	if (!err)
+		err = fdt_finish_reservemap(fdt);
+	if (!err)
+		err = fdt_begin_node(fdt, "");
+	if (!err)
+		err = fdt_property_u32(fdt, "#address-cells", 2);
+	if (!err)
+		err = fdt_property_u32(fdt, "#size-cells", 2);
+	return err;
+}
+
+int hostcfg_build_host_config(const struct hostcfg_options *o, void *fdt, size_t size)
+{
+	int err = start(fdt, size);
+
+	if (!err)
+		err = fdt_property_string(fdt, "compatible", PPCPV_HOSTCFG_COMPATIBLE);
+	if (!err)
+		err = fdt_begin_node(fdt, PPCPV_HOSTCFG_NODE + 1);
+	if (!err)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_BASE, o->guest_base);
+	if (!err)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_SIZE, o->guest_size);
+	if (!err)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_ENTRY, o->guest_entry);
+	if (!err && o->guest_fdt_out)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_FDT, o->guest_fdt);
+	if (!err)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_MSR, o->guest_msr);
+	if (!err)
+		err = fdt_property_string(fdt, PPCPV_HOSTCFG_MODE, o->mode);
+	if (!err)
+		err = fdt_property_u32(fdt, PPCPV_HOSTCFG_FEATURES, o->features);
+	if (!err && o->hostdev != PPCPV_HOSTDEV_NONE)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_HOSTDEV, o->hostdev);
+	if (!err)
+		err = fdt_property_u32(fdt, PPCPV_HOSTCFG_VERBOSE, o->verbose);
+	if (!err && o->selftest)
+		err = fdt_property_string(fdt, PPCPV_HOSTCFG_SELFTEST, o->selftest);
+	if (!err)
+		err = fdt_end_node(fdt);
+	return finish(fdt, err);
+}
+
+static int guest_memory_and_cpu(void *fdt, const struct hostcfg_options *o)
+{
+	int err = fdt_begin_node(fdt, "memory@0");
+
+	if (!err)
+		err = fdt_property_string(fdt, "device_type", "memory");
+	if (!err)
+		err = prop_reg(fdt, 0, o->guest_size);
+	if (!err)
+		err = fdt_end_node(fdt);
+	if (!err)
+		err = fdt_begin_node(fdt, "cpus");
+	if (!err)
+		err = fdt_property_u32(fdt, "#address-cells", 1);
+	if (!err)
+		err = fdt_property_u32(fdt, "#size-cells", 0);
+	if (!err)
+		err = fdt_begin_node(fdt, "cpu@0");
+	if (!err)
+		err = fdt_property_string(fdt, "device_type", "cpu");
+	if (!err)
+		err = fdt_property_u32(fdt, "reg", 0);
+	if (!err)
+		err = fdt_property_u32(fdt, "timebase-frequency", o->timebase_hz);
+	if (!err)
+		err = fdt_end_node(fdt);
+	if (!err)
+		err = fdt_end_node(fdt);
+	return err;
+}
+
+/* /hypervisor as QEMU writes it for a KVM PR host, plus the ePAPR console. */
+static int guest_hypervisor(void *fdt)
+{
+	static const char compat[] = "linux,kvm\0epapr,hypervisor-1";
+	struct kvm_ppc_pvinfo info;
+	int err = ppcpv_pvinfo_fill(&info, PPCPV_HOST_TRAP_SC) ? -1 : 0;
+
+	if (!err)
+		err = fdt_begin_node(fdt, "hypervisor");
+	if (!err)
+		err = fdt_property(fdt, "compatible", compat, sizeof(compat));
+	if (!err)	/* hcall[] is big-endian already, as the property wants */
+		err = fdt_property(fdt, "hcall-instructions", info.hcall, sizeof(info.hcall));
+	if (!err && (info.flags & PPCPV_PVINFO_FLAG_EV_IDLE))
+		err = fdt_property(fdt, "has-idle", NULL, 0);
+	if (!err)
+		err = fdt_begin_node(fdt, "console");
+	if (!err)
+		err = fdt_property_string(fdt, "compatible", "epapr,hv-byte-channel");
+	if (!err)
+		err = fdt_property_u32(fdt, "hv-handle", 0);
+	if (!err)
+		err = fdt_end_node(fdt);
+	if (!err)
+		err = fdt_end_node(fdt);
+	return err;
+}
+
+static int guest_hostdev(void *fdt, const struct hostcfg_options *o, char *path, size_t n)
+{
+	static const char compat[] = PPCPV_HOSTDEV_COMPATIBLE "\0ns16550a";
+	int err;
+
+	snprintf(path, n, "/hostdev@%llx", (unsigned long long)o->hostdev);
+	err = fdt_begin_node(fdt, path + 1);
+	if (!err)
+		err = fdt_property(fdt, "compatible", compat, sizeof(compat));
+	if (!err)
+		err = prop_reg(fdt, o->hostdev, PPCPV_HOSTDEV_SIZE);
+	if (!err)
+		err = fdt_property_u32(fdt, "clock-frequency", HOSTDEV_CLOCK_HZ);
+	if (!err)
+		err = fdt_property_u32(fdt, "reg-shift", 0);
+	if (!err)
+		err = fdt_end_node(fdt);
+	return err;
+}
+
+static int guest_chosen(void *fdt, const struct hostcfg_options *o, const char *stdout_path)
+{
+	int err = fdt_begin_node(fdt, "chosen");
+
+	if (!err && stdout_path[0])
+		err = fdt_property_string(fdt, "stdout-path", stdout_path);
+	if (!err && o->bootargs)
+		err = fdt_property_string(fdt, "bootargs", o->bootargs);
+	if (!err)
+		err = fdt_end_node(fdt);
+	return err;
+}
+
+int hostcfg_build_guest_fdt(const struct hostcfg_options *o, void *fdt, size_t size)
+{
+	char hostdev_path[48] = "";
+	int err = start(fdt, size);
+
+	if (!err)
+		err = fdt_property_string(fdt, "compatible", "ppcpv,hosted-guest");
+	if (!err)
+		err = fdt_property_string(fdt, "model", "ppcpv host stub (QEMU pseries, TCG)");
+	if (!err)
+		err = guest_memory_and_cpu(fdt, o);
+	if (!err && strcmp(o->mode, PPCPV_HOSTCFG_MODE_NONE))
+		err = guest_hypervisor(fdt);
+	if (!err && o->hostdev != PPCPV_HOSTDEV_NONE)
+		err = guest_hostdev(fdt, o, hostdev_path, sizeof(hostdev_path));
+	if (!err)
+		err = guest_chosen(fdt, o, hostdev_path);
+	return finish(fdt, err);
+}

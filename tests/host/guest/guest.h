@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * guest.h - the tiny test-guest runtime for the host-stub tests: a 64-bit
+ * big-endian guest kernel entered at guest-physical 0x100 with r3 = its
+ * device tree, running (as far as it knows) in real mode at PR=0.
+ *
+ * Layouts are shared with the assembly (head.S, trap.S).
+ */
+#ifndef PPCPV_TEST_GUEST_H
+#define PPCPV_TEST_GUEST_H
+
+/* MSR bits, SRR1 reasons and SPR numbers: ppcpv/abi.h, ppcpv/host/book3s.h
+ * and (C only) ppcpv/ppc_insn.h. */
+#include <ppcpv/host/book3s.h>
+
+/* Scratch page reachable with RA=0 D-form accesses (guest-physical). */
+#define GS_BASE		0x1000
+#define GS_R12		(GS_BASE + 0)
+#define GS_R13		(GS_BASE + 8)
+#define GS_TOC		(GS_BASE + 16)
+#define GS_XSTACK	(GS_BASE + 24)	/* top of the exception stack */
+#define GS_KCTX		(GS_BASE + 64)	/* kernel context saved by guest_run_user */
+#define KCTX_R1		0
+#define KCTX_R2		8
+#define KCTX_LR		16
+#define KCTX_CR		24
+#define KCTX_GPR(n)	(32 + ((n) - 14) * 8)	/* r14..r31 */
+#define KCTX_MSR	176	/* MSR to return to the kernel with */
+
+/* struct guest_frame, after the 32-byte ELFv2 header of the frame. */
+#define GF_GPR(n)	((n) * 8)
+#define GF_LR		256
+#define GF_CTR		264
+#define GF_XER		272
+#define GF_CR		280
+#define GF_SRR0		288
+#define GF_SRR1		296
+#define GF_DAR		304
+#define GF_DSISR	312
+#define GF_VECTOR	320
+#define GF_SIZE		328
+#define GF_HEADER	32
+#define GF_FRAME	368	/* header + frame, 16-aligned */
+
+/* r0 of the `sc` that ends a guest_run_user() call. */
+#define USER_EXIT_R0	0x55534552	/* "USER" */
+
+#ifndef __ASSEMBLER__
+#include <stddef.h>
+#include <stdint.h>
+#include <ppcpv/ppc_insn.h>
+
+struct guest_frame {
+	uint64_t gpr[32];
+	uint64_t lr, ctr, xer, cr;
+	uint64_t srr0, srr1, dar, dsisr;
+	uint64_t vector;
+};
+
+_Static_assert(sizeof(struct guest_frame) == GF_SIZE, "guest frame layout");
+
+/* Called from head.S with the device tree; never returns. */
+void guest_start(const void *fdt) __attribute__((noreturn));
+/* Called from trap.S for every interrupt the host reflects. */
+void guest_trap(struct guest_frame *f);
+
+/* Each payload defines this; the return value is the exit status. */
+int guest_test_main(const void *fdt, size_t fdt_size);
+
+/* Console and exit (hostdev MMIO, or the ePAPR byte channel). */
+void guest_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void guest_exit(int status) __attribute__((noreturn));
+/* Where the console bytes go: 'm' MMIO UART, 'b' byte-channel hypercall. */
+void guest_console_use(char how);
+
+/* TAP-like results: "ok - name" / "not ok - name (detail)". */
+void guest_check(int cond, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int guest_failures(void);
+
+/* Interrupt handlers by vector; a vector without one ends the test. */
+typedef void (*guest_handler)(struct guest_frame *f);
+void guest_set_handler(unsigned int vector, guest_handler h);
+
+/* Run fn at MSR[PR]=1 (its own stack) until it does sc with r0 =
+ * USER_EXIT_R0; returns its r3. */
+uint64_t guest_run_user(void (*fn)(void));
+
+/* The hypervisor's hypercall words from /hypervisor, into the stub. */
+int guest_install_hcalls(const void *fdt, size_t fdt_size);
+/* The MMIO device page from the device tree, or 0. */
+uint64_t guest_hostdev(void);
+/* Does /chosen/bootargs contain word? */
+int guest_bootarg_is(const char *word);
+
+/* ---- Privileged instructions (each one traps to the host) --------------- */
+
+static inline uint64_t mfmsr(void)
+{
+	uint64_t v;
+
+	__asm__ __volatile__("mfmsr %0" : "=r"(v));
+	return v;
+}
+
+static inline void mtmsrd(uint64_t v)
+{
+	__asm__ __volatile__("mtmsrd %0,0" : : "r"(v) : "memory");
+}
+
+static inline void mtmsrd_l1(uint64_t v)
+{
+	__asm__ __volatile__("mtmsrd %0,1" : : "r"(v) : "memory");
+}
+
+#define mfspr(n) ({ uint64_t v_; __asm__ __volatile__("mfspr %0,%1" : "=r"(v_) : "i"(n)); v_; })
+#define mtspr(n, v) __asm__ __volatile__("mtspr %0,%1" : : "i"(n), "r"((uint64_t)(v)) : "memory")
+
+static inline uint64_t mftb(void)
+{
+	uint64_t v;
+
+	__asm__ __volatile__("mftb %0" : "=r"(v));
+	return v;
+}
+
+/* ---- The magic page (EA -4096) ---------------------------------------- */
+
+#define MAGIC_EA	0xfffffffffffff000ull
+#define MAGIC64(off)	(*(volatile uint64_t *)(uintptr_t)(MAGIC_EA + (off)))
+#define MAGIC32(off)	(*(volatile uint32_t *)(uintptr_t)(MAGIC_EA + (off)))
+
+#endif /* !__ASSEMBLER__ */
+#endif /* PPCPV_TEST_GUEST_H */

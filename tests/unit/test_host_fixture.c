@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+/* The simulated machine behind the host-core unit tests (no suite here). */
+#include <string.h>
+#include <ppcpv/err.h>
+#include <ppcpv/host/book3s.h>
+#include <ppcpv/host/insn.h>
+#include <ppcpv/host/shared.h>
+#include "ppcpv_test.h"
+#include "test_host_fixture.h"
+
+struct host_fixture fx;
+
+static int fx_read_guest(void *ctx, uint64_t ea, void *buf, size_t len)
+{
+	struct host_fixture *f = ctx;
+
+	if (ea >= FX_MEM_SIZE || len > FX_MEM_SIZE - ea)
+		return -PPCPV_ERR_NOTFOUND;
+	memcpy(buf, f->mem + ea, len);
+	return 0;
+}
+
+static uint64_t fx_timebase(void *ctx)
+{
+	return ((struct host_fixture *)ctx)->tb;
+}
+
+static void fx_console_write(void *ctx, const char *buf, size_t len)
+{
+	struct host_fixture *f = ctx;
+
+	while (len-- && f->console_len + 1 < sizeof(f->console))
+		f->console[f->console_len++] = *buf++;
+	f->console[f->console_len] = '\0';
+}
+
+static void fx_magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible)
+{
+	struct host_fixture *f = ctx;
+
+	f->visible_changes++;
+	f->visible = visible;
+}
+
+const struct ppcpv_host_ops fx_ops = {
+	.read_guest = fx_read_guest,
+	.timebase = fx_timebase,
+	.console_write = fx_console_write,
+	.magic_visible = fx_magic_visible,
+};
+
+void fx_init(enum ppcpv_pv_mode mode, int guest_le)
+{
+	struct ppcpv_vcpu_config cfg = {
+		.mode = mode,
+		.features = 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE,
+		.id = FX_ID,
+		.pvr = FX_PVR,
+		.guest_le = guest_le,
+		.hostdev_base = FX_HOSTDEV,
+	};
+
+	memset(&fx, 0, sizeof(fx));
+	fx.tb = 1000000;
+	CU_ASSERT_EQUAL_FATAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared, &cfg, &fx_ops, &fx), 0);
+	ppcpv_vcpu_boot(&fx.vcpu, FX_CODE, 0x8000, FX_MEM_SIZE,
+			PPCPV_MSR_SF | PPCPV_MSR_ME | (guest_le ? PPCPV_MSR_LE : 0));
+}
+
+void fx_set_msr(uint64_t msr)
+{
+	ppcpv_vcpu_set_msr(&fx.vcpu, msr);
+}
+
+enum ppcpv_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr)
+{
+	struct ppcpv_trap t = { vector, srr1 | PPCPV_MSR_PR, dar, dsisr };
+
+	return ppcpv_handle_trap(&fx.vcpu, &t);
+}
+
+enum ppcpv_action fx_exec_reason(uint32_t insn, uint64_t reason)
+{
+	uint64_t pc = fx.vcpu.regs.pc;
+
+	CU_ASSERT_FATAL(pc + 4 <= FX_MEM_SIZE);
+	ppc_store_insn(fx.mem + pc, insn, !(ppcpv_vcpu_msr(&fx.vcpu) & PPCPV_MSR_LE));
+	return fx_trap(PPCPV_VEC_PROGRAM, reason, 0, 0);
+}
+
+enum ppcpv_action fx_exec(uint32_t insn)
+{
+	return fx_exec_reason(insn, PPCPV_SRR1_PROG_PRIV);
+}
+
+enum ppcpv_action fx_sc(void)
+{
+	return fx_trap(PPCPV_VEC_SYSCALL, 0, 0, 0);
+}
+
+struct ppcpv_entry fx_enter(void)
+{
+	struct ppcpv_entry e;
+
+	ppcpv_prepare_entry(&fx.vcpu, &e);
+	return e;
+}
+
+uint64_t fx_shared64(unsigned int off)
+{
+	return ppcpv_shared_get64(&fx.vcpu, off);
+}
+
+uint32_t fx_shared32(unsigned int off)
+{
+	return ppcpv_shared_get32(&fx.vcpu, off);
+}
+
+void fx_set_shared64(unsigned int off, uint64_t v)
+{
+	ppcpv_shared_set64(&fx.vcpu, off, v);
+}
+
+uint64_t fx_shared_raw_be64(unsigned int off)
+{
+	uint64_t v = 0;
+	unsigned int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | fx.shared[off + i];
+	return v;
+}
+
+uint32_t fx_x(unsigned int xo, unsigned int rt, unsigned int ra, unsigned int rb)
+{
+	return PPC_INST_X(xo) | PPC_FIELD_RT(rt) | PPC_FIELD_RA(ra) | PPC_FIELD_RB(rb);
+}
+
+uint32_t fx_mtmsrd(unsigned int rs, int l)
+{
+	return fx_x(PPC_X_MTMSRD, rs, 0, 0) | (l ? PPC_MTMSR_L : 0);
+}
+
+uint32_t fx_mtmsr(unsigned int rs, int l)
+{
+	return fx_x(PPC_X_MTMSR, rs, 0, 0) | (l ? PPC_MTMSR_L : 0);
+}
+
+uint32_t fx_mfmsr(unsigned int rt)
+{
+	return fx_x(PPC_X_MFMSR, rt, 0, 0);
+}
