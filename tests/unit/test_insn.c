@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ppcpv/ppc_insn.h: the encoders against words from the reference (checked
+ * there with GNU as) and against libopcodes, and the branch builder's
+ * boundary vectors: +32 MiB - 4 and -32 MiB reach, one word more does not,
+ * and a refused branch leaves *out alone.
+ */
+#include <string.h>
+#include <ppcpv/disasm.h>
+#include <ppcpv/err.h>
+#include <ppcpv/ppc_insn.h>
+#include "../patcher/check.h"
+#include "ppcpv_test.h"
+
+#define MIB (1ll << 20)
+#define UNTOUCHED 0xdeadbeefu
+
+/* libopcodes' reading of a word, 64-bit big-endian, canonical SPR numbers */
+static const char *decoded(uint32_t w)
+{
+	static char text[PPCPV_DISASM_TEXT_MAX];
+	struct ppcpv_disasm_opts opts = { 64, 1, "raw" };
+
+	if (ppcpv_disasm_word(&opts, w, 0x1000, text, sizeof(text)))
+		return "(libopcodes failed)";
+	return text;
+}
+
+static void encode_loads_stores(void)
+{
+	EXPECT_EQ(ppc_insn_ld(3, 0, -4008), 0xe860f058, "ld%s", "");
+	EXPECT_EQ(ppc_insn_lwz(3, 0, -4004), 0x8060f05c, "lwz%s", "");
+	EXPECT_EQ(ppc_insn_std(4, 0, -4032), 0xf880f040, "std%s", "");
+	EXPECT_EQ(ppc_insn_stw(4, 0, -4028), 0x9080f044, "stw%s", "");
+	EXPECT_EQ(ppc_insn_lwz(5, 0, -4000), 0x80a0f060, "lwz%s", "");
+	EXPECT_EQ(ppc_insn_stw(0, 30, -3992), 0x901ef068, "stw with a base%s", "");
+	EXPECT_STR(decoded(ppc_insn_ld(31, 0, 28672 + 232)), "ld r31,28904(0)", "ld%s", "");
+	EXPECT_STR(decoded(ppc_insn_stw(29, 31, -32768)), "stw r29,-32768(r31)", "stw%s", "");
+}
+
+static void encode_moves(void)
+{
+	EXPECT_EQ(ppc_insn_li(30, -32768), 0x3bc08000, "li%s", "");
+	EXPECT_EQ(ppc_insn_li(30, 0x8000), 0x3bc08000, "li with 0x8000%s", "");
+	EXPECT_EQ(ppc_insn_mr(30, 9), 0x613e0000, "mr%s", "");
+	EXPECT_STR(decoded(ppc_insn_mr(30, 29)), "ori r30,r29,0", "mr%s", "");
+	EXPECT_EQ(ppc_insn_rlwinm(30, 0, 6, 26, 29), 0x541e36ba, "rlwinm%s", "");
+	EXPECT_STR(decoded(ppc_insn_rlwinm(31, 30, 6, 26, 29)), "rlwinm r31,r30,6,26,29", "rlwinm%s", "");
+	EXPECT_EQ(ppc_insn_dform(PPC_OP_ADDI, 3, 0, -1), 0x3860ffff, "dform%s", "");
+}
+
+static void encode_spr_access(void)
+{
+	EXPECT_EQ(ppc_insn_mfspr(3, SPRN_SRR0), 0x7c7a02a6, "mfspr%s", "");
+	EXPECT_EQ(ppc_insn_mtspr(SPRN_SRR0, 4), 0x7c9a03a6, "mtspr%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(0, SPRN_MAS7), 0x7c10eaa6, "mfspr MAS7%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(0, SPRN_PIR), 0x7c1ffaa6, "mfspr PIR%s", "");
+	EXPECT_STR(decoded(ppc_insn_mfspr(29, SPRN_SPRG4R)), "mfspr r29,260", "mfspr%s", "");
+	EXPECT_STR(decoded(ppc_insn_mtspr(SPRN_MAS3, 31)), "mtspr 627,r31", "mtspr%s", "");
+}
+
+/* The swapped halves of the SPR field, for every SPR number. */
+static void spr_field_round_trip(void)
+{
+	unsigned int spr;
+
+	for (spr = 0; spr < 1024; spr++) {
+		EXPECT_EQ(PPC_GET_SPR(ppc_insn_mfspr(7, spr)), spr, "SPR %u", spr);
+		EXPECT_EQ(PPC_GET_RT(ppc_insn_mfspr(7, spr)), 7, "SPR %u", spr);
+		EXPECT_EQ(ppc_insn_mfspr(7, spr) & ~(PPC_RT_MASK | PPC_RA_MASK | PPC_RB_MASK),
+			  PPC_INST_MFSPR, "SPR %u", spr);
+	}
+}
+
+/* The instruction constants are the reference's match values. */
+static void instruction_constants(void)
+{
+	EXPECT_EQ(PPC_INST_MFMSR, 0x7c0000a6, "mfmsr%s", "");
+	EXPECT_EQ(PPC_INST_MTMSR, 0x7c000124, "mtmsr%s", "");
+	EXPECT_EQ(PPC_INST_MTMSRD, 0x7c000164, "mtmsrd%s", "");
+	EXPECT_EQ(PPC_INST_MTMSRD_L1, 0x7c010164, "mtmsrd L=1%s", "");
+	EXPECT_EQ(PPC_INST_MFSPR, 0x7c0002a6, "mfspr%s", "");
+	EXPECT_EQ(PPC_INST_MTSPR, 0x7c0003a6, "mtspr%s", "");
+	EXPECT_EQ(PPC_INST_TLBSYNC, 0x7c00046c, "tlbsync%s", "");
+	EXPECT_EQ(PPC_INST_WRTEE, 0x7c000106, "wrtee%s", "");
+	EXPECT_EQ(PPC_INST_WRTEEI, 0x7c000146, "wrteei 0%s", "");
+	EXPECT_EQ(PPC_INST_WRTEEI | PPC_INST_WRTEEI_E, 0x7c008146, "wrteei 1%s", "");
+	EXPECT_EQ(PPC_INST_MTSRIN, 0x7c0001e4, "mtsrin%s", "");
+	EXPECT_EQ(PPC_INST_NOP, 0x60000000, "nop%s", "");
+	EXPECT_EQ(PPC_INST_BLR, 0x4e800020, "blr%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(0, SPRN_DEAR), 0x7c1d0aa6, "mfspr DEAR%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(0, SPRN_PIR_BOOKE), 0x7c1e42a6, "mfspr PIR (BookE)%s", "");
+	EXPECT_EQ(ppc_insn_mtspr(SPRN_ESR, 0), 0x7c1e0ba6, "mtspr ESR%s", "");
+}
+
+static void displacement_reach(void)
+{
+	CU_ASSERT_TRUE(ppc_disp_fits(-32768));
+	CU_ASSERT_TRUE(ppc_disp_fits(32767));
+	CU_ASSERT_FALSE(ppc_disp_fits(32768));
+	CU_ASSERT_FALSE(ppc_disp_fits(-32769));
+}
+
+static void byte_order(void)
+{
+	static const uint8_t be[4] = { 0x7c, 0x08, 0x02, 0xa6 };
+	static const uint8_t le[4] = { 0xa6, 0x02, 0x08, 0x7c };
+	uint8_t buf[4];
+
+	CU_ASSERT_EQUAL(ppc_load_insn(be, 1), 0x7c0802a6);
+	CU_ASSERT_EQUAL(ppc_load_insn(le, 0), 0x7c0802a6);
+	ppc_store_insn(buf, 0x7c0802a6, 1);
+	CU_ASSERT_EQUAL(memcmp(buf, be, 4), 0);
+	ppc_store_insn(buf, 0x7c0802a6, 0);
+	CU_ASSERT_EQUAL(memcmp(buf, le, 4), 0);
+}
+
+/* ---- The branch builder --------------------------------------------------- */
+
+static void expect_branch(uint64_t from, int64_t off, uint32_t want)
+{
+	uint32_t out = UNTOUCHED;
+
+	EXPECT_EQ(ppc_insn_branch(from, from + (uint64_t)off, &out), 0, "b %+lld from %#llx",
+		  (long long)off, (unsigned long long)from);
+	EXPECT_EQ(out, want, "b %+lld from %#llx", (long long)off, (unsigned long long)from);
+	EXPECT_EQ(ppc_branch_target(out, from), from + (uint64_t)off, "target of %#x", want);
+}
+
+static void expect_refused(uint64_t from, uint64_t target, int err)
+{
+	uint32_t out = UNTOUCHED;
+
+	EXPECT_EQ(ppc_insn_branch(from, target, &out), err, "b from %#llx to %#llx",
+		  (unsigned long long)from, (unsigned long long)target);
+	EXPECT_EQ(out, UNTOUCHED, "*out written for b from %#llx to %#llx",
+		  (unsigned long long)from, (unsigned long long)target);
+}
+
+static void branch_boundaries(void)
+{
+	const uint64_t from = 0x10000000;
+
+	expect_branch(from, 32 * MIB - 4, 0x49fffffc);
+	expect_branch(from, -32 * MIB, 0x4a000000);
+	expect_branch(from, 0, 0x48000000);
+	expect_branch(from, 4, 0x48000004);
+	expect_branch(from, -4, 0x4bfffffc);
+}
+
+static void branch_out_of_reach(void)
+{
+	const uint64_t from = 0x10000000;
+
+	expect_refused(from, from + 32 * MIB, -PPCPV_ERR_RANGE);
+	expect_refused(from, from - 32 * MIB - 4, -PPCPV_ERR_RANGE);
+	expect_refused(from, from + 0x100000000ull, -PPCPV_ERR_RANGE);
+}
+
+static void branch_unaligned(void)
+{
+	const uint64_t from = 0x10000000;
+
+	expect_refused(from, from + 2, -PPCPV_ERR_ALIGN);
+	expect_refused(from + 1, from + 8, -PPCPV_ERR_ALIGN);
+	expect_refused(from, from + 32 * MIB + 2, -PPCPV_ERR_ALIGN);
+}
+
+/* Across the top of a 64-bit address space, and near 0. */
+static void branch_wraps(void)
+{
+	expect_branch(0xfffffffffffffff0ull, 0x20, 0x48000020);
+	expect_branch(0x10, -0x20, 0x4bffffe0);
+}
+
+/* The AA and LK bits are not part of the offset. */
+static void branch_target_ignores_flags(void)
+{
+	CU_ASSERT_EQUAL(ppc_branch_target(0x49fffffd, 0x10000000), 0x10000000 + 32 * MIB - 4);
+	CU_ASSERT_EQUAL(ppc_branch_target(0x4a000003, 0x10000000), 0x10000000 - 32 * MIB);
+}
+
+static void branch_decodes(void)
+{
+	uint32_t out = 0;
+
+	CU_ASSERT_EQUAL_FATAL(ppc_insn_branch(0x1000, 0x1000 + 32 * MIB - 4, &out), 0);
+	EXPECT_STR(decoded(out), "b 0x02000ffc", "libopcodes%s", "");
+	CU_ASSERT_EQUAL_FATAL(ppc_insn_branch(0x1000, 0xff0, &out), 0);
+	EXPECT_STR(decoded(out), "b 0x00000ff0", "libopcodes%s", "");
+}
+
+PPCPV_SUITE(ppc_insn, "ppc-insn", NULL, NULL,
+	{ "ld/lwz/std/stw encodings", encode_loads_stores },
+	{ "li/mr/rlwinm encodings", encode_moves },
+	{ "mfspr/mtspr encodings", encode_spr_access },
+	{ "SPR field round trip for every SPR", spr_field_round_trip },
+	{ "instruction and SPR constants", instruction_constants },
+	{ "signed 16-bit displacement reach", displacement_reach },
+	{ "instruction byte order", byte_order },
+	{ "b +32 MiB - 4 and b -32 MiB are built", branch_boundaries },
+	{ "b +32 MiB and b -32 MiB - 4 refused, *out untouched", branch_out_of_reach },
+	{ "unaligned branches refused, *out untouched", branch_unaligned },
+	{ "branches across address wrap-around", branch_wraps },
+	{ "branch target ignores AA/LK", branch_target_ignores_flags },
+	{ "libopcodes reads the built branches", branch_decodes })
