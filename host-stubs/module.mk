@@ -14,7 +14,7 @@ UNIT_LIBS += $(call libpath,ppcpv-host-core,native)
 # The native tool that writes the host-config and guest device trees; its
 # blob writers are a library so that the unit tests can check them against
 # the core's parser.
-$(call LIBRARY,ppcpv-hostcfg-blobs,host-stubs/tools/hostcfg_blobs.c,native)
+$(call LIBRARY,ppcpv-hostcfg-blobs,host-stubs/tools/hostcfg_blobs.c host-stubs/tools/hostcfg_files.c,native)
 UNIT_LIBS += $(call libpath,ppcpv-hostcfg-blobs,native)
 $(call NATIVE_PROGRAM,ppcpv-hostcfg,host-stubs/tools/hostcfg_main.c,\
 	$(call libpath,ppcpv-hostcfg-blobs,native) $(call libpath,ppcpv-abi,native),-lfdt)
@@ -42,3 +42,4 @@ $(HOST_PSERIES_BIN): $(HOST_PSERIES_ELF)
 	$(Q)$(OBJCOPY_ppc64) -O binary $< $@
 
 ALL_TARGETS += $(HOST_PSERIES_BIN)
+INCLUDES += host-stubs/tools

@@ -48,6 +48,8 @@ static struct hcall_result map_magic_page(struct ppcpv_vcpu *v)
 
 	if (v->cfg.mode != PPCPV_MODE_PV)
 		return (struct hcall_result){ PPCPV_EV_UNIMPLEMENTED, 0 };
+	if (v->cfg.fault == PPCPV_FAULT_MAP_FAILS)
+		return (struct hcall_result){ PPCPV_EV_INTERNAL, 0 };
 	if ((pa & (PPCPV_MAGIC_PAGE_SIZE - 1)) || (flags & ~(uint64_t)PPCPV_MAGIC_PAGE_FLAG_NOT_MAPPED_NX))
 		return res;
 	if (!reachable_with_ra0(v, ea) || ppcpv_hostdev_contains(v, ea))

@@ -58,10 +58,11 @@ static int find_node(struct parse *p)
 
 static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
 {
-	const char *mode = PPCPV_HOSTCFG_MODE_PV, *selftest = "";
+	const char *mode = PPCPV_HOSTCFG_MODE_PV, *selftest = "", *fault = "";
 
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_MODE, &mode);
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_SELFTEST, &selftest);
+	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_FAULT, &fault);
 	if (str_eq(mode, PPCPV_HOSTCFG_MODE_PV))
 		cfg->mode = PPCPV_MODE_PV;
 	else if (str_eq(mode, PPCPV_HOSTCFG_MODE_NO_PV))
@@ -71,6 +72,14 @@ static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
 	else
 		return fail(p, -PPCPV_ERR_INVAL, "host config: mode must be pv, no-pv or none");
 	cfg->selftest_host_fault = str_eq(selftest, PPCPV_HOSTCFG_SELFTEST_HOST_FAULT);
+	if (!fault[0])
+		cfg->fault = PPCPV_FAULT_NONE;
+	else if (str_eq(fault, PPCPV_HOSTCFG_FAULT_MAP_FAILS))
+		cfg->fault = PPCPV_FAULT_MAP_FAILS;
+	else if (str_eq(fault, PPCPV_HOSTCFG_FAULT_STALE_PAGE))
+		cfg->fault = PPCPV_FAULT_STALE_MAGIC_PAGE;
+	else
+		return fail(p, -PPCPV_ERR_INVAL, "host config: fault must be map-fails or stale-magic-page");
 	return 0;
 }
 

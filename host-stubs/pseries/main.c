@@ -107,9 +107,16 @@ static void guest_console_write(void *ctx, const char *buf, size_t len)
 	console_write(buf, len);
 }
 
+/* With the stale-magic-page fault the guest is shown this page instead of
+ * the shared one: its stores never reach the host, and the host's updates
+ * never reach it. */
+static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
+
 static void magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible)
 {
-	mmu_show_magic_page(v->magic.ea, (uint64_t)(uintptr_t)shared_page, visible);
+	const uint8_t *page = v->cfg.fault == PPCPV_FAULT_STALE_MAGIC_PAGE ? stale_page : shared_page;
+
+	mmu_show_magic_page(v->magic.ea, (uint64_t)(uintptr_t)page, visible);
 }
 
 static const struct ppcpv_host_ops pseries_ops = {
@@ -208,6 +215,7 @@ static void init_vcpu(void)
 		.pvr = read_pvr(),
 		.guest_le = !!(machine.cfg.guest_msr & PPCPV_MSR_LE),
 		.hostdev_base = machine.cfg.hostdev_base,
+		.fault = machine.cfg.fault,
 	};
 
 	if (ppcpv_vcpu_init(&vcpu, shared_page, &cfg, &pseries_ops, NULL))
@@ -243,6 +251,9 @@ void host_main(const void *qemu_fdt)
 		    (unsigned long long)machine.cfg.guest_size, (unsigned long long)machine.cfg.guest_entry,
 		    (unsigned long long)machine.cfg.guest_fdt, mode_names[machine.cfg.mode],
 		    (unsigned long long)machine.cfg.hostdev_base);
+	if (machine.cfg.fault != PPCPV_FAULT_NONE)
+		host_printf("host: deliberate defect: %s\n", machine.cfg.fault == PPCPV_FAULT_MAP_FAILS ?
+			    "MAP_MAGIC_PAGE fails" : "the guest sees a stale magic page");
 	if (machine.cfg.selftest_host_fault) {
 		host_printf("host: self-test: an illegal instruction in host mode\n");
 		__asm__ __volatile__(".long 0");

@@ -14,7 +14,7 @@
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/host/vcpu.h>
-#include "hostcfg.h"
+#include "hostcfg_blobs.h"
 
 /* Serial clock the ns16550-compatible node advertises (nothing uses it). */
 #define HOSTDEV_CLOCK_HZ	1843200
@@ -86,6 +86,8 @@ int hostcfg_build_host_config(const struct hostcfg_options *o, void *fdt, size_t
 		err = fdt_property_u32(fdt, PPCPV_HOSTCFG_VERBOSE, o->verbose);
 	if (!err && o->selftest)
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_SELFTEST, o->selftest);
+	if (!err && o->fault)
+		err = fdt_property_string(fdt, PPCPV_HOSTCFG_FAULT, o->fault);
 	if (!err)
 		err = fdt_end_node(fdt);
 	return finish(fdt, err);
@@ -122,19 +124,31 @@ static int guest_memory_and_cpu(void *fdt, const struct hostcfg_options *o)
 	return err;
 }
 
-/* /hypervisor as QEMU writes it for a KVM PR host, plus the ePAPR console. */
-static int guest_hypervisor(void *fdt)
+#define HYPERVISOR_CONSOLE "/hypervisor/console"
+
+/*
+ * /hypervisor as QEMU writes it for a KVM PR host, plus the ePAPR console.
+ * hcall-instructions is what KVM_PPC_GET_PVINFO gives, unless a test asks
+ * for another length (zero-padded or cut short).
+ */
+static int guest_hypervisor(void *fdt, const struct hostcfg_options *o)
 {
 	static const char compat[] = "linux,kvm\0epapr,hypervisor-1";
 	struct kvm_ppc_pvinfo info;
+	uint8_t words[32] = { 0 };
+	size_t len = sizeof(info.hcall);
 	int err = ppcpv_pvinfo_fill(&info, PPCPV_HOST_TRAP_SC) ? -1 : 0;
+
+	memcpy(words, info.hcall, sizeof(info.hcall));
+	if (o->hcall_bytes >= 0 && (size_t)o->hcall_bytes <= sizeof(words))
+		len = (size_t)o->hcall_bytes;
 
 	if (!err)
 		err = fdt_begin_node(fdt, "hypervisor");
 	if (!err)
 		err = fdt_property(fdt, "compatible", compat, sizeof(compat));
 	if (!err)	/* hcall[] is big-endian already, as the property wants */
-		err = fdt_property(fdt, "hcall-instructions", info.hcall, sizeof(info.hcall));
+		err = fdt_property(fdt, "hcall-instructions", words, (int)len);
 	if (!err && (info.flags & PPCPV_PVINFO_FLAG_EV_IDLE))
 		err = fdt_property(fdt, "has-idle", NULL, 0);
 	if (!err)
@@ -186,6 +200,7 @@ static int guest_chosen(void *fdt, const struct hostcfg_options *o, const char *
 int hostcfg_build_guest_fdt(const struct hostcfg_options *o, void *fdt, size_t size)
 {
 	char hostdev_path[48] = "";
+	int has_hypervisor = strcmp(o->mode, PPCPV_HOSTCFG_MODE_NONE) != 0;
 	int err = start(fdt, size);
 
 	if (!err)
@@ -194,11 +209,13 @@ int hostcfg_build_guest_fdt(const struct hostcfg_options *o, void *fdt, size_t s
 		err = fdt_property_string(fdt, "model", "ppcpv host stub (QEMU pseries, TCG)");
 	if (!err)
 		err = guest_memory_and_cpu(fdt, o);
-	if (!err && strcmp(o->mode, PPCPV_HOSTCFG_MODE_NONE))
-		err = guest_hypervisor(fdt);
+	if (!err && has_hypervisor)
+		err = guest_hypervisor(fdt, o);
 	if (!err && o->hostdev != PPCPV_HOSTDEV_NONE)
 		err = guest_hostdev(fdt, o, hostdev_path, sizeof(hostdev_path));
+	/* The ePAPR byte channel when there is one: a guest that could not
+	 * install the hypercall words falls back to the device. */
 	if (!err)
-		err = guest_chosen(fdt, o, hostdev_path);
+		err = guest_chosen(fdt, o, has_hypervisor ? HYPERVISOR_CONSOLE : hostdev_path);
 	return finish(fdt, err);
 }

@@ -16,10 +16,8 @@
 #include <ppcpv/err.h>
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/vcpu.h>
-#include "hostcfg.h"
+#include "hostcfg_blobs.h"
 
-#define BLOB_SIZE		8192
-#define TIMEBASE_HZ_DEFAULT	512000000u	/* QEMU pseries */
 
 static void usage(FILE *f)
 {
@@ -41,11 +39,13 @@ static void usage(FILE *f)
 		"  --timebase-hz HZ     for the guest's cpu node (default %u)\n"
 		"  --bootargs STR       /chosen/bootargs of the guest\n"
 		"  --verbose            the host logs every trap\n"
-		"  --selftest NAME      host self-test: host-fault\n",
+		"  --selftest NAME      host self-test: host-fault\n"
+		"  --fault NAME         a deliberate host defect: map-fails, stale-magic-page\n"
+		"  --hcall-bytes N      length of hcall-instructions (bad-input tests)\n",
 		PPCPV_HOSTCFG_PA, PPCPV_GUEST_BASE_DEFAULT, PPCPV_GUEST_SIZE_DEFAULT,
 		PPCPV_GUEST_SIZE_MAX, PPCPV_GUEST_ENTRY_DEFAULT, PPCPV_GUEST_FDT_RESERVE,
 		1u << PPCPV_KVM_FEATURE_MAGIC_PAGE, PPCPV_HOSTDEV_BASE_DEFAULT,
-		TIMEBASE_HZ_DEFAULT);
+		HOSTCFG_TIMEBASE_HZ_DEFAULT);
 }
 
 static int parse_u64(const char *s, uint64_t *out)
@@ -61,7 +61,7 @@ enum {
 	OPT_HOST_CONFIG = 1, OPT_GUEST_FDT, OPT_GUEST_IMAGE, OPT_LOADER_ARGS,
 	OPT_GUEST_BASE, OPT_GUEST_SIZE, OPT_GUEST_ENTRY, OPT_GUEST_FDT_ADDR,
 	OPT_GUEST_MSR, OPT_MODE, OPT_FEATURES, OPT_HOSTDEV, OPT_TIMEBASE,
-	OPT_BOOTARGS, OPT_VERBOSE, OPT_SELFTEST, OPT_HELP,
+	OPT_BOOTARGS, OPT_VERBOSE, OPT_SELFTEST, OPT_FAULT, OPT_HCALL_BYTES, OPT_HELP,
 };
 
 static const struct option long_options[] = {
@@ -81,6 +81,8 @@ static const struct option long_options[] = {
 	{ "bootargs", required_argument, NULL, OPT_BOOTARGS },
 	{ "verbose", no_argument, NULL, OPT_VERBOSE },
 	{ "selftest", required_argument, NULL, OPT_SELFTEST },
+	{ "fault", required_argument, NULL, OPT_FAULT },
+	{ "hcall-bytes", required_argument, NULL, OPT_HCALL_BYTES },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -104,6 +106,7 @@ static int set_number(int opt, const char *arg, struct hostcfg_options *o, int *
 	case OPT_HOSTDEV: o->hostdev = v; break;
 	case OPT_FEATURES: o->features = (uint32_t)v; return v > UINT32_MAX ? -1 : 0;
 	case OPT_TIMEBASE: o->timebase_hz = (uint32_t)v; return v > UINT32_MAX ? -1 : 0;
+	case OPT_HCALL_BYTES: o->hcall_bytes = (int)v; return v > 64 ? -1 : 0;
 	}
 	return 0;
 }
@@ -122,6 +125,7 @@ static int parse_options(int argc, char **argv, struct hostcfg_options *o)
 		case OPT_BOOTARGS: o->bootargs = optarg; break;
 		case OPT_VERBOSE: o->verbose = 1; break;
 		case OPT_SELFTEST: o->selftest = optarg; break;
+		case OPT_FAULT: o->fault = optarg; break;
 		case OPT_HELP: usage(stdout); exit(0);
 		case '?': return -1;
 		default:
@@ -138,68 +142,6 @@ static int parse_options(int argc, char **argv, struct hostcfg_options *o)
 	return 0;
 }
 
-static long file_size(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) ? -1 : (long)st.st_size;
-}
-
-/* The layout must be one the host accepts (it checks again at boot). */
-static const char *check_layout(const struct hostcfg_options *o)
-{
-	long image = o->guest_image ? file_size(o->guest_image) : 0;
-
-	if (strcmp(o->mode, PPCPV_HOSTCFG_MODE_PV) && strcmp(o->mode, PPCPV_HOSTCFG_MODE_NO_PV) &&
-	    strcmp(o->mode, PPCPV_HOSTCFG_MODE_NONE))
-		return "--mode must be pv, no-pv or none";
-	if (o->guest_base % PPCPV_MAGIC_PAGE_SIZE || o->guest_size % PPCPV_MAGIC_PAGE_SIZE ||
-	    !o->guest_size || o->guest_size > PPCPV_GUEST_SIZE_MAX)
-		return "guest base and size must be 4 KiB multiples, size at most 256 MiB";
-	if (o->guest_base < PPCPV_HOSTCFG_PA + PPCPV_HOSTCFG_MAX_SIZE)
-		return "the guest region must lie above the host-config blob";
-	if (o->guest_entry >= o->guest_size)
-		return "the entry point is outside guest memory";
-	if (o->guest_fdt_out && (o->guest_fdt % 8 || o->guest_fdt >= o->guest_size ||
-				 o->guest_size - o->guest_fdt < BLOB_SIZE))
-		return "the guest DTB does not fit at --guest-fdt-addr";
-	if (image < 0)
-		return "cannot read --guest-image";
-	if ((uint64_t)image > o->guest_size ||
-	    (o->guest_fdt_out && (uint64_t)image > o->guest_fdt))
-		return "the guest image overlaps the guest DTB or exceeds guest memory";
-	if (o->hostdev != PPCPV_HOSTDEV_NONE &&
-	    (o->hostdev % PPCPV_MAGIC_PAGE_SIZE || o->hostdev < o->guest_size))
-		return "the MMIO device must be a page outside guest memory";
-	return NULL;
-}
-
-static int write_blob(const char *path, const void *blob, size_t size)
-{
-	FILE *f = fopen(path, "wb");
-	int ok = f && fwrite(blob, 1, size, f) == size;
-
-	if (f && fclose(f))
-		ok = 0;
-	if (!ok)
-		fprintf(stderr, "ppcpv-hostcfg: cannot write %s: %s\n", path, strerror(errno));
-	return ok ? 0 : -1;
-}
-
-static int build_and_write(const struct hostcfg_options *o, const char *path,
-			   int (*build)(const struct hostcfg_options *, void *, size_t))
-{
-	static char blob[BLOB_SIZE];
-
-	if (!path)
-		return 0;
-	if (build(o, blob, sizeof(blob))) {
-		fprintf(stderr, "ppcpv-hostcfg: %s: tree does not fit in %d bytes\n", path, BLOB_SIZE);
-		return -1;
-	}
-	return write_blob(path, blob, fdt_totalsize(blob));
-}
-
 static void print_loader_args(const struct hostcfg_options *o)
 {
 	const char *fmt = "-device loader,file=%s,addr=0x%llx,force-raw=on\n";
@@ -214,29 +156,21 @@ static void print_loader_args(const struct hostcfg_options *o)
 
 int main(int argc, char **argv)
 {
-	struct hostcfg_options o = {
-		.guest_base = PPCPV_GUEST_BASE_DEFAULT,
-		.guest_size = PPCPV_GUEST_SIZE_DEFAULT,
-		.guest_entry = PPCPV_GUEST_ENTRY_DEFAULT,
-		.guest_msr = PPCPV_MSR_SF | PPCPV_MSR_ME,
-		.hostdev = PPCPV_HOSTDEV_BASE_DEFAULT,
-		.features = 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE,
-		.timebase_hz = TIMEBASE_HZ_DEFAULT,
-		.mode = PPCPV_HOSTCFG_MODE_PV,
-	};
+	struct hostcfg_options o;
 	const char *bad;
 
+	hostcfg_options_init(&o);
 	if (parse_options(argc, argv, &o)) {
 		usage(stderr);
 		return 2;
 	}
-	bad = check_layout(&o);
+	bad = hostcfg_check_layout(&o);
 	if (bad) {
 		fprintf(stderr, "ppcpv-hostcfg: %s\n", bad);
 		return 2;
 	}
-	if (build_and_write(&o, o.host_config_out, hostcfg_build_host_config) ||
-	    build_and_write(&o, o.guest_fdt_out, hostcfg_build_guest_fdt))
+	if (hostcfg_write(&o, o.host_config_out, hostcfg_build_host_config) ||
+	    hostcfg_write(&o, o.guest_fdt_out, hostcfg_build_guest_fdt))
 		return 1;
 	if (o.loader_args)
 		print_loader_args(&o);

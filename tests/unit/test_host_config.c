@@ -13,24 +13,17 @@
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/hostdev.h>
 #include "ppcpv_test.h"
-#include "../../host-stubs/tools/hostcfg.h"
+#include "hostcfg_blobs.h"
 
 static char blob[8192];
 
 static struct hostcfg_options defaults(void)
 {
-	return (struct hostcfg_options){
-		.guest_base = PPCPV_GUEST_BASE_DEFAULT,
-		.guest_size = PPCPV_GUEST_SIZE_DEFAULT,
-		.guest_entry = PPCPV_GUEST_ENTRY_DEFAULT,
-		.guest_fdt = PPCPV_GUEST_SIZE_DEFAULT - PPCPV_GUEST_FDT_RESERVE,
-		.guest_msr = PPCPV_MSR_SF | PPCPV_MSR_ME,
-		.hostdev = PPCPV_HOSTDEV_BASE_DEFAULT,
-		.features = 2,
-		.timebase_hz = 512000000,
-		.mode = PPCPV_HOSTCFG_MODE_PV,
-		.guest_fdt_out = "x",
-	};
+	struct hostcfg_options o;
+
+	hostcfg_options_init(&o);
+	o.guest_fdt_out = "x";
+	return o;
 }
 
 static int parse(const struct hostcfg_options *o, struct ppcpv_hostcfg *cfg, const char **why)
@@ -48,6 +41,7 @@ static void test_round_trip(void)
 	o.mode = PPCPV_HOSTCFG_MODE_NO_PV;
 	o.verbose = 1;
 	o.selftest = PPCPV_HOSTCFG_SELFTEST_HOST_FAULT;
+	o.fault = PPCPV_HOSTCFG_FAULT_STALE_PAGE;
 	o.guest_entry = 0x2000;
 	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), 0);
 	CU_ASSERT_PTR_NULL(why);
@@ -58,6 +52,7 @@ static void test_round_trip(void)
 	CU_ASSERT_EQUAL(cfg.guest_fdt, o.guest_fdt);
 	CU_ASSERT_EQUAL(cfg.guest_msr, o.guest_msr);
 	CU_ASSERT_EQUAL(cfg.hostdev_base, o.hostdev);
+	CU_ASSERT_EQUAL(cfg.fault, PPCPV_FAULT_STALE_MAGIC_PAGE);
 	CU_ASSERT_EQUAL(cfg.mode, PPCPV_MODE_NO_PV);
 	CU_ASSERT_EQUAL(cfg.features, 2);
 	CU_ASSERT_EQUAL(cfg.verbose, 1);
@@ -157,12 +152,25 @@ static void test_guest_tree(void)
 	CU_ASSERT_EQUAL(reg, PPCPV_HOSTDEV_BASE_DEFAULT);
 	node = ppcpv_fdt_path_offset(blob, sizeof(blob), "/chosen");
 	CU_ASSERT_EQUAL(ppcpv_fdt_get_string(blob, sizeof(blob), node, "stdout-path", &s), 0);
-	CU_ASSERT_STRING_EQUAL(s, "/hostdev@f0000000");
+	CU_ASSERT_STRING_EQUAL(s, "/hypervisor/console");
 	node = ppcpv_fdt_path_offset(blob, sizeof(blob), "/memory");
 	CU_ASSERT_EQUAL(ppcpv_fdt_get_cells(blob, sizeof(blob), node, "reg", 2, 2, &reg), 0);
 	CU_ASSERT_EQUAL(reg, o.guest_size);
-	/* no hypercalls at all: no /hypervisor node */
+	/* a bad-input test's hcall-instructions: cut short, or padded */
+	o.hcall_bytes = 6;
+	CU_ASSERT_EQUAL_FATAL(hostcfg_build_guest_fdt(&o, blob, sizeof(blob)), 0);
+	node = ppcpv_fdt_path_offset(blob, sizeof(blob), "/hypervisor");
+	CU_ASSERT_EQUAL(ppcpv_fdt_getprop(blob, sizeof(blob), node, "hcall-instructions", &val), 6);
+	o.hcall_bytes = 20;
+	CU_ASSERT_EQUAL_FATAL(hostcfg_build_guest_fdt(&o, blob, sizeof(blob)), 0);
+	node = ppcpv_fdt_path_offset(blob, sizeof(blob), "/hypervisor");
+	CU_ASSERT_EQUAL(ppcpv_fdt_getprop(blob, sizeof(blob), node, "hcall-instructions", &val), 20);
+	/* no hypercalls: no /hypervisor node, the console is the device */
 	o.mode = PPCPV_HOSTCFG_MODE_NONE;
+	CU_ASSERT_EQUAL_FATAL(hostcfg_build_guest_fdt(&o, blob, sizeof(blob)), 0);
+	node = ppcpv_fdt_path_offset(blob, sizeof(blob), "/chosen");
+	CU_ASSERT_EQUAL(ppcpv_fdt_get_string(blob, sizeof(blob), node, "stdout-path", &s), 0);
+	CU_ASSERT_STRING_EQUAL(s, "/hostdev@f0000000");
 	o.hostdev = PPCPV_HOSTDEV_NONE;
 	CU_ASSERT_EQUAL_FATAL(hostcfg_build_guest_fdt(&o, blob, sizeof(blob)), 0);
 	CU_ASSERT_EQUAL(ppcpv_fdt_path_offset(blob, sizeof(blob), "/hypervisor"), -PPCPV_ERR_NOTFOUND);

@@ -100,6 +100,18 @@ static void test_map_refused_without_pv(void)
 	CU_ASSERT_FALSE(v->magic.mapped);
 }
 
+/* The "map-fails" fault: a host that cannot map the page says so. */
+static void test_map_fault_injected(void)
+{
+	fx_init(PPCPV_MODE_PV, 0);
+	v->cfg.fault = PPCPV_FAULT_MAP_FAILS;
+	hcall(PPCPV_TOKEN_MAP_MAGIC_PAGE, MAGIC_EA64, MAGIC_EA64 | 1);
+	CU_ASSERT_EQUAL(v->regs.gpr[3], PPCPV_EV_INTERNAL);
+	CU_ASSERT_EQUAL(v->regs.gpr[4], 0);
+	CU_ASSERT_FALSE(v->magic.mapped);
+	CU_ASSERT_EQUAL(fx.visible, 0);
+}
+
 static void test_remap_moves_the_page(void)
 {
 	fx_init(PPCPV_MODE_PV, 0);
@@ -233,6 +245,7 @@ PPCPV_SUITE(host_hcall, "host-hypercalls", NULL, NULL,
 	{ "MAP validation", test_map_validation },
 	{ "MAP from a 32-bit guest", test_map_32bit_guest },
 	{ "MAP refused without PV", test_map_refused_without_pv },
+	{ "MAP with the map-fails fault", test_map_fault_injected },
 	{ "MAP again moves the page", test_remap_moves_the_page },
 	{ "unknown token", test_unknown_token },
 	{ "EV_IDLE", test_idle },

@@ -30,11 +30,14 @@
 #define PPCPV_HOSTCFG_HOSTDEV		"hostdev-base"	/* guest-physical page of the MMIO device */
 #define PPCPV_HOSTCFG_VERBOSE		"verbose"	/* u32: 1 = log every trap */
 #define PPCPV_HOSTCFG_SELFTEST		"selftest"	/* "host-fault": prove the FATAL path */
+#define PPCPV_HOSTCFG_FAULT		"fault"		/* a deliberate host defect, below */
 
 #define PPCPV_HOSTCFG_MODE_PV		"pv"
 #define PPCPV_HOSTCFG_MODE_NO_PV	"no-pv"
 #define PPCPV_HOSTCFG_MODE_NONE		"none"
 #define PPCPV_HOSTCFG_SELFTEST_HOST_FAULT "host-fault"
+#define PPCPV_HOSTCFG_FAULT_MAP_FAILS	"map-fails"	/* MAP_MAGIC_PAGE answers EV_INTERNAL */
+#define PPCPV_HOSTCFG_FAULT_STALE_PAGE	"stale-magic-page"	/* the guest sees a page the host ignores */
 
 /* Defaults (also the memory map the tests use). */
 #define PPCPV_GUEST_BASE_DEFAULT	0x01000000	/* 16 MiB */
@@ -63,6 +66,7 @@ struct ppcpv_hostcfg {
 	uint32_t features;	/* default 1 << KVM_FEATURE_MAGIC_PAGE */
 	uint32_t verbose;
 	int selftest_host_fault;
+	enum ppcpv_host_fault fault;	/* default PPCPV_FAULT_NONE */
 };
 
 /*

@@ -46,6 +46,18 @@ enum ppcpv_pv_mode {
 	PPCPV_MODE_COUNT
 };
 
+/*
+ * Faults a host can be told to have, so that tests can show a guest
+ * surviving a broken host: MAP_MAGIC_PAGE refused, or a magic page the
+ * guest sees that is not the one the host uses (the self-test must notice).
+ */
+enum ppcpv_host_fault {
+	PPCPV_FAULT_NONE = 0,
+	PPCPV_FAULT_MAP_FAILS,
+	PPCPV_FAULT_STALE_MAGIC_PAGE,
+	PPCPV_FAULT_COUNT
+};
+
 /* "No MMIO device" for ppcpv_vcpu_config.hostdev_base. */
 #define PPCPV_HOSTDEV_NONE	UINT64_MAX
 
@@ -56,6 +68,7 @@ struct ppcpv_vcpu_config {
 	uint32_t pvr;		/* what mfspr PVR returns */
 	int guest_le;		/* the guest is little-endian (code, shared page) */
 	uint64_t hostdev_base;	/* guest-physical page of the MMIO device */
+	enum ppcpv_host_fault fault;	/* a deliberate defect (tests) */
 };
 
 struct ppcpv_vcpu;
