@@ -210,12 +210,16 @@ void checks_after_pv(int pv_on)
 int checks_summary(void)
 {
 	const struct ppcpv_pv_result *r = pv_result();
+	uint64_t tb;
 
+	/* the timebase counts virtual time: under -icount, instructions */
+	__asm__ __volatile__("mftb %0" : "=r"(tb));
 	kprintf("SUMMARY: %u tests, %u unexpected failures, %u skipped\n",
 		passed + failed, failed, skipped);
 	kprintf("GUEST-RESULT: {\"pv\":%s,\"patched\":%u,\"skipped\":%u,\"sites\":%u,"
-		"\"kvm_tmp_used\":%llu,\"checks_passed\":%u,\"checks_failed\":%u,\"checks_skipped\":%u}\n",
+		"\"kvm_tmp_used\":%llu,\"checks_passed\":%u,\"checks_failed\":%u,\"checks_skipped\":%u,"
+		"\"timebase\":%llu}\n",
 		r->enabled ? "true" : "false", r->stats.patched, r->stats.skipped, r->stats.sites,
-		(unsigned long long)r->stats.tmp_used, passed, failed, skipped);
+		(unsigned long long)r->stats.tmp_used, passed, failed, skipped, (unsigned long long)tb);
 	return (int)failed;
 }

@@ -1,19 +1,7 @@
 # SPDX-License-Identifier: MIT
-# Shell helpers of the ppcpv-patch tests: reading the tool's flat JSON
-# without jq, disassembling with the cross objdump, and checking exits.
+# Shell helpers of the ppcpv-patch tests: checking JSON counts,
+# disassembling with the cross objdump, and checking exits.
 # Needs $tool, $work and tests/lib.sh.
-
-# json_value JSON KEY: the value of a top-level or unique KEY (strings unquoted).
-json_value() {
-	grep -o "\"$2\":\(\"[^\"]*\"\|[^,}]*\)" <<<"$1" | head -n 1 | sed -e "s/^\"$2\"://" -e 's/^"//' -e 's/"$//'
-}
-
-# json_count JSON OBJECT KEY: a number inside the object named OBJECT.
-json_count() {
-	local obj
-	obj=$(grep -o "\"$2\":{[^}]*}" <<<"$1" | head -n 1)
-	json_value "$obj" "$3"
-}
 
 # check_counts WHAT JSON OBJECT "key=value ..."
 check_counts() {

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What the console says: the guest's "ppcpv: PV ..." line, its
+ * "GUEST-RESULT: {...}", the host's "HOST-STATS: {...}" and the last
+ * "EXIT: n".  The two objects are flat JSON with number and boolean values,
+ * which is all this parser accepts.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "launcher.h"
+
+/* QEMU pseries' timebase, which ppcpv-run also gives hosted guests:
+ * 512 MHz, i.e. 512 ticks every 1000 ns. */
+#define TB_TICKS_PER_US	512ULL
+
+void result_init(struct run_result *r, enum run_mode mode)
+{
+	memset(r, 0, sizeof(*r));
+	r->mode = mode;
+	r->exit_status = -1;
+}
+
+typedef void (*pair_fn)(struct run_result *r, const char *key, unsigned long long value);
+
+/* Walk {"key":value,...}; values are numbers, true (1) or false (0). */
+static void for_each_pair(struct run_result *r, const char *s, pair_fn fn)
+{
+	char key[40];
+	size_t n;
+
+	while ((s = strchr(s, '"'))) {
+		n = strcspn(++s, "\"");
+		if (n >= sizeof(key) || s[n] != '"' || s[n + 1] != ':')
+			return;
+		memcpy(key, s, n);
+		key[n] = '\0';
+		s += n + 2;
+		if (!strncmp(s, "true", 4))
+			fn(r, key, 1);
+		else if (!strncmp(s, "false", 5))
+			fn(r, key, 0);
+		else
+			fn(r, key, strtoull(s, NULL, 10));
+		s += strcspn(s, ",}");
+	}
+}
+
+static void host_pair(struct run_result *r, const char *key, unsigned long long value)
+{
+	if (r->n_host == HOST_STATS_MAX)
+		return;
+	snprintf(r->host[r->n_host].key, sizeof(r->host[0].key), "%s", key);
+	r->host[r->n_host++].value = value;
+}
+
+static void guest_pair(struct run_result *r, const char *key, unsigned long long v)
+{
+	static const struct { const char *key; size_t off; } fields[] = {
+		{ "patched", offsetof(struct run_result, patched) },
+		{ "skipped", offsetof(struct run_result, skipped) },
+		{ "sites", offsetof(struct run_result, sites) },
+		{ "kvm_tmp_used", offsetof(struct run_result, kvm_tmp_used) },
+		{ "checks_passed", offsetof(struct run_result, checks_passed) },
+		{ "checks_failed", offsetof(struct run_result, checks_failed) },
+		{ "checks_skipped", offsetof(struct run_result, checks_skipped) },
+		{ "timebase", offsetof(struct run_result, timebase) },
+	};
+	size_t i;
+
+	if (!strcmp(key, "pv")) {
+		r->pv = (int)v;
+		return;
+	}
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (!strcmp(key, fields[i].key))
+			*(unsigned long long *)((char *)r + fields[i].off) = v;
+}
+
+static int starts(const char *line, const char *prefix)
+{
+	return !strncmp(line, prefix, strlen(prefix));
+}
+
+void result_take_line(struct run_result *r, const char *line)
+{
+	if (!*line)
+		return;
+	snprintf(r->last_line, sizeof(r->last_line), "%s", line);
+	if (starts(line, "EXIT: ")) {
+		r->exit_status = atoi(line + 6);
+		r->have_exit = 1;
+	} else if (starts(line, "HOST-STATS: ")) {
+		r->n_host = 0;
+		for_each_pair(r, line + 12, host_pair);
+	} else if (starts(line, "GUEST-RESULT: ")) {
+		r->have_guest_result = 1;
+		for_each_pair(r, line + 14, guest_pair);
+	} else if (starts(line, "ppcpv: PV ")) {
+		snprintf(r->pv_line, sizeof(r->pv_line), "%s", line);
+	}
+}
+
+unsigned long long result_host(const struct run_result *r, const char *key)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->n_host; i++)
+		if (!strcmp(r->host[i].key, key))
+			return r->host[i].value;
+	return 0;
+}
+
+/* Under -icount shift=0 one instruction is one nanosecond of virtual time. */
+unsigned long long result_instructions(const struct run_result *r)
+{
+	return r->timebase / TB_TICKS_PER_US * 1000 + r->timebase % TB_TICKS_PER_US * 1000 / TB_TICKS_PER_US;
+}

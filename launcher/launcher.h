@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppcpv-run, the launcher: it plays QEMU's part for a KVM PR guest.  It asks
+ * the host side for KVM_PPC_GET_PVINFO, builds the guest's device tree and
+ * the host stub's configuration with libfdt, starts qemu-system-ppc64 with
+ * the host stub and the guest (or the guest alone, natively), watches the
+ * console under a timeout and reports what happened.
+ */
+#ifndef PPCPV_LAUNCHER_H
+#define PPCPV_LAUNCHER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Exit statuses of ppcpv-run besides the guest's own (0..123). */
+#define RUN_EXIT_USAGE		2
+#define RUN_EXIT_TIMEOUT	124
+#define RUN_EXIT_SETUP		125	/* QEMU or an image missing, files unwritable */
+#define RUN_EXIT_NO_STATUS	126	/* QEMU ended without the guest's EXIT line */
+
+enum run_mode { MODE_PV = 0, MODE_NO_PV, MODE_NATIVE, MODE_COUNT };
+
+/* Deliberate bad inputs (tests): what the guest must survive unpatched. */
+enum run_inject {
+	INJECT_NONE = 0,
+	INJECT_NO_HYPERVISOR,	/* no /hypervisor node (host offers no hypercalls) */
+	INJECT_HCALL_LENGTH,	/* hcall-instructions of a bad length */
+	INJECT_MAP_FAILS,	/* MAP_MAGIC_PAGE refused */
+	INJECT_STALE_PAGE,	/* the self-test must find a mismatch */
+};
+
+struct run_options {
+	enum run_mode mode;
+	enum run_inject inject;
+	int hcall_bytes;	/* INJECT_HCALL_LENGTH */
+	const char *guest;	/* raw guest image */
+	const char *host;	/* raw host stub image */
+	const char *qemu;	/* qemu-system-ppc64 */
+	unsigned int timeout_s;
+	int icount;		/* -icount shift=0,sleep=off */
+	int verbose_host;
+	int json;
+	int quiet;		/* no console echo */
+	int print_only;		/* print the command line, do not run */
+	int all;		/* native, no-pv and pv side by side */
+	const char *keep_dir;	/* keep the device trees here */
+};
+
+#define HOST_STATS_MAX	64
+#define LINE_MAX_LEN	512
+
+struct host_stat {
+	char key[40];
+	unsigned long long value;
+};
+
+struct run_result {
+	enum run_mode mode;
+	int exit_status;		/* the guest's, from its "EXIT: n" line */
+	int have_exit;
+	int timed_out;
+	int qemu_failed;		/* QEMU could not start or died oddly */
+	int have_guest_result;
+	int pv;
+	unsigned long long patched, skipped, sites, kvm_tmp_used;
+	unsigned long long checks_passed, checks_failed, checks_skipped, timebase;
+	char pv_line[LINE_MAX_LEN];	/* "ppcpv: PV on: ..." / "ppcpv: PV off: ..." */
+	char last_line[LINE_MAX_LEN];
+	struct host_stat host[HOST_STATS_MAX];
+	unsigned int n_host;
+	double wall_seconds;
+};
+
+/* console.c: one console line into the result. */
+void result_init(struct run_result *r, enum run_mode mode);
+void result_take_line(struct run_result *r, const char *line);
+/* A HOST-STATS counter, or 0. */
+unsigned long long result_host(const struct run_result *r, const char *key);
+/* Instructions the virtual CPU ran, from the guest's timebase (icount). */
+unsigned long long result_instructions(const struct run_result *r);
+
+/* qemu.c: build the command line (argv[] of at most max entries). */
+int qemu_argv(const struct run_options *o, const char *host_cfg, const char *guest_fdt,
+	      const char **argv, size_t max, char *storage, size_t storage_size);
+/* Run it; console lines go to result_take_line (and stdout/stderr). */
+int qemu_run(const struct run_options *o, const char *const *argv, struct run_result *r);
+const char *qemu_find(const char *name);
+
+/* report.c */
+void report_json(const struct run_options *o, const struct run_result *r);
+void report_summary(const struct run_result *r);
+void report_side_by_side(const struct run_result *res, unsigned int n);
+const char *mode_name(enum run_mode m);
+/* The process exit status for one result. */
+int result_status(const struct run_result *r);
+
+#endif /* PPCPV_LAUNCHER_H */

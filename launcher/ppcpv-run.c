@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ppcpv-run: boot a guest under the ppcpv host stub (or natively) in
+ * qemu-system-ppc64 and report.  See launcher.h and Documentation/harness.rst.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <ppcpv/abi.h>
+#include <ppcpv/pvinfo.h>
+#include <ppcpv/host/hostcfg.h>
+#include "hostcfg_blobs.h"
+#include "launcher.h"
+
+#ifndef PPCPV_DATADIR
+#define PPCPV_DATADIR "/usr/local/share/ppcpv"
+#endif
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: ppcpv-run [--pv | --no-pv | --native | --all] [options]\n"
+		"  --pv               host offers the magic page (default)\n"
+		"  --no-pv            host offers hypercalls but no magic-page feature\n"
+		"  --native           the guest alone on QEMU pseries (MSR[PR]=0, no host)\n"
+		"  --all              native, no-pv and pv, side by side\n"
+		"  --inject WHAT      a bad input the guest must survive unpatched:\n"
+		"                     no-hypervisor, hcall-length=N, map-fails, stale-magic-page\n"
+		"  --json             print one result object (the console goes to stderr)\n"
+		"  --quiet            do not echo the console\n"
+		"  --timeout SEC      kill QEMU after SEC seconds (default 60)\n"
+		"  --no-icount        real-time QEMU (instruction counts are then unknown)\n"
+		"  --guest FILE       raw guest image (default: the reference guest kernel)\n"
+		"  --host FILE        raw host stub image\n"
+		"  --qemu PROGRAM     default qemu-system-ppc64\n"
+		"  --verbose-host     the host logs every trap\n"
+		"  --keep DIR         keep the device trees in DIR\n"
+		"  --print            print the QEMU command line and stop\n"
+		"exit status: the guest's (0 = all checks passed); %d timeout, %d setup error,\n"
+		"%d no exit status from the guest, %d usage\n",
+		RUN_EXIT_TIMEOUT, RUN_EXIT_SETUP, RUN_EXIT_NO_STATUS, RUN_EXIT_USAGE);
+}
+
+static int parse_inject(const char *s, struct run_options *o)
+{
+	char *end;
+
+	if (!strcmp(s, "no-hypervisor"))
+		o->inject = INJECT_NO_HYPERVISOR;
+	else if (!strcmp(s, "map-fails"))
+		o->inject = INJECT_MAP_FAILS;
+	else if (!strcmp(s, "stale-magic-page"))
+		o->inject = INJECT_STALE_PAGE;
+	else if (!strncmp(s, "hcall-length=", 13)) {
+		o->inject = INJECT_HCALL_LENGTH;
+		o->hcall_bytes = (int)strtol(s + 13, &end, 0);
+		return *end || o->hcall_bytes < 0 || o->hcall_bytes > 32 ? -1 : 0;
+	} else
+		return -1;
+	return 0;
+}
+
+enum { OPT_PV = 1, OPT_NO_PV, OPT_NATIVE, OPT_ALL, OPT_INJECT, OPT_JSON, OPT_QUIET, OPT_TIMEOUT,
+       OPT_NO_ICOUNT, OPT_GUEST, OPT_HOST, OPT_QEMU, OPT_VERBOSE_HOST, OPT_KEEP, OPT_PRINT,
+       OPT_HELP };
+
+static const struct option long_options[] = {
+	{ "pv", no_argument, NULL, OPT_PV }, { "no-pv", no_argument, NULL, OPT_NO_PV },
+	{ "native", no_argument, NULL, OPT_NATIVE }, { "all", no_argument, NULL, OPT_ALL },
+	{ "inject", required_argument, NULL, OPT_INJECT }, { "json", no_argument, NULL, OPT_JSON },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "no-icount", no_argument, NULL, OPT_NO_ICOUNT },
+	{ "guest", required_argument, NULL, OPT_GUEST }, { "host", required_argument, NULL, OPT_HOST },
+	{ "qemu", required_argument, NULL, OPT_QEMU },
+	{ "verbose-host", no_argument, NULL, OPT_VERBOSE_HOST },
+	{ "keep", required_argument, NULL, OPT_KEEP }, { "print", no_argument, NULL, OPT_PRINT },
+	{ "help", no_argument, NULL, OPT_HELP }, { NULL, 0, NULL, 0 },
+};
+
+static int parse_timeout(const char *s, unsigned int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*end || v <= 0 || v > 3600)
+		return -1;
+	*out = (unsigned int)v;
+	return 0;
+}
+
+static int parse_options(int argc, char **argv, struct run_options *o)
+{
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+		switch (opt) {
+		case OPT_PV: o->mode = MODE_PV; break;
+		case OPT_NO_PV: o->mode = MODE_NO_PV; break;
+		case OPT_NATIVE: o->mode = MODE_NATIVE; break;
+		case OPT_ALL: o->all = 1; break;
+		case OPT_JSON: o->json = 1; break;
+		case OPT_QUIET: o->quiet = 1; break;
+		case OPT_NO_ICOUNT: o->icount = 0; break;
+		case OPT_GUEST: o->guest = optarg; break;
+		case OPT_HOST: o->host = optarg; break;
+		case OPT_QEMU: o->qemu = optarg; break;
+		case OPT_VERBOSE_HOST: o->verbose_host = 1; break;
+		case OPT_KEEP: o->keep_dir = optarg; break;
+		case OPT_PRINT: o->print_only = 1; break;
+		case OPT_HELP: usage(stdout); exit(0);
+		case OPT_INJECT:
+			if (parse_inject(optarg, o)) {
+				fprintf(stderr, "ppcpv-run: unknown --inject '%s'\n", optarg);
+				return -1;
+			}
+			break;
+		case OPT_TIMEOUT:
+			if (parse_timeout(optarg, &o->timeout_s)) {
+				fprintf(stderr, "ppcpv-run: --timeout wants 1..3600 seconds, not '%s'\n", optarg);
+				return -1;
+			}
+			break;
+		default:
+			return -1;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "ppcpv-run: unexpected argument '%s'\n", argv[optind]);
+		return -1;
+	}
+	if (o->inject && (o->mode != MODE_PV || o->all)) {
+		fprintf(stderr, "ppcpv-run: --inject goes with --pv (the default) only\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* A default image: next to the build tree's binary, else installed. */
+static const char *default_image(const char *build_rel, const char *installed)
+{
+	static char paths[2][PATH_MAX];
+	static int next;
+	char exe[PATH_MAX / 2], *slash, *path = paths[next++ % 2];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(path, PATH_MAX, "%s/%s", exe, build_rel);
+			if (!access(path, R_OK))
+				return path;
+		}
+	}
+	snprintf(path, PATH_MAX, "%s/%s", PPCPV_DATADIR, installed);
+	return path;
+}
+
+static int check_file(const char *what, const char *path)
+{
+	if (!access(path, R_OK))
+		return 0;
+	fprintf(stderr, "ppcpv-run: %s image %s: %s%s\n", what, path, strerror(errno),
+		errno == ENOENT ? " (build it with make)" : "");
+	return -1;
+}
+
+static int check_setup(struct run_options *o)
+{
+	const char *q = qemu_find(o->qemu);
+
+	if (!q) {
+		fprintf(stderr, "ppcpv-run: %s not found (install qemu-system-ppc: make deps)\n", o->qemu);
+		return -1;
+	}
+	o->qemu = strdup(q);
+	if (check_file("guest", o->guest))
+		return -1;
+	return o->mode == MODE_NATIVE ? 0 : check_file("host stub", o->host);
+}
+
+/* What the host stub and the guest are told, for this mode and injection. */
+static void host_options(const struct run_options *o, struct hostcfg_options *h)
+{
+	hostcfg_options_init(h);
+	h->guest_image = o->guest;
+	h->verbose = (uint32_t)o->verbose_host;
+	if (o->mode == MODE_NO_PV) {
+		h->mode = PPCPV_HOSTCFG_MODE_NO_PV;
+		h->features = 0;
+	}
+	switch (o->inject) {
+	case INJECT_NO_HYPERVISOR: h->mode = PPCPV_HOSTCFG_MODE_NONE; break;
+	case INJECT_HCALL_LENGTH: h->hcall_bytes = o->hcall_bytes; break;
+	case INJECT_MAP_FAILS: h->fault = PPCPV_HOSTCFG_FAULT_MAP_FAILS; break;
+	case INJECT_STALE_PAGE: h->fault = PPCPV_HOSTCFG_FAULT_STALE_PAGE; break;
+	default: break;
+	}
+}
+
+struct files {
+	char dir[PATH_MAX / 2];	/* room left for the file names */
+	char host_cfg[PATH_MAX];
+	char guest_fdt[PATH_MAX];
+	int temporary;
+};
+
+static int make_files(const struct run_options *o, struct files *f)
+{
+	struct hostcfg_options h;
+	const char *bad;
+	const char *tmp = getenv("TMPDIR");
+
+	if (o->keep_dir) {
+		if (strlen(o->keep_dir) >= sizeof(f->dir)) {
+			fprintf(stderr, "ppcpv-run: --keep: the path is too long\n");
+			return -1;
+		}
+		snprintf(f->dir, sizeof(f->dir), "%s", o->keep_dir);
+		if (mkdir(f->dir, 0755) && errno != EEXIST) {
+			fprintf(stderr, "ppcpv-run: cannot create %s: %s\n", f->dir, strerror(errno));
+			return -1;
+		}
+	} else {
+		if (!tmp || !*tmp || strlen(tmp) + 20 >= sizeof(f->dir))
+			tmp = "/tmp";
+		snprintf(f->dir, sizeof(f->dir), "%s/ppcpv-run.XXXXXX", tmp);
+		if (!mkdtemp(f->dir)) {
+			fprintf(stderr, "ppcpv-run: cannot create a temporary directory: %s\n", strerror(errno));
+			return -1;
+		}
+		f->temporary = 1;
+	}
+	snprintf(f->host_cfg, sizeof(f->host_cfg), "%s/host-config.dtb", f->dir);
+	snprintf(f->guest_fdt, sizeof(f->guest_fdt), "%s/guest.dtb", f->dir);
+	host_options(o, &h);
+	h.host_config_out = f->host_cfg;
+	h.guest_fdt_out = f->guest_fdt;
+	bad = hostcfg_check_layout(&h);
+	if (bad) {
+		fprintf(stderr, "ppcpv-run: %s\n", bad);
+		return -1;
+	}
+	return hostcfg_write(&h, f->host_cfg, hostcfg_build_host_config) ||
+	       hostcfg_write(&h, f->guest_fdt, hostcfg_build_guest_fdt) ? -1 : 0;
+}
+
+static void remove_files(const struct files *f)
+{
+	if (!f->temporary)
+		return;
+	unlink(f->host_cfg);
+	unlink(f->guest_fdt);
+	rmdir(f->dir);
+}
+
+static void print_argv(const char *const *argv)
+{
+	for (; *argv; argv++)
+		printf("%s%s", *argv, argv[1] ? " " : "\n");
+}
+
+/* One boot; the result is filled even when the boot went wrong. */
+static int run_one(const struct run_options *o, struct run_result *r)
+{
+	const char *argv[64];
+	char storage[4 * PATH_MAX];
+	struct files f = { .temporary = 0 };
+	int err = 0;
+
+	result_init(r, o->mode);
+	if (o->mode != MODE_NATIVE && make_files(o, &f))
+		err = -1;
+	if (!err && qemu_argv(o, f.host_cfg, f.guest_fdt, argv, 64, storage, sizeof(storage))) {
+		fprintf(stderr, "ppcpv-run: the QEMU command line is too long\n");
+		err = -1;
+	}
+	if (!err && o->print_only)
+		print_argv(argv);
+	else if (!err && qemu_run(o, argv, r))
+		err = -1;
+	if (!o->print_only)
+		remove_files(&f);
+	return err;
+}
+
+static void explain(const struct run_options *o, const struct run_result *r)
+{
+	if (r->timed_out)
+		fprintf(stderr, "ppcpv-run: %s: timeout after %u s; last console line: \"%s\"\n",
+			mode_name(r->mode), o->timeout_s, r->last_line);
+	else if (!r->have_exit)
+		fprintf(stderr, "ppcpv-run: %s: QEMU ended without the guest's exit status; "
+			"last console line: \"%s\"\n", mode_name(r->mode), r->last_line);
+}
+
+static int run_all(struct run_options *o)
+{
+	static const enum run_mode order[] = { MODE_NATIVE, MODE_NO_PV, MODE_PV };
+	struct run_result res[3];
+	int status = 0;
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		o->mode = order[i];
+		if (!o->quiet)
+			printf("==== %s ====\n", mode_name(o->mode));
+		if (run_one(o, &res[i]))
+			return RUN_EXIT_SETUP;
+		explain(o, &res[i]);
+		if (result_status(&res[i]) && !status)
+			status = result_status(&res[i]);
+	}
+	report_side_by_side(res, 3);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct run_options o = {
+		.mode = MODE_PV, .qemu = "qemu-system-ppc64", .timeout_s = 60, .icount = 1,
+	};
+	struct run_result r;
+
+	if (parse_options(argc, argv, &o)) {
+		usage(stderr);
+		return RUN_EXIT_USAGE;
+	}
+	if (!o.guest)
+		o.guest = default_image("../../images/guest-ref.bin", "guest-ref.bin");
+	if (!o.host)
+		o.host = default_image("../../ppc64/host-stubs/ppcpv-host-pseries.bin",
+				       "ppcpv-host-pseries.bin");
+	if (check_setup(&o))
+		return RUN_EXIT_SETUP;
+	if (o.all)
+		return run_all(&o);
+	if (run_one(&o, &r))
+		return RUN_EXIT_SETUP;
+	if (o.print_only)
+		return 0;
+	explain(&o, &r);
+	if (o.json)
+		report_json(&o, &r);
+	else
+		report_summary(&r);
+	return result_status(&r);
+}

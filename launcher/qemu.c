@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Starting qemu-system-ppc64 and watching it: the command line (the same
+ * one tests/host/run-guest.sh builds), the console read line by line under
+ * a timeout, the child killed when the time is up.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <ppcpv/host/hostcfg.h>
+#include "hostcfg_blobs.h"
+#include "launcher.h"
+
+/* pseries under TCG: the capability settings that silence its warnings. */
+#define PSERIES_MACHINE "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off"
+
+const char *qemu_find(const char *name)
+{
+	static char path[4096];
+	const char *dirs = getenv("PATH");
+	size_t n;
+
+	if (strchr(name, '/'))
+		return access(name, X_OK) ? NULL : name;
+	while (dirs && *dirs) {
+		n = strcspn(dirs, ":");
+		snprintf(path, sizeof(path), "%.*s/%s", (int)n, dirs, name);
+		if (!access(path, X_OK))
+			return path;
+		dirs += n + (dirs[n] == ':');
+	}
+	return NULL;
+}
+
+struct argv_builder {
+	const char **argv;
+	size_t n, max;
+	char *store;
+	size_t used, size;
+};
+
+static void add(struct argv_builder *b, const char *arg)
+{
+	if (b->n + 1 < b->max)
+		b->argv[b->n++] = arg;
+}
+
+/* An argument formatted into the builder's storage. */
+static void addf(struct argv_builder *b, const char *fmt, const char *file, unsigned long long addr)
+{
+	char *dst = b->store + b->used;
+	int n = snprintf(dst, b->size - b->used, fmt, file, addr);
+
+	if (n < 0 || (size_t)n >= b->size - b->used)
+		return;
+	b->used += (size_t)n + 1;
+	add(b, dst);
+}
+
+int qemu_argv(const struct run_options *o, const char *host_cfg, const char *guest_fdt,
+	      const char **argv, size_t max, char *storage, size_t storage_size)
+{
+	struct argv_builder b = { argv, 0, max, storage, 0, storage_size };
+	const char *loader = "loader,file=%s,addr=0x%llx,force-raw=on";
+
+	add(&b, o->qemu);
+	add(&b, "-M");
+	add(&b, PSERIES_MACHINE);
+	add(&b, "-m");
+	add(&b, "512M");
+	add(&b, "-nographic");
+	add(&b, "-nodefaults");
+	add(&b, "-serial");
+	add(&b, "stdio");
+	add(&b, "-monitor");
+	add(&b, "none");
+	add(&b, "-no-reboot");
+	add(&b, "-action");
+	add(&b, "panic=exit-failure");
+	if (o->icount) {
+		add(&b, "-icount");
+		add(&b, "shift=0,sleep=off");
+	}
+	add(&b, "-bios");
+	if (o->mode == MODE_NATIVE) {
+		add(&b, o->guest);
+	} else {
+		add(&b, o->host);
+		add(&b, "-device");
+		addf(&b, loader, host_cfg, PPCPV_HOSTCFG_PA);
+		add(&b, "-device");
+		addf(&b, loader, o->guest, PPCPV_GUEST_BASE_DEFAULT);
+		add(&b, "-device");
+		addf(&b, loader, guest_fdt, PPCPV_GUEST_BASE_DEFAULT + PPCPV_GUEST_SIZE_DEFAULT -
+		     PPCPV_GUEST_FDT_RESERVE);
+	}
+	argv[b.n] = NULL;
+	return b.n + 1 < max && b.used < storage_size ? 0 : -1;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Split what arrived into lines; a partial line waits for the next read. */
+struct line_buf {
+	char buf[8192];
+	size_t len;
+};
+
+static void take(const struct run_options *o, struct run_result *r, struct line_buf *lb,
+		 const char *data, size_t n)
+{
+	FILE *echo = o->json ? stderr : stdout;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = data[i];
+
+		if (c == '\r')
+			continue;
+		if (c != '\n' && lb->len + 1 < sizeof(lb->buf)) {
+			lb->buf[lb->len++] = c;
+			continue;
+		}
+		lb->buf[lb->len] = '\0';
+		if (!o->quiet)
+			fprintf(echo, "%s\n", lb->buf);
+		result_take_line(r, lb->buf);
+		lb->len = 0;
+	}
+	fflush(echo);
+}
+
+static pid_t spawn(const char *const *argv, int *out_fd)
+{
+	int fds[2];
+	pid_t pid;
+
+	if (pipe2(fds, O_CLOEXEC))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		/* no stdin: QEMU must never wait for the terminal */
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0)
+			dup2(null, STDIN_FILENO);
+		execv(argv[0], (char *const *)argv);
+		fprintf(stderr, "ppcpv-run: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(fds[1]);
+	*out_fd = fds[0];
+	return pid;
+}
+
+int qemu_run(const struct run_options *o, const char *const *argv, struct run_result *r)
+{
+	struct line_buf lb = { .len = 0 };
+	double start = now(), deadline = start + o->timeout_s;
+	char data[4096];
+	int fd, status = 0;
+	pid_t pid = spawn(argv, &fd);
+
+	if (pid < 0)
+		return -1;
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		int left_ms = (int)((deadline - now()) * 1000);
+		ssize_t n;
+
+		if (left_ms <= 0) {
+			r->timed_out = 1;
+			kill(pid, SIGKILL);
+			break;
+		}
+		if (poll(&p, 1, left_ms) <= 0)
+			continue;
+		n = read(fd, data, sizeof(data));
+		if (n <= 0)
+			break;
+		take(o, r, &lb, data, (size_t)n);
+	}
+	take(o, r, &lb, "\n", lb.len ? 1 : 0);
+	close(fd);
+	waitpid(pid, &status, 0);
+	r->wall_seconds = now() - start;
+	r->qemu_failed = !r->timed_out && (!WIFEXITED(status) || WEXITSTATUS(status) > 1);
+	return 0;
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+/* What ppcpv-run prints: one JSON object, a summary, or modes side by side. */
+#include <stdio.h>
+#include <string.h>
+#include "launcher.h"
+
+static const char *const mode_names[MODE_COUNT] = { "pv", "no-pv", "native" };
+
+const char *mode_name(enum run_mode m)
+{
+	return (unsigned int)m < MODE_COUNT ? mode_names[m] : "?";
+}
+
+int result_status(const struct run_result *r)
+{
+	if (r->timed_out)
+		return RUN_EXIT_TIMEOUT;
+	if (!r->have_exit)
+		return RUN_EXIT_NO_STATUS;
+	return r->exit_status;
+}
+
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		if ((unsigned char)*s >= 0x20)
+			fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void json_traps(const struct run_result *r)
+{
+	unsigned int i;
+
+	printf("\"traps\":{\"total\":%llu", result_host(r, "exits"));
+	for (i = 0; i < r->n_host; i++)
+		if (strcmp(r->host[i].key, "exits"))
+			printf(",\"%s\":%llu", r->host[i].key, r->host[i].value);
+	printf("}");
+}
+
+void report_json(const struct run_options *o, const struct run_result *r)
+{
+	printf("{\"mode\":\"%s\",\"exit\":%d,\"timed_out\":%s,\"pv\":%s,\"pv_line\":",
+	       mode_name(r->mode), result_status(r), r->timed_out ? "true" : "false",
+	       r->pv ? "true" : "false");
+	json_string(stdout, r->pv_line);
+	printf(",\"patched\":%llu,\"skipped\":%llu,\"sites\":%llu,\"kvm_tmp_used\":%llu,",
+	       r->patched, r->skipped, r->sites, r->kvm_tmp_used);
+	json_traps(r);
+	printf(",\"checks_passed\":%llu,\"checks_failed\":%llu,\"checks_skipped\":%llu,",
+	       r->checks_passed, r->checks_failed, r->checks_skipped);
+	if (o->icount)
+		printf("\"guest_instructions\":%llu,", result_instructions(r));
+	else
+		printf("\"guest_instructions\":null,");
+	printf("\"wall_seconds\":%.3f}\n", r->wall_seconds);
+}
+
+void report_summary(const struct run_result *r)
+{
+	fprintf(stderr, "ppcpv-run: %s: exit %d, %llu checks passed, %llu failed; %llu traps; %s\n",
+		mode_name(r->mode), result_status(r), r->checks_passed, r->checks_failed,
+		result_host(r, "exits"), r->pv_line[0] ? r->pv_line : "(no PV line)");
+}
+
+/* ---- side by side (make demo) ----------------------------------------- */
+
+typedef unsigned long long (*cell_fn)(const struct run_result *r, const char *key);
+
+static unsigned long long host_cell(const struct run_result *r, const char *key)
+{
+	return result_host(r, key);
+}
+
+static void row(const struct run_result *res, unsigned int n, const char *label,
+		const char *key, cell_fn fn)
+{
+	unsigned int i;
+
+	printf("  %-30s", label);
+	for (i = 0; i < n; i++) {
+		if (res[i].mode == MODE_NATIVE && fn == host_cell)
+			printf(" %14s", "-");
+		else
+			printf(" %14llu", fn(&res[i], key));
+	}
+	printf("\n");
+}
+
+static unsigned long long field(const struct run_result *r, const char *key)
+{
+	if (!strcmp(key, "patched"))
+		return r->patched;
+	if (!strcmp(key, "kvm_tmp_used"))
+		return r->kvm_tmp_used;
+	if (!strcmp(key, "passed"))
+		return r->checks_passed;
+	if (!strcmp(key, "failed"))
+		return r->checks_failed;
+	if (!strcmp(key, "instructions"))
+		return result_instructions(r);
+	return (unsigned long long)result_status(r);
+}
+
+static const char *const trap_rows[][2] = {
+	{ "traps to the host (all)", "exits" },
+	{ "  privileged insns emulated", "emulated" },
+	{ "    mfmsr", "emul_mfmsr" },
+	{ "    mtmsrd L=1", "emul_mtmsrd_l1" },
+	{ "    mtmsr / mtmsrd L=0", "emul_mtmsrd" },
+	{ "    mfspr", "emul_mfspr" },
+	{ "    mtspr", "emul_mtspr" },
+	{ "    rfid", "emul_rfid" },
+	{ "    tlbsync", "emul_tlbsync" },
+	{ "  hypercalls: byte channel", "hcall_byte_channel_send" },
+	{ "  MMIO accesses", "mmio_writes" },
+	{ "  decrementer injected", "dec_injected" },
+	{ "  decrementer deferred", "dec_deferred" },
+};
+
+void report_side_by_side(const struct run_result *res, unsigned int n)
+{
+	unsigned int i;
+
+	printf("\n  %-30s", "");
+	for (i = 0; i < n; i++)
+		printf(" %14s", mode_name(res[i].mode));
+	printf("\n");
+	row(res, n, "sites patched", "patched", field);
+	row(res, n, "kvm_tmp bytes used", "kvm_tmp_used", field);
+	for (i = 0; i < sizeof(trap_rows) / sizeof(trap_rows[0]); i++)
+		row(res, n, trap_rows[i][0], trap_rows[i][1], host_cell);
+	row(res, n, "instructions (icount)", "instructions", field);
+	row(res, n, "checks passed", "passed", field);
+	row(res, n, "checks failed", "failed", field);
+	row(res, n, "exit status", "exit", field);
+	printf("\n");
+	for (i = 0; i < n; i++)
+		printf("  %-7s %s\n", mode_name(res[i].mode),
+		       res[i].pv_line[0] ? res[i].pv_line : "(no PV line)");
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Boots of the reference guest kernel through ppcpv-run, each under a
+# timeout: the three modes, then every bad input (the guest must boot
+# unpatched and say exactly why), then the launcher's own errors.
+#   tests/launcher/boots.sh BUILD
+set -u
+here=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$here/build}
+run=$build/native/bin/ppcpv-run
+TEST_NAME=boots
+. "$here/tests/lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# boot NAME ARGS...: one --json boot; sets $json and $status.
+boot() {
+	local name=$1; shift
+	json=$("$run" --json --quiet --timeout 60 "$@" 2>"$tmp/$name.err")
+	status=$?
+}
+
+# a boot that must pass all its checks
+expect_clean() {
+	local what=$1
+	check_eq "$what: exit status" 0 "$status"
+	check_eq "$what: no failed check" 0 "$(json_value "$json" checks_failed)"
+	[ "$(json_value "$json" checks_passed)" -gt 0 ] 2>/dev/null &&
+		pass "$what: checks passed" || fail "$what: no check passed"
+}
+
+# a bad input: clean boot, unpatched, and the PV line names the reason
+expect_unpatched() {
+	local what=$1 reason=$2
+	expect_clean "$what"
+	check_eq "$what: not patched" false "$(json_value "$json" pv)"
+	check_eq "$what: 0 sites patched" 0 "$(json_value "$json" patched)"
+	case "$(json_value "$json" pv_line)" in
+	*"PV off: $reason"*) pass "$what: logs \"$reason\"" ;;
+	*) fail "$what: PV line is '$(json_value "$json" pv_line)', wanted '$reason'" ;;
+	esac
+}
+
+boot native --native
+expect_clean native
+check_eq "native: no host traps" 0 "$(json_count "$json" traps total)"
+native_insns=$(json_value "$json" guest_instructions)
+
+boot no-pv --no-pv
+expect_unpatched no-pv "FEATURES lacks the magic-page bit"
+off_traps=$(json_count "$json" traps total)
+off_insns=$(json_value "$json" guest_instructions)
+
+boot pv --pv
+expect_clean pv
+check_eq "pv: patched" true "$(json_value "$json" pv)"
+[ "$(json_value "$json" patched)" -gt 0 ] && pass "pv: $(json_value "$json" patched) sites patched" ||
+	fail "pv: nothing patched"
+on_traps=$(json_count "$json" traps total)
+on_insns=$(json_value "$json" guest_instructions)
+[ "$on_traps" -lt "$off_traps" ] && pass "pv: fewer traps than no-pv ($on_traps < $off_traps)" ||
+	fail "pv: $on_traps traps, no-pv $off_traps"
+[ "$on_insns" -lt "$off_insns" ] && pass "pv: fewer instructions than no-pv ($on_insns < $off_insns)" ||
+	fail "pv: $on_insns instructions, no-pv $off_insns"
+[ "$native_insns" -gt 0 ] && pass "native: $native_insns instructions counted" ||
+	fail "native: no instruction count"
+check_eq "pv: MAP_MAGIC_PAGE made once" 1 "$(json_count "$json" traps hcall_map_magic_page)"
+check_eq "pv: no stray program interrupt" 0 "$(json_count "$json" traps program_reflected)"
+
+boot no-hypervisor --inject no-hypervisor
+expect_unpatched no-hypervisor "no /hypervisor node in the device tree"
+for len in 0 6 20; do
+	boot "hcall-$len" --inject "hcall-length=$len"
+	if [ "$len" = 0 ]; then
+		expect_unpatched "hcall-instructions of $len bytes" "hcall-instructions is 0 bytes"
+	else
+		expect_unpatched "hcall-instructions of $len bytes" "hcall-instructions is $len bytes"
+	fi
+done
+boot map-fails --inject map-fails
+expect_unpatched map-fails "MAP_MAGIC_PAGE failed: status 9"
+boot stale --inject stale-magic-page
+expect_unpatched stale-magic-page "self-test: "
+
+# the launcher's own errors
+head -c 4096 /dev/zero >"$tmp/zeros.bin"
+"$run" --native --guest "$tmp/zeros.bin" --timeout 2 --quiet 2>"$tmp/err"
+check_eq "a hung guest times out" 124 "$?"
+grep -q 'timeout after 2 s; last console line' "$tmp/err" && pass "timeout names the last console line" ||
+	fail "timeout message: $(cat "$tmp/err")"
+"$run" --guest "$tmp/missing.bin" 2>"$tmp/err"
+check_eq "missing guest image" 125 "$?"
+grep -q 'missing.bin: No such file' "$tmp/err" && pass "missing image named" || fail "$(cat "$tmp/err")"
+"$run" --qemu "$tmp/no-qemu" 2>"$tmp/err"
+check_eq "QEMU missing" 125 "$?"
+grep -q 'not found (install qemu-system-ppc' "$tmp/err" && pass "missing QEMU explained" || fail "$(cat "$tmp/err")"
+"$run" --inject bogus 2>/dev/null
+check_eq "bad --inject is a usage error" 2 "$?"
+"$run" --no-pv --inject map-fails 2>/dev/null
+check_eq "--inject needs --pv" 2 "$?"
+summary
