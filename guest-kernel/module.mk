@@ -13,21 +13,18 @@ UNIT_LIBS += $(call libpath,ppcpv-guest-pv,native)
 # ref/ - the reference guest kernel (Book3S-64 big-endian), a raw image for
 # QEMU pseries (-bios, entry 0x100) that also runs hosted by the host stub.
 REF_SRCS := $(addprefix guest-kernel/ref/,head.S main.c console.c platform.c irq.c pv.c \
-	checks.c lib.c)
+	checks.c)
 REF_OBJS := $(call objs,ppc64,$(REF_SRCS))
 REF_LDS := guest-kernel/ref/ref.lds
 REF_LIBS := $(foreach l,ppcpv-guest-pv ppcpv-patcher ppcpv-emul ppcpv-fdt ppcpv-fmt \
-	ppcpv-hcall ppcpv-abi,$(call libpath,$(l),ppc64))
+	ppcpv-hcall ppcpv-abi ppcpv-papr ppcpv-crt,$(call libpath,$(l),ppc64))
 GUEST_REF_ELF := $(BUILD)/images/guest-ref.elf
 GUEST_REF_BIN := $(BUILD)/images/guest-ref.bin
-FREESTANDING_LDFLAGS := -nostdlib -static -no-pie \
-	-Wl,--build-id=none,-z,noexecstack,--no-warn-rwx-segments
 
 $(GUEST_REF_ELF): $(REF_OBJS) $(REF_LIBS) $(REF_LDS)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD [ppc64] $@")
-	$(Q)$(CC_ppc64) $(CFLAGS_ppc64) $(FREESTANDING_LDFLAGS) -T $(REF_LDS) -o $@ \
-		$(REF_OBJS) -Wl,--start-group $(REF_LIBS) -lgcc -Wl,--end-group
+	$(Q)$(call PPC64_RAW_LINK,$@,$(REF_LDS),$(REF_OBJS) $(REF_LIBS))
 
 $(GUEST_REF_BIN): $(GUEST_REF_ELF)
 	$(Q)$(OBJCOPY_ppc64) -O binary $< $@

@@ -23,14 +23,9 @@ INSTALL_BINS += $(BUILD)/native/bin/ppcpv-hostcfg
 # The pseries host stub: a raw ppc64 BE image for qemu-system-ppc64 -bios.
 HOST_PSERIES_SRCS := $(sort $(wildcard host-stubs/pseries/*.c host-stubs/pseries/*.S))
 HOST_PSERIES_LIBS := $(call libpath,ppcpv-host-core,ppc64) $(call libpath,ppcpv-fdt,ppc64) \
-	$(call libpath,ppcpv-fmt,ppc64)
+	$(call libpath,ppcpv-fmt,ppc64) $(call libpath,ppcpv-papr,ppc64) $(call libpath,ppcpv-crt,ppc64)
 HOST_PSERIES_ELF := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries.elf
 HOST_PSERIES_BIN := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries.bin
-
-# Freestanding ppc64 link of a raw image: $(call PPC64_RAW_LINK,elf,script,objs+libs)
-PPC64_RAW_LINK = $(CC_ppc64) $(CFLAGS_ppc64) -nostdlib -static -no-pie \
-	-Wl,--build-id=none,--no-warn-rwx-segments,-z,noexecstack -T $(2) -o $(1) \
-	-Wl,--start-group $(3) -Wl,--end-group -lgcc
 
 $(HOST_PSERIES_ELF): $(call objs,ppc64,$(HOST_PSERIES_SRCS)) $(HOST_PSERIES_LIBS) host-stubs/pseries/host.ld
 	@mkdir -p $(@D)

@@ -9,11 +9,9 @@
 #include <ppcpv/fdt.h>
 #include <ppcpv/fmt.h>
 #include <ppcpv/hcall.h>
+#include <ppcpv/papr.h>
 #include <ppcpv/host/hostdev.h>
 #include "ref.h"
-
-#define H_PUT_TERM_CHAR	0x58
-#define VTY_DEFAULT	0x71000000u
 
 enum console_kind { CONSOLE_NONE, CONSOLE_VTY, CONSOLE_HOSTDEV, CONSOLE_BYTE_CHANNEL };
 
@@ -60,11 +58,11 @@ void console_init(const void *fdt, size_t size, int hcalls_ready)
 		con.kind = CONSOLE_VTY;
 		con.handle = node >= 0 ? fdt_reg_address(fdt, size, node) : 0;
 		if (!con.handle)
-			con.handle = VTY_DEFAULT;
+			con.handle = PAPR_VTY_DEFAULT;
 	}
 }
 
-/* Up to 16 bytes, big-endian packed into 8-byte words (vty and ePAPR). */
+/* Up to 16 bytes, big-endian packed into 8-byte words (ePAPR byte channel). */
 static uint64_t pack(const char *s, size_t n, size_t word)
 {
 	uint64_t v = 0;
@@ -98,7 +96,7 @@ static void write_chunk(const char *s, size_t n)
 			*thr = (uint8_t)s[i];
 		break;
 	case CONSOLE_VTY:
-		papr_hcall(H_PUT_TERM_CHAR, con.handle, n, pack(s, n, 0), pack(s, n, 1));
+		ppcpv_papr_vty_write((uint32_t)con.handle, s, n);
 		break;
 	default:
 		break;
@@ -118,14 +116,9 @@ void console_write(const char *s, size_t n)
 
 void kprintf(const char *fmt, ...)
 {
-	char buf[256];
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = ppcpv_vfmt(buf, sizeof(buf), fmt, ap);
+	ppcpv_vprint(console_write, fmt, ap);
 	va_end(ap);
-	if (n > (int)sizeof(buf) - 1)
-		n = (int)sizeof(buf) - 1;
-	console_write(buf, (size_t)n);
 }

@@ -93,8 +93,6 @@ void platform_init(const void *fdt, size_t fdt_size);
 int platform_hosted(void);
 void platform_exit(int status) __attribute__((noreturn));
 uint64_t platform_hostdev(void);	/* guest-physical base of "ppcpv,hostdev", or 0 */
-long papr_hcall(unsigned long op, unsigned long a1, unsigned long a2, unsigned long a3,
-		unsigned long a4);	/* `sc 1`: native (PR=0) only */
 uint64_t fdt_reg_address(const void *fdt, size_t size, int node);
 
 /* irq.c */
@@ -122,10 +120,5 @@ int pv_start(const void *fdt, size_t fdt_size);
 const struct ppcpv_pv_result *pv_result(void);
 extern int pv_hcalls_ready;	/* the hypercall stub holds the host's sequence */
 
-/* Small helpers every file may use. */
-void *memset(void *s, int c, size_t n);
-void *memcpy(void *d, const void *s, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
 #endif /* !__ASSEMBLER__ */
 #endif /* PPCPV_REF_H */

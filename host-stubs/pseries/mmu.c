@@ -64,7 +64,7 @@ static long map_page(uint64_t ea, uint64_t pa, uint64_t extra)
 		     HPTE_R_PP_RW | extra;
 
 	/* Without H_EXACT the hypervisor picks a free slot of the group. */
-	return papr_hcall(H_ENTER, 0, pteg_index(ea), hpte_v(ea), r, NULL);
+	return ppcpv_papr_hcall(H_ENTER, 0, pteg_index(ea), hpte_v(ea), r, NULL);
 }
 
 static void unmap_page(uint64_t ea)
@@ -72,7 +72,7 @@ static void unmap_page(uint64_t ea)
 	uint64_t ptex = pteg_index(ea), i;
 
 	for (i = 0; i < HPTES_PER_GROUP; i++)
-		if (papr_hcall(H_REMOVE, H_AVPN, ptex + i, hpte_v(ea) & HPTE_V_AVPN_MASK, 0,
+		if (ppcpv_papr_hcall(H_REMOVE, H_AVPN, ptex + i, hpte_v(ea) & HPTE_V_AVPN_MASK, 0,
 			       NULL) == H_SUCCESS)
 			return;
 }

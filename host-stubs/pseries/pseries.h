@@ -13,16 +13,7 @@
 
 /* ---- PAPR hypercalls and firmware (papr.c) ------------------------------ */
 
-#define H_SUCCESS		0
-#define H_REMOVE		0x04
-#define H_ENTER			0x08
-#define H_PUT_TERM_CHAR		0x58
-#define KVMPPC_H_RTAS		0xf000	/* QEMU's RTAS entry */
-#define H_AVPN			0x80000000ul	/* H_REMOVE: match the AVPN */
-
-/* sc 1: r3 = opcode, r4..r9 = args; returns r3, rets[0..2] = r4..r6. */
-long papr_hcall(unsigned long opcode, unsigned long a0, unsigned long a1,
-		unsigned long a2, unsigned long a3, unsigned long rets[3]);
+#include <ppcpv/papr.h>
 
 /* Host console through H_PUT_TERM_CHAR. */
 void console_init(uint32_t vty);

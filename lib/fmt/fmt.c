@@ -170,6 +170,14 @@ int ppcpv_vfmt(char *buf, size_t size, const char *fmt, va_list ap)
 	return o.len > 0x7fffffff ? 0x7fffffff : (int)o.len;
 }
 
+void ppcpv_vprint(void (*write)(const char *s, size_t n), const char *fmt, va_list ap)
+{
+	char buf[256];
+	int n = ppcpv_vfmt(buf, sizeof(buf), fmt, ap);
+
+	write(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+}
+
 int ppcpv_fmt(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;

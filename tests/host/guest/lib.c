@@ -73,14 +73,11 @@ static void console_write(const char *s, size_t n)
 
 void guest_printf(const char *fmt, ...)
 {
-	char buf[256];
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = ppcpv_vfmt(buf, sizeof(buf), fmt, ap);
+	ppcpv_vprint(console_write, fmt, ap);
 	va_end(ap);
-	console_write(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
 void guest_exit(int status)

@@ -14,6 +14,9 @@
 #include <stddef.h>
 
 int ppcpv_vfmt(char *buf, size_t size, const char *fmt, va_list ap);
+
+/* Format (at most 255 characters) and hand the text to write(). */
+void ppcpv_vprint(void (*write)(const char *s, size_t n), const char *fmt, va_list ap);
 int ppcpv_fmt(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * The memory functions GCC may emit calls to even in freestanding code
- * (struct copies, zeroing); the image has no C library.
+ * The C library functions GCC may emit calls to even in freestanding code
+ * (struct copies, zeroing), for the bare-metal images (host stub, guests),
+ * which have no C library.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -13,6 +14,7 @@ void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
 
 NO_LOOP_TO_CALL void *memcpy(void *dst, const void *src, size_t n)
 {
@@ -53,4 +55,13 @@ int memcmp(const void *a, const void *b, size_t n)
 		if (*x != *y)
 			return *x < *y ? -1 : 1;
 	return 0;
+}
+
+size_t strlen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n])
+		n++;
+	return n;
 }

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+/* PAPR hypercalls, the vty and RTAS for code at MSR[PR]=0 on QEMU pseries. */
+#include <ppcpv/papr.h>
+
+/* H_PUT_TERM_CHAR carries at most 16 bytes, in two registers. */
+#define TERM_CHUNK	16
+
+long ppcpv_papr_hcall(unsigned long opcode, unsigned long a0, unsigned long a1,
+		      unsigned long a2, unsigned long a3, unsigned long rets[3])
+{
+	register unsigned long r3 __asm__("r3") = opcode;
+	register unsigned long r4 __asm__("r4") = a0;
+	register unsigned long r5 __asm__("r5") = a1;
+	register unsigned long r6 __asm__("r6") = a2;
+	register unsigned long r7 __asm__("r7") = a3;
+
+	/* PAPR preserves r1, r2 and r13..r31; the rest may change. */
+	__asm__ __volatile__("sc 1"
+		: "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6), "+r"(r7)
+		:
+		: "r0", "r8", "r9", "r10", "r11", "r12", "ctr", "xer",
+		  "cr0", "cr1", "cr5", "cr6", "cr7", "memory");
+	if (rets) {
+		rets[0] = r4;
+		rets[1] = r5;
+		rets[2] = r6;
+	}
+	return (long)r3;
+}
+
+/* Up to 8 bytes, big-endian, zero-padded: how H_PUT_TERM_CHAR wants them. */
+static unsigned long pack_be(const char *p, size_t n)
+{
+	unsigned long v = 0;
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | (i < n ? (uint8_t)p[i] : 0);
+	return v;
+}
+
+void ppcpv_papr_vty_write(uint32_t vty, const char *s, size_t n)
+{
+	while (n) {
+		size_t chunk = n < TERM_CHUNK ? n : TERM_CHUNK;
+
+		ppcpv_papr_hcall(H_PUT_TERM_CHAR, vty, chunk, pack_be(s, chunk),
+				 chunk > 8 ? pack_be(s + 8, chunk - 8) : 0, NULL);
+		s += chunk;
+		n -= chunk;
+	}
+}
+
+struct rtas_args {
+	uint32_t token;
+	uint32_t nargs;
+	uint32_t nret;
+	uint32_t args[5];	/* inputs, then the one output */
+};
+
+void ppcpv_rtas_call(uint32_t token, uint32_t nargs, const uint32_t *args)
+{
+	static struct rtas_args a __attribute__((aligned(16)));
+	uint32_t i;
+
+	a.token = token;
+	a.nargs = nargs > 4 ? 4 : nargs;
+	a.nret = 1;
+	for (i = 0; i < a.nargs; i++)
+		a.args[i] = args[i];
+	ppcpv_papr_hcall(H_RTAS, (unsigned long)&a, 0, 0, 0, NULL);
+}
+
+void ppcpv_rtas_exit(uint32_t power_off_token, uint32_t os_term_token, int status,
+		     const char *why)
+{
+	uint32_t args[2] = { 0, 0 };	/* power-off: power_on_mask hi, lo */
+
+	if (status == 0 && power_off_token) {
+		ppcpv_rtas_call(power_off_token, 2, args);
+	} else if (os_term_token) {
+		args[0] = (uint32_t)(uintptr_t)why;
+		ppcpv_rtas_call(os_term_token, 1, args);
+	}
+	for (;;)
+		;	/* QEMU stops us; without the tokens, a timeout does */
+}
