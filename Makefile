@@ -49,6 +49,7 @@ install: all
 	$(if $(INSTALL_BINS),install -m 755 $(INSTALL_BINS) $(DESTDIR)$(PREFIX)/bin)
 	$(if $(INSTALL_HEADERS),install -m 644 $(INSTALL_HEADERS) $(DESTDIR)$(PREFIX)/include/ppcpv)
 	$(if $(INSTALL_MAN1),install -m 644 $(INSTALL_MAN1) $(DESTDIR)$(PREFIX)/share/man/man1)
+	$(if $(INSTALL_DATA),install -d $(DESTDIR)$(PREFIX)/share/ppcpv && install -m 644 $(INSTALL_DATA) $(DESTDIR)$(PREFIX)/share/ppcpv)
 	install -m 644 README.md LICENSE $(wildcard Documentation/*.rst) $(DESTDIR)$(PREFIX)/share/doc/ppcpv
 
 clean:

@@ -18,10 +18,6 @@
 #include "hostcfg_blobs.h"
 #include "launcher.h"
 
-#ifndef PPCPV_DATADIR
-#define PPCPV_DATADIR "/usr/local/share/ppcpv"
-#endif
-
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -142,7 +138,11 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	return 0;
 }
 
-/* A default image: next to the build tree's binary, else installed. */
+/*
+ * A default image, found relative to this program so that both a build
+ * tree (build/native/bin/) and an installation (PREFIX/bin with images in
+ * PREFIX/share/ppcpv/) work wherever they are.
+ */
 static const char *default_image(const char *build_rel, const char *installed)
 {
 	static char paths[2][PATH_MAX];
@@ -150,17 +150,12 @@ static const char *default_image(const char *build_rel, const char *installed)
 	char exe[PATH_MAX / 2], *slash, *path = paths[next++ % 2];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(path, PATH_MAX, "%s/%s", exe, build_rel);
-			if (!access(path, R_OK))
-				return path;
-		}
-	}
-	snprintf(path, PATH_MAX, "%s/%s", PPCPV_DATADIR, installed);
+	if (n <= 0 || !(slash = (exe[n] = '\0', strrchr(exe, '/'))))
+		return installed;
+	*slash = '\0';
+	snprintf(path, PATH_MAX, "%s/%s", exe, build_rel);
+	if (access(path, R_OK))
+		snprintf(path, PATH_MAX, "%s/../share/ppcpv/%s", exe, installed);
 	return path;
 }
 
