@@ -131,7 +131,12 @@ exc_common:
 3:	ld	r2, PACA_TOC(r13)
 	addi	r3, r1, FRAME_REGS
 	bl	interrupt_dispatch
-	/* handlers may have enabled interrupts: none from here to rfid */
+	/*
+	 * The way out, also taken by a new process (switch.S): r1 = its frame.
+	 * Handlers may have enabled interrupts: none from here to rfid.
+	 */
+	.globl	exc_return
+exc_return:
 	li	r0, MSR_RI
 	mtmsrd	r0, 1
 	ld	r0, FRAME_REGS + REGS_MSR(r1)

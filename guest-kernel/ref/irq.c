@@ -2,7 +2,8 @@
 /*
  * Interrupt handling of the reference kernel: the decrementer (with the
  * checks that the host never interrupts a trampoline's critical section),
- * fault fix-ups for the probes, and a clear stop on anything unexpected.
+ * fault fix-ups for the probes, system calls and user faults when a
+ * process layer is present, and a clear stop on anything unexpected.
  */
 #include <ppcpv/abi.h>
 #include "ref.h"
@@ -77,6 +78,12 @@ void interrupt_dispatch(struct pt_regs *regs)
 	case 0x900:
 		decrementer(regs);
 		return;
+	case 0xc00:
+		if (irq.syscall) {
+			irq.syscall(regs);
+			return;
+		}
+		break;
 	case 0x300:
 	case 0x380:
 		if (fixup(regs))
@@ -84,6 +91,11 @@ void interrupt_dispatch(struct pt_regs *regs)
 		break;
 	default:
 		break;
+	}
+	/* A user program's fault ends the program, not the kernel. */
+	if ((regs->msr & MSR_PR) && irq.user_fault) {
+		irq.user_fault(regs);
+		return;
 	}
 	unexpected(regs);
 }

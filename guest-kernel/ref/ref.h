@@ -17,6 +17,7 @@
 #define PACA_CR		16
 #define PACA_KSTACK	24	/* top of the kernel stack, for entries from user */
 #define PACA_TOC	32
+#define PACA_CURRENT	40	/* the running process (proc.c), as Linux keeps it */
 #define PACA_SIZE	64
 
 /* struct pt_regs */
@@ -60,7 +61,8 @@
 
 struct paca {
 	uint64_t r11, r12, cr, kstack, toc;
-	uint64_t pad[3];
+	void *current;
+	uint64_t pad[2];
 };
 
 struct pt_regs {
@@ -70,6 +72,7 @@ struct pt_regs {
 
 _Static_assert(sizeof(struct paca) == PACA_SIZE, "paca layout");
 _Static_assert(offsetof(struct paca, kstack) == PACA_KSTACK, "paca layout");
+_Static_assert(offsetof(struct paca, current) == PACA_CURRENT, "paca layout");
 _Static_assert(offsetof(struct pt_regs, nip) == REGS_NIP, "pt_regs layout");
 _Static_assert(offsetof(struct pt_regs, dsisr) == REGS_DSISR, "pt_regs layout");
 _Static_assert(sizeof(struct pt_regs) == REGS_SIZE, "pt_regs layout");
@@ -80,6 +83,7 @@ extern char _stext[], _etext[], ppcpv_kvm_tmp[], ppcpv_kvm_tmp_end[];
 extern char __bss_start[], __bss_end[];
 
 /* head.S */
+void exc_return(void);	/* the interrupt exit path; r1 = an exception frame */
 int ppcpv_ref_probe_load(uint64_t ea, unsigned int bytes, uint64_t *val);
 int ppcpv_ref_probe_store(uint64_t ea, unsigned int bytes, uint64_t val);
 
@@ -102,8 +106,13 @@ struct irq_state {
 	volatile uint64_t dec_in_kvm_tmp;	/* taken at an address in kvm_tmp */
 	volatile uint32_t dec_rearm;		/* re-arm value, 0: one-shot */
 	volatile int pv_on;			/* the magic page is in use */
+	/* Set by a kernel that runs user processes (proc.c); NULL in the
+	 * checks image, where a system call or a user fault is unexpected. */
+	void (*syscall)(struct pt_regs *regs);
+	void (*user_fault)(struct pt_regs *regs);
 };
 extern struct irq_state irq;
+extern struct paca boot_paca;
 void interrupt_dispatch(struct pt_regs *regs);
 void dec_set(uint32_t ticks);
 void irq_enable(void);

@@ -1,14 +1,34 @@
 // SPDX-License-Identifier: MIT
 /*
  * The host's MMIO device (ppcpv/host/hostdev.h): a 16550-style transmitter
- * for the console and an exit register.  Accesses of the wrong size or to
- * undefined registers fail, so the guest gets a DSI instead of a silently
- * ignored access.
+ * for the console, an exit register and a stats-mark register.  Accesses of
+ * the wrong size or to undefined registers fail, so the guest gets a DSI
+ * instead of a silently ignored access.
  */
 #include <ppcpv/err.h>
+#include <ppcpv/fmt.h>
 #include <ppcpv/host/hostdev.h>
+#include <ppcpv/host/stats.h>
 #include <ppcpv/host/vcpu.h>
 #include "core.h"
+
+/* Room for the HOST-STATS object (about 1 KiB today). */
+#define MARK_JSON_SIZE	2048
+
+/* The counters at this point, on the console the guest's output shares,
+ * so a benchmark can take differences between two marks. */
+static void stats_mark(struct ppcpv_vcpu *v, uint32_t n)
+{
+	char json[MARK_JSON_SIZE], head[32];
+	int len = ppcpv_stats_json(&v->stats, json, sizeof(json));
+	int head_len = ppcpv_fmt(head, sizeof(head), PPCPV_HOSTDEV_MARK_PREFIX "%u: ", n);
+
+	if (len < 0)
+		return;
+	v->ops->console_write(v->ctx, head, (size_t)head_len);
+	v->ops->console_write(v->ctx, json, (size_t)len);
+	v->ops->console_write(v->ctx, "\n", 1);
+}
 
 int ppcpv_hostdev_contains(const struct ppcpv_vcpu *v, uint64_t gpa)
 {
@@ -43,6 +63,10 @@ int ppcpv_hostdev_write(struct ppcpv_vcpu *v, uint64_t offset, unsigned int size
 	if (offset == PPCPV_HOSTDEV_EXIT && size == 4) {
 		v->exit_status = (int)(uint32_t)val;
 		v->exit_requested = 1;
+		return 0;
+	}
+	if (offset == PPCPV_HOSTDEV_STATS_MARK && size == 4) {
+		stats_mark(v, (uint32_t)val);
 		return 0;
 	}
 	return -PPCPV_ERR_UNSUPPORTED;

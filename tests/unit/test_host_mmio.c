@@ -98,6 +98,28 @@ static void test_exit_and_id(void)
 	CU_ASSERT_EQUAL(v->regs.gpr[4], FX_HOSTDEV + PPCPV_HOSTDEV_EXIT);	/* update form */
 }
 
+static void test_stats_mark(void)
+{
+	const char *want = PPCPV_HOSTDEV_MARK_PREFIX "7: {\"exits\":1,\"emulated\":0,";
+
+	fx_init(PPCPV_MODE_PV, 0);
+	v->regs.gpr[3] = 7;
+	v->regs.gpr[4] = FX_HOSTDEV;
+	CU_ASSERT_EQUAL(mmio(ppc_insn_stw(3, 4, PPCPV_HOSTDEV_STATS_MARK),
+			     FX_HOSTDEV + PPCPV_HOSTDEV_STATS_MARK), PPCPV_ACTION_RESUME);
+	/* the counters include the marking store itself (one exit) */
+	CU_ASSERT_EQUAL(strncmp(fx.console, want, strlen(want)), 0);
+	CU_ASSERT_EQUAL(v->stats.mmio_writes, 1);
+	CU_ASSERT_EQUAL(v->regs.pc, FX_CODE + 4);
+	CU_ASSERT_FALSE(v->exit_requested);
+	/* the fixture keeps 512 bytes: start the next line afresh */
+	fx.console_len = 0;
+	v->regs.gpr[3] = 8;
+	mmio(ppc_insn_stw(3, 4, PPCPV_HOSTDEV_STATS_MARK), FX_HOSTDEV + PPCPV_HOSTDEV_STATS_MARK);
+	want = PPCPV_HOSTDEV_MARK_PREFIX "8: {\"exits\":2,";
+	CU_ASSERT_EQUAL(strncmp(fx.console, want, strlen(want)), 0);
+}
+
 static void expect_dsi(uint32_t insn, uint64_t ea)
 {
 	uint64_t pc = v->regs.pc;
@@ -119,6 +141,10 @@ static void test_bad_accesses_fault(void)
 	expect_dsi(ppc_insn_lwz(3, 4, 0), FX_HOSTDEV + PPCPV_HOSTDEV_EXIT + 2);	/* misaligned */
 	fx_init(PPCPV_MODE_PV, 0);
 	expect_dsi(ppc_insn_lwz(3, 4, 0), FX_HOSTDEV + 0x800);			/* no register */
+	fx_init(PPCPV_MODE_PV, 0);
+	expect_dsi(ppc_insn_lwz(3, 4, 0), FX_HOSTDEV + PPCPV_HOSTDEV_STATS_MARK);	/* write-only */
+	fx_init(PPCPV_MODE_PV, 0);
+	expect_dsi(ppc_insn_std(3, 4, 0), FX_HOSTDEV + PPCPV_HOSTDEV_STATS_MARK);	/* 32-bit */
 	fx_init(PPCPV_MODE_PV, 0);
 	expect_dsi(PPC_INST_NOP, FX_HOSTDEV);					/* not a load */
 	fx_init(PPCPV_MODE_PV, 0);
@@ -156,5 +182,6 @@ PPCPV_SUITE(host_mmio, "host-mmio", NULL, NULL,
 	{ "load/store decoding", test_decode },
 	{ "UART transmitter", test_uart },
 	{ "exit and id registers", test_exit_and_id },
+	{ "stats-mark register", test_stats_mark },
 	{ "bad device accesses fault", test_bad_accesses_fault },
 	{ "HOST-STATS JSON", test_stats_json })

@@ -26,6 +26,14 @@
 #define PPCPV_HOSTDEV_EXIT		0x10	/* write: exit status; the run ends */
 #define PPCPV_HOSTDEV_ID		0x14	/* read: PPCPV_HOSTDEV_ID_VALUE */
 #define PPCPV_HOSTDEV_ID_VALUE		0x50505644	/* "PPVD" */
+/*
+ * write n: the host prints its trap counters now, as one console line
+ * "HOST-STATS-MARK <n>: {...}" (the HOST-STATS object).  A guest writes it
+ * around a measured region; the counters already include this write
+ * (one exit, one MMIO write).
+ */
+#define PPCPV_HOSTDEV_STATS_MARK	0x18
+#define PPCPV_HOSTDEV_MARK_PREFIX	"HOST-STATS-MARK "
 
 /* Device-tree compatible string of the node describing it. */
 #define PPCPV_HOSTDEV_COMPATIBLE	"ppcpv,hostdev"

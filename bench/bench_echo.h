@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * bench_echo.h - bench-echo, the driver of the echo-loop benchmark
+ * (`make bench`, Documentation/benchmarks.rst):
+ *   echo_boot.c    one boot through ppcpv-run, and what its console said
+ *   echo_report.c  per-iteration results, the table, results.json
+ *   bench_echo.c   options, the boots of each mode, determinism, main
+ */
+#ifndef PPCPV_BENCH_ECHO_H
+#define PPCPV_BENCH_ECHO_H
+
+#include <stddef.h>
+
+#define MAX_PAIRS	64
+#define MAX_RUNS	10
+#define MARKS		3
+#define TB_TICKS_PER_US	512.0	/* QEMU pseries: 512 MHz; icount shift=0: 1 insn = 1 ns */
+#define TARGET_OFF_ON	1.94	/* the 2010 cover letter: 14.7 s -> 7.6 s */
+#define TARGET_ON_NATIVE 1.2
+
+enum mode { NATIVE, NO_PV, PV, MODES };
+
+/* ppcpv-run's option, the table's label, the results.json key */
+extern const char *const mode_option[MODES], *const mode_label[MODES], *const mode_key[MODES];
+
+struct pairs {
+	char key[MAX_PAIRS][40];
+	unsigned long long val[MAX_PAIRS];
+	unsigned int n;
+};
+
+struct boot {
+	struct pairs bench;		/* BENCH-RESULT */
+	struct pairs mark[MARKS];	/* HOST-STATS-MARK 1..3 */
+	int have_bench, have_mark[MARKS];
+	int status;			/* ppcpv-run's exit status */
+	double wall;
+	char last[256];			/* the last console line, for errors */
+};
+
+/* Per iteration, from one boot. */
+struct result {
+	int ran;
+	unsigned long long iterations;
+	double instructions, syscalls, switches, wall;
+	struct pairs traps;		/* loop totals by HOST-STATS key */
+};
+
+struct options {
+	const char *run, *guest, *json;
+	int want[MODES];
+	unsigned int runs, timeout;
+};
+
+/* echo_boot.c */
+void pairs_add(struct pairs *p, const char *key, size_t n, unsigned long long v);
+int pairs_get(const struct pairs *p, const char *key, unsigned long long *v);
+int boot_run(const struct options *o, enum mode m, struct boot *b);	/* -1: cannot start */
+
+/* echo_report.c */
+const char *check_boot(enum mode m, const struct boot *b);	/* NULL if usable */
+void per_iteration(const struct boot *b, struct result *r);
+void print_table(const struct options *o, const struct result *res);
+int write_json(const struct options *o, const struct result *res);
+
+#endif /* PPCPV_BENCH_ECHO_H */

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: MIT
+/*
+ * From a boot's console to per-iteration numbers, and the report: the
+ * table on the terminal and bench/results.json.  The guest's marks 1 and 2
+ * come back to back and 3 after the loop, so (3 - 2) - (2 - 1) is the loop
+ * alone (guest-kernel/ref/bench.c).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "bench_echo.h"
+
+static unsigned long long bench_value(const struct boot *b, const char *key)
+{
+	unsigned long long v = 0;
+
+	pairs_get(&b->bench, key, &v);
+	return v;
+}
+
+/* The loop's traps by kind: (mark 3 - mark 2) - (mark 2 - mark 1). */
+static void loop_traps(const struct boot *b, struct pairs *out)
+{
+	const struct pairs *m1 = &b->mark[0], *m2 = &b->mark[1], *m3 = &b->mark[2];
+	unsigned long long v1, v2, v3;
+	unsigned int i;
+
+	out->n = 0;
+	for (i = 0; i < m3->n; i++)
+		if (!pairs_get(m1, m3->key[i], &v1) && !pairs_get(m2, m3->key[i], &v2)) {
+			v3 = m3->val[i];
+			pairs_add(out, m3->key[i], strlen(m3->key[i]), (v3 - v2) - (v2 - v1));
+		}
+}
+
+const char *check_boot(enum mode m, const struct boot *b)
+{
+	if (b->status)
+		return "the boot failed (ppcpv-run exit status is not 0)";
+	if (!b->have_bench)
+		return "no BENCH-RESULT line";
+	if (m != NATIVE && !(b->have_mark[0] && b->have_mark[1] && b->have_mark[2]))
+		return "no HOST-STATS-MARK lines 1, 2 and 3 (is the host stub current?)";
+	if (!bench_value(b, "iterations"))
+		return "zero iterations";
+	return NULL;
+}
+
+void per_iteration(const struct boot *b, struct result *r)
+{
+	unsigned long long n = bench_value(b, "iterations");
+	double ticks = (double)bench_value(b, "loop_ticks") - (double)bench_value(b, "calib_ticks");
+
+	r->ran = 1;
+	r->iterations = n;
+	r->instructions = ticks * 1000.0 / TB_TICKS_PER_US / (double)n;
+	r->syscalls = (double)bench_value(b, "loop_syscalls") / (double)n;
+	r->switches = (double)bench_value(b, "loop_switches") / (double)n;
+	r->wall = b->wall;
+	loop_traps(b, &r->traps);
+}
+
+/* ---- the report ------------------------------------------------------------ */
+
+static double trap_count(const struct result *r, const char *key)
+{
+	unsigned long long v = 0;
+
+	pairs_get(&r->traps, key, &v);
+	return r->iterations ? (double)v / (double)r->iterations : 0;
+}
+
+static const char *const trap_labels[][2] = {
+	{ "syscall_reflected", "sc (system call entry)" },
+	{ "emul_rfid", "rfid" },
+	{ "emul_mfspr", "mfspr" },
+	{ "emul_mtspr", "mtspr" },
+	{ "emul_mtmsrd_l1", "mtmsrd L=1" },
+	{ "emul_mtmsrd", "mtmsrd L=0" },
+	{ "emul_mtmsr", "mtmsr" },
+	{ "emul_mfmsr", "mfmsr" },
+};
+
+/* The row label of a HOST-STATS key; the key itself when it has none. */
+static const char *trap_label(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(trap_labels) / sizeof(trap_labels[0]); i++)
+		if (!strcmp(trap_labels[i][0], key))
+			return trap_labels[i][1];
+	return key;
+}
+
+/* Keys worth a row: a kind of trap with a count in some mode.  "exits" is
+ * the total and "emulated" a sum of the emul_ kinds. */
+static int trap_row(const struct result *res, const char *key)
+{
+	enum mode m;
+
+	if (!strcmp(key, "exits") || !strcmp(key, "emulated"))
+		return 0;
+	for (m = 0; m < MODES; m++)
+		if (res[m].ran && trap_count(&res[m], key) != 0)
+			return 1;
+	return 0;
+}
+
+static const struct pairs *any_traps(const struct result *res)
+{
+	return res[NO_PV].ran ? &res[NO_PV].traps : &res[PV].traps;
+}
+
+typedef double (*cell_fn)(const struct result *r, const char *key);
+
+/* One table row; cells printed with fmt, "-" for native on host rows. */
+static void print_row(const struct result *res, const char *label, const char *key, cell_fn cell,
+		      const char *fmt, int hosted_only)
+{
+	enum mode m;
+
+	printf("  %-34s", label);
+	for (m = 0; m < MODES; m++) {
+		if (!res[m].ran)
+			continue;
+		if (hosted_only && m == NATIVE)
+			printf(" %12s", "-");
+		else
+			printf(fmt, cell(&res[m], key));
+	}
+	printf("\n");
+}
+
+static double cell_field(const struct result *r, const char *key)
+{
+	if (!strcmp(key, "instructions"))
+		return r->instructions;
+	if (!strcmp(key, "syscalls"))
+		return r->syscalls;
+	if (!strcmp(key, "switches"))
+		return r->switches;
+	return r->wall;
+}
+
+static double ratio(const struct result *res, enum mode a, enum mode b)
+{
+	return res[a].ran && res[b].ran && res[b].instructions > 0 ?
+		res[a].instructions / res[b].instructions : 0;
+}
+
+/* With PV, are system-call entries and rfids the only traps left? */
+static int pv_only_unavoidable(const struct result *res)
+{
+	double left = trap_count(&res[PV], "exits") - trap_count(&res[PV], "syscall_reflected") -
+		      trap_count(&res[PV], "emul_rfid");
+
+	return res[PV].ran && left == 0;
+}
+
+void print_table(const struct options *o, const struct result *res)
+{
+	const struct pairs *keys = any_traps(res);
+	unsigned long long n = 0;
+	enum mode m;
+	unsigned int i;
+
+	for (m = 0; m < MODES && !n; m++)
+		n = res[m].iterations;
+	printf("\necho loop: %llu iterations of fork, open/dup2/close (> /dev/null), execve "
+	       "/bin/echo hello, write, exit, wait4\n", n);
+	printf("per iteration; instructions from -icount (1 instruction = 1 ns of timebase); "
+	       "%u boots per mode, identical\n\n  %-34s", o->runs, "");
+	for (m = 0; m < MODES; m++)
+		if (res[m].ran)
+			printf(" %12s", mode_label[m]);
+	printf("\n");
+	print_row(res, "guest instructions", "instructions", cell_field, " %12.1f", 0);
+	print_row(res, "host traps (all)", "exits", trap_count, " %12g", 1);
+	for (i = 0; i < sizeof(trap_labels) / sizeof(trap_labels[0]); i++)
+		if (trap_row(res, trap_labels[i][0]))
+			print_row(res, trap_labels[i][1], trap_labels[i][0], trap_count, " %12g", 1);
+	for (i = 0; i < keys->n; i++)
+		if (trap_row(res, keys->key[i]) && trap_label(keys->key[i]) == keys->key[i])
+			print_row(res, keys->key[i], keys->key[i], trap_count, " %12g", 1);
+	print_row(res, "system calls", "syscalls", cell_field, " %12g", 0);
+	print_row(res, "context switches", "switches", cell_field, " %12g", 0);
+	print_row(res, "wall seconds per boot (best)", "wall", cell_field, " %12.3f", 0);
+	printf("\n");
+	if (res[NO_PV].ran && res[PV].ran)
+		printf("  no-pv / pv   = %.3f   (target >= %.2f: %s)\n", ratio(res, NO_PV, PV),
+		       TARGET_OFF_ON, ratio(res, NO_PV, PV) >= TARGET_OFF_ON ? "met" : "missed");
+	if (res[PV].ran && res[NATIVE].ran)
+		printf("  pv / native  = %.3f   (target <= %.2f: %s)\n", ratio(res, PV, NATIVE),
+		       TARGET_ON_NATIVE, ratio(res, PV, NATIVE) <= TARGET_ON_NATIVE ? "met" : "missed");
+	if (res[PV].ran)
+		printf("  pv: traps left are only system-call entries and rfid: %s\n",
+		       pv_only_unavoidable(res) ? "yes" : "no");
+}
+
+/* ---- results.json ------------------------------------------------------------ */
+
+/* Compact JSON (as every ppcpv tool writes it), one mode per line. */
+static void json_mode(FILE *f, const struct result *r, const char *key)
+{
+	unsigned int i;
+
+	fprintf(f, "\"%s\":{\"instructions_per_iter\":%.1f,\"traps_per_iter\":{\"total\":%g",
+		key, r->instructions, trap_count(r, "exits"));
+	for (i = 0; i < r->traps.n; i++)
+		if (r->traps.val[i] && strcmp(r->traps.key[i], "exits"))
+			fprintf(f, ",\"%s\":%g", r->traps.key[i], trap_count(r, r->traps.key[i]));
+	fprintf(f, "},\"syscalls_per_iter\":%g,\"switches_per_iter\":%g,\"wall_seconds\":%.3f},\n",
+		r->syscalls, r->switches, r->wall);
+}
+
+static void json_ratio(FILE *f, const char *key, double v, const char *end)
+{
+	if (v > 0)
+		fprintf(f, "\"%s\":%.3f%s\n", key, v, end);
+	else
+		fprintf(f, "\"%s\":null%s\n", key, end);
+}
+
+int write_json(const struct options *o, const struct result *res)
+{
+	FILE *f = fopen(o->json, "w");
+	unsigned long long n = 0;
+	enum mode m;
+
+	if (!f) {
+		fprintf(stderr, "bench-echo: %s: %s\n", o->json, strerror(errno));
+		return -1;
+	}
+	for (m = 0; m < MODES && !n; m++)
+		n = res[m].iterations;
+	fprintf(f, "{\"benchmark\":\"echo-loop\",\"iterations\":%llu,\"runs_per_mode\":%u,"
+		"\"deterministic\":%s,\n", n, o->runs, o->runs > 1 ? "true" : "null");
+	for (m = 0; m < MODES; m++)
+		if (res[m].ran)
+			json_mode(f, &res[m], mode_key[m]);
+	if (res[PV].ran)
+		fprintf(f, "\"pv_traps_only_sc_rfid\":%s,\n",
+			pv_only_unavoidable(res) ? "true" : "false");
+	json_ratio(f, "ratio_off_on", ratio(res, NO_PV, PV), ",");
+	json_ratio(f, "ratio_on_native", ratio(res, PV, NATIVE), "}");
+	return fclose(f) ? -1 : 0;
+}

@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: MIT
+# The echo-loop benchmark (Documentation/benchmarks.rst): the reference
+# kernel with a process layer in place of its checks, running
+# `for i in 1..N; do /bin/echo hello > /dev/null; done` in user mode.
+#   build/images/guest-bench.bin        N = BENCH_ITERATIONS (make bench)
+#   build/images/guest-bench-check.bin  N = BENCH_CHECK_ITERATIONS (make check)
+#   build/native/bin/bench-echo         the driver (bench/bench_echo.c)
+#   make bench    native, no-pv and pv, each twice; bench/results.json
+# N is fixed at build time: a native -bios image gets no arguments.
+
+BENCH_ITERATIONS := 1000
+BENCH_CHECK_ITERATIONS := 16
+
+BENCH_KERNEL_SRCS := $(addprefix guest-kernel/ref/,proc.c switch.S syscall.c file.c exec.c \
+	bench.c native_mmu.c user.S)
+# The checks image's objects minus its main and checks, plus the process layer.
+BENCH_KERNEL_OBJS := $(filter-out %/main.o %/checks.o,$(REF_OBJS)) \
+	$(call objs,ppc64,$(BENCH_KERNEL_SRCS))
+BENCH_MAIN_OBJ = $(BUILD)/ppc64/guest-kernel/ref/bench_main-$(1).o
+
+# bench_main.c once per iteration count.
+$(BUILD)/ppc64/guest-kernel/ref/bench_main-%.o: guest-kernel/ref/bench_main.c guest-kernel/bench.mk
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC [ppc64] $< (N=$*)")
+	$(Q)$(CC_ppc64) $(CFLAGS_ppc64) $(CPPFLAGS) $(addprefix -I,$(INCLUDES)) \
+		-DBENCH_ITERATIONS=$* -MMD -MP -c -o $@ $<
+
+# $(call BENCH_IMAGE,name,iterations): $(BUILD)/images/name.elf and .bin
+define BENCH_IMAGE_BODY
+$(BUILD)/images/$(1).elf: $(BENCH_KERNEL_OBJS) $(call BENCH_MAIN_OBJ,$(2)) $(REF_LIBS) $(REF_LDS)
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo "  LD [ppc64] $$@")
+	$$(Q)$$(call PPC64_RAW_LINK,$$@,$(REF_LDS),$(BENCH_KERNEL_OBJS) $(call BENCH_MAIN_OBJ,$(2)) $(REF_LIBS))
+
+$(BUILD)/images/$(1).bin: $(BUILD)/images/$(1).elf
+	$$(Q)$$(OBJCOPY_ppc64) -O binary $$< $$@
+
+ALL_TARGETS += $(BUILD)/images/$(1).elf $(BUILD)/images/$(1).bin
+endef
+BENCH_IMAGE = $(eval $(call BENCH_IMAGE_BODY,$(1),$(2)))
+
+$(call BENCH_IMAGE,guest-bench,$(BENCH_ITERATIONS))
+$(call BENCH_IMAGE,guest-bench-check,$(BENCH_CHECK_ITERATIONS))
+
+BENCH_ECHO := $(BUILD)/native/bin/bench-echo
+$(call NATIVE_PROGRAM,bench-echo,$(addprefix bench/,bench_echo.c echo_boot.c echo_report.c),,)
+BENCH_RUN_DEPS := $(BENCH_ECHO) $(BUILD)/native/bin/ppcpv-run $(HOST_PSERIES_BIN)
+
+.PHONY: bench
+bench: $(BENCH_RUN_DEPS) $(BUILD)/images/guest-bench.bin
+	@$(BENCH_ECHO) --run $(BUILD)/native/bin/ppcpv-run --guest $(BUILD)/images/guest-bench.bin \
+		--json bench/results.json
+
+$(call CHECK_STEP,bench-echo,$(BENCH_RUN_DEPS) $(BUILD)/images/guest-bench-check.bin,\
+	tests/bench/echo-loop.sh $(BUILD) $(BENCH_CHECK_ITERATIONS))

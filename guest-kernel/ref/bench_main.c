@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The reference kernel's benchmark image: boot and PV bring-up as in the
+ * checks image (main.c), then the echo loop (bench.c) instead of the
+ * checks.  The iteration count is fixed at build time (BENCH_ITERATIONS):
+ * natively there is no way to pass arguments to a -bios image.
+ */
+#include <ppcpv/fdt.h>
+#include "proc.h"
+
+#ifndef BENCH_ITERATIONS
+#define BENCH_ITERATIONS	1000
+#endif
+
+#define FDT_MAX_SIZE	(1u << 20)
+#define DEC_FAR		0x7fffffffu	/* about 4 s of timebase: no tick in the loop */
+
+void kmain(const void *fdt);
+
+void kmain(const void *fdt)
+{
+	long size = ppcpv_fdt_total_size(fdt, FDT_MAX_SIZE);
+	uint8_t *pool;
+	size_t pool_bytes;
+
+	if (size < 0)
+		size = 0;
+	platform_init(fdt, (size_t)size);
+	console_init(fdt, (size_t)size, 0);
+	kprintf("ppcpv reference guest, echo-loop benchmark: %s, %u iterations\n",
+		platform_hosted() ? "hosted by the ppcpv host stub" : "native (MSR[PR]=0)",
+		(unsigned int)BENCH_ITERATIONS);
+	pv_start(fdt, (size_t)size);
+	console_init(fdt, (size_t)size, pv_hcalls_ready);
+	irq_disable();
+	dec_set(DEC_FAR);
+	proc_user_pool(&pool, &pool_bytes);
+	if (!platform_hosted() && native_map_user(fdt, (size_t)size, (uintptr_t)pool, pool_bytes)) {
+		kprintf("FAIL: no hash-table mapping for user mode (ibm,pft-size, H_ENTER)\n");
+		platform_exit(1);
+	}
+	platform_exit(bench_run(BENCH_ITERATIONS));
+}

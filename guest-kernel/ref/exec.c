@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+/*
+ * exec: replace a process's program.  The "file system" is a table of
+ * program images linked into the kernel (user.S); exec copies one into the
+ * process's program page, makes it visible to instruction fetch, lays out
+ * argv on a fresh stack at the top of the data page, and points the user
+ * state at the entry.  There is no environment: envp is always empty.
+ */
+#include <ppcpv/hcall.h>
+#include "proc.h"
+
+#define EXEC_ARGS_MAX	8
+
+struct program {
+	const char *path;
+	const uint8_t *start, *end;
+};
+
+extern const uint8_t user_sh_start[], user_sh_end[], user_echo_start[], user_echo_end[];
+
+static const struct program programs[] = {
+	{ "/bin/sh", user_sh_start, user_sh_end },
+	{ "/bin/echo", user_echo_start, user_echo_end },
+};
+
+static const struct program *find_program(const char *path)
+{
+	size_t i, n = strlen(path);
+
+	for (i = 0; i < sizeof(programs) / sizeof(programs[0]); i++)
+		if (strlen(programs[i].path) == n && !memcmp(programs[i].path, path, n))
+			return &programs[i];
+	return NULL;
+}
+
+int exec_args_add(struct exec_args *a, const char *s, size_t n)
+{
+	if (a->argc >= EXEC_ARGS_MAX || n + 1 > sizeof(a->strings) - a->len)
+		return -E2BIG;
+	memcpy(a->strings + a->len, s, n);
+	a->strings[a->len + n] = '\0';
+	a->len += n + 1;
+	a->argc++;
+	return 0;
+}
+
+/*
+ * From the top of the data page down: the strings, argv[] with its NULL,
+ * envp[] (just NULL), then an empty 32-byte frame for the entry code.
+ */
+static void build_stack(const struct proc *p, const struct exec_args *a, struct pt_regs *regs)
+{
+	uint64_t top = (uintptr_t)p->data + USER_PAGE_SIZE;
+	char *strings = (char *)(uintptr_t)((top - a->len) & ~7ull);
+	uint64_t *argv = (uint64_t *)strings - (a->argc + 2);
+	uint64_t sp = ((uintptr_t)argv & ~15ull) - 32;
+	size_t off = 0;
+	unsigned int i;
+
+	memcpy(strings, a->strings, a->len);
+	for (i = 0; i < a->argc; i++) {
+		argv[i] = (uintptr_t)(strings + off);
+		off += strlen(strings + off) + 1;
+	}
+	argv[a->argc] = 0;
+	argv[a->argc + 1] = 0;
+	*(uint64_t *)(uintptr_t)sp = 0;
+	regs->gpr[1] = sp;
+	regs->gpr[3] = a->argc;
+	regs->gpr[4] = (uintptr_t)argv;
+	regs->gpr[5] = (uintptr_t)&argv[a->argc + 1];
+}
+
+static void clear_user_state(struct pt_regs *regs)
+{
+	uint64_t *w = (uint64_t *)regs;
+	size_t i;
+
+	for (i = 0; i < sizeof(*regs) / 8; i++)
+		w[i] = 0;
+}
+
+/* Load path into p and set its user state to start it: argc on success. */
+long exec_load(struct proc *p, const char *path, const struct exec_args *a)
+{
+	const struct program *prog = find_program(path);
+	struct pt_regs *regs = proc_user_regs(p);
+	size_t len;
+
+	if (!prog)
+		return -ENOENT;
+	len = (size_t)(prog->end - prog->start);
+	if (len > USER_PAGE_SIZE)
+		return -ENOEXEC;
+	memcpy(p->text, prog->start, len);
+	ppcpv_icache_sync(p->text, len);
+	p->code = p->text;
+	clear_user_state(regs);
+	build_stack(p, a, regs);
+	regs->nip = (uintptr_t)p->text;
+	regs->msr = MSR_USER;
+	regs->trap = 0xc00;
+	return (long)a->argc;
+}
+
+/* execve(path, argv, envp): the strings are copied out of the old stack
+ * before the new one is built over it. */
+long sys_execve(struct pt_regs *regs)
+{
+	struct proc *p = current_proc();
+	struct exec_args a;
+	char path[64];
+	uint64_t ptr;
+	long n = user_string(p, regs->gpr[3], path, sizeof(path));
+	unsigned int i;
+
+	if (n < 0)
+		return n;
+	a.argc = 0;
+	a.len = 0;
+	for (i = 0;; i++) {
+		if (user_read_u64(p, regs->gpr[4] + 8 * i, &ptr))
+			return -EFAULT;
+		if (!ptr)
+			break;
+		if (a.argc == EXEC_ARGS_MAX)
+			return -E2BIG;
+		n = user_string(p, ptr, a.strings + a.len, sizeof(a.strings) - a.len);
+		if (n < 0)
+			return n;
+		a.len += (size_t)n + 1;
+		a.argc++;
+	}
+	return exec_load(p, path, &a);
+}

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * user.S - the two user programs of the benchmark image.  They are program
+ * images, not kernel code: exec (exec.c) copies one into a process's
+ * program page and starts it there at MSR[PR]=1 with r3 = argc, r4 = argv,
+ * r5 = envp.  So they are position independent, need no TOC, and keep
+ * their data on the stack; they live in .rodata, out of the patcher's scan.
+ *
+ *   /bin/sh N   `for i in 1..N; do /bin/echo hello > /dev/null; done`
+ *               between measurement points 2 and 3 (marks 1 and 2 back to
+ *               back measure the marking itself); exits with the number of
+ *               failed iterations
+ *   /bin/echo   its arguments, space separated, and a newline to fd 1;
+ *               exits 0, or 1 if the write failed or was short
+ *
+ * System calls as on Linux/ppc64: r0 = number, r3.. = arguments, sc; r3 =
+ * result, CR0[SO] set on error.
+ */
+#include "proc.h"
+
+#define SH_FRAME	80	/* 32-byte header, then the locals below */
+#define SH_STATUS	32	/* wait4 status */
+#define SH_ARGV		40	/* child: argv[0..2] at +0..+16, envp[0] at +24 */
+#define ECHO_LINE	224	/* bytes for echo's output line */
+#define CHAR_0		48
+#define CHAR_SPACE	32
+#define CHAR_NEWLINE	10
+
+.macro syscall nr
+	li	r0, \nr
+	sc
+.endm
+
+	.section .rodata.user, "a"
+	.balign	4
+
+/* ---- /bin/sh --------------------------------------------------------- */
+	.globl	user_sh_start, user_sh_end
+user_sh_start:
+	bcl	20, 31, .Lsh_base
+.Lsh_base:
+	mflr	r30			/* r30: constants are .Lsh_base-relative */
+	stdu	r1, -SH_FRAME(r1)
+	li	r31, 0			/* r31: N, from argv[1] in decimal */
+	cmpdi	r3, 2
+	blt	.Lsh_counted
+	ld	r5, 8(r4)
+.Lsh_digit:
+	lbz	r6, 0(r5)
+	cmpdi	r6, 0
+	beq	.Lsh_counted
+	addi	r6, r6, -CHAR_0
+	mulli	r31, r31, 10
+	add	r31, r31, r6
+	addi	r5, r5, 1
+	b	.Lsh_digit
+.Lsh_counted:
+	li	r29, 0			/* r29: failed iterations */
+	li	r28, 0			/* r28: iterations done */
+	li	r3, 1
+	syscall	SYS_BENCH_MARK
+	li	r3, 2
+	syscall	SYS_BENCH_MARK
+.Lsh_loop:
+	cmpd	r28, r31
+	bge	.Lsh_done
+	syscall	SYS_FORK
+	bso	.Lsh_failed
+	cmpdi	r3, 0
+	beq	.Lsh_child
+	mr	r27, r3			/* wait4(pid, &status, 0, NULL) */
+	addi	r4, r1, SH_STATUS
+	li	r5, 0
+	li	r6, 0
+	syscall	SYS_WAIT4
+	bso	.Lsh_failed
+	cmpd	r3, r27
+	bne	.Lsh_failed
+	lwz	r5, SH_STATUS(r1)
+	cmpwi	r5, 0
+	beq	.Lsh_next
+.Lsh_failed:
+	addi	r29, r29, 1
+.Lsh_next:
+	addi	r28, r28, 1
+	b	.Lsh_loop
+.Lsh_done:
+	li	r3, 3
+	syscall	SYS_BENCH_MARK
+	mr	r3, r29
+	syscall	SYS_EXIT_GROUP
+	b	.
+
+/* The child, on its own copy of the stack: `> /dev/null` as a shell does
+ * it (open, dup2 onto fd 1, close), then exec /bin/echo hello. */
+.Lsh_child:
+	addi	r3, r30, .Lsh_devnull - .Lsh_base
+	li	r4, O_WRONLY
+	li	r5, 0
+	syscall	SYS_OPEN
+	bso	.Lsh_child_failed
+	mr	r27, r3
+	li	r4, 1
+	syscall	SYS_DUP2
+	bso	.Lsh_child_failed
+	mr	r3, r27
+	syscall	SYS_CLOSE
+	bso	.Lsh_child_failed
+	addi	r5, r30, .Lsh_arg0 - .Lsh_base
+	std	r5, SH_ARGV(r1)
+	addi	r5, r30, .Lsh_arg1 - .Lsh_base
+	std	r5, SH_ARGV + 8(r1)
+	li	r5, 0
+	std	r5, SH_ARGV + 16(r1)
+	std	r5, SH_ARGV + 24(r1)
+	addi	r3, r30, .Lsh_path - .Lsh_base
+	addi	r4, r1, SH_ARGV
+	addi	r5, r1, SH_ARGV + 24
+	syscall	SYS_EXECVE
+.Lsh_child_failed:
+	li	r3, 127
+	syscall	SYS_EXIT_GROUP
+	b	.
+
+.Lsh_devnull:	.asciz	"/dev/null"
+.Lsh_path:	.asciz	"/bin/echo"
+.Lsh_arg0:	.asciz	"echo"
+.Lsh_arg1:	.asciz	"hello"
+	.balign	4
+user_sh_end:
+
+/* ---- /bin/echo ------------------------------------------------------- */
+	.globl	user_echo_start, user_echo_end
+user_echo_start:
+	stdu	r1, -(32 + ECHO_LINE)(r1)
+	addi	r8, r1, 32		/* r8: the line */
+	mr	r9, r8			/* r9: where the next byte goes */
+	addi	r7, r8, ECHO_LINE - 1	/* r7: the last byte kept for the newline */
+	li	r10, 1			/* r10: argument index */
+.Lecho_arg:
+	cmpd	r10, r3
+	bge	.Lecho_emit
+	cmpdi	r10, 1
+	beq	.Lecho_copy_start
+	cmpld	r9, r7
+	bge	.Lecho_emit
+	li	r11, CHAR_SPACE
+	stb	r11, 0(r9)
+	addi	r9, r9, 1
+.Lecho_copy_start:
+	sldi	r11, r10, 3
+	ldx	r12, r4, r11
+.Lecho_copy:
+	lbz	r11, 0(r12)
+	cmpdi	r11, 0
+	beq	.Lecho_next
+	cmpld	r9, r7
+	bge	.Lecho_emit
+	stb	r11, 0(r9)
+	addi	r9, r9, 1
+	addi	r12, r12, 1
+	b	.Lecho_copy
+.Lecho_next:
+	addi	r10, r10, 1
+	b	.Lecho_arg
+.Lecho_emit:
+	li	r11, CHAR_NEWLINE
+	stb	r11, 0(r9)
+	addi	r9, r9, 1
+	subf	r26, r8, r9		/* r26: bytes to write */
+	li	r3, 1
+	mr	r4, r8
+	mr	r5, r26
+	syscall	SYS_WRITE
+	li	r6, 1
+	bso	.Lecho_exit
+	cmpd	r3, r26
+	bne	.Lecho_exit
+	li	r6, 0
+.Lecho_exit:
+	mr	r3, r6
+	syscall	SYS_EXIT_GROUP
+	b	.
+	.balign	4
+user_echo_end:
+
+	.section .note.GNU-stack, "", @progbits
