@@ -7,6 +7,7 @@
 #   make demo       the main job (see README.md)
 #   make deps       install the Debian packages the project needs
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      the echo-loop benchmark: native, no-pv, pv
 #   make check-vmlinux  the patcher on Debian's ppc64el kernel (downloads ~50 MB)
 #   make bench-patcher  scan speed on that kernel
 #   make clean

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # `make bench-patcher`: the library's scan speed on Debian's ppc64el vmlinux
 # (fetched on demand, as for check-vmlinux), against a plain read of the
-# same text.  Results: the terminal and bench/results.json (not committed).
+# same text.  Results: the terminal and bench/results-patcher.json (not committed).
 #   bench/bench-patcher.sh BUILD VMLINUX_DIR [RUNS]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,5 +13,5 @@ runs=${3:-${BENCH_RUNS:-50}}
 "$here/tests/tool/fetch-vmlinux.sh" "$dir"
 echo "kernel:   $(cat "$dir/package")"
 echo "machine:  $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
-"$build/native/bin/bench-patcher" --runs "$runs" --json "$here/bench/results.json" "$dir/vmlinux"
-echo "results:  bench/results.json"
+"$build/native/bin/bench-patcher" --runs "$runs" --json "$here/bench/results-patcher.json" "$dir/vmlinux"
+echo "results:  bench/results-patcher.json"

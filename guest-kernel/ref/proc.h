@@ -47,11 +47,7 @@
 #include <stdint.h>
 #include "ref.h"
 
-/* lib/crt (the compiler may call these too) */
-void *memset(void *s, int c, size_t n);
-void *memcpy(void *d, const void *s, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
+#include <ppcpv/crt.h>	/* the compiler may call these too */
 
 #define NPROC			8	/* slot 0 is the idle context (the boot stack) */
 #define NFD			8

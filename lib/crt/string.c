@@ -6,15 +6,11 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <ppcpv/crt.h>
 
 /* Stop GCC from turning these very loops back into calls to themselves. */
 #define NO_LOOP_TO_CALL __attribute__((optimize("no-tree-loop-distribute-patterns")))
 
-void *memcpy(void *dst, const void *src, size_t n);
-void *memmove(void *dst, const void *src, size_t n);
-void *memset(void *dst, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
 
 NO_LOOP_TO_CALL void *memcpy(void *dst, const void *src, size_t n)
 {
