@@ -50,6 +50,26 @@ int ppcpv_pvinfo_fill(struct kvm_ppc_pvinfo *info, enum ppcpv_host_kind kind)
 	return 0;
 }
 
+/* lis r0,HI = addis r0,0,HI; ori r0,r0,LO; sc (LEV 0) */
+#define INSN_LIS_R0	0x3c000000u
+#define INSN_ORI_R0_R0	0x60000000u
+#define INSN_IMM_MASK	0x0000ffffu
+
+int ppcpv_pvinfo_sc_magic(const struct kvm_ppc_pvinfo *info, uint32_t *magic)
+{
+	uint32_t w0, w1;
+
+	if (!info || !magic)
+		return -PPCPV_ERR_INVAL;
+	w0 = ppcpv_pvinfo_word(info, 0);
+	w1 = ppcpv_pvinfo_word(info, 1);
+	if ((w0 & ~INSN_IMM_MASK) != INSN_LIS_R0 || (w1 & ~INSN_IMM_MASK) != INSN_ORI_R0_R0 ||
+	    ppcpv_pvinfo_word(info, 2) != PPCPV_HCALL_INSN2)
+		return -PPCPV_ERR_UNSUPPORTED;
+	*magic = (w0 & INSN_IMM_MASK) << 16 | (w1 & INSN_IMM_MASK);
+	return 0;
+}
+
 uint32_t ppcpv_pvinfo_word(const struct kvm_ppc_pvinfo *info, unsigned int i)
 {
 	const uint8_t *b;

@@ -23,7 +23,8 @@ INSTALL_BINS += $(BUILD)/native/bin/ppcpv-hostcfg
 # The pseries host stub: a raw ppc64 BE image for qemu-system-ppc64 -bios.
 HOST_PSERIES_SRCS := $(sort $(wildcard host-stubs/pseries/*.c host-stubs/pseries/*.S))
 HOST_PSERIES_LIBS := $(call libpath,ppcpv-host-core,ppc64) $(call libpath,ppcpv-fdt,ppc64) \
-	$(call libpath,ppcpv-fmt,ppc64) $(call libpath,ppcpv-papr,ppc64) $(call libpath,ppcpv-crt,ppc64)
+	$(call libpath,ppcpv-fmt,ppc64) $(call libpath,ppcpv-papr,ppc64) $(call libpath,ppcpv-crt,ppc64) \
+	$(call libpath,ppcpv-abi,ppc64)
 HOST_PSERIES_ELF := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries.elf
 HOST_PSERIES_BIN := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries.bin
 

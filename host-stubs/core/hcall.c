@@ -22,7 +22,7 @@ struct hcall_result {
 int ppcpv_sc_is_hcall(const struct ppcpv_vcpu *v)
 {
 	return v->cfg.mode != PPCPV_MODE_NONE && ppcpv_vcpu_supervisor(v) &&
-	       (uint32_t)v->regs.gpr[0] == PPCPV_SC_MAGIC_R0;
+	       (uint32_t)v->regs.gpr[0] == v->hcall_r0;
 }
 
 static uint64_t arg(const struct ppcpv_vcpu *v, unsigned int gpr)

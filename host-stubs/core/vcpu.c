@@ -5,6 +5,7 @@
  * rules and the magic page's visibility follow it.
  */
 #include <ppcpv/err.h>
+#include <ppcpv/pvinfo.h>
 #include <ppcpv/host/book3s.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/vcpu.h>
@@ -42,6 +43,11 @@ int ppcpv_vcpu_init(struct ppcpv_vcpu *v, uint8_t *shared, const struct ppcpv_vc
 	if ((unsigned int)cfg->mode >= PPCPV_MODE_COUNT)
 		return -PPCPV_ERR_INVAL;
 	zero(v, sizeof(*v));
+	/* Serve exactly the hypercall sequence KVM_PPC_GET_PVINFO hands out
+	 * (the launcher puts the same words in the guest's device tree). */
+	if (ppcpv_pvinfo_fill(&v->pvinfo, PPCPV_HOST_TRAP_SC) ||
+	    ppcpv_pvinfo_sc_magic(&v->pvinfo, &v->hcall_r0))
+		return -PPCPV_ERR_UNSUPPORTED;
 	zero(shared, PPCPV_MAGIC_PAGE_SIZE);
 	v->shared = shared;
 	v->cfg = *cfg;

@@ -246,6 +246,9 @@ void host_main(const void *qemu_fdt)
 	if (why)
 		fatal(why);
 	init_vcpu();
+	host_printf("host: KVM_PPC_GET_PVINFO: flags 0x%x hcall 0x%08x 0x%08x 0x%08x 0x%08x\n",
+		    vcpu.pvinfo.flags, ppcpv_pvinfo_word(&vcpu.pvinfo, 0), ppcpv_pvinfo_word(&vcpu.pvinfo, 1),
+		    ppcpv_pvinfo_word(&vcpu.pvinfo, 2), ppcpv_pvinfo_word(&vcpu.pvinfo, 3));
 	host_printf("host: guest at 0x%llx size 0x%llx entry 0x%llx fdt 0x%llx mode %s "
 		    "hostdev 0x%llx\n", (unsigned long long)machine.cfg.guest_base,
 		    (unsigned long long)machine.cfg.guest_size, (unsigned long long)machine.cfg.guest_entry,

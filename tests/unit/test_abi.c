@@ -7,6 +7,9 @@
 #include <ppcpv/pvinfo.h>
 #include "ppcpv_test.h"
 
+/* "KVM!", spelled out independently of abi.h */
+#define KVM_SC_MAGIC_R0_VALUE ((uint32_t)'K' << 24 | (uint32_t)'V' << 16 | (uint32_t)'M' << 8 | '!')
+
 static void test_pvinfo_trap_sc(void)
 {
 	static const uint8_t be_words[16] = {
@@ -47,6 +50,19 @@ static void test_pvinfo_bad_input(void)
 	CU_ASSERT_EQUAL(ppcpv_pvinfo_word(&info, 4), 0);
 }
 
+static void test_pvinfo_sc_magic(void)
+{
+	struct kvm_ppc_pvinfo info;
+	uint32_t magic = 0;
+
+	CU_ASSERT_EQUAL(ppcpv_pvinfo_fill(&info, PPCPV_HOST_TRAP_SC), 0);
+	CU_ASSERT_EQUAL(ppcpv_pvinfo_sc_magic(&info, &magic), 0);
+	CU_ASSERT_EQUAL(magic, KVM_SC_MAGIC_R0_VALUE);
+	CU_ASSERT_EQUAL(ppcpv_pvinfo_fill(&info, PPCPV_HOST_BOOKE_HV), 0);
+	CU_ASSERT_EQUAL(ppcpv_pvinfo_sc_magic(&info, &magic), -PPCPV_ERR_UNSUPPORTED);
+	CU_ASSERT_EQUAL(ppcpv_pvinfo_sc_magic(NULL, &magic), -PPCPV_ERR_INVAL);
+}
+
 static void test_strerror(void)
 {
 	CU_ASSERT_STRING_EQUAL(ppcpv_strerror(0), "success");
@@ -73,5 +89,6 @@ PPCPV_SUITE(abi, "hcall-abi", NULL, NULL,
 	{ "pvinfo for trap-sc hosts", test_pvinfo_trap_sc },
 	{ "pvinfo for BookE-HV hosts", test_pvinfo_booke_hv },
 	{ "pvinfo rejects bad input", test_pvinfo_bad_input },
+	{ "pvinfo gives the hypercall magic", test_pvinfo_sc_magic },
 	{ "error names", test_strerror },
 	{ "shared-page displacements", test_shared_displacements })

@@ -27,4 +27,12 @@ int ppcpv_pvinfo_fill(struct kvm_ppc_pvinfo *info, enum ppcpv_host_kind kind);
 /* hcall[i] of a filled struct as a host-order instruction word. */
 uint32_t ppcpv_pvinfo_word(const struct kvm_ppc_pvinfo *info, unsigned int i);
 
+/*
+ * The r0 value a host must see on `sc` for the sequence in *info, which
+ * must be "lis r0,HI; ori r0,r0,LO; sc" (+ nop): a host serves exactly the
+ * hypercalls it hands out.  0, -PPCPV_ERR_INVAL, or -PPCPV_ERR_UNSUPPORTED
+ * for any other sequence (e.g. BookE-HV's `sc 1`).
+ */
+int ppcpv_pvinfo_sc_magic(const struct kvm_ppc_pvinfo *info, uint32_t *magic);
+
 #endif /* PPCPV_PVINFO_H */

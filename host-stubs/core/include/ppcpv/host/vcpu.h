@@ -25,6 +25,7 @@
 #define PPCPV_REGS_SIZE		296
 
 #ifndef __ASSEMBLER__
+#include <ppcpv/pvinfo.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <ppcpv/host/stats.h>
@@ -111,6 +112,8 @@ struct ppcpv_vcpu {
 	uint8_t *shared;		/* the magic page, PPCPV_MAGIC_PAGE_SIZE bytes */
 	int shared_be;			/* byte order of the shared page */
 	int intr_le;			/* interrupts enter little-endian (ILE) */
+	struct kvm_ppc_pvinfo pvinfo;	/* what this host hands out (KVM_PPC_GET_PVINFO) */
+	uint32_t hcall_r0;		/* the r0 its hypercall sequence loads */
 	struct ppcpv_vcpu_config cfg;
 	struct ppcpv_magic_state magic;
 	struct ppcpv_vdec dec;
