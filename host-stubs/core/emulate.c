@@ -18,12 +18,13 @@
 
 int ppcpv_fetch_insn(struct ppcpv_vcpu *v, uint64_t ea, uint32_t *insn)
 {
-	uint8_t bytes[4];
-	int err = v->ops->read_guest(v->ctx, ppcpv_vcpu_ea(v, ea), bytes, sizeof(bytes));
+	uint64_t msr = ppcpv_vcpu_msr(v);
 
-	if (err)
-		return err < 0 ? err : -PPCPV_ERR_IO;
-	*insn = ppc_load_insn(bytes, !(ppcpv_vcpu_msr(v) & PPCPV_MSR_LE));
+	if (!(msr & PPCPV_MSR_SF))
+		ea = (uint32_t)ea;
+	if (ea >= v->cfg.ram_size || v->cfg.ram_size - ea < sizeof(*insn))
+		return -PPCPV_ERR_NOTFOUND;
+	*insn = ppc_load_insn(v->cfg.ram + ea, !(msr & PPCPV_MSR_LE));
 	return 0;
 }
 

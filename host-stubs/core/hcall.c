@@ -19,12 +19,6 @@ struct hcall_result {
 	uint64_t r4;
 };
 
-int ppcpv_sc_is_hcall(const struct ppcpv_vcpu *v)
-{
-	return v->cfg.mode != PPCPV_MODE_NONE && ppcpv_vcpu_supervisor(v) &&
-	       (uint32_t)v->regs.gpr[0] == v->hcall_r0;
-}
-
 static uint64_t arg(const struct ppcpv_vcpu *v, unsigned int gpr)
 {
 	return ppcpv_vcpu_64bit(v) ? v->regs.gpr[gpr] : (uint32_t)v->regs.gpr[gpr];

@@ -98,14 +98,8 @@ static void count_deferral(struct ppcpv_vcpu *v)
 		v->stats.dec_deferred++;
 }
 
-int ppcpv_irq_deliver_pending(struct ppcpv_vcpu *v)
+int ppcpv_irq_deliver_or_hold(struct ppcpv_vcpu *v)
 {
-	if (!v->pending) {
-		v->irq_held = 0;
-		if (ppcpv_shared_get32(v, PPCPV_SHARED_INT_PENDING))
-			ppcpv_shared_set32(v, PPCPV_SHARED_INT_PENDING, 0);
-		return 0;
-	}
 	if (may_deliver_async(v)) {
 		v->irq_held = 0;
 		deliver_one(v);

@@ -1,67 +1,25 @@
 // SPDX-License-Identifier: MIT
 /*
- * Shared-page accessors.  The page holds values in the guest's byte order
- * so that the guest's patched native loads and stores work; the host
- * converts on every access instead of keeping a second copy.
+ * Switching the shared page's byte order.  The page holds values in the
+ * guest's byte order so that the guest's patched native loads and stores
+ * work; the host converts on every access (the inline accessors in
+ * ppcpv/host/vcpu.h) instead of keeping a second copy.
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/host/shared.h>
 
-/* The host's own byte order, to skip swaps when it matches the guest's. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define HOST_BIG_ENDIAN 1
-#else
-#define HOST_BIG_ENDIAN 0
-#endif
-
-/* Fields are naturally aligned in the page; memcpy keeps the access legal
- * C and still compiles to one load or store. */
-static uint64_t load(const struct ppcpv_vcpu *v, unsigned int off, unsigned int n)
+/* One field, in whichever byte order v->shared_be says. */
+static uint64_t load(const struct ppcpv_vcpu *v, unsigned int off, unsigned int width)
 {
-	uint64_t v64;
-	uint32_t v32;
-
-	if (n == 8) {
-		__builtin_memcpy(&v64, v->shared + off, 8);
-		return v->shared_be == HOST_BIG_ENDIAN ? v64 : __builtin_bswap64(v64);
-	}
-	__builtin_memcpy(&v32, v->shared + off, 4);
-	return v->shared_be == HOST_BIG_ENDIAN ? v32 : __builtin_bswap32(v32);
+	return width == 8 ? ppcpv_shared_get64(v, off) : ppcpv_shared_get32(v, off);
 }
 
-static void store(struct ppcpv_vcpu *v, unsigned int off, unsigned int n, uint64_t val)
+static void store(struct ppcpv_vcpu *v, unsigned int off, unsigned int width, uint64_t val)
 {
-	uint32_t v32 = (uint32_t)val;
-
-	if (n == 8) {
-		if (v->shared_be != HOST_BIG_ENDIAN)
-			val = __builtin_bswap64(val);
-		__builtin_memcpy(v->shared + off, &val, 8);
-		return;
-	}
-	if (v->shared_be != HOST_BIG_ENDIAN)
-		v32 = __builtin_bswap32(v32);
-	__builtin_memcpy(v->shared + off, &v32, 4);
-}
-
-uint64_t ppcpv_shared_get64(const struct ppcpv_vcpu *v, unsigned int off)
-{
-	return load(v, off, 8);
-}
-
-void ppcpv_shared_set64(struct ppcpv_vcpu *v, unsigned int off, uint64_t val)
-{
-	store(v, off, 8, val);
-}
-
-uint32_t ppcpv_shared_get32(const struct ppcpv_vcpu *v, unsigned int off)
-{
-	return (uint32_t)load(v, off, 4);
-}
-
-void ppcpv_shared_set32(struct ppcpv_vcpu *v, unsigned int off, uint32_t val)
-{
-	store(v, off, 4, val);
+	if (width == 8)
+		ppcpv_shared_set64(v, off, val);
+	else
+		ppcpv_shared_set32(v, off, (uint32_t)val);
 }
 
 /* Host-visible fields: [start, end) ranges made of fields of one width. */

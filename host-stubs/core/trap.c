@@ -144,20 +144,23 @@ enum ppcpv_action ppcpv_handle_trap(struct ppcpv_vcpu *v, const struct ppcpv_tra
 
 void ppcpv_prepare_entry(struct ppcpv_vcpu *v, struct ppcpv_entry *e)
 {
+	/* One timebase read serves the expiry check and the real DEC: the
+	 * few ticks the rest of this takes only delay a poll that much. */
+	uint64_t tb = v->ops->timebase(v->ctx);
 	int held_back;
 
-	ppcpv_dec_update(v);
+	ppcpv_dec_update(v, tb);
 	/* The guest may have flipped PR through the shared page. */
 	ppcpv_vcpu_sync_magic(v);
 	held_back = ppcpv_irq_deliver_pending(v);
 	v->halted = 0;
 	e->msr = ppcpv_vcpu_real_msr(v);
-	e->dec_ticks = ppcpv_dec_host_ticks(v, held_back);
+	e->dec_ticks = ppcpv_dec_host_ticks(v, held_back, tb);
 	e->sprg3 = ppcpv_shared_get64(v, PPCPV_SHARED_SPRG3);
 }
 
 int ppcpv_vcpu_runnable(struct ppcpv_vcpu *v)
 {
-	ppcpv_dec_update(v);
+	ppcpv_dec_update(v, v->ops->timebase(v->ctx));
 	return v->pending != 0;
 }

@@ -3,7 +3,8 @@
  * The pseries host stub: boot, then run the guest at MSR[PR]=1 until it
  * exits.  The portable core (host-stubs/core) decides what each trap
  * means; this file supplies the machine (memory, timebase, console, magic
- * page mapping), enters the guest and reports the result:
+ * page mapping), enters the guest, handles each trap start.S hands it
+ * (host_exit) and reports the result:
  *   HOST-STATS: {...}     every trap counter, one line of JSON
  *   EXIT: <n>             the guest's status (HOST_FATAL_STATUS on a host failure)
  * then RTAS power-off (n = 0, QEMU exits 0) or ibm,os-term (QEMU exits 1
@@ -21,13 +22,23 @@
 #include "trap_area.h"
 
 #define VTY_DEFAULT	0x71000000
-#define FATAL_FRAME	32
+/* The smallest ELFv2 frame: what a callee may write above its own. */
+#define MIN_FRAME	32
 
-extern char _end[], __fatal_stack_top[];
+extern char _end[], __stack_top[], __fatal_stack_top[];
 
 static struct machine machine;
-static struct ppcpv_vcpu vcpu;
-static struct trap_area trap_area __attribute__((aligned(128)));
+
+/* The trap area right before the vCPU: see trap_area.h.  (The vCPU's
+ * registers come first in it, where start.S saves the guest.) */
+static struct host_cpu {
+	struct trap_area ta;
+	struct ppcpv_vcpu vcpu;
+} cpu __attribute__((aligned(128)));
+
+_Static_assert(__builtin_offsetof(struct host_cpu, vcpu) == TA_SIZE, "trap area before the vCPU");
+
+static struct ppcpv_vcpu *const guest = &cpu.vcpu;
 static uint8_t shared_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
 
 static uint64_t read_timebase(void)
@@ -50,7 +61,7 @@ static void print_stats(void)
 {
 	static char json[2048];
 
-	int n = ppcpv_stats_json(&vcpu.stats, json, sizeof(json));
+	int n = ppcpv_stats_json(&guest->stats, json, sizeof(json));
 
 	/* Longer than host_printf's buffer: written out directly. */
 	if (n <= 0)
@@ -85,18 +96,6 @@ void host_fatal_trap(uint64_t vector, uint64_t srr0, uint64_t srr1, uint64_t dar
 
 /* ---- The vCPU's view of the machine ------------------------------------ */
 
-static int read_guest(void *ctx, uint64_t ea, void *buf, size_t len)
-{
-	const uint8_t *src = (const uint8_t *)(uintptr_t)(machine.cfg.guest_base + ea);
-	uint8_t *dst = buf;
-
-	if (ea >= machine.cfg.guest_size || len > machine.cfg.guest_size - ea)
-		return -PPCPV_ERR_NOTFOUND;
-	while (len--)
-		*dst++ = *src++;
-	return 0;
-}
-
 static uint64_t timebase(void *ctx)
 {
 	return read_timebase();
@@ -112,33 +111,25 @@ static void guest_console_write(void *ctx, const char *buf, size_t len)
  * never reach it. */
 static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
 
-static void magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible)
-{
-	const uint8_t *page = v->cfg.fault == PPCPV_FAULT_STALE_MAGIC_PAGE ? stale_page : shared_page;
-
-	mmu_show_magic_page(v->magic.ea, (uint64_t)(uintptr_t)page, visible);
-}
-
 static const struct ppcpv_host_ops pseries_ops = {
-	.read_guest = read_guest,
 	.timebase = timebase,
 	.console_write = guest_console_write,
-	.magic_visible = magic_visible,
+	.magic_visible = mmu_magic_visible,
 };
 
 /* ---- Running the guest -------------------------------------------------- */
 
 static void trace_trap(const struct ppcpv_trap *t)
 {
+	uint64_t pc = guest->regs.pc;
 	uint32_t insn = 0;
-	uint8_t b[4];
 
-	if (!read_guest(NULL, vcpu.regs.pc, b, 4))
-		insn = ppc_load_insn(b, !(ppcpv_vcpu_msr(&vcpu) & PPCPV_MSR_LE));
+	if (pc < machine.cfg.guest_size && machine.cfg.guest_size - pc >= 4)
+		insn = ppc_load_insn(guest->cfg.ram + pc, !(ppcpv_vcpu_msr(guest) & PPCPV_MSR_LE));
 	host_printf("host: trap 0x%x pc=0x%llx insn=0x%08x srr1=0x%llx dar=0x%llx msr=0x%llx\n",
-		    t->vector, (unsigned long long)vcpu.regs.pc, insn,
+		    t->vector, (unsigned long long)guest->regs.pc, insn,
 		    (unsigned long long)t->srr1, (unsigned long long)t->dar,
-		    (unsigned long long)ppcpv_vcpu_msr(&vcpu));
+		    (unsigned long long)ppcpv_vcpu_msr(guest));
 }
 
 /* EV_IDLE: wait (EE=0, so by spinning on the timebase) for an interrupt. */
@@ -146,8 +137,8 @@ static void idle(void)
 {
 	uint64_t wake;
 
-	while (!ppcpv_vcpu_runnable(&vcpu)) {
-		wake = ppcpv_vcpu_wake_tb(&vcpu);
+	while (!ppcpv_vcpu_runnable(guest)) {
+		wake = ppcpv_vcpu_wake_tb(guest);
 		if (wake == UINT64_MAX)
 			fatal("EV_IDLE with no decrementer armed: the guest would sleep forever");
 		while (read_timebase() < wake)
@@ -155,42 +146,73 @@ static void idle(void)
 	}
 }
 
-static void enter_and_trap(struct ppcpv_trap *t)
+static uint64_t read_spr_dar(void)
+{
+	uint64_t dar;
+
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(dar) : "i"(SPRN_DAR));
+	return dar;
+}
+
+static uint32_t read_spr_dsisr(void)
+{
+	uint64_t dsisr;
+
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(dsisr) : "i"(SPRN_DSISR));
+	return (uint32_t)dsisr;
+}
+
+/* Deliver what is due and load the real SPRG3 and DEC; the real MSR to run
+ * the guest with. */
+static uint64_t prepare_entry(void)
 {
 	struct ppcpv_entry e;
 
-	ppcpv_prepare_entry(&vcpu, &e);
+	ppcpv_prepare_entry(guest, &e);
 	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG3), "r"(e.sprg3));
 	__asm__ __volatile__("mtdec %0" : : "r"(e.dec_ticks));
-	t->vector = (uint32_t)guest_enter(&vcpu, e.msr);
-	t->srr1 = trap_area.srr1;
-	t->dar = trap_area.dar;
-	t->dsisr = (uint32_t)trap_area.dsisr;
+	return e.msr;
 }
 
-static __attribute__((noreturn)) void run_guest(void)
+/* Anything but "resume": wait for an interrupt, or stop.  Out of line, so
+ * that the common exit needs none of it. */
+static __attribute__((noinline)) void act_on(enum ppcpv_action action, const struct ppcpv_trap *t)
 {
-	struct ppcpv_trap t;
-
-	for (;;) {
-		enter_and_trap(&t);
-		if (machine.cfg.verbose)
-			trace_trap(&t);
-		switch (ppcpv_handle_trap(&vcpu, &t)) {
-		case PPCPV_ACTION_RESUME:
-			break;
-		case PPCPV_ACTION_IDLE:
-			idle();
-			break;
-		case PPCPV_ACTION_EXIT:
-			host_stop(vcpu.exit_status);
-		case PPCPV_ACTION_FATAL:
-			host_printf("host: FATAL: %s: vector 0x%x pc=0x%llx srr1=0x%llx\n",
-				    vcpu.fatal, t.vector, (unsigned long long)vcpu.regs.pc,
-				    (unsigned long long)t.srr1);
-			host_stop(HOST_FATAL_STATUS);
-		}
+	switch (action) {
+	case PPCPV_ACTION_RESUME:
+		return;
+	case PPCPV_ACTION_IDLE:
+		idle();
+		return;
+	case PPCPV_ACTION_EXIT:
+		host_stop(guest->exit_status);
+	case PPCPV_ACTION_FATAL:
+		host_printf("host: FATAL: %s: vector 0x%x pc=0x%llx srr1=0x%llx\n",
+			    guest->fatal, t->vector, (unsigned long long)guest->regs.pc,
+			    (unsigned long long)t->srr1);
+		host_stop(HOST_FATAL_STATUS);
 	}
+}
+
+/*
+ * Every trap out of the guest, called by start.S with the guest saved in
+ * the vCPU, on the host stack's top frame: handle it, and return the real
+ * MSR to run the guest with again.  DAR and DSISR still hold what the
+ * interrupt set: the host runs in real mode and takes no interrupt itself.
+ */
+uint64_t host_exit(uint32_t vector, uint64_t srr1)
+{
+	const struct ppcpv_trap t = {
+		.vector = vector, .srr1 = srr1, .dar = read_spr_dar(), .dsisr = read_spr_dsisr(),
+	};
+	enum ppcpv_action action;
+
+	if (machine.cfg.verbose)
+		trace_trap(&t);
+	action = ppcpv_handle_trap(guest, &t);
+	if (action != PPCPV_ACTION_RESUME)
+		act_on(action, &t);
+	return prepare_entry();
 }
 
 /* ---- Boot --------------------------------------------------------------- */
@@ -200,10 +222,12 @@ static void init_trap_area(void)
 	uint64_t toc;
 
 	__asm__ __volatile__("mr %0,2" : "=r"(toc));
-	trap_area.toc = toc;
-	trap_area.fatal_sp = (uint64_t)(uintptr_t)__fatal_stack_top - FATAL_FRAME;
-	trap_area.vcpu = (uint64_t)(uintptr_t)&vcpu;
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG0), "r"(&trap_area));
+	cpu.ta.toc = toc;
+	/* host_main's frames are dead once the guest runs: each exit starts
+	 * over at the top of the stack (start64's frame). */
+	cpu.ta.host_sp = (uint64_t)(uintptr_t)__stack_top - MIN_FRAME;
+	cpu.ta.fatal_sp = (uint64_t)(uintptr_t)__fatal_stack_top - MIN_FRAME;
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG0), "r"(guest));
 }
 
 static void init_vcpu(void)
@@ -216,11 +240,15 @@ static void init_vcpu(void)
 		.guest_le = !!(machine.cfg.guest_msr & PPCPV_MSR_LE),
 		.hostdev_base = machine.cfg.hostdev_base,
 		.fault = machine.cfg.fault,
+		.ram = (const uint8_t *)(uintptr_t)machine.cfg.guest_base,
+		.ram_size = machine.cfg.guest_size,
 	};
+	const uint8_t *shown = cfg.fault == PPCPV_FAULT_STALE_MAGIC_PAGE ? stale_page : shared_page;
 
-	if (ppcpv_vcpu_init(&vcpu, shared_page, &cfg, &pseries_ops, NULL))
+	mmu_set_magic_page((uint64_t)(uintptr_t)shown);
+	if (ppcpv_vcpu_init(guest, shared_page, &cfg, &pseries_ops, NULL))
 		fatal("vCPU set-up failed");
-	ppcpv_vcpu_boot(&vcpu, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
+	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
 			machine.cfg.guest_msr);
 }
 
@@ -247,8 +275,9 @@ void host_main(const void *qemu_fdt)
 		fatal(why);
 	init_vcpu();
 	host_printf("host: KVM_PPC_GET_PVINFO: flags 0x%x hcall 0x%08x 0x%08x 0x%08x 0x%08x\n",
-		    vcpu.pvinfo.flags, ppcpv_pvinfo_word(&vcpu.pvinfo, 0), ppcpv_pvinfo_word(&vcpu.pvinfo, 1),
-		    ppcpv_pvinfo_word(&vcpu.pvinfo, 2), ppcpv_pvinfo_word(&vcpu.pvinfo, 3));
+		    guest->pvinfo.flags, ppcpv_pvinfo_word(&guest->pvinfo, 0),
+		    ppcpv_pvinfo_word(&guest->pvinfo, 1), ppcpv_pvinfo_word(&guest->pvinfo, 2),
+		    ppcpv_pvinfo_word(&guest->pvinfo, 3));
 	host_printf("host: guest at 0x%llx size 0x%llx entry 0x%llx fdt 0x%llx mode %s "
 		    "hostdev 0x%llx\n", (unsigned long long)machine.cfg.guest_base,
 		    (unsigned long long)machine.cfg.guest_size, (unsigned long long)machine.cfg.guest_entry,
@@ -261,5 +290,5 @@ void host_main(const void *qemu_fdt)
 		host_printf("host: self-test: an illegal instruction in host mode\n");
 		__asm__ __volatile__(".long 0");
 	}
-	run_guest();
+	guest_enter(prepare_entry());
 }

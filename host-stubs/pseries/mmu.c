@@ -29,19 +29,40 @@
 #define HPTE_R_PP_RW		0x002ul		/* read/write for both keys */
 #define HPTES_PER_GROUP		8
 
+#define NO_SLOT			UINT64_MAX
+
 static uint64_t pteg_mask;
 static uint64_t guest_base, guest_size;
+/* The magic page's mappings, so that showing and hiding it never search
+ * the hash table or recompute an entry. */
+static struct {
+	uint64_t page_pa;		/* what the guest is shown (mmu_set_magic_page) */
+	/* Outside segment 0: its HPTE's slot (NO_SLOT: none) and EA, and
+	 * the SLB entry of its segment. */
+	uint64_t slot, ea;
+	uint64_t slb_rs, slb_rb;
+	/* In segment 0: the slot of its HPTE while swapped in for memory's. */
+	uint64_t memory_slot;
+} magic = { .slot = NO_SLOT, .memory_slot = NO_SLOT };
 
 static uint64_t vsid_of(uint64_t ea)
 {
 	return (ea >> SEGMENT_SHIFT) + VSID_BASE;
 }
 
-static void slb_install(unsigned int slot, uint64_t ea)
+/* The two words slbmte takes for ea's segment in an SLB slot. */
+static uint64_t slb_rs(uint64_t ea)
 {
-	uint64_t rs = vsid_of(ea) << SLB_VSID_SHIFT | SLB_VSID_KP;
-	uint64_t rb = (ea >> SEGMENT_SHIFT) << SEGMENT_SHIFT | SLB_ESID_VALID | slot;
+	return vsid_of(ea) << SLB_VSID_SHIFT | SLB_VSID_KP;
+}
 
+static uint64_t slb_rb(unsigned int slot, uint64_t ea)
+{
+	return (ea >> SEGMENT_SHIFT) << SEGMENT_SHIFT | SLB_ESID_VALID | slot;
+}
+
+static void slb_write(uint64_t rs, uint64_t rb)
+{
 	__asm__ __volatile__("slbmte %0,%1; isync" : : "r"(rs), "r"(rb) : "memory");
 }
 
@@ -58,13 +79,25 @@ static uint64_t pteg_index(uint64_t ea)
 	return ((vsid_of(ea) ^ page_in_segment) & pteg_mask) * HPTES_PER_GROUP;
 }
 
-static long map_page(uint64_t ea, uint64_t pa, uint64_t extra)
+/* Insert the HPTE; 0 or the H_ENTER status.  *slot = where it went. */
+static long map_page(uint64_t ea, uint64_t pa, uint64_t extra, uint64_t *slot)
 {
 	uint64_t r = (pa & ~((1ul << PAGE_SHIFT) - 1)) | HPTE_R_R | HPTE_R_C | HPTE_R_M |
 		     HPTE_R_PP_RW | extra;
+	unsigned long rets[3];
+	long status;
 
 	/* Without H_EXACT the hypervisor picks a free slot of the group. */
-	return ppcpv_papr_hcall(H_ENTER, 0, pteg_index(ea), hpte_v(ea), r, NULL);
+	status = ppcpv_papr_hcall(H_ENTER, 0, pteg_index(ea), hpte_v(ea), r, rets);
+	*slot = rets[0];
+	return status;
+}
+
+/* Remove ea's HPTE from a known slot; the AVPN match makes sure it is that
+ * page's. */
+static long unmap_slot(uint64_t ea, uint64_t slot)
+{
+	return ppcpv_papr_hcall(H_REMOVE, H_AVPN, slot, hpte_v(ea) & HPTE_V_AVPN_MASK, 0, NULL);
 }
 
 static void unmap_page(uint64_t ea)
@@ -72,41 +105,114 @@ static void unmap_page(uint64_t ea)
 	uint64_t ptex = pteg_index(ea), i;
 
 	for (i = 0; i < HPTES_PER_GROUP; i++)
-		if (ppcpv_papr_hcall(H_REMOVE, H_AVPN, ptex + i, hpte_v(ea) & HPTE_V_AVPN_MASK, 0,
-			       NULL) == H_SUCCESS)
+		if (unmap_slot(ea, ptex + i) == H_SUCCESS)
 			return;
 }
 
 const char *mmu_init(const struct machine *m)
 {
-	uint64_t ea;
+	uint64_t ea, slot;
 
 	/* The table has 2^pft_shift bytes in groups of 8 16-byte entries. */
 	pteg_mask = (1ul << (m->pft_shift - 7)) - 1;
 	guest_base = m->cfg.guest_base;
 	guest_size = m->cfg.guest_size;
-	slb_install(SLB_SLOT_MEMORY, 0);
+	slb_write(slb_rs(0), slb_rb(SLB_SLOT_MEMORY, 0));
 	for (ea = 0; ea < guest_size; ea += 1ul << PAGE_SHIFT)
-		if (map_page(ea, guest_base + ea, 0) != H_SUCCESS)
+		if (map_page(ea, guest_base + ea, 0, &slot) != H_SUCCESS)
 			return "H_ENTER failed for guest memory (hash group full?)";
 	return NULL;
 }
 
-void mmu_show_magic_page(uint64_t ea, uint64_t shared_pa, int visible)
-{
-	int shadows_memory = ea < guest_size;
+/*
+ * The magic page is shown while the guest is in supervisor state and
+ * hidden in its user mode, so it changes on every guest system call and
+ * return.  Outside segment 0 (Linux's EA -4096) that is done with the SLB
+ * alone: the page's HPTE stays in the hash table, and the segment's SLB
+ * entry is written (show) or invalidated (hide), so a user access takes a
+ * segment fault, which the core reflects as the DSI a real CPU gives for
+ * an unmapped page.  Neither needs a hypercall.  Hiding must drop QEMU's
+ * cached translations of the page: slbie asks QEMU for a TLB flush, done
+ * at the next context synchronisation (the rfid into the guest).
+ *
+ * In segment 0 the page shadows guest memory (the only EAs an RA=0 access
+ * reaches there are low memory), so there the HPTEs are swapped instead.
+ */
 
-	if (ea >> SEGMENT_SHIFT)
-		slb_install(SLB_SLOT_MAGIC, ea);
-	if (visible) {
-		if (shadows_memory)
-			unmap_page(ea);
-		/* Data only: nothing executes from the magic page. */
-		if (map_page(ea, shared_pa, HPTE_R_N) != H_SUCCESS)
-			host_printf("host: warning: H_ENTER failed for the magic page\n");
-		return;
+/* The HPTE outside segment 0, removed when the page moves. */
+static void drop_segment_hpte(void)
+{
+	if (magic.slot != NO_SLOT)
+		unmap_slot(magic.ea, magic.slot);
+	magic.slot = NO_SLOT;
+}
+
+static void show_in_memory_segment(uint64_t ea)
+{
+	drop_segment_hpte();
+	if (ea < guest_size)
+		unmap_page(ea);
+	/* Data only: nothing executes from the magic page. */
+	if (map_page(ea, magic.page_pa, HPTE_R_N, &magic.memory_slot) != H_SUCCESS) {
+		magic.memory_slot = NO_SLOT;
+		host_printf("host: warning: H_ENTER failed for the magic page\n");
 	}
-	unmap_page(ea);
-	if (shadows_memory)
-		map_page(ea, guest_base + ea, 0);
+}
+
+static void hide_in_memory_segment(uint64_t ea)
+{
+	uint64_t slot;
+
+	if (magic.memory_slot == NO_SLOT || unmap_slot(ea, magic.memory_slot) != H_SUCCESS)
+		unmap_page(ea);
+	magic.memory_slot = NO_SLOT;
+	if (ea < guest_size)
+		map_page(ea, guest_base + ea, 0, &slot);
+}
+
+/* The HPTE in the page's own segment: inserted once per EA, moved when the
+ * guest maps the page elsewhere. */
+static void place_segment_hpte(uint64_t ea)
+{
+	if (magic.slot != NO_SLOT && magic.ea == ea)
+		return;
+	drop_segment_hpte();
+	magic.ea = ea;
+	magic.slb_rs = slb_rs(ea);
+	magic.slb_rb = slb_rb(SLB_SLOT_MAGIC, ea);
+	if (map_page(ea, magic.page_pa, HPTE_R_N, &magic.slot) != H_SUCCESS) {
+		magic.slot = NO_SLOT;
+		host_printf("host: warning: H_ENTER failed for the magic page\n");
+	}
+}
+
+static void show_segment(uint64_t ea)
+{
+	place_segment_hpte(ea);
+	slb_write(magic.slb_rs, magic.slb_rb);
+}
+
+static void hide_segment(uint64_t ea)
+{
+	__asm__ __volatile__("slbie %0" : : "r"(ea & ~((1ul << SEGMENT_SHIFT) - 1)) : "memory");
+}
+
+void mmu_set_magic_page(uint64_t pa)
+{
+	magic.page_pa = pa;
+}
+
+void mmu_magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible)
+{
+	uint64_t ea = v->magic.ea;
+	int own_segment = (ea >> SEGMENT_SHIFT) != 0;
+
+	if (own_segment && visible)
+		show_segment(ea);
+	else if (own_segment)
+		hide_segment(ea);
+	else if (visible)
+		show_in_memory_segment(ea);
+	else
+		hide_in_memory_segment(ea);
 }

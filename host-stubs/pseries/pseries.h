@@ -49,12 +49,17 @@ const char *machine_read_host_config(struct machine *m, uint64_t image_end);
 
 /* Set up the SLB and hash table: guest EA x -> host PA guest_base + x. */
 const char *mmu_init(const struct machine *m);
-/* Show or hide the shared page at ea (a vCPU magic_visible op). */
-void mmu_show_magic_page(uint64_t ea, uint64_t shared_pa, int visible);
+/* The page the guest is shown as its magic page (host PA). */
+void mmu_set_magic_page(uint64_t pa);
+/* Show or hide it at the guest's magic-page EA: the vCPU's magic_visible op. */
+void mmu_magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible);
 
 /* ---- Entry and exit (start.S, main.c) ----------------------------------- */
 
-uint64_t guest_enter(struct ppcpv_vcpu *v, uint64_t real_msr);
+/* Run the guest from its vCPU (real SPRG0) with this real MSR.  Each trap
+ * saves it there and calls host_exit(), whose result enters it again. */
+void guest_enter(uint64_t real_msr) __attribute__((noreturn));
+uint64_t host_exit(uint32_t vector, uint64_t srr1);
 void host_fatal_trap(uint64_t vector, uint64_t srr0, uint64_t srr1, uint64_t dar,
 		     uint64_t dsisr) __attribute__((noreturn));
 void host_main(const void *qemu_fdt) __attribute__((noreturn));

@@ -9,18 +9,16 @@
  * host mode would overwrite the guest's saved state, so it goes to a
  * separate fatal path instead.
  *
- * guest_enter() saves the host's non-volatile state, loads the guest's
- * registers from the vCPU and rfids; the next interrupt saves the guest
- * into the vCPU and "returns" from guest_enter() with the vector number.
+ * The host keeps no context of its own while the guest runs: every trap
+ * saves the guest into the vCPU and calls host_exit() on a fresh host
+ * stack, which returns the real MSR to run the guest with; the exit path
+ * then loads the guest from the vCPU and rfids.  So a round trip saves and
+ * loads the guest's registers once (only those the C code may clobber,
+ * where it can), and nothing of the host's.
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/host/vcpu.h>
 #include "trap_area.h"
-
-/* Host frame of guest_enter: ELFv2 header (32) + r2 + r14..r31, 16-aligned. */
-#define ENTER_FRAME	192
-#define ENTER_R2	32
-#define ENTER_GPR(n)	(40 + ((n) - 14) * 8)
 
 	.section .text.head, "ax", @progbits
 	.globl	_head
@@ -38,24 +36,25 @@ _start:
 	isync
 	b	start64
 
-/* One vector: park r13 and r12, fetch the trap area, note the vector. */
-.macro VECTOR vec
+/* One vector: park r13, fetch the vCPU, save r12 there, note the vector,
+ * and go to the exit path that saves what the core needs (see below). */
+.macro VECTOR vec, path=trap_volatile
 	. = \vec
 	mtspr	SPRN_SPRG1, r13
 	mfspr	r13, SPRN_SPRG0
-	std	r12, TA_R12(r13)
+	std	r12, PPCPV_REGS_GPR(12)(r13)
 	li	r12, \vec
-	b	trap_common
+	b	\path
 .endm
 
 	VECTOR 0x200
-	VECTOR 0x300
-	VECTOR 0x380
+	VECTOR 0x300, trap_all_gprs
+	VECTOR 0x380, trap_all_gprs
 	VECTOR 0x400
 	VECTOR 0x480
 	VECTOR 0x500
 	VECTOR 0x600
-	VECTOR 0x700
+	VECTOR 0x700, trap_all_gprs
 	VECTOR 0x800
 	VECTOR 0x900
 	VECTOR 0x980
@@ -97,73 +96,78 @@ start64:
 2:	bl	host_main
 	b	.
 
-/* r13 = trap area, r12 = vector; SPRG1 = r13, TA_R12 = r12 of the
- * interrupted context.  Everything else is still untouched. */
-trap_common:
-	std	r11, TA_R11(r13)
+/*
+ * The exit paths.  r13 = the vCPU, r12 = vector; SPRG1 = r13 and the vCPU's
+ * r12 = r12 of the interrupted context.  Everything else is untouched.
+ *
+ * host_exit() is C: it preserves r14-r31 (the ELFv2 ABI's non-volatile
+ * registers) and may clobber the rest.  So an exit saves the volatile
+ * state into the vCPU and loads it back, and leaves r14-r31 in the
+ * registers - except for the vectors whose handling reads or writes any
+ * GPR (program: emulation, DSI and DSEG: MMIO), which save and load all
+ * of them; the core touches no other guest GPR above r13
+ * (ppcpv_trap_uses_all_gprs() in ppcpv/host/trap.h).
+ */
+
+/* CR, r11 and the PR check: an interrupt taken in host mode is FATAL. */
+.macro TRAP_ENTRY
+	std	r11, PPCPV_REGS_GPR(11)(r13)
 	mfcr	r11
-	std	r11, TA_CR(r13)
+	std	r11, PPCPV_REGS_CR(r13)
 	mfspr	r11, SPRN_SRR1
 	andi.	r11, r11, PPCPV_MSR_PR
 	beq	host_mode_trap
+.endm
 
-	ld	r11, TA_VCPU(r13)
-	std	r0, PPCPV_REGS_GPR(0)(r11)
-	std	r1, PPCPV_REGS_GPR(1)(r11)
-	std	r2, PPCPV_REGS_GPR(2)(r11)
-	std	r3, PPCPV_REGS_GPR(3)(r11)
-	std	r4, PPCPV_REGS_GPR(4)(r11)
-	std	r5, PPCPV_REGS_GPR(5)(r11)
-	std	r6, PPCPV_REGS_GPR(6)(r11)
-	std	r7, PPCPV_REGS_GPR(7)(r11)
-	std	r8, PPCPV_REGS_GPR(8)(r11)
-	std	r9, PPCPV_REGS_GPR(9)(r11)
-	std	r10, PPCPV_REGS_GPR(10)(r11)
-	ld	r0, TA_R11(r13)
-	std	r0, PPCPV_REGS_GPR(11)(r11)
-	ld	r0, TA_R12(r13)
-	std	r0, PPCPV_REGS_GPR(12)(r11)
+.macro SAVE_NONVOLATILE
+	.irp	n, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	std	r\n, PPCPV_REGS_GPR(\n)(r13)
+	.endr
+.endm
+
+.macro LOAD_NONVOLATILE
+	.irp	n, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	ld	r\n, PPCPV_REGS_GPR(\n)(r13)
+	.endr
+.endm
+
+/* Save r0-r10, r13, LR, CTR, XER and pc, then r3 = host_exit() on the
+ * host stack. */
+.macro SAVE_VOLATILE_AND_EXIT
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10
+	std	r\n, PPCPV_REGS_GPR(\n)(r13)
+	.endr
 	mfspr	r0, SPRN_SPRG1
-	std	r0, PPCPV_REGS_GPR(13)(r11)
-	std	r14, PPCPV_REGS_GPR(14)(r11)
-	std	r15, PPCPV_REGS_GPR(15)(r11)
-	std	r16, PPCPV_REGS_GPR(16)(r11)
-	std	r17, PPCPV_REGS_GPR(17)(r11)
-	std	r18, PPCPV_REGS_GPR(18)(r11)
-	std	r19, PPCPV_REGS_GPR(19)(r11)
-	std	r20, PPCPV_REGS_GPR(20)(r11)
-	std	r21, PPCPV_REGS_GPR(21)(r11)
-	std	r22, PPCPV_REGS_GPR(22)(r11)
-	std	r23, PPCPV_REGS_GPR(23)(r11)
-	std	r24, PPCPV_REGS_GPR(24)(r11)
-	std	r25, PPCPV_REGS_GPR(25)(r11)
-	std	r26, PPCPV_REGS_GPR(26)(r11)
-	std	r27, PPCPV_REGS_GPR(27)(r11)
-	std	r28, PPCPV_REGS_GPR(28)(r11)
-	std	r29, PPCPV_REGS_GPR(29)(r11)
-	std	r30, PPCPV_REGS_GPR(30)(r11)
-	std	r31, PPCPV_REGS_GPR(31)(r11)
-	ld	r0, TA_CR(r13)
-	std	r0, PPCPV_REGS_CR(r11)
+	std	r0, PPCPV_REGS_GPR(13)(r13)
 	mflr	r0
-	std	r0, PPCPV_REGS_LR(r11)
+	std	r0, PPCPV_REGS_LR(r13)
 	mfctr	r0
-	std	r0, PPCPV_REGS_CTR(r11)
+	std	r0, PPCPV_REGS_CTR(r13)
 	mfxer	r0
-	std	r0, PPCPV_REGS_XER(r11)
+	std	r0, PPCPV_REGS_XER(r13)
 	mfspr	r0, SPRN_SRR0
-	std	r0, PPCPV_REGS_PC(r11)
-	mfspr	r0, SPRN_SRR1
-	std	r0, TA_SRR1(r13)
-	mfspr	r0, SPRN_DAR
-	std	r0, TA_DAR(r13)
-	mfspr	r0, SPRN_DSISR
-	std	r0, TA_DSISR(r13)
-	std	r12, TA_VECTOR(r13)
-	/* Back into guest_enter's frame, which returns the vector. */
-	ld	r1, TA_HOST_SP(r13)
+	std	r0, PPCPV_REGS_PC(r13)
+	/* uint64_t host_exit(uint32_t vector, uint64_t srr1): the real MSR. */
 	mr	r3, r12
-	b	enter_return
+	mfspr	r4, SPRN_SRR1
+	ld	r1, TA_HOST_SP(r13)
+	ld	r2, TA_TOC(r13)
+	bl	host_exit
+	mfspr	r13, SPRN_SPRG0
+.endm
+
+trap_volatile:
+	TRAP_ENTRY
+	SAVE_VOLATILE_AND_EXIT
+	/* r14-r31 are still the guest's. */
+	b	resume_volatile
+
+trap_all_gprs:
+	TRAP_ENTRY
+	SAVE_NONVOLATILE
+	SAVE_VOLATILE_AND_EXIT
+	LOAD_NONVOLATILE
+	b	resume_volatile
 
 /* An interrupt in host mode: the host is broken.  Report it from a stack
  * of its own and never return. */
@@ -178,110 +182,34 @@ host_mode_trap:
 	bl	host_fatal_trap
 	b	.
 
-/* uint64_t guest_enter(struct ppcpv_vcpu *v (r3), uint64_t real_msr (r4)) */
+/* void guest_enter(uint64_t real_msr): run the guest from its vCPU state;
+ * never returns (traps come back through host_exit). */
 	.globl	guest_enter
 	.type	guest_enter, @function
 guest_enter:
-	mflr	r0
-	std	r0, 16(r1)
-	mfcr	r0
-	stw	r0, 8(r1)
-	stdu	r1, -ENTER_FRAME(r1)
-	std	r2, ENTER_R2(r1)
-	std	r14, ENTER_GPR(14)(r1)
-	std	r15, ENTER_GPR(15)(r1)
-	std	r16, ENTER_GPR(16)(r1)
-	std	r17, ENTER_GPR(17)(r1)
-	std	r18, ENTER_GPR(18)(r1)
-	std	r19, ENTER_GPR(19)(r1)
-	std	r20, ENTER_GPR(20)(r1)
-	std	r21, ENTER_GPR(21)(r1)
-	std	r22, ENTER_GPR(22)(r1)
-	std	r23, ENTER_GPR(23)(r1)
-	std	r24, ENTER_GPR(24)(r1)
-	std	r25, ENTER_GPR(25)(r1)
-	std	r26, ENTER_GPR(26)(r1)
-	std	r27, ENTER_GPR(27)(r1)
-	std	r28, ENTER_GPR(28)(r1)
-	std	r29, ENTER_GPR(29)(r1)
-	std	r30, ENTER_GPR(30)(r1)
-	std	r31, ENTER_GPR(31)(r1)
-	mfspr	r5, SPRN_SPRG0
-	std	r1, TA_HOST_SP(r5)
-	std	r3, TA_VCPU(r5)
-
-	mtspr	SPRN_SRR1, r4
-	ld	r0, PPCPV_REGS_PC(r3)
-	mtspr	SPRN_SRR0, r0
-	ld	r0, PPCPV_REGS_CR(r3)
-	mtcr	r0
-	ld	r0, PPCPV_REGS_LR(r3)
-	mtlr	r0
-	ld	r0, PPCPV_REGS_CTR(r3)
-	mtctr	r0
-	ld	r0, PPCPV_REGS_XER(r3)
-	mtxer	r0
-	ld	r0, PPCPV_REGS_GPR(0)(r3)
-	ld	r1, PPCPV_REGS_GPR(1)(r3)
-	ld	r2, PPCPV_REGS_GPR(2)(r3)
-	ld	r4, PPCPV_REGS_GPR(4)(r3)
-	ld	r5, PPCPV_REGS_GPR(5)(r3)
-	ld	r6, PPCPV_REGS_GPR(6)(r3)
-	ld	r7, PPCPV_REGS_GPR(7)(r3)
-	ld	r8, PPCPV_REGS_GPR(8)(r3)
-	ld	r9, PPCPV_REGS_GPR(9)(r3)
-	ld	r10, PPCPV_REGS_GPR(10)(r3)
-	ld	r11, PPCPV_REGS_GPR(11)(r3)
-	ld	r12, PPCPV_REGS_GPR(12)(r3)
-	ld	r13, PPCPV_REGS_GPR(13)(r3)
-	ld	r14, PPCPV_REGS_GPR(14)(r3)
-	ld	r15, PPCPV_REGS_GPR(15)(r3)
-	ld	r16, PPCPV_REGS_GPR(16)(r3)
-	ld	r17, PPCPV_REGS_GPR(17)(r3)
-	ld	r18, PPCPV_REGS_GPR(18)(r3)
-	ld	r19, PPCPV_REGS_GPR(19)(r3)
-	ld	r20, PPCPV_REGS_GPR(20)(r3)
-	ld	r21, PPCPV_REGS_GPR(21)(r3)
-	ld	r22, PPCPV_REGS_GPR(22)(r3)
-	ld	r23, PPCPV_REGS_GPR(23)(r3)
-	ld	r24, PPCPV_REGS_GPR(24)(r3)
-	ld	r25, PPCPV_REGS_GPR(25)(r3)
-	ld	r26, PPCPV_REGS_GPR(26)(r3)
-	ld	r27, PPCPV_REGS_GPR(27)(r3)
-	ld	r28, PPCPV_REGS_GPR(28)(r3)
-	ld	r29, PPCPV_REGS_GPR(29)(r3)
-	ld	r30, PPCPV_REGS_GPR(30)(r3)
-	ld	r31, PPCPV_REGS_GPR(31)(r3)
-	ld	r3, PPCPV_REGS_GPR(3)(r3)
-	rfid
-
-/* r1 = guest_enter's frame, r3 = the vector to return. */
-enter_return:
-	ld	r2, ENTER_R2(r1)
-	ld	r14, ENTER_GPR(14)(r1)
-	ld	r15, ENTER_GPR(15)(r1)
-	ld	r16, ENTER_GPR(16)(r1)
-	ld	r17, ENTER_GPR(17)(r1)
-	ld	r18, ENTER_GPR(18)(r1)
-	ld	r19, ENTER_GPR(19)(r1)
-	ld	r20, ENTER_GPR(20)(r1)
-	ld	r21, ENTER_GPR(21)(r1)
-	ld	r22, ENTER_GPR(22)(r1)
-	ld	r23, ENTER_GPR(23)(r1)
-	ld	r24, ENTER_GPR(24)(r1)
-	ld	r25, ENTER_GPR(25)(r1)
-	ld	r26, ENTER_GPR(26)(r1)
-	ld	r27, ENTER_GPR(27)(r1)
-	ld	r28, ENTER_GPR(28)(r1)
-	ld	r29, ENTER_GPR(29)(r1)
-	ld	r30, ENTER_GPR(30)(r1)
-	ld	r31, ENTER_GPR(31)(r1)
-	addi	r1, r1, ENTER_FRAME
-	ld	r0, 16(r1)
-	mtlr	r0
-	lwz	r0, 8(r1)
-	mtcr	r0
-	blr
+	mfspr	r13, SPRN_SPRG0
+	LOAD_NONVOLATILE
+	/* fall through */
 	.size	guest_enter, . - guest_enter
+
+/* r3 = the real MSR to run the guest with, r13 = the vCPU, r14-r31 = the
+ * guest's: load the rest of the guest from the vCPU and enter it. */
+resume_volatile:
+	mtspr	SPRN_SRR1, r3
+	ld	r0, PPCPV_REGS_PC(r13)
+	mtspr	SPRN_SRR0, r0
+	ld	r0, PPCPV_REGS_CR(r13)
+	mtcr	r0
+	ld	r0, PPCPV_REGS_LR(r13)
+	mtlr	r0
+	ld	r0, PPCPV_REGS_CTR(r13)
+	mtctr	r0
+	ld	r0, PPCPV_REGS_XER(r13)
+	mtxer	r0
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12
+	ld	r\n, PPCPV_REGS_GPR(\n)(r13)
+	.endr
+	ld	r13, PPCPV_REGS_GPR(13)(r13)
+	rfid
 
 	.section .note.GNU-stack, "", @progbits

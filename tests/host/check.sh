@@ -86,7 +86,7 @@ check_eq "dec: -icount makes the run deterministic (HOST-STATS)" \
 run_case user t_user
 check_passes user
 check_stat user syscall_reflected -eq 3
-check_stat user dsi_reflected -eq 1
+check_stat user dsi_reflected -eq 2
 check_stat user program_reflected -eq 1
 
 run_case cost t_cost

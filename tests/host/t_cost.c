@@ -2,8 +2,10 @@
 /*
  * Test guest: what a trap costs.  Under -icount shift=0 one instruction is
  * 1 ns of virtual time, and the pseries timebase runs at 512 MHz, so
- * timebase deltas are exact instruction counts (x 0.512).  Checks generous
- * budgets, so that a host change that makes every trap much dearer fails.
+ * timebase deltas are exact instruction counts (x 0.512).  Checks budgets
+ * a little above today's counts (trapped mfspr 374, rfid 366, FEATURES
+ * 290, each with its loop's few guest instructions), so that a host change
+ * that makes the trap path dearer fails.
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/hcall.h>
@@ -11,8 +13,9 @@
 
 #define ROUNDS		10000
 #define TB_PER_GHZ_NUM	512	/* timebase ticks per 1000 instructions */
-#define TRAP_BUDGET	1000	/* instructions per emulated mfspr round trip */
-#define HCALL_BUDGET	1000	/* instructions per hypercall */
+#define TRAP_BUDGET	410	/* instructions per emulated mfspr round trip */
+#define RFID_BUDGET	410	/* instructions per emulated rfid (kernel to kernel) */
+#define HCALL_BUDGET	320	/* instructions per hypercall */
 #define MAGIC_BUDGET	8	/* instructions per loop of one magic-page load */
 
 static uint64_t per_round(uint64_t ticks)
@@ -20,9 +23,24 @@ static uint64_t per_round(uint64_t ticks)
 	return ticks * 1000 / TB_PER_GHZ_NUM / ROUNDS;
 }
 
+/* An rfid to the next instruction, SRR0/SRR1 set through the magic page:
+ * the one trap of the loop. */
+static void rfid_to_next(uint64_t msr)
+{
+	__asm__ __volatile__("bcl 20,31,1f\n"
+			     "1: mflr 9\n"
+			     "addi 9,9,20\n"		/* 1: + 20, after the rfid */
+			     "std 9,%1(0)\n"
+			     "std %0,%2(0)\n"
+			     "rfid\n"
+			     : : "r"(msr), "i"((int)(MAGIC_EA + PPCPV_SHARED_SRR0)),
+			       "i"((int)(MAGIC_EA + PPCPV_SHARED_SRR1))
+			     : "r9", "lr", "memory");
+}
+
 int guest_test_main(const void *fdt, size_t size)
 {
-	uint64_t t0, trap, magic, hcall, sum = 0;
+	uint64_t t0, trap, magic, hcall, rfid, msr, sum = 0;
 	unsigned long r4;
 	int i;
 
@@ -41,11 +59,19 @@ int guest_test_main(const void *fdt, size_t size)
 	for (i = 0; i < ROUNDS; i++)
 		ppcpv_hcall4(PPCPV_TOKEN_FEATURES, 0, 0, 0, 0, &r4);
 	hcall = per_round(mftb() - t0);
-	guest_printf("guest: cost in instructions: trapped mfspr %llu, magic-page load loop %llu, "
-		     "FEATURES hypercall %llu (sum %llu)\n", (unsigned long long)trap,
-		     (unsigned long long)magic, (unsigned long long)hcall, (unsigned long long)sum);
+	msr = MAGIC64(PPCPV_SHARED_MSR);
+	t0 = mftb();
+	for (i = 0; i < ROUNDS; i++)
+		rfid_to_next(msr);
+	rfid = per_round(mftb() - t0);
+	guest_printf("guest: cost in instructions: trapped mfspr %llu, rfid %llu, magic-page load "
+		     "loop %llu, FEATURES hypercall %llu (sum %llu)\n", (unsigned long long)trap,
+		     (unsigned long long)rfid, (unsigned long long)magic, (unsigned long long)hcall,
+		     (unsigned long long)sum);
 	guest_check(trap <= TRAP_BUDGET, "trapped mfspr within budget", "%llu <= %d",
 		    (unsigned long long)trap, TRAP_BUDGET);
+	guest_check(rfid <= RFID_BUDGET, "emulated rfid within budget", "%llu <= %d",
+		    (unsigned long long)rfid, RFID_BUDGET);
 	guest_check(hcall <= HCALL_BUDGET, "hypercall within budget", "%llu <= %d",
 		    (unsigned long long)hcall, HCALL_BUDGET);
 	guest_check(magic <= MAGIC_BUDGET, "magic-page load within budget", "%llu <= %d",

@@ -12,6 +12,7 @@
 
 static volatile int syscalls, magic_syscalls, programs, dsis;
 static volatile uint64_t last_srr1, last_dar, user_r3, user_sprg3;
+static volatile uint64_t dsisr_load, dsisr_store;
 
 static void on_syscall(struct guest_frame *f)
 {
@@ -31,7 +32,10 @@ static void on_program(struct guest_frame *f)
 
 static void on_dsi(struct guest_frame *f)
 {
-	dsis++;
+	if (dsis++)
+		dsisr_store = f->dsisr;
+	else
+		dsisr_load = f->dsisr;
 	last_dar = f->dar;
 	f->srr0 += 4;
 }
@@ -53,7 +57,7 @@ static void user_code(void)
 	user_sc(0x1234, 0, 5);
 	user_sc(PPCPV_SC_MAGIC_R0, PPCPV_TOKEN_FEATURES, 6);
 	v = MAGIC64(PPCPV_SHARED_SPRG1);	/* faults: the page is hidden */
-	(void)v;
+	MAGIC64(PPCPV_SHARED_SPRG1) = v;	/* so does a store */
 	__asm__ __volatile__("mfmsr 5" : : : "r5");
 	user_sprg3 = mfspr(PPCPV_SPRN_USPRG3);	/* user-readable: no trap */
 	user_sc(USER_EXIT_R0, 0, 42);
@@ -71,15 +75,24 @@ int guest_test_main(const void *fdt, size_t size)
 	    ppcpv_hcall4(PPCPV_TOKEN_MAP_MAGIC_PAGE, MAGIC_EA, MAGIC_EA | 1, 0, 0, &r4))
 		guest_check(0, "magic page mapped", "%s", "");
 	mtspr(PPCPV_SPRN_SPRG3, 0xc0ffee);
+	/* Touched right before user mode, so that a translation of the page
+	 * cached in kernel mode would be there for user mode to hit. */
+	guest_check(MAGIC64(PPCPV_SHARED_SPRG3) == 0xc0ffee,
+		    "the kernel reads the magic page just before user mode", "0x%llx",
+		    (unsigned long long)MAGIC64(PPCPV_SHARED_SPRG3));
 	ret = guest_run_user(user_code);
 	guest_check(ret == 42, "back from user mode", "r3=%llu", (unsigned long long)ret);
 	guest_check(syscalls == 2 && (last_srr1 & PPCPV_MSR_PR) != 0, "user sc reflected to 0xc00",
 		    "n=%d", syscalls);
 	guest_check(magic_syscalls == 1 && user_r3 == 6, "user sc with r0=KVM! is no hypercall",
 		    "n=%d r3=%llu", magic_syscalls, (unsigned long long)user_r3);
-	guest_check(dsis == 1 && last_dar == MAGIC_EA + PPCPV_SHARED_SPRG1,
-		    "user access to the magic page is a DSI", "n=%d dar=0x%llx", dsis,
+	guest_check(dsis == 2 && last_dar == MAGIC_EA + PPCPV_SHARED_SPRG1,
+		    "user accesses to the magic page are DSIs", "n=%d dar=0x%llx", dsis,
 		    (unsigned long long)last_dar);
+	guest_check(dsisr_load == PPCPV_DSISR_NOPT &&
+		    dsisr_store == (PPCPV_DSISR_NOPT | PPCPV_DSISR_STORE),
+		    "their DSISR says no translation (and store)", "load 0x%llx store 0x%llx",
+		    (unsigned long long)dsisr_load, (unsigned long long)dsisr_store);
 	guest_check(programs == 1 && (last_srr1 & PPCPV_SRR1_PROG_PRIV),
 		    "user mfmsr is a privileged program interrupt", "n=%d srr1=0x%llx", programs,
 		    (unsigned long long)last_srr1);

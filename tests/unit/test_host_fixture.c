@@ -10,16 +10,6 @@
 
 struct host_fixture fx;
 
-static int fx_read_guest(void *ctx, uint64_t ea, void *buf, size_t len)
-{
-	struct host_fixture *f = ctx;
-
-	if (ea >= FX_MEM_SIZE || len > FX_MEM_SIZE - ea)
-		return -PPCPV_ERR_NOTFOUND;
-	memcpy(buf, f->mem + ea, len);
-	return 0;
-}
-
 static uint64_t fx_timebase(void *ctx)
 {
 	return ((struct host_fixture *)ctx)->tb;
@@ -43,7 +33,6 @@ static void fx_magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible)
 }
 
 const struct ppcpv_host_ops fx_ops = {
-	.read_guest = fx_read_guest,
 	.timebase = fx_timebase,
 	.console_write = fx_console_write,
 	.magic_visible = fx_magic_visible,
@@ -58,6 +47,8 @@ void fx_init(enum ppcpv_pv_mode mode, int guest_le)
 		.pvr = FX_PVR,
 		.guest_le = guest_le,
 		.hostdev_base = FX_HOSTDEV,
+		.ram = fx.mem,
+		.ram_size = FX_MEM_SIZE,
 	};
 
 	memset(&fx, 0, sizeof(fx));

@@ -2,7 +2,8 @@
 /*
  * ppcpv/host/shared.h - the host's accessors of the shared page.  Fields
  * are stored in the shared page's byte order (the guest's); offsets are the
- * PPCPV_SHARED_* of ppcpv/abi.h.
+ * PPCPV_SHARED_* of ppcpv/abi.h.  The accessors themselves are inline in
+ * ppcpv/host/vcpu.h (the guest-MSR helpers there use them).
  */
 #ifndef PPCPV_HOST_SHARED_H
 #define PPCPV_HOST_SHARED_H
@@ -10,10 +11,7 @@
 #include <stdint.h>
 #include <ppcpv/host/vcpu.h>
 
-uint64_t ppcpv_shared_get64(const struct ppcpv_vcpu *v, unsigned int off);
-void ppcpv_shared_set64(struct ppcpv_vcpu *v, unsigned int off, uint64_t val);
-uint32_t ppcpv_shared_get32(const struct ppcpv_vcpu *v, unsigned int off);
-void ppcpv_shared_set32(struct ppcpv_vcpu *v, unsigned int off, uint32_t val);
+/* ppcpv_shared_get64/get32/set64/set32: see ppcpv/host/vcpu.h. */
 
 /*
  * Switch the shared page to big- (1) or little-endian (0), byte-swapping

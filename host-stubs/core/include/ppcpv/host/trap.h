@@ -33,6 +33,20 @@ enum ppcpv_action {
 /* Handle one trap out of the guest (v->regs.pc = the real SRR0). */
 enum ppcpv_action ppcpv_handle_trap(struct ppcpv_vcpu *v, const struct ppcpv_trap *t);
 
+/*
+ * Does handling this vector (ppcpv_handle_trap, then ppcpv_prepare_entry)
+ * read or write guest GPRs above r13?  Only program interrupts (emulation
+ * names any register) and DSI/DSEG (MMIO loads and stores) do; every other
+ * exit touches r0-r13 at most (hypercall arguments and results, r1 for
+ * the critical section).  So for the others a platform may leave r14-r31
+ * unsaved in the registers, which C code preserves, and regs.gpr[14..31]
+ * then keep older values that the core does not look at.
+ */
+static inline int ppcpv_trap_uses_all_gprs(uint32_t vector)
+{
+	return vector == PPCPV_VEC_PROGRAM || vector == PPCPV_VEC_DSI || vector == PPCPV_VEC_DSEG;
+}
+
 /* Real-DEC poll interval while an interrupt is held back. */
 #define PPCPV_DEC_POLL_TICKS	4096
 /* Largest value programmed into the real DEC (fits any DEC width). */

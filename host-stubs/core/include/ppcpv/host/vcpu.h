@@ -5,14 +5,16 @@
  *
  * The shared ("magic") page is kept in the guest's byte order and is the
  * only copy of the registers it shadows: MSR, SPRG0-7, SRR0/1, DAR, DSISR,
- * PIR and sr[].  Everything the core needs from the machine (guest memory,
- * the timebase, the console, mapping the magic page) goes through the ops
- * the platform supplies, so the same code runs under CUnit and bare metal.
+ * PIR and sr[].  Everything the core needs from the machine goes through
+ * what the platform supplies - guest memory as a window in the config, the
+ * timebase, the console and mapping the magic page as ops - so the same
+ * code runs under CUnit and bare metal.
  */
 #ifndef PPCPV_HOST_VCPU_H
 #define PPCPV_HOST_VCPU_H
 
 #include <ppcpv/abi.h>
+#include <ppcpv/host/book3s.h>
 
 /* ---- Guest registers (layout fixed: platform assembly saves into it) ---- */
 
@@ -70,16 +72,17 @@ struct ppcpv_vcpu_config {
 	int guest_le;		/* the guest is little-endian (code, shared page) */
 	uint64_t hostdev_base;	/* guest-physical page of the MMIO device */
 	enum ppcpv_host_fault fault;	/* a deliberate defect (tests) */
+	/* Guest memory as the host sees it: guest-physical 0 .. ram_size at
+	 * ram.  Instructions are fetched from here (guest EA = guest-physical:
+	 * the guest's own translations are not modelled); ram_size 0: none. */
+	const uint8_t *ram;
+	uint64_t ram_size;
 };
 
 struct ppcpv_vcpu;
 
 /* The platform's side.  Every pointer is required. */
 struct ppcpv_host_ops {
-	/* Copy len bytes of guest memory at effective address ea (as the
-	 * guest's current instruction fetch would see it).  0, or a negative
-	 * error when nothing is mapped there. */
-	int (*read_guest)(void *ctx, uint64_t ea, void *buf, size_t len);
 	/* The timebase now. */
 	uint64_t (*timebase)(void *ctx);
 	/* Guest console output. */
@@ -104,7 +107,7 @@ struct ppcpv_magic_state {
 struct ppcpv_vdec {
 	uint64_t base_tb;	/* timebase at the last write */
 	int64_t base_value;	/* value written (sign-extended 32-bit) */
-	int armed;		/* fires when it next goes negative */
+	uint64_t wake_tb;	/* when it next goes negative; UINT64_MAX: not armed */
 };
 
 struct ppcpv_vcpu {
@@ -147,28 +150,121 @@ void ppcpv_vcpu_boot(struct ppcpv_vcpu *v, uint64_t entry, uint64_t fdt,
 /* The ePAPR boot magic in r6. */
 #define PPCPV_EPAPR_MAGIC	0x45504150
 
+/* ---- The shared page and the guest MSR --------------------------------- */
+
+/*
+ * Shared-page fields (offsets PPCPV_SHARED_* of ppcpv/abi.h) are stored in
+ * the page's byte order, the guest's; the accessors convert.  They and the
+ * MSR helpers below are inline because every exit reads the guest MSR
+ * several times and it lives only in the shared page (the guest changes it
+ * with plain stores), so no copy can be kept.  Fields are naturally
+ * aligned; __builtin_memcpy keeps the access legal C and compiles to one
+ * load or store.
+ */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define PPCPV_HOST_BIG_ENDIAN	1
+#else
+#define PPCPV_HOST_BIG_ENDIAN	0
+#endif
+
+static inline uint64_t ppcpv_shared_get64(const struct ppcpv_vcpu *v, unsigned int off)
+{
+	uint64_t val;
+
+	__builtin_memcpy(&val, v->shared + off, 8);
+	return v->shared_be == PPCPV_HOST_BIG_ENDIAN ? val : __builtin_bswap64(val);
+}
+
+static inline uint32_t ppcpv_shared_get32(const struct ppcpv_vcpu *v, unsigned int off)
+{
+	uint32_t val;
+
+	__builtin_memcpy(&val, v->shared + off, 4);
+	return v->shared_be == PPCPV_HOST_BIG_ENDIAN ? val : __builtin_bswap32(val);
+}
+
+static inline void ppcpv_shared_set64(struct ppcpv_vcpu *v, unsigned int off, uint64_t val)
+{
+	if (v->shared_be != PPCPV_HOST_BIG_ENDIAN)
+		val = __builtin_bswap64(val);
+	__builtin_memcpy(v->shared + off, &val, 8);
+}
+
+static inline void ppcpv_shared_set32(struct ppcpv_vcpu *v, unsigned int off, uint32_t val)
+{
+	if (v->shared_be != PPCPV_HOST_BIG_ENDIAN)
+		val = __builtin_bswap32(val);
+	__builtin_memcpy(v->shared + off, &val, 4);
+}
+
 /* Guest MSR (from the shared page). */
-uint64_t ppcpv_vcpu_msr(const struct ppcpv_vcpu *v);
+static inline uint64_t ppcpv_vcpu_msr(const struct ppcpv_vcpu *v)
+{
+	return ppcpv_shared_get64(v, PPCPV_SHARED_MSR);
+}
+
+/* Is the guest in supervisor state? */
+static inline int ppcpv_vcpu_supervisor(const struct ppcpv_vcpu *v)
+{
+	return !(ppcpv_vcpu_msr(v) & PPCPV_MSR_PR);
+}
+
+/* Is the guest running 64-bit (MSR[SF])? */
+static inline int ppcpv_vcpu_64bit(const struct ppcpv_vcpu *v)
+{
+	return !!(ppcpv_vcpu_msr(v) & PPCPV_MSR_SF);
+}
+
+/* An effective address truncated to the guest's current width. */
+static inline uint64_t ppcpv_vcpu_ea(const struct ppcpv_vcpu *v, uint64_t ea)
+{
+	return ppcpv_vcpu_64bit(v) ? ea : (uint32_t)ea;
+}
+
+/* Record the magic page's visibility and tell the platform if it changed. */
+static inline void ppcpv_vcpu_show_magic(struct ppcpv_vcpu *v, int visible)
+{
+	if (visible == v->magic.visible)
+		return;
+	v->magic.visible = visible;
+	v->ops->magic_visible(v->ctx, v, visible);
+}
+
+/* Recompute magic-page visibility (mapped and guest supervisor) and tell
+ * the platform if it changed. */
+static inline void ppcpv_vcpu_sync_magic(struct ppcpv_vcpu *v)
+{
+	ppcpv_vcpu_show_magic(v, v->magic.mapped && ppcpv_vcpu_supervisor(v));
+}
 
 /* Write the guest MSR as an mtmsrd/rfid would: PR forces EE, IR and DR on,
  * HV never sticks, and the magic page follows PR. */
-void ppcpv_vcpu_set_msr(struct ppcpv_vcpu *v, uint64_t msr);
+static inline void ppcpv_vcpu_set_msr(struct ppcpv_vcpu *v, uint64_t msr)
+{
+	/* HV belongs to the real hypervisor. */
+	msr &= ~(UINT64_C(1) << PPCPV_MSR_HV_BIT);
+	/* Book3S: entering problem state also enables EE, IR and DR. */
+	if (msr & PPCPV_MSR_PR)
+		msr |= PPCPV_MSR_EE | PPCPV_MSR_IR | PPCPV_MSR_DR;
+	ppcpv_shared_set64(v, PPCPV_SHARED_MSR, msr);
+	ppcpv_vcpu_show_magic(v, v->magic.mapped && !(msr & PPCPV_MSR_PR));
+}
 
-/* Is the guest in supervisor state? */
-int ppcpv_vcpu_supervisor(const struct ppcpv_vcpu *v);
-
-/* Is the guest running 64-bit (MSR[SF])? */
-int ppcpv_vcpu_64bit(const struct ppcpv_vcpu *v);
-
-/* An effective address truncated to the guest's current width. */
-uint64_t ppcpv_vcpu_ea(const struct ppcpv_vcpu *v, uint64_t ea);
-
-/* Recompute magic-page visibility and tell the platform if it changed. */
-void ppcpv_vcpu_sync_magic(struct ppcpv_vcpu *v);
+/* Real MSR bits always on while the guest runs (as KVM PR's shadow MSR). */
+#define PPCPV_MSR_GUEST_RUN	(PPCPV_MSR_PR | PPCPV_MSR_IR | PPCPV_MSR_DR | \
+				 PPCPV_MSR_EE | PPCPV_MSR_ME | PPCPV_MSR_RI)
+/* Guest MSR bits passed through to the real MSR: its mode and the
+ * facilities whose state the host never touches. */
+#define PPCPV_MSR_GUEST_PASSTHROUGH	(PPCPV_MSR_SF | PPCPV_MSR_LE | PPCPV_MSR_FP | \
+					 PPCPV_MSR_FE0 | PPCPV_MSR_FE1 | PPCPV_MSR_VEC | \
+					 PPCPV_MSR_VSX)
 
 /* The real MSR to run the guest with: PR, IR, DR, EE, ME, RI always, plus
  * the guest's SF, LE and facility bits (FP, VEC, VSX, FE0/1). */
-uint64_t ppcpv_vcpu_real_msr(const struct ppcpv_vcpu *v);
+static inline uint64_t ppcpv_vcpu_real_msr(const struct ppcpv_vcpu *v)
+{
+	return PPCPV_MSR_GUEST_RUN | (ppcpv_vcpu_msr(v) & PPCPV_MSR_GUEST_PASSTHROUGH);
+}
 
 #endif /* !__ASSEMBLER__ */
 #endif /* PPCPV_HOST_VCPU_H */
