@@ -327,34 +327,39 @@ int ppcpv_fdt_get_cells(const void *fdt, size_t size, int node, const char *name
 	return 0;
 }
 
-int ppcpv_fdt_get_u32(const void *fdt, size_t size, int node, const char *name,
-		      uint32_t *out)
+/* A property of one cell, or (two_cells_ok) of one or two, as a u64. */
+static int get_number(const void *fdt, size_t size, int node, const char *name,
+		      int two_cells_ok, uint64_t *out)
 {
 	const void *val;
 	int len = ppcpv_fdt_getprop(fdt, size, node, name, &val);
 
 	if (len < 0)
 		return len;
+	if (len != 4 && (len != 8 || !two_cells_ok))
+		return -PPCPV_ERR_MISMATCH;
+	*out = len == 8 ? ppcpv_fdt_be64(val) : ppcpv_fdt_be32(val);
+	return 0;
+}
+
+int ppcpv_fdt_get_u32(const void *fdt, size_t size, int node, const char *name,
+		      uint32_t *out)
+{
+	uint64_t v;
+	int err;
+
 	if (!out)
 		return -PPCPV_ERR_INVAL;
-	if (len != 4)
-		return -PPCPV_ERR_MISMATCH;
-	*out = ppcpv_fdt_be32(val);
-	return 0;
+	err = get_number(fdt, size, node, name, 0, &v);
+	if (!err)
+		*out = (uint32_t)v;
+	return err;
 }
 
 int ppcpv_fdt_get_u64(const void *fdt, size_t size, int node, const char *name,
 		      uint64_t *out)
 {
-	const void *val;
-	int len = ppcpv_fdt_getprop(fdt, size, node, name, &val);
-
-	if (len < 0)
-		return len;
 	if (!out)
 		return -PPCPV_ERR_INVAL;
-	if (len != 4 && len != 8)
-		return -PPCPV_ERR_MISMATCH;
-	*out = len == 8 ? ppcpv_fdt_be64(val) : ppcpv_fdt_be32(val);
-	return 0;
+	return get_number(fdt, size, node, name, 1, out);
 }
