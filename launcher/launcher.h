@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Exit statuses of ppcpv-run besides the guest's own (0..123). */
 #define RUN_EXIT_USAGE		2
@@ -41,6 +42,7 @@ struct run_options {
 	int verbose_host;
 	int json;
 	int quiet;		/* no console echo */
+	int console;		/* --all: echo the consoles anyway */
 	int print_only;		/* print the command line, do not run */
 	int all;		/* native, no-pv and pv side by side */
 	const char *keep_dir;	/* keep the device trees here */
@@ -88,7 +90,7 @@ const char *qemu_find(const char *name);
 
 /* report.c */
 void report_json(const struct run_options *o, const struct run_result *r);
-void report_summary(const struct run_result *r);
+void report_summary(FILE *f, const struct run_result *r, int with_pv_line);
 void report_side_by_side(const struct run_result *res, unsigned int n);
 const char *mode_name(enum run_mode m);
 /* The process exit status for one result. */

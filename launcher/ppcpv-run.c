@@ -30,6 +30,7 @@ static void usage(FILE *f)
 		"                     no-hypervisor, hcall-length=N, map-fails, stale-magic-page\n"
 		"  --json             print one result object (the console goes to stderr)\n"
 		"  --quiet            do not echo the console\n"
+		"  --console          with --all: echo each boot's console too\n"
 		"  --timeout SEC      kill QEMU after SEC seconds (default 60)\n"
 		"  --no-icount        real-time QEMU (instruction counts are then unknown)\n"
 		"  --guest FILE       raw guest image (default: the reference guest kernel)\n"
@@ -64,13 +65,13 @@ static int parse_inject(const char *s, struct run_options *o)
 
 enum { OPT_PV = 1, OPT_NO_PV, OPT_NATIVE, OPT_ALL, OPT_INJECT, OPT_JSON, OPT_QUIET, OPT_TIMEOUT,
        OPT_NO_ICOUNT, OPT_GUEST, OPT_HOST, OPT_QEMU, OPT_VERBOSE_HOST, OPT_KEEP, OPT_PRINT,
-       OPT_HELP };
+       OPT_CONSOLE, OPT_HELP };
 
 static const struct option long_options[] = {
 	{ "pv", no_argument, NULL, OPT_PV }, { "no-pv", no_argument, NULL, OPT_NO_PV },
 	{ "native", no_argument, NULL, OPT_NATIVE }, { "all", no_argument, NULL, OPT_ALL },
 	{ "inject", required_argument, NULL, OPT_INJECT }, { "json", no_argument, NULL, OPT_JSON },
-	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "quiet", no_argument, NULL, OPT_QUIET }, { "console", no_argument, NULL, OPT_CONSOLE },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "no-icount", no_argument, NULL, OPT_NO_ICOUNT },
 	{ "guest", required_argument, NULL, OPT_GUEST }, { "host", required_argument, NULL, OPT_HOST },
@@ -103,6 +104,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		case OPT_ALL: o->all = 1; break;
 		case OPT_JSON: o->json = 1; break;
 		case OPT_QUIET: o->quiet = 1; break;
+		case OPT_CONSOLE: o->console = 1; break;
 		case OPT_NO_ICOUNT: o->icount = 0; break;
 		case OPT_GUEST: o->guest = optarg; break;
 		case OPT_HOST: o->host = optarg; break;
@@ -304,13 +306,16 @@ static int run_all(struct run_options *o)
 	int status = 0;
 	unsigned int i;
 
+	/* The table is the point; each boot's console only on request. */
+	o->quiet = !o->console;
 	for (i = 0; i < 3; i++) {
 		o->mode = order[i];
-		if (!o->quiet)
+		if (o->console)
 			printf("==== %s ====\n", mode_name(o->mode));
 		if (run_one(o, &res[i]))
 			return RUN_EXIT_SETUP;
 		explain(o, &res[i]);
+		report_summary(stdout, &res[i], 0);
 		if (result_status(&res[i]) && !status)
 			status = result_status(&res[i]);
 	}
@@ -346,6 +351,6 @@ int main(int argc, char **argv)
 	if (o.json)
 		report_json(&o, &r);
 	else
-		report_summary(&r);
+		report_summary(stderr, &r, 1);
 	return result_status(&r);
 }

@@ -61,11 +61,15 @@ void report_json(const struct run_options *o, const struct run_result *r)
 	printf("\"wall_seconds\":%.3f}\n", r->wall_seconds);
 }
 
-void report_summary(const struct run_result *r)
+void report_summary(FILE *f, const struct run_result *r, int with_pv_line)
 {
-	fprintf(stderr, "ppcpv-run: %s: exit %d, %llu checks passed, %llu failed; %llu traps; %s\n",
+	fprintf(f, "ppcpv-run: %-6s: exit %d, %llu checks passed, %llu failed; %llu traps",
 		mode_name(r->mode), result_status(r), r->checks_passed, r->checks_failed,
-		result_host(r, "exits"), r->pv_line[0] ? r->pv_line : "(no PV line)");
+		result_host(r, "exits"));
+	if (with_pv_line)
+		fprintf(f, "; %s", r->pv_line[0] ? r->pv_line : "(no PV line)");
+	fprintf(f, "\n");
+	fflush(f);
 }
 
 /* ---- side by side (make demo) ----------------------------------------- */
