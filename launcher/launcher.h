@@ -28,6 +28,7 @@ enum run_inject {
 	INJECT_HCALL_LENGTH,	/* hcall-instructions of a bad length */
 	INJECT_MAP_FAILS,	/* MAP_MAGIC_PAGE refused */
 	INJECT_STALE_PAGE,	/* the self-test must find a mismatch */
+	INJECT_ABSENT_PAGE,	/* the self-test's fault-safe probe must fault */
 };
 
 struct run_options {

@@ -27,7 +27,8 @@ static void usage(FILE *f)
 		"  --native           the guest alone on QEMU pseries (MSR[PR]=0, no host)\n"
 		"  --all              native, no-pv and pv, side by side\n"
 		"  --inject WHAT      a bad input the guest must survive unpatched:\n"
-		"                     no-hypervisor, hcall-length=N, map-fails, stale-magic-page\n"
+		"                     no-hypervisor, hcall-length=N, map-fails, stale-magic-page,\n"
+		"                     absent-magic-page\n"
 		"  --json             print one result object (the console goes to stderr)\n"
 		"  --quiet            do not echo the console\n"
 		"  --console          with --all: echo each boot's console too\n"
@@ -54,6 +55,8 @@ static int parse_inject(const char *s, struct run_options *o)
 		o->inject = INJECT_MAP_FAILS;
 	else if (!strcmp(s, "stale-magic-page"))
 		o->inject = INJECT_STALE_PAGE;
+	else if (!strcmp(s, "absent-magic-page"))
+		o->inject = INJECT_ABSENT_PAGE;
 	else if (!strncmp(s, "hcall-length=", 13)) {
 		o->inject = INJECT_HCALL_LENGTH;
 		o->hcall_bytes = (int)strtol(s + 13, &end, 0);
@@ -199,6 +202,7 @@ static void host_options(const struct run_options *o, struct hostcfg_options *h)
 	case INJECT_HCALL_LENGTH: h->hcall_bytes = o->hcall_bytes; break;
 	case INJECT_MAP_FAILS: h->fault = PPCPV_HOSTCFG_FAULT_MAP_FAILS; break;
 	case INJECT_STALE_PAGE: h->fault = PPCPV_HOSTCFG_FAULT_STALE_PAGE; break;
+	case INJECT_ABSENT_PAGE: h->fault = PPCPV_HOSTCFG_FAULT_ABSENT_PAGE; break;
 	default: break;
 	}
 }

@@ -78,8 +78,11 @@ static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
 		cfg->fault = PPCPV_FAULT_MAP_FAILS;
 	else if (str_eq(fault, PPCPV_HOSTCFG_FAULT_STALE_PAGE))
 		cfg->fault = PPCPV_FAULT_STALE_MAGIC_PAGE;
+	else if (str_eq(fault, PPCPV_HOSTCFG_FAULT_ABSENT_PAGE))
+		cfg->fault = PPCPV_FAULT_ABSENT_MAGIC_PAGE;
 	else
-		return fail(p, -PPCPV_ERR_INVAL, "host config: fault must be map-fails or stale-magic-page");
+		return fail(p, -PPCPV_ERR_INVAL,
+			    "host config: fault must be map-fails, stale-magic-page or absent-magic-page");
 	return 0;
 }
 

@@ -117,6 +117,19 @@ static const struct ppcpv_host_ops pseries_ops = {
 	.magic_visible = mmu_magic_visible,
 };
 
+/* The absent-magic-page fault: MAP succeeds but the page never appears, so
+ * the guest's self-test probe faults (and its fix-up must catch that). */
+static void magic_never_visible(void *ctx, const struct ppcpv_vcpu *v, int visible)
+{
+	mmu_magic_visible(ctx, v, 0);
+}
+
+static const struct ppcpv_host_ops pseries_ops_absent_page = {
+	.timebase = timebase,
+	.console_write = guest_console_write,
+	.magic_visible = magic_never_visible,
+};
+
 /* ---- Running the guest -------------------------------------------------- */
 
 static void trace_trap(const struct ppcpv_trap *t)
@@ -246,7 +259,8 @@ static void init_vcpu(void)
 	const uint8_t *shown = cfg.fault == PPCPV_FAULT_STALE_MAGIC_PAGE ? stale_page : shared_page;
 
 	mmu_set_magic_page((uint64_t)(uintptr_t)shown);
-	if (ppcpv_vcpu_init(guest, shared_page, &cfg, &pseries_ops, NULL))
+	if (ppcpv_vcpu_init(guest, shared_page, &cfg, cfg.fault == PPCPV_FAULT_ABSENT_MAGIC_PAGE ?
+			    &pseries_ops_absent_page : &pseries_ops, NULL))
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
 			machine.cfg.guest_msr);
@@ -285,7 +299,9 @@ void host_main(const void *qemu_fdt)
 		    (unsigned long long)machine.cfg.hostdev_base);
 	if (machine.cfg.fault != PPCPV_FAULT_NONE)
 		host_printf("host: deliberate defect: %s\n", machine.cfg.fault == PPCPV_FAULT_MAP_FAILS ?
-			    "MAP_MAGIC_PAGE fails" : "the guest sees a stale magic page");
+			    "MAP_MAGIC_PAGE fails" :
+			    machine.cfg.fault == PPCPV_FAULT_STALE_MAGIC_PAGE ?
+			    "the guest sees a stale magic page" : "the magic page never appears");
 	if (machine.cfg.selftest_host_fault) {
 		host_printf("host: self-test: an illegal instruction in host mode\n");
 		__asm__ __volatile__(".long 0");

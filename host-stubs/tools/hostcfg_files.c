@@ -61,8 +61,9 @@ const char *hostcfg_check_layout(const struct hostcfg_options *o)
 	    (o->guest_fdt_out && (uint64_t)image > o->guest_fdt))
 		return "the guest image overlaps the guest DTB or exceeds guest memory";
 	if (o->fault && strcmp(o->fault, PPCPV_HOSTCFG_FAULT_MAP_FAILS) &&
-	    strcmp(o->fault, PPCPV_HOSTCFG_FAULT_STALE_PAGE))
-		return "--fault must be map-fails or stale-magic-page";
+	    strcmp(o->fault, PPCPV_HOSTCFG_FAULT_STALE_PAGE) &&
+	    strcmp(o->fault, PPCPV_HOSTCFG_FAULT_ABSENT_PAGE))
+		return "--fault must be map-fails, stale-magic-page or absent-magic-page";
 	if (o->hcall_bytes > 4 * PPCPV_HCALL_INSN_COUNT + 16)
 		return "--hcall-bytes is at most 32";
 	if (o->hostdev != PPCPV_HOSTDEV_NONE &&

@@ -40,7 +40,8 @@ static void usage(FILE *f)
 		"  --bootargs STR       /chosen/bootargs of the guest\n"
 		"  --verbose            the host logs every trap\n"
 		"  --selftest NAME      host self-test: host-fault\n"
-		"  --fault NAME         a deliberate host defect: map-fails, stale-magic-page\n"
+		"  --fault NAME         a deliberate host defect: map-fails, stale-magic-page,\n"
+		"                       absent-magic-page\n"
 		"  --hcall-bytes N      length of hcall-instructions (bad-input tests)\n",
 		PPCPV_HOSTCFG_PA, PPCPV_GUEST_BASE_DEFAULT, PPCPV_GUEST_SIZE_DEFAULT,
 		PPCPV_GUEST_SIZE_MAX, PPCPV_GUEST_ENTRY_DEFAULT, PPCPV_GUEST_FDT_RESERVE,

@@ -80,7 +80,10 @@ done
 boot map-fails --inject map-fails
 expect_unpatched map-fails "MAP_MAGIC_PAGE failed: status 9"
 boot stale --inject stale-magic-page
-expect_unpatched stale-magic-page "self-test: "
+expect_unpatched stale-magic-page "self-test: page msr 0x0 but mfmsr"
+boot absent --inject absent-magic-page
+expect_unpatched absent-magic-page "self-test: magic page not readable at EA 0xfffffffffffff058"
+check_eq "absent-magic-page: the probe's fault reached the guest" 1 "$(json_count "$json" traps dsi_reflected)"
 
 # the launcher's own errors
 head -c 4096 /dev/zero >"$tmp/zeros.bin"

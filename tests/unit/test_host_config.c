@@ -57,6 +57,11 @@ static void test_round_trip(void)
 	CU_ASSERT_EQUAL(cfg.features, 2);
 	CU_ASSERT_EQUAL(cfg.verbose, 1);
 	CU_ASSERT_TRUE(cfg.selftest_host_fault);
+	o.fault = PPCPV_HOSTCFG_FAULT_ABSENT_PAGE;
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), 0);
+	CU_ASSERT_EQUAL(cfg.fault, PPCPV_FAULT_ABSENT_MAGIC_PAGE);
+	o.fault = "no-such-fault";
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), -PPCPV_ERR_INVAL);
 }
 
 /* A minimal blob: only the two required properties. */

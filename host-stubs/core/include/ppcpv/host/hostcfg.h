@@ -38,6 +38,7 @@
 #define PPCPV_HOSTCFG_SELFTEST_HOST_FAULT "host-fault"
 #define PPCPV_HOSTCFG_FAULT_MAP_FAILS	"map-fails"	/* MAP_MAGIC_PAGE answers EV_INTERNAL */
 #define PPCPV_HOSTCFG_FAULT_STALE_PAGE	"stale-magic-page"	/* the guest sees a page the host ignores */
+#define PPCPV_HOSTCFG_FAULT_ABSENT_PAGE	"absent-magic-page"	/* MAP succeeds, nothing is mapped */
 
 /* Defaults (also the memory map the tests use). */
 #define PPCPV_GUEST_BASE_DEFAULT	0x01000000	/* 16 MiB */

@@ -58,6 +58,7 @@ enum ppcpv_host_fault {
 	PPCPV_FAULT_NONE = 0,
 	PPCPV_FAULT_MAP_FAILS,
 	PPCPV_FAULT_STALE_MAGIC_PAGE,
+	PPCPV_FAULT_ABSENT_MAGIC_PAGE,	/* MAP succeeds, the page never appears */
 	PPCPV_FAULT_COUNT
 };
 
