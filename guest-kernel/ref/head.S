@@ -13,10 +13,10 @@
  * storage interrupt), mtspr SRR0/SRR1, mtmsrd and rfid on the way out.
  */
 #include <ppcpv/abi.h>
+#include <ppcpv/boot-asm.h>
 #include <ppcpv/err.h>
 #include "ref.h"
 
-#define LOAD_ADDR(reg, sym)	lis reg, sym@ha; addi reg, reg, sym@l
 
 /* One vector: free r12/r13 through SPRG1 and the paca, then go common. */
 .macro vector addr
@@ -59,21 +59,15 @@ boot:
 	mtmsrd	r11
 	isync
 	mr	r31, r3
-	LOAD_ADDR(r2, .TOC.)
-	LOAD_ADDR(r1, boot_stack_top)
+	PPCPV_LOAD_ADDR(r2, .TOC.)
+	PPCPV_LOAD_ADDR(r1, boot_stack_top)
 	li	r0, 0
 	stdu	r0, -32(r1)
-	/* clear .bss: the paca and stacks live there */
-	LOAD_ADDR(r3, __bss_start)
-	LOAD_ADDR(r4, __bss_end)
-1:	cmpld	r3, r4
-	bge	2f
-	std	r0, 0(r3)
-	addi	r3, r3, 8
-	b	1b
-2:	LOAD_ADDR(r13, boot_paca)
+	/* the paca and stacks live in .bss */
+	PPCPV_CLEAR_BSS r3, r4, __bss_start, __bss_end
+	PPCPV_LOAD_ADDR(r13, boot_paca)
 	std	r2, PACA_TOC(r13)
-	LOAD_ADDR(r3, user_entry_stack_top)
+	PPCPV_LOAD_ADDR(r3, user_entry_stack_top)
 	std	r3, PACA_KSTACK(r13)
 	mtspr	SPRN_SPRG0, r13
 	mr	r3, r31

@@ -18,6 +18,7 @@
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/host/vcpu.h>
+#include <ppcpv/boot-asm.h>
 #include "trap_area.h"
 
 	.section .text.head, "ax", @progbits
@@ -83,17 +84,8 @@ start64:
 	stdu	r0, -32(r1)
 	lis	r2, .TOC.@h
 	ori	r2, r2, .TOC.@l
-	/* .bss: the image carries none of it. */
-	lis	r4, __bss_start@h
-	ori	r4, r4, __bss_start@l
-	lis	r5, __bss_end@h
-	ori	r5, r5, __bss_end@l
-1:	cmpld	r4, r5
-	bge	2f
-	std	r0, 0(r4)
-	addi	r4, r4, 8
-	b	1b
-2:	bl	host_main
+	PPCPV_CLEAR_BSS r4, r5, __bss_start, __bss_end
+	bl	host_main
 	b	.
 
 /*

@@ -4,6 +4,7 @@
  * r3 = the device tree; interrupts the host reflects arrive at the usual
  * Book3S vectors with the guest's (virtual) MSR EE/PR/IR/DR cleared.
  */
+#include <ppcpv/boot-asm.h>
 #include "guest.h"
 
 	.section .text.head, "ax", @progbits
@@ -20,16 +21,8 @@ _start:
 	lis	r4, __xstack_top@h
 	ori	r4, r4, __xstack_top@l
 	std	r4, GS_XSTACK(0)
-	lis	r4, __bss_start@h
-	ori	r4, r4, __bss_start@l
-	lis	r5, __bss_end@h
-	ori	r5, r5, __bss_end@l
-1:	cmpld	r4, r5
-	bge	2f
-	std	r0, 0(r4)
-	addi	r4, r4, 8
-	b	1b
-2:	bl	guest_start
+	PPCPV_CLEAR_BSS r4, r5, __bss_start, __bss_end
+	bl	guest_start
 	b	.
 
 /* Park r12/r13 in the scratch page (RA=0: no register needed). */
