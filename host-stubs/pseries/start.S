@@ -78,12 +78,10 @@ _start:
 
 	.text
 start64:
-	lis	r1, __stack_top@h
-	ori	r1, r1, __stack_top@l
+	PPCPV_LOAD_ADDR(r1, __stack_top)
 	li	r0, 0
 	stdu	r0, -32(r1)
-	lis	r2, .TOC.@h
-	ori	r2, r2, .TOC.@l
+	PPCPV_LOAD_ADDR(r2, .TOC.)
 	PPCPV_CLEAR_BSS r4, r5, __bss_start, __bss_end
 	bl	host_main
 	b	.

@@ -89,6 +89,16 @@ enum ppcpv_action fx_sc(void)
 	return fx_trap(PPCPV_VEC_SYSCALL, 0, 0, 0);
 }
 
+void fx_map_magic_page(void)
+{
+	fx.vcpu.regs.gpr[0] = PPCPV_SC_MAGIC_R0;
+	fx.vcpu.regs.gpr[11] = PPCPV_TOKEN_MAP_MAGIC_PAGE;
+	fx.vcpu.regs.gpr[3] = MAGIC_EA64;
+	fx.vcpu.regs.gpr[4] = MAGIC_EA64 | PPCPV_MAGIC_PAGE_FLAG_NOT_MAPPED_NX;
+	fx_sc();
+	CU_ASSERT_EQUAL_FATAL(fx.vcpu.regs.gpr[3], PPCPV_EV_SUCCESS);
+}
+
 struct ppcpv_entry fx_enter(void)
 {
 	struct ppcpv_entry e;

@@ -44,6 +44,12 @@ enum ppcpv_action fx_exec_reason(uint32_t insn, uint64_t reason);
 enum ppcpv_action fx_exec(uint32_t insn);
 /* A system call trap (pc already past the sc). */
 enum ppcpv_action fx_sc(void);
+
+/* The magic page's EA for a 64-bit guest (-4096). */
+#define MAGIC_EA64	0xfffffffffffff000ULL
+
+/* MAP_MAGIC_PAGE at MAGIC_EA64 as a guest makes it; asserts success. */
+void fx_map_magic_page(void);
 /* Any trap. */
 enum ppcpv_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr);
 /* Prepare an entry (delivers interrupts) and return it. */

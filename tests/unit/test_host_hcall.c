@@ -8,7 +8,6 @@
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
 
-#define MAGIC_EA64	0xfffffffffffff000ULL
 
 static struct ppcpv_vcpu *v = &fx.vcpu;
 

@@ -12,7 +12,6 @@
 
 #define SF		PPCPV_MSR_SF
 #define KERNEL_EE	(PPCPV_MSR_SF | PPCPV_MSR_ME | PPCPV_MSR_EE | PPCPV_MSR_IR | PPCPV_MSR_DR | PPCPV_MSR_RI)
-#define MAGIC_EA64	0xfffffffffffff000ULL
 
 static struct ppcpv_vcpu *v = &fx.vcpu;
 
@@ -24,12 +23,7 @@ static void write_dec(uint32_t value)
 
 static void map_magic_page(void)
 {
-	v->regs.gpr[0] = PPCPV_SC_MAGIC_R0;
-	v->regs.gpr[11] = PPCPV_TOKEN_MAP_MAGIC_PAGE;
-	v->regs.gpr[3] = MAGIC_EA64;
-	v->regs.gpr[4] = MAGIC_EA64 | 1;
-	fx_sc();
-	CU_ASSERT_EQUAL_FATAL(v->regs.gpr[3], PPCPV_EV_SUCCESS);
+	fx_map_magic_page();
 	v->regs.gpr[1] = 0x7000;
 }
 
@@ -194,11 +188,7 @@ static void test_interrupt_le(void)
 static void test_user_magic_access_faults(void)
 {
 	fx_init(PPCPV_MODE_PV, 0);
-	v->regs.gpr[0] = PPCPV_SC_MAGIC_R0;
-	v->regs.gpr[11] = PPCPV_TOKEN_MAP_MAGIC_PAGE;
-	v->regs.gpr[3] = MAGIC_EA64;
-	v->regs.gpr[4] = MAGIC_EA64 | 1;
-	fx_sc();
+	fx_map_magic_page();
 	fx_set_msr(SF | PPCPV_MSR_PR);
 	CU_ASSERT_EQUAL(fx.visible, 0);
 	/* the real access faults: no translation */

@@ -16,7 +16,6 @@
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
 
-#define MAGIC_EA64	0xfffffffffffff000ULL
 #define KERNEL		(PPCPV_MSR_SF | PPCPV_MSR_ME | PPCPV_MSR_IR | PPCPV_MSR_DR | PPCPV_MSR_RI)
 #define USER		(KERNEL | PPCPV_MSR_PR | PPCPV_MSR_EE)
 #define FIRST_NONVOLATILE	14
@@ -56,16 +55,6 @@ static const struct exit_case cases[] = {
 	{ "facility unavailable", PPCPV_VEC_FAC_UNAVAIL, USER, 0, 0, 0 },
 };
 
-static void map_magic_page(void)
-{
-	v->regs.gpr[0] = PPCPV_SC_MAGIC_R0;
-	v->regs.gpr[11] = PPCPV_TOKEN_MAP_MAGIC_PAGE;
-	v->regs.gpr[3] = MAGIC_EA64;
-	v->regs.gpr[4] = MAGIC_EA64 | 1;
-	fx_sc();
-	CU_ASSERT_EQUAL_FATAL(v->regs.gpr[3], PPCPV_EV_SUCCESS);
-}
-
 /* Run one case with gpr[14..31] = pattern + n; the fixture is left as the
  * exit and the entry after it left it. */
 static void run_case(const struct exit_case *c, uint64_t pattern)
@@ -73,7 +62,7 @@ static void run_case(const struct exit_case *c, uint64_t pattern)
 	unsigned int n;
 
 	fx_init(PPCPV_MODE_PV, 0);
-	map_magic_page();
+	fx_map_magic_page();
 	if (c->dec_due) {
 		v->regs.gpr[5] = 100;
 		fx_exec(ppc_insn_mtspr(SPRN_DEC, 5));

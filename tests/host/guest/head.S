@@ -11,15 +11,12 @@
 	. = 0x100
 	.globl	_start
 _start:
-	lis	r1, __stack_top@h
-	ori	r1, r1, __stack_top@l
+	PPCPV_LOAD_ADDR(r1, __stack_top)
 	li	r0, 0
 	stdu	r0, -32(r1)
-	lis	r2, .TOC.@h
-	ori	r2, r2, .TOC.@l
+	PPCPV_LOAD_ADDR(r2, .TOC.)
 	std	r2, GS_TOC(0)
-	lis	r4, __xstack_top@h
-	ori	r4, r4, __xstack_top@l
+	PPCPV_LOAD_ADDR(r4, __xstack_top)
 	std	r4, GS_XSTACK(0)
 	PPCPV_CLEAR_BSS r4, r5, __bss_start, __bss_end
 	bl	guest_start
