@@ -4,7 +4,7 @@
 #
 #   make            build everything (native tools, PowerPC objects and images)
 #   make check      run all tests (installs missing dependencies first)
-#   make demo       the main job (see README.md)
+#   make demo       the main job (see README.md; installs missing dependencies first)
 #   make deps       install the Debian packages the project needs
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      the echo-loop benchmark: native, no-pv, pv
@@ -62,5 +62,8 @@ clean:
 # The main job: the reference guest kernel booted natively (no host),
 # hosted without PV and hosted with PV, each running its checks; the patch
 # report and the host's trap counts side by side.
-demo: all
+# Like check, it installs what is missing first and builds in a fresh make, so
+# `make deps demo` (or `make -j demo`) never compiles before the toolchain is in.
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@$(BUILD)/native/bin/ppcpv-run --all

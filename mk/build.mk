@@ -27,18 +27,30 @@ OPT ?= -O2 -g
 CFLAGS_native := -std=gnu11 $(OPT) $(WARN) -fPIC
 LDLIBS_native :=
 
+# The cross compiler's own header directory, asked of the compiler the first
+# time a recipe needs it and then remembered.  Asking when make parses would
+# freeze an empty answer on a machine whose cross compilers `make deps` is
+# about to install in the same run.  An empty answer stops the build.
+define TOOLCHAIN_INCLUDE_PROBE
+TOOLCHAIN_INCLUDE_$(1) = $$(eval TOOLCHAIN_INCLUDE_$(1) := $$(call probe_cc_include,$(1)))$$(TOOLCHAIN_INCLUDE_$(1))
+endef
+probe_cc_include = $(or $(filter /%,$(shell $(CC_$(1)) -print-file-name=include 2>/dev/null)),\
+	$(error $(CC_$(1)) is missing or gives no include directory: run 'make deps' (installs the cross compilers)))
+$(foreach f,$(PPC_FLAVOURS),$(eval $(call TOOLCHAIN_INCLUDE_PROBE,$(f))))
+
 # Freestanding PowerPC: only the compiler's own headers and the cross uapi
-# headers are visible (never the build machine's /usr/include).
+# headers are visible (never the build machine's /usr/include).  The flags
+# are recursive variables so that the probe runs only when a recipe uses them.
 define FREESTANDING_FLAGS
 -std=gnu11 $(OPT) $(WARN) -ffreestanding -fno-builtin -nostdinc \
-	-isystem $(shell $(CC_$(1)) -print-file-name=include 2>/dev/null) \
+	-isystem $(TOOLCHAIN_INCLUDE_$(1)) \
 	-isystem /usr/$(TRIPLET_$(1))/include \
 	-fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
 	-msoft-float -mno-altivec -mno-vsx -Wa,-mregnames -Wa,-many
 endef
-CFLAGS_ppc32   := $(call FREESTANDING_FLAGS,ppc32) -m32 -mcpu=powerpc -msdata=none -G 0
-CFLAGS_ppc64   := $(call FREESTANDING_FLAGS,ppc64) -m64 -mbig-endian -mabi=elfv2 -mcpu=power8 -mcmodel=medium
-CFLAGS_ppc64le := $(call FREESTANDING_FLAGS,ppc64le) -m64 -mlittle-endian -mabi=elfv2 -mcpu=power8 -mcmodel=medium
+CFLAGS_ppc32   = $(call FREESTANDING_FLAGS,ppc32) -m32 -mcpu=powerpc -msdata=none -G 0
+CFLAGS_ppc64   = $(call FREESTANDING_FLAGS,ppc64) -m64 -mbig-endian -mabi=elfv2 -mcpu=power8 -mcmodel=medium
+CFLAGS_ppc64le = $(call FREESTANDING_FLAGS,ppc64le) -m64 -mlittle-endian -mabi=elfv2 -mcpu=power8 -mcmodel=medium
 
 # Include directories shared by every flavour; modules append.
 INCLUDES :=
