@@ -67,3 +67,9 @@ clean:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@$(BUILD)/native/bin/ppcpv-run --all
+
+# The README's two commands on a freshly bootstrapped Debian 12 minbase root
+# with only git and make (opt-in: needs root and the mirror; several minutes).
+check-fresh:
+	@scripts/check-fresh
+.PHONY: check-fresh
