@@ -250,8 +250,7 @@ static int make_files(const struct run_options *o, struct files *f)
 		fprintf(stderr, "ppcpv-run: %s\n", bad);
 		return -1;
 	}
-	return hostcfg_write(&h, f->host_cfg, hostcfg_build_host_config) ||
-	       hostcfg_write(&h, f->guest_fdt, hostcfg_build_guest_fdt) ? -1 : 0;
+	return hostcfg_write_files(&h);
 }
 
 static void remove_files(const struct files *f)

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,8 @@
 
 /* pseries under TCG: the capability settings that silence its warnings. */
 #define PSERIES_MACHINE "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off"
+/* A raw file at a physical address. */
+#define LOADER "loader,file=%s,addr=0x%llx,force-raw=on"
 
 const char *qemu_find(const char *name)
 {
@@ -54,10 +57,15 @@ static void add(struct argv_builder *b, const char *arg)
 }
 
 /* An argument formatted into the builder's storage. */
-static void addf(struct argv_builder *b, const char *fmt, const char *file, unsigned long long addr)
+static void __attribute__((format(printf, 2, 3))) addf(struct argv_builder *b, const char *fmt, ...)
 {
 	char *dst = b->store + b->used;
-	int n = snprintf(dst, b->size - b->used, fmt, file, addr);
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(dst, b->size - b->used, fmt, ap);
+	va_end(ap);
 
 	if (n < 0 || (size_t)n >= b->size - b->used)
 		return;
@@ -69,13 +77,12 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 	      const char **argv, size_t max, char *storage, size_t storage_size)
 {
 	struct argv_builder b = { argv, 0, max, storage, 0, storage_size };
-	const char *loader = "loader,file=%s,addr=0x%llx,force-raw=on";
 
 	add(&b, o->qemu);
 	add(&b, "-M");
 	add(&b, PSERIES_MACHINE);
 	add(&b, "-m");
-	add(&b, "512M");
+	addf(&b, "%lluM", (unsigned long long)PPCPV_HOST_RAM_DEFAULT >> 20);
 	add(&b, "-nographic");
 	add(&b, "-nodefaults");
 	add(&b, "-serial");
@@ -95,12 +102,12 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 	} else {
 		add(&b, o->host);
 		add(&b, "-device");
-		addf(&b, loader, host_cfg, PPCPV_HOSTCFG_PA);
+		addf(&b, LOADER, host_cfg, (unsigned long long)PPCPV_HOSTCFG_PA);
 		add(&b, "-device");
-		addf(&b, loader, o->guest, PPCPV_GUEST_BASE_DEFAULT);
+		addf(&b, LOADER, o->guest, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT);
 		add(&b, "-device");
-		addf(&b, loader, guest_fdt, PPCPV_GUEST_BASE_DEFAULT + PPCPV_GUEST_SIZE_DEFAULT -
-		     PPCPV_GUEST_FDT_RESERVE);
+		addf(&b, LOADER, guest_fdt, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT +
+		     PPCPV_GUEST_SIZE_DEFAULT - PPCPV_GUEST_FDT_RESERVE);
 	}
 	argv[b.n] = NULL;
 	return b.n + 1 < max && b.used < storage_size ? 0 : -1;
