@@ -166,10 +166,16 @@ static const char *default_image(const char *build_rel, const char *installed)
 
 static int check_file(const char *what, const char *path)
 {
-	if (!access(path, R_OK))
+	struct stat st;
+
+	if (access(path, R_OK) || stat(path, &st)) {
+		fprintf(stderr, "ppcpv-run: %s image %s: %s%s\n", what, path, strerror(errno),
+			errno == ENOENT ? " (build it with make)" : "");
+		return -1;
+	}
+	if (S_ISREG(st.st_mode))
 		return 0;
-	fprintf(stderr, "ppcpv-run: %s image %s: %s%s\n", what, path, strerror(errno),
-		errno == ENOENT ? " (build it with make)" : "");
+	fprintf(stderr, "ppcpv-run: %s image %s: not a regular file\n", what, path);
 	return -1;
 }
 
@@ -181,7 +187,7 @@ static int check_setup(struct run_options *o)
 		fprintf(stderr, "ppcpv-run: %s not found (install qemu-system-ppc: make deps)\n", o->qemu);
 		return -1;
 	}
-	o->qemu = strdup(q);
+	o->qemu = q;
 	if (check_file("guest", o->guest))
 		return -1;
 	return o->mode == MODE_NATIVE ? 0 : check_file("host stub", o->host);
