@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* Exit statuses of ppcpv-run besides the guest's own (0..123). */
 #define RUN_EXIT_USAGE		2
@@ -88,6 +89,39 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 /* Run it; console lines go to result_take_line (and stdout/stderr). */
 int qemu_run(const struct run_options *o, const char *const *argv, struct run_result *r);
 const char *qemu_find(const char *name);
+
+/*
+ * proc.c: QEMU in a process group of its own, and the stop signals.
+ * proc_signals_init() before anything that must be cleaned up: SIGINT,
+ * SIGTERM and SIGHUP (unless ignored on entry) then only mark the launcher
+ * stopped; each wait ends on them.
+ */
+struct proc {
+	pid_t pid;		/* QEMU, and its process group */
+	int out_fd;		/* its stdout; -1 once closed */
+	int exited;		/* reaped; status holds how it ended */
+	int status;
+};
+
+enum proc_event {
+	PROC_OUTPUT,		/* out_fd is readable (or at its end) */
+	PROC_EXITED,		/* QEMU itself has exited */
+	PROC_DEADLINE,
+	PROC_STOPPED,		/* a stop signal came */
+};
+
+double proc_now(void);		/* seconds, monotonic */
+void proc_signals_init(void);
+int proc_stop_signal(void);	/* the stop signal that came, or 0 */
+/* After the clean-up: if a stop signal came, die of it (a shell sees 128 + sig). */
+void proc_exit_if_stopped(void);
+int proc_spawn(struct proc *p, const char *const *argv);
+/* Wait until output, QEMU's exit, a stop signal or the deadline. */
+enum proc_event proc_wait(struct proc *p, double deadline);
+/* Read QEMU's output (without blocking if only_if_ready); 0 at its end. */
+ssize_t proc_read(struct proc *p, void *buf, size_t size, int only_if_ready);
+/* Close the output and end the whole group: SIGTERM, a short grace, SIGKILL. */
+void proc_stop(struct proc *p);
 
 /* report.c */
 void report_json(const struct run_options *o, const struct run_result *r);

@@ -32,16 +32,18 @@ static void usage(FILE *f)
 		"  --json             print one result object (the console goes to stderr)\n"
 		"  --quiet            do not echo the console\n"
 		"  --console          with --all: echo each boot's console too\n"
-		"  --timeout SEC      kill QEMU after SEC seconds (default 60)\n"
+		"  --timeout SEC      stop QEMU (its whole process group) after SEC seconds\n"
+		"                     (default 60)\n"
 		"  --no-icount        real-time QEMU (instruction counts are then unknown)\n"
 		"  --guest FILE       raw guest image (default: the reference guest kernel)\n"
 		"  --host FILE        raw host stub image\n"
-		"  --qemu PROGRAM     default qemu-system-ppc64\n"
+		"  --qemu PROGRAM     default qemu-system-ppc64 (a path: used as it is)\n"
 		"  --verbose-host     the host logs every trap\n"
 		"  --keep DIR         keep the device trees in DIR\n"
 		"  --print            print the QEMU command line and stop\n"
 		"exit status: the guest's (0 = all checks passed); %d timeout, %d setup error,\n"
-		"%d no exit status from the guest, %d usage\n",
+		"%d no exit status from the guest, %d usage.  SIGINT, SIGTERM or SIGHUP stop\n"
+		"QEMU and remove the temporary files; then ppcpv-run dies of that signal.\n",
 		RUN_EXIT_TIMEOUT, RUN_EXIT_SETUP, RUN_EXIT_NO_STATUS, RUN_EXIT_USAGE);
 }
 
@@ -166,10 +168,16 @@ static const char *default_image(const char *build_rel, const char *installed)
 
 static int check_file(const char *what, const char *path)
 {
-	if (!access(path, R_OK))
+	struct stat st;
+
+	if (access(path, R_OK) || stat(path, &st)) {
+		fprintf(stderr, "ppcpv-run: %s image %s: %s%s\n", what, path, strerror(errno),
+			errno == ENOENT ? " (build it with make)" : "");
+		return -1;
+	}
+	if (S_ISREG(st.st_mode))
 		return 0;
-	fprintf(stderr, "ppcpv-run: %s image %s: %s%s\n", what, path, strerror(errno),
-		errno == ENOENT ? " (build it with make)" : "");
+	fprintf(stderr, "ppcpv-run: %s image %s: not a regular file\n", what, path);
 	return -1;
 }
 
@@ -181,7 +189,7 @@ static int check_setup(struct run_options *o)
 		fprintf(stderr, "ppcpv-run: %s not found (install qemu-system-ppc: make deps)\n", o->qemu);
 		return -1;
 	}
-	o->qemu = strdup(q);
+	o->qemu = q;
 	if (check_file("guest", o->guest))
 		return -1;
 	return o->mode == MODE_NATIVE ? 0 : check_file("host stub", o->host);
@@ -250,8 +258,7 @@ static int make_files(const struct run_options *o, struct files *f)
 		fprintf(stderr, "ppcpv-run: %s\n", bad);
 		return -1;
 	}
-	return hostcfg_write(&h, f->host_cfg, hostcfg_build_host_config) ||
-	       hostcfg_write(&h, f->guest_fdt, hostcfg_build_guest_fdt) ? -1 : 0;
+	return hostcfg_write_files(&h);
 }
 
 static void remove_files(const struct files *f)
@@ -269,10 +276,12 @@ static void print_argv(const char *const *argv)
 		printf("%s%s", *argv, argv[1] ? " " : "\n");
 }
 
+#define ARGV_MAX	64	/* QEMU's command line, in words */
+
 /* One boot; the result is filled even when the boot went wrong. */
 static int run_one(const struct run_options *o, struct run_result *r)
 {
-	const char *argv[64];
+	const char *argv[ARGV_MAX];
 	char storage[4 * PATH_MAX];
 	struct files f = { .temporary = 0 };
 	int err = 0;
@@ -280,7 +289,7 @@ static int run_one(const struct run_options *o, struct run_result *r)
 	result_init(r, o->mode);
 	if (o->mode != MODE_NATIVE && make_files(o, &f))
 		err = -1;
-	if (!err && qemu_argv(o, f.host_cfg, f.guest_fdt, argv, 64, storage, sizeof(storage))) {
+	if (!err && qemu_argv(o, f.host_cfg, f.guest_fdt, argv, ARGV_MAX, storage, sizeof(storage))) {
 		fprintf(stderr, "ppcpv-run: the QEMU command line is too long\n");
 		err = -1;
 	}
@@ -318,6 +327,8 @@ static int run_all(struct run_options *o)
 			printf("==== %s ====\n", mode_name(o->mode));
 		if (run_one(o, &res[i]))
 			return RUN_EXIT_SETUP;
+		if (proc_stop_signal())
+			return RUN_EXIT_SETUP;	/* main dies of the signal */
 		explain(o, &res[i]);
 		report_summary(stdout, &res[i], 0);
 		if (result_status(&res[i]) && !status)
@@ -327,34 +338,45 @@ static int run_all(struct run_options *o)
 	return status;
 }
 
+static int run(struct run_options *o)
+{
+	struct run_result r;
+
+	if (!o->guest)
+		o->guest = default_image("../../images/guest-ref.bin", "guest-ref.bin");
+	if (!o->host)
+		o->host = default_image("../../ppc64/host-stubs/ppcpv-host-pseries.bin",
+					"ppcpv-host-pseries.bin");
+	if (check_setup(o))
+		return RUN_EXIT_SETUP;
+	if (o->all)
+		return run_all(o);
+	if (run_one(o, &r))
+		return RUN_EXIT_SETUP;
+	if (o->print_only || proc_stop_signal())
+		return 0;
+	explain(o, &r);
+	if (o->json)
+		report_json(o, &r);
+	else
+		report_summary(stderr, &r, 1);
+	return result_status(&r);
+}
+
 int main(int argc, char **argv)
 {
 	struct run_options o = {
 		.mode = MODE_PV, .qemu = "qemu-system-ppc64", .timeout_s = 60, .icount = 1,
 	};
-	struct run_result r;
+	int status;
 
 	if (parse_options(argc, argv, &o)) {
 		usage(stderr);
 		return RUN_EXIT_USAGE;
 	}
-	if (!o.guest)
-		o.guest = default_image("../../images/guest-ref.bin", "guest-ref.bin");
-	if (!o.host)
-		o.host = default_image("../../ppc64/host-stubs/ppcpv-host-pseries.bin",
-				       "ppcpv-host-pseries.bin");
-	if (check_setup(&o))
-		return RUN_EXIT_SETUP;
-	if (o.all)
-		return run_all(&o);
-	if (run_one(&o, &r))
-		return RUN_EXIT_SETUP;
-	if (o.print_only)
-		return 0;
-	explain(&o, &r);
-	if (o.json)
-		report_json(&o, &r);
-	else
-		report_summary(stderr, &r, 1);
-	return result_status(&r);
+	proc_signals_init();
+	status = run(&o);
+	/* QEMU stopped and the temporary files gone: now the signal may end us */
+	proc_exit_if_stopped();
+	return status;
 }

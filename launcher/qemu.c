@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: MIT
 /*
  * Starting qemu-system-ppc64 and watching it: the command line (the same
- * one tests/host/run-guest.sh builds), the console read line by line under
- * a timeout, the child killed when the time is up.
+ * one tests/host/run-guest.sh builds), the console read line by line until
+ * QEMU exits, the deadline passes or a stop signal comes (proc.c), then
+ * QEMU's whole process group stopped.
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include <ppcpv/host/hostcfg.h>
 #include "hostcfg_blobs.h"
@@ -21,6 +19,10 @@
 
 /* pseries under TCG: the capability settings that silence its warnings. */
 #define PSERIES_MACHINE "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off"
+/* How much of QEMU's output one read takes. */
+#define READ_CHUNK	4096
+/* A raw file at a physical address. */
+#define LOADER "loader,file=%s,addr=0x%llx,force-raw=on"
 
 const char *qemu_find(const char *name)
 {
@@ -54,10 +56,15 @@ static void add(struct argv_builder *b, const char *arg)
 }
 
 /* An argument formatted into the builder's storage. */
-static void addf(struct argv_builder *b, const char *fmt, const char *file, unsigned long long addr)
+static void __attribute__((format(printf, 2, 3))) addf(struct argv_builder *b, const char *fmt, ...)
 {
 	char *dst = b->store + b->used;
-	int n = snprintf(dst, b->size - b->used, fmt, file, addr);
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(dst, b->size - b->used, fmt, ap);
+	va_end(ap);
 
 	if (n < 0 || (size_t)n >= b->size - b->used)
 		return;
@@ -69,13 +76,12 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 	      const char **argv, size_t max, char *storage, size_t storage_size)
 {
 	struct argv_builder b = { argv, 0, max, storage, 0, storage_size };
-	const char *loader = "loader,file=%s,addr=0x%llx,force-raw=on";
 
 	add(&b, o->qemu);
 	add(&b, "-M");
 	add(&b, PSERIES_MACHINE);
 	add(&b, "-m");
-	add(&b, "512M");
+	addf(&b, "%lluM", (unsigned long long)PPCPV_HOST_RAM_DEFAULT >> 20);
 	add(&b, "-nographic");
 	add(&b, "-nodefaults");
 	add(&b, "-serial");
@@ -95,23 +101,15 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 	} else {
 		add(&b, o->host);
 		add(&b, "-device");
-		addf(&b, loader, host_cfg, PPCPV_HOSTCFG_PA);
+		addf(&b, LOADER, host_cfg, (unsigned long long)PPCPV_HOSTCFG_PA);
 		add(&b, "-device");
-		addf(&b, loader, o->guest, PPCPV_GUEST_BASE_DEFAULT);
+		addf(&b, LOADER, o->guest, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT);
 		add(&b, "-device");
-		addf(&b, loader, guest_fdt, PPCPV_GUEST_BASE_DEFAULT + PPCPV_GUEST_SIZE_DEFAULT -
-		     PPCPV_GUEST_FDT_RESERVE);
+		addf(&b, LOADER, guest_fdt, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT +
+		     PPCPV_GUEST_SIZE_DEFAULT - PPCPV_GUEST_FDT_RESERVE);
 	}
 	argv[b.n] = NULL;
 	return b.n + 1 < max && b.used < storage_size ? 0 : -1;
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* Split what arrived into lines; a partial line waits for the next read. */
@@ -144,60 +142,43 @@ static void take(const struct run_options *o, struct run_result *r, struct line_
 	fflush(echo);
 }
 
-static pid_t spawn(const char *const *argv, int *out_fd)
+/* What QEMU wrote before it exited.  Something it left behind may hold the
+ * pipe open, so only what is there already. */
+static void drain(const struct run_options *o, struct run_result *r, struct line_buf *lb,
+		  struct proc *p, double deadline)
 {
-	int fds[2];
-	pid_t pid;
+	char data[READ_CHUNK];
+	ssize_t n;
 
-	if (pipe2(fds, O_CLOEXEC))
-		return -1;
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		/* no stdin: QEMU must never wait for the terminal */
-		int null = open("/dev/null", O_RDONLY);
-		if (null >= 0)
-			dup2(null, STDIN_FILENO);
-		execv(argv[0], (char *const *)argv);
-		fprintf(stderr, "ppcpv-run: cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	close(fds[1]);
-	*out_fd = fds[0];
-	return pid;
+	while (proc_now() < deadline && (n = proc_read(p, data, sizeof(data), 1)) > 0)
+		take(o, r, lb, data, (size_t)n);
 }
 
 int qemu_run(const struct run_options *o, const char *const *argv, struct run_result *r)
 {
 	struct line_buf lb = { .len = 0 };
-	double start = now(), deadline = start + o->timeout_s;
-	char data[4096];
-	int fd, status = 0;
-	pid_t pid = spawn(argv, &fd);
+	double start = proc_now(), deadline = start + o->timeout_s;
+	enum proc_event ev;
+	struct proc p;
+	char data[READ_CHUNK];
+	ssize_t n;
 
-	if (pid < 0)
+	if (proc_spawn(&p, argv)) {
+		fprintf(stderr, "ppcpv-run: cannot start %s: %s\n", argv[0], strerror(errno));
 		return -1;
-	for (;;) {
-		struct pollfd p = { fd, POLLIN, 0 };
-		int left_ms = (int)((deadline - now()) * 1000);
-		ssize_t n;
-
-		if (left_ms <= 0) {
-			r->timed_out = 1;
-			kill(pid, SIGKILL);
-			break;
-		}
-		if (poll(&p, 1, left_ms) <= 0)
-			continue;
-		n = read(fd, data, sizeof(data));
-		if (n <= 0)
-			break;
-		take(o, r, &lb, data, (size_t)n);
 	}
+	while ((ev = proc_wait(&p, deadline)) == PROC_OUTPUT) {
+		n = proc_read(&p, data, sizeof(data), 0);
+		if (n > 0)
+			take(o, r, &lb, data, (size_t)n);
+	}
+	if (ev == PROC_EXITED)
+		drain(o, r, &lb, &p, deadline);
 	take(o, r, &lb, "\n", lb.len ? 1 : 0);
-	close(fd);
-	waitpid(pid, &status, 0);
-	r->wall_seconds = now() - start;
-	r->qemu_failed = !r->timed_out && (!WIFEXITED(status) || WEXITSTATUS(status) > 1);
+	/* nothing of the group outlives the boot, however it ended */
+	proc_stop(&p);
+	r->wall_seconds = proc_now() - start;
+	r->timed_out = ev == PROC_DEADLINE;
+	r->qemu_failed = ev == PROC_EXITED && (!WIFEXITED(p.status) || WEXITSTATUS(p.status) > 1);
 	return 0;
 }

@@ -20,6 +20,7 @@ struct hostcfg_options {
 	uint64_t guest_fdt;		/* guest-physical address of the guest DTB */
 	uint64_t guest_msr;
 	uint64_t hostdev;		/* PPCPV_HOSTDEV_NONE: no device */
+	uint64_t host_ram;		/* QEMU's -m: the guest region must end inside */
 	uint32_t features;
 	uint32_t timebase_hz;		/* for the guest's /cpus node */
 	uint32_t verbose;
@@ -38,13 +39,15 @@ struct hostcfg_options {
 /* The defaults: the memory map the host stub and the tests use, PV mode. */
 void hostcfg_options_init(struct hostcfg_options *o);
 
-/* NULL if the layout is one the host stub accepts, else why not. */
+/* NULL if the layout is one the host stub accepts, else why not (one line,
+ * valid until the next call). */
 const char *hostcfg_check_layout(const struct hostcfg_options *o);
 
-/* Build a tree with `build` and write it to path (nothing if path is
- * NULL).  0, or -1 after a message on stderr. */
-int hostcfg_write(const struct hostcfg_options *o, const char *path,
-		  int (*build)(const struct hostcfg_options *, void *, size_t));
+/* Write host_config_out and guest_fdt_out (each only if not NULL): both
+ * trees go to temporary files beside their destinations and are renamed
+ * into place only when both are written, so a failure leaves no output
+ * half written.  0, or -1 after one message on stderr. */
+int hostcfg_write_files(const struct hostcfg_options *o);
 
 /* Write a blob into buf (size bytes).  0, or a negative -PPCPV_ERR_*. */
 int hostcfg_build_host_config(const struct hostcfg_options *o, void *buf, size_t size);

@@ -29,6 +29,8 @@ static void usage(FILE *f)
 		"  --loader-args        print the QEMU -device loader arguments\n"
 		"  --guest-base ADDR    host PA of guest-physical 0 (default 0x%x)\n"
 		"  --guest-size SIZE    guest memory (default 0x%x, at most 0x%x)\n"
+		"  --host-ram SIZE      QEMU's -m in bytes: the guest must end below\n"
+		"                       (default 0x%x)\n"
 		"  --guest-entry ADDR   guest-physical entry (default 0x%x)\n"
 		"  --guest-fdt-addr A   guest-physical address of the guest DTB\n"
 		"                       (default: size - 0x%x)\n"
@@ -44,8 +46,8 @@ static void usage(FILE *f)
 		"                       absent-magic-page\n"
 		"  --hcall-bytes N      length of hcall-instructions (bad-input tests)\n",
 		PPCPV_HOSTCFG_PA, PPCPV_GUEST_BASE_DEFAULT, PPCPV_GUEST_SIZE_DEFAULT,
-		PPCPV_GUEST_SIZE_MAX, PPCPV_GUEST_ENTRY_DEFAULT, PPCPV_GUEST_FDT_RESERVE,
-		1u << PPCPV_KVM_FEATURE_MAGIC_PAGE, PPCPV_HOSTDEV_BASE_DEFAULT,
+		PPCPV_GUEST_SIZE_MAX, PPCPV_HOST_RAM_DEFAULT, PPCPV_GUEST_ENTRY_DEFAULT,
+		PPCPV_GUEST_FDT_RESERVE, 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE, PPCPV_HOSTDEV_BASE_DEFAULT,
 		HOSTCFG_TIMEBASE_HZ_DEFAULT);
 }
 
@@ -60,8 +62,8 @@ static int parse_u64(const char *s, uint64_t *out)
 
 enum {
 	OPT_HOST_CONFIG = 1, OPT_GUEST_FDT, OPT_GUEST_IMAGE, OPT_LOADER_ARGS,
-	OPT_GUEST_BASE, OPT_GUEST_SIZE, OPT_GUEST_ENTRY, OPT_GUEST_FDT_ADDR,
-	OPT_GUEST_MSR, OPT_MODE, OPT_FEATURES, OPT_HOSTDEV, OPT_TIMEBASE,
+	OPT_GUEST_BASE, OPT_GUEST_SIZE, OPT_HOST_RAM, OPT_GUEST_ENTRY,
+	OPT_GUEST_FDT_ADDR, OPT_GUEST_MSR, OPT_MODE, OPT_FEATURES, OPT_HOSTDEV, OPT_TIMEBASE,
 	OPT_BOOTARGS, OPT_VERBOSE, OPT_SELFTEST, OPT_FAULT, OPT_HCALL_BYTES, OPT_HELP,
 };
 
@@ -72,6 +74,7 @@ static const struct option long_options[] = {
 	{ "loader-args", no_argument, NULL, OPT_LOADER_ARGS },
 	{ "guest-base", required_argument, NULL, OPT_GUEST_BASE },
 	{ "guest-size", required_argument, NULL, OPT_GUEST_SIZE },
+	{ "host-ram", required_argument, NULL, OPT_HOST_RAM },
 	{ "guest-entry", required_argument, NULL, OPT_GUEST_ENTRY },
 	{ "guest-fdt-addr", required_argument, NULL, OPT_GUEST_FDT_ADDR },
 	{ "guest-msr", required_argument, NULL, OPT_GUEST_MSR },
@@ -101,6 +104,7 @@ static int set_number(int opt, const char *arg, struct hostcfg_options *o, int *
 	switch (opt) {
 	case OPT_GUEST_BASE: o->guest_base = v; break;
 	case OPT_GUEST_SIZE: o->guest_size = v; break;
+	case OPT_HOST_RAM: o->host_ram = v; break;
 	case OPT_GUEST_ENTRY: o->guest_entry = v; break;
 	case OPT_GUEST_FDT_ADDR: o->guest_fdt = v; *fdt_addr_set = 1; break;
 	case OPT_GUEST_MSR: o->guest_msr = v; break;
@@ -170,8 +174,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ppcpv-hostcfg: %s\n", bad);
 		return 2;
 	}
-	if (hostcfg_write(&o, o.host_config_out, hostcfg_build_host_config) ||
-	    hostcfg_write(&o, o.guest_fdt_out, hostcfg_build_guest_fdt))
+	if (hostcfg_write_files(&o))
 		return 1;
 	if (o.loader_args)
 		print_loader_args(&o);

@@ -94,6 +94,10 @@ grep -q 'timeout after 2 s; last console line' "$tmp/err" && pass "timeout names
 "$run" --guest "$tmp/missing.bin" 2>"$tmp/err"
 check_eq "missing guest image" 125 "$?"
 grep -q 'missing.bin: No such file' "$tmp/err" && pass "missing image named" || fail "$(cat "$tmp/err")"
+"$run" --native --guest "$tmp" 2>"$tmp/err"
+check_eq "a directory as guest image" 125 "$?"
+grep -q "guest image $tmp: not a regular file" "$tmp/err" && pass "directory image named" ||
+	fail "$(cat "$tmp/err")"
 "$run" --qemu "$tmp/no-qemu" 2>"$tmp/err"
 check_eq "QEMU missing" 125 "$?"
 grep -q 'not found (install qemu-system-ppc' "$tmp/err" && pass "missing QEMU explained" || fail "$(cat "$tmp/err")"

@@ -46,6 +46,10 @@
 #define PPCPV_GUEST_ENTRY_DEFAULT	0x100
 #define PPCPV_GUEST_FDT_RESERVE		0x00010000	/* the DTB goes in the last 64 KiB */
 #define PPCPV_HOSTDEV_BASE_DEFAULT	0xf0000000	/* no memory behind it */
+/* The RAM ppcpv-run and run-guest.sh give QEMU (-m); guest regions must end
+ * inside it.  QEMU puts its own device tree near the top: only the host
+ * knows where, and refuses a guest region over it at boot. */
+#define PPCPV_HOST_RAM_DEFAULT		0x20000000	/* 512 MiB */
 /* Largest guest memory: one 256 MiB segment, all pre-mapped. */
 #define PPCPV_GUEST_SIZE_MAX		0x10000000
 
