@@ -6,7 +6,8 @@
 #   make check      run all tests (installs missing dependencies first)
 #   make demo       the main job (see README.md; installs missing dependencies first)
 #   make deps       install the Debian packages the project needs
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=  (layout: Documentation/building.rst)
+#   make installcheck  install into a scratch DESTDIR and build against it
 #   make bench      the echo-loop benchmark: native, no-pv, pv
 #   make check-vmlinux  the patcher on Debian's ppc64el kernel (downloads ~50 MB)
 #   make bench-patcher  scan speed on that kernel
@@ -27,8 +28,10 @@ include mk/build.mk
 MODULES := lib hcall-abi patcher kvm_emul host-stubs guest-kernel launcher tests
 # Each module directory contributes module.mk (first) and any other *.mk.
 include $(foreach m,$(MODULES),$(wildcard $(m)/module.mk) $(filter-out $(m)/module.mk,$(sort $(wildcard $(m)/*.mk))))
+# install and installcheck (after the modules: it installs what they list).
+include mk/install.mk
 
-.PHONY: all check deps demo install clean
+.PHONY: all check deps demo install installcheck clean
 
 all: $(ALL_TARGETS)
 
@@ -43,15 +46,6 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory -Otarget $(addprefix check-step-,$(CHECK_STEPS))
 	@tests/tally $(BUILD)/check $(CHECK_STEPS)
-
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include/ppcpv \
-		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/ppcpv
-	$(if $(INSTALL_BINS),install -m 755 $(INSTALL_BINS) $(DESTDIR)$(PREFIX)/bin)
-	$(if $(INSTALL_HEADERS),install -m 644 $(INSTALL_HEADERS) $(DESTDIR)$(PREFIX)/include/ppcpv)
-	$(if $(INSTALL_MAN1),install -m 644 $(INSTALL_MAN1) $(DESTDIR)$(PREFIX)/share/man/man1)
-	$(if $(INSTALL_DATA),install -d $(DESTDIR)$(PREFIX)/share/ppcpv && install -m 644 $(INSTALL_DATA) $(DESTDIR)$(PREFIX)/share/ppcpv)
-	install -m 644 README.md LICENSE $(wildcard Documentation/*.rst) $(DESTDIR)$(PREFIX)/share/doc/ppcpv
 
 clean:
 	rm -rf $(BUILD) $(CLEAN_EXTRA)

@@ -9,6 +9,11 @@ INSTALL_HEADERS += guest-kernel/include/ppcpv/guest_pv.h
 GUEST_PV_SRCS := guest-kernel/pv/discover.c guest-kernel/pv/pv_init.c guest-kernel/pv/report.c
 $(call LIBRARY,ppcpv-guest-pv,$(GUEST_PV_SRCS),$(FLAVOURS))
 UNIT_LIBS += $(call libpath,ppcpv-guest-pv,native)
+# What a PowerPC kernel links for the whole PV bring-up, in link order (each
+# before the libraries it uses): the reference guest below, and the
+# per-flavour libraries and pkg-config files `make install` writes.
+GUEST_PV_LINK_LIBS := ppcpv-guest-pv ppcpv-patcher ppcpv-emul ppcpv-fdt ppcpv-fmt \
+	ppcpv-hcall ppcpv-abi
 
 # ref/ - the reference guest kernel (Book3S-64 big-endian), a raw image for
 # QEMU pseries (-bios, entry 0x100) that also runs hosted by the host stub.
@@ -16,8 +21,7 @@ REF_SRCS := $(addprefix guest-kernel/ref/,head.S main.c console.c platform.c irq
 	checks.c)
 REF_OBJS := $(call objs,ppc64,$(REF_SRCS))
 REF_LDS := guest-kernel/ref/ref.lds
-REF_LIBS := $(foreach l,ppcpv-guest-pv ppcpv-patcher ppcpv-emul ppcpv-fdt ppcpv-fmt \
-	ppcpv-hcall ppcpv-abi ppcpv-papr ppcpv-crt,$(call libpath,$(l),ppc64))
+REF_LIBS := $(foreach l,$(GUEST_PV_LINK_LIBS) ppcpv-papr ppcpv-crt,$(call libpath,$(l),ppc64))
 GUEST_REF_ELF := $(BUILD)/images/guest-ref.elf
 GUEST_REF_BIN := $(BUILD)/images/guest-ref.bin
 

@@ -20,6 +20,7 @@ ALL_TARGETS += $(ABI_CHECK_OBJS)
 $(call NATIVE_PROGRAM,ppcpv-pvinfo,hcall-abi/tools/ppcpv-pvinfo.c,\
 	$(call libpath,ppcpv-abi,native) $(call libpath,ppcpv-disasm,native),$(DISASM_LDLIBS))
 INSTALL_BINS += $(BUILD)/native/bin/ppcpv-pvinfo
+INSTALL_MAN1 += man/ppcpv-pvinfo.1
 
 # A wrong value in abi.h must break the build, on every flavour.
 $(call CHECK_STEP,abi-sabotage,$(ABI_CHECK_OBJS),tests/abi/sabotage.sh)

@@ -19,6 +19,7 @@ UNIT_LIBS += $(call libpath,ppcpv-hostcfg-blobs,native)
 $(call NATIVE_PROGRAM,ppcpv-hostcfg,host-stubs/tools/hostcfg_main.c,\
 	$(call libpath,ppcpv-hostcfg-blobs,native) $(call libpath,ppcpv-abi,native),-lfdt)
 INSTALL_BINS += $(BUILD)/native/bin/ppcpv-hostcfg
+INSTALL_MAN1 += man/ppcpv-hostcfg.1
 $(call CHECK_STEP,hostcfg,$(BUILD)/native/bin/ppcpv-hostcfg,tests/host/hostcfg.sh $(BUILD))
 
 # The pseries host stub: a raw ppc64 BE image for qemu-system-ppc64 -bios.

@@ -6,6 +6,7 @@ LAUNCHER_SRCS := $(addprefix launcher/,ppcpv-run.c qemu.c proc.c console.c repor
 $(call NATIVE_PROGRAM,ppcpv-run,$(LAUNCHER_SRCS),\
 	$(call libpath,ppcpv-hostcfg-blobs,native) $(call libpath,ppcpv-abi,native),-lfdt)
 INSTALL_BINS += $(BUILD)/native/bin/ppcpv-run
+INSTALL_MAN1 += man/ppcpv-run.1
 # the images ppcpv-run boots by default (PREFIX/share/ppcpv)
 INSTALL_DATA += $(GUEST_REF_BIN) $(HOST_PSERIES_BIN)
 

@@ -46,11 +46,17 @@ define FREESTANDING_FLAGS
 	-isystem $(TOOLCHAIN_INCLUDE_$(1)) \
 	-isystem /usr/$(TRIPLET_$(1))/include \
 	-fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
-	-msoft-float -mno-altivec -mno-vsx -Wa,-mregnames -Wa,-many
+	-mno-altivec -mno-vsx -Wa,-mregnames -Wa,-many
 endef
-CFLAGS_ppc32   = $(call FREESTANDING_FLAGS,ppc32) -m32 -mcpu=powerpc -msdata=none -G 0
-CFLAGS_ppc64   = $(call FREESTANDING_FLAGS,ppc64) -m64 -mbig-endian -mabi=elfv2 -mcpu=power8 -mcmodel=medium
-CFLAGS_ppc64le = $(call FREESTANDING_FLAGS,ppc64le) -m64 -mlittle-endian -mabi=elfv2 -mcpu=power8 -mcmodel=medium
+# The flags that fix a flavour's object ABI (word size, byte order, calling
+# convention, float ABI): code linked with the installed guest libraries
+# must use them too, so the pkg-config files hand them out (mk/install.mk).
+CFLAGS_ABI_ppc32   := -m32 -msoft-float
+CFLAGS_ABI_ppc64   := -m64 -mbig-endian -mabi=elfv2 -msoft-float
+CFLAGS_ABI_ppc64le := -m64 -mlittle-endian -mabi=elfv2 -msoft-float
+CFLAGS_ppc32   = $(call FREESTANDING_FLAGS,ppc32) $(CFLAGS_ABI_ppc32) -mcpu=powerpc -msdata=none -G 0
+CFLAGS_ppc64   = $(call FREESTANDING_FLAGS,ppc64) $(CFLAGS_ABI_ppc64) -mcpu=power8 -mcmodel=medium
+CFLAGS_ppc64le = $(call FREESTANDING_FLAGS,ppc64le) $(CFLAGS_ABI_ppc64le) -mcpu=power8 -mcmodel=medium
 
 # Include directories shared by every flavour; modules append.
 INCLUDES :=
