@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <ppcpv/range.h>
 #include "elf_image.h"
 #include "tool.h"
 
@@ -48,7 +49,10 @@ static int map_file(struct elf_image *img, const char *path)
 /* A table of `count` entries of `entsize` bytes at `off` within the file? */
 static int table_fits(const struct elf_image *img, uint64_t off, uint64_t count, uint64_t entsize)
 {
-	return off <= img->size && count * entsize <= img->size - off;
+	uint64_t bytes;
+
+	return !__builtin_mul_overflow(count, entsize, &bytes) &&
+	       ppcpv_range_inside(0, img->size, off, bytes);
 }
 
 /* Identity, class, byte order and machine, from the raw header. */
@@ -127,11 +131,19 @@ static int load_section(struct elf_image *img, size_t shstrndx, Elf_Scn *scn)
 	s->offset = sh.sh_offset;
 	s->size = sh.sh_size;
 	if (sh.sh_type != SHT_NOBITS && !table_fits(img, sh.sh_offset, sh.sh_size, 1)) {
-		tool_error("%s: truncated (section %s ends at byte %llu, the file has %zu)", img->path,
-			   s->name, (unsigned long long)(sh.sh_offset + sh.sh_size), img->size);
+		tool_error("%s: truncated (section %s, %llu bytes at byte %llu, runs past the end of "
+			   "the file, %zu bytes)", img->path, s->name, (unsigned long long)sh.sh_size,
+			   (unsigned long long)sh.sh_offset, img->size);
 		return -1;
 	}
 	s->exec_bytes = (sh.sh_flags & SHF_EXECINSTR) && sh.sh_type != SHT_NOBITS && sh.sh_size;
+	/* Code is addressed as [addr, addr + size) everywhere: that sum must not wrap. */
+	if (s->exec_bytes && !ppcpv_range_fits(s->addr, s->size)) {
+		tool_error("%s: corrupt section %s (%llu bytes at address 0x%llx run past the top "
+			   "of the address space)", img->path, s->name, (unsigned long long)s->size,
+			   (unsigned long long)s->addr);
+		return -1;
+	}
 	img->n_exec += (unsigned int)s->exec_bytes;
 	return 0;
 }
@@ -186,10 +198,9 @@ void elf_image_close(struct elf_image *img)
 	memset(img, 0, sizeof(*img));
 }
 
-static int section_holds(const struct elf_section *s, uint64_t addr, uint64_t len)
+int elf_section_holds(const struct elf_section *s, uint64_t addr, uint64_t len)
 {
-	return s->exec_bytes && addr >= s->addr && addr <= s->addr + s->size &&
-	       len <= s->addr + s->size - addr;
+	return s->exec_bytes && ppcpv_range_inside(s->addr, s->size, addr, len);
 }
 
 const struct elf_section *elf_image_exec_section(const struct elf_image *img,
@@ -198,12 +209,12 @@ const struct elf_section *elf_image_exec_section(const struct elf_image *img,
 {
 	unsigned int i;
 
-	if (hint && section_holds(hint, addr, len))
+	if (hint && elf_section_holds(hint, addr, len))
 		return hint;
 	if (img->relocatable)
 		return NULL;
 	for (i = 0; i < img->n_sections; i++)
-		if (section_holds(&img->sections[i], addr, len))
+		if (elf_section_holds(&img->sections[i], addr, len))
 			return &img->sections[i];
 	return NULL;
 }
@@ -236,7 +247,7 @@ static int symbol_loc(const struct elf_image *img, const GElf_Sym *sym, struct i
 	loc->addr = sym->st_value;
 	if (img->relocatable && sec)
 		loc->addr += sec->addr;	/* values are section-relative */
-	if (!img->relocatable && (!sec || !section_holds(sec, loc->addr, 0))) {
+	if (!img->relocatable && (!sec || !elf_section_holds(sec, loc->addr, 0))) {
 		const struct elf_section *code = elf_image_exec_section(img, NULL, loc->addr, 0);
 
 		if (code)	/* e.g. _etext, defined in the section after the code */

@@ -58,6 +58,9 @@ struct image_loc {
 int elf_image_open(struct elf_image *img, const char *path);
 void elf_image_close(struct elf_image *img);
 
+/* Does a section with executable bytes hold [addr, addr + len) entirely? */
+int elf_section_holds(const struct elf_section *sec, uint64_t addr, uint64_t len);
+
 /* The section holding [addr, addr + len) entirely, among those with
  * executable bytes; in a relocatable object only `hint` qualifies. */
 const struct elf_section *elf_image_exec_section(const struct elf_image *img,

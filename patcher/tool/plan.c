@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ppcpv/err.h>
+#include <ppcpv/range.h>
 #include "plan.h"
 #include "tool.h"
 
@@ -106,21 +107,27 @@ static int resolve(const struct elf_image *img, const char *what, const char *te
 	found = !elf_image_symbol(img, name, loc);
 	if (!found)
 		tool_error("%s '%s': unknown symbol '%s' in %s", what, text, name, img->path);
+	else if (!ppcpv_range_fits(loc->addr, off)) {
+		tool_error("%s '%s': the offset runs past the top of the address space", what, text);
+		found = 0;
+	}
 	free(name);
 	loc->addr += off;
 	return found ? 0 : EXIT_USAGE;
 }
 
-static int add_target(struct scan_plan *plan, const struct elf_section *sec,
-		      uint64_t start, uint64_t end)
+/* The whole words of [start, end) inside an executable section, if any.
+ * (The section's end cannot wrap: elf_image_open() checked it.) */
+static void add_target(struct scan_plan *plan, const struct elf_section *sec,
+		       uint64_t start, uint64_t end)
 {
-	uint64_t s = WORD_UP(start > sec->addr ? start : sec->addr);
+	uint64_t lo = start > sec->addr ? start : sec->addr;
 	uint64_t e = WORD_DOWN(end < sec->addr + sec->size ? end : sec->addr + sec->size);
 
-	if (start >= end || e <= s)
-		return 0;
-	plan->targets[plan->n_targets++] = (struct scan_target){ sec, s, e, 0 };
-	return 0;
+	/* lo < e <= 2^64 - 4, so rounding lo up cannot wrap to a low address. */
+	if (lo >= e || WORD_UP(lo) >= e)
+		return;
+	plan->targets[plan->n_targets++] = (struct scan_target){ sec, WORD_UP(lo), e, 0 };
 }
 
 /* Targets for [start, end): every executable section it covers. */
