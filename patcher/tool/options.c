@@ -94,6 +94,7 @@ static int parse_kvm_tmp(const char *s, struct tool_options *o)
 		return EXIT_USAGE;
 	}
 	o->kvm_tmp = s;
+	free(o->kvm_tmp_where);		/* the option given twice: the last wins */
 	o->kvm_tmp_where = where;
 	return 0;
 }
@@ -187,4 +188,10 @@ int options_parse(int argc, char **argv, struct tool_options *o)
 	}
 	o->input = argv[optind];
 	return check_combination(o);
+}
+
+void options_free(struct tool_options *o)
+{
+	free(o->kvm_tmp_where);
+	o->kvm_tmp_where = NULL;
 }

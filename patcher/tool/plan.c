@@ -81,6 +81,10 @@ static int resolve_number(const struct elf_image *img, const char *what, const c
 		return EXIT_USAGE;
 	}
 	loc->sec = only_exec_section(img);
+	if (!ppcpv_range_fits(loc->sec->addr, value)) {
+		tool_error("%s '%s': the offset runs past the top of the address space", what, text);
+		return EXIT_USAGE;
+	}
 	loc->addr = loc->sec->addr + value;
 	return 0;
 }
@@ -329,8 +333,10 @@ int plan_build(const struct elf_image *img, const struct tool_options *opts,
 		err = exclude_image_regions(img, plan);
 	if (!err)
 		err = choose_tmp(img, opts, plan);
-	if (err)
+	if (err) {
+		plan_free(plan);
 		return err;
+	}
 	if (extra)
 		add_exclude(plan, extra->sec, extra->start, extra->end, extra->what);
 	choose_branch_rule(img, plan);

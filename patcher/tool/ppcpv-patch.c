@@ -104,17 +104,25 @@ static int patch_image(struct elf_image *img, const struct tool_options *o)
 	return err;
 }
 
+static int run(const struct tool_options *o)
+{
+	struct elf_image img;
+	int err;
+
+	if (elf_image_open(&img, o->input))
+		return EXIT_INPUT;
+	err = o->unpatch ? unpatch_image(&img, o->apply_out, o->json) : patch_image(&img, o);
+	elf_image_close(&img);
+	return err;
+}
+
 int main(int argc, char **argv)
 {
 	struct tool_options opts;
-	struct elf_image img;
 	int err = options_parse(argc, argv, &opts);
 
-	if (err)
-		return err < 0 ? 0 : err;
-	if (elf_image_open(&img, opts.input))
-		return EXIT_INPUT;
-	err = opts.unpatch ? unpatch_image(&img, opts.apply_out, opts.json) : patch_image(&img, &opts);
-	elf_image_close(&img);
-	return err;
+	if (!err)
+		err = run(&opts);
+	options_free(&opts);
+	return err < 0 ? 0 : err;
 }
