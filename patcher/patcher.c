@@ -321,13 +321,13 @@ static unsigned int make_spans(const struct ppcpv_config *cfg, const struct ppcp
 	return n;
 }
 
-/* r fits in the address space (check_regions()), so its end is exact. */
 static int overlaps_spans(const struct span *spans, unsigned int n, const struct ppcpv_region *r)
 {
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		if (r->size && r->addr < spans[i].end && r->addr + r->size > spans[i].start)
+		if (r->size && spans[i].end > spans[i].start &&
+		    ppcpv_ranges_meet(r->addr, r->size, spans[i].start, spans[i].end - spans[i].start))
 			return 1;
 	return 0;
 }

@@ -203,6 +203,14 @@ int elf_section_holds(const struct elf_section *s, uint64_t addr, uint64_t len)
 	return s->exec_bytes && ppcpv_range_inside(s->addr, s->size, addr, len);
 }
 
+void elf_section_words(const struct elf_section *sec, uint64_t *start, uint64_t *end)
+{
+	/* The end cannot wrap (load_section() checked), and the start is
+	 * rounded up only below it, so it cannot wrap either. */
+	*end = (sec->addr + sec->size) & ~(uint64_t)3;
+	*start = *end > sec->addr ? (sec->addr + 3) & ~(uint64_t)3 : *end;
+}
+
 const struct elf_section *elf_image_exec_section(const struct elf_image *img,
 						 const struct elf_section *hint,
 						 uint64_t addr, uint64_t len)
@@ -257,33 +265,58 @@ static int symbol_loc(const struct elf_image *img, const GElf_Sym *sym, struct i
 	return 0;
 }
 
-int elf_image_symbol(const struct elf_image *img, const char *name, struct image_loc *loc)
+int elf_image_symbols(const struct elf_image *img,
+		      int (*fn)(const struct image_symbol *sym, void *ctx), void *ctx)
 {
 	Elf_Scn *scn = symbol_table(img);
+	struct image_symbol is;
 	Elf_Data *data;
 	GElf_Shdr sh;
 	GElf_Sym sym;
-	int found = 0;
 	size_t i, n;
+	int stop;
 
 	if (!scn || !gelf_getshdr(scn, &sh) || !(data = elf_getdata(scn, NULL)) || !sh.sh_entsize)
-		return -1;
+		return 0;
 	n = sh.sh_size / sh.sh_entsize;
 	for (i = 1; i < n; i++) {
-		const char *s;
-
-		if (!gelf_getsym(data, (int)i, &sym) || sym.st_shndx == SHN_UNDEF)
+		if (!gelf_getsym(data, (int)i, &sym) || symbol_loc(img, &sym, &is.loc))
 			continue;
-		s = elf_strptr(img->elf, sh.sh_link, sym.st_name);
-		if (!s || strcmp(s, name))
-			continue;
-		if (symbol_loc(img, &sym, loc))
-			continue;
-		found = 1;
-		if (GELF_ST_BIND(sym.st_info) != STB_LOCAL)
-			break;
+		is.name = elf_strptr(img->elf, sh.sh_link, sym.st_name);
+		is.type = GELF_ST_TYPE(sym.st_info);
+		is.bind = GELF_ST_BIND(sym.st_info);
+		is.size = sym.st_size;
+		stop = fn(&is, ctx);
+		if (stop)
+			return stop;
 	}
-	return found ? 0 : -1;
+	return 0;
+}
+
+struct name_lookup {
+	const char *name;
+	struct image_loc *loc;
+	int found;
+};
+
+/* The first global definition ends the search; a local one is kept. */
+static int match_name(const struct image_symbol *sym, void *ctx)
+{
+	struct name_lookup *l = ctx;
+
+	if (!sym->name || strcmp(sym->name, l->name))
+		return 0;
+	*l->loc = sym->loc;
+	l->found = 1;
+	return sym->bind != STB_LOCAL;
+}
+
+int elf_image_symbol(const struct elf_image *img, const char *name, struct image_loc *loc)
+{
+	struct name_lookup l = { name, loc, 0 };
+
+	elf_image_symbols(img, match_name, &l);
+	return l.found ? 0 : -1;
 }
 
 uint8_t *elf_image_bytes(const struct elf_image *img, const struct elf_section *sec, uint64_t addr)
@@ -321,12 +354,40 @@ static char *temp_name_for(const char *path)
 	return out;
 }
 
+static const char *file_kind(mode_t mode)
+{
+	return S_ISLNK(mode) ? "a symbolic link" : S_ISDIR(mode) ? "a directory" :
+	       S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device" :
+	       S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" : "a special file";
+}
+
+/* An existing output must be a regular file: rename() would replace a
+ * symbolic link, and a device or FIFO is no place for a kernel image. */
+static int output_may_be(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st)) {
+		if (errno == ENOENT)
+			return 0;
+		tool_error("cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISREG(st.st_mode))
+		return 0;
+	tool_error("cannot write %s: %s, not a regular file", path, file_kind(st.st_mode));
+	return -1;
+}
+
 int elf_image_save(const struct elf_image *img, const char *path, size_t size,
 		   const void *tail, size_t tail_len)
 {
-	char *tmp = temp_name_for(path);
+	char *tmp;
 	int fd, err = 0;
 
+	if (output_may_be(path))
+		return -1;
+	tmp = temp_name_for(path);
 	if (!tmp) {
 		tool_error("out of memory");
 		return -1;

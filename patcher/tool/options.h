@@ -22,6 +22,7 @@ struct tool_options {
 	const char *kvm_tmp;	/* the raw ADDR:SIZE text (for messages) */
 	char *kvm_tmp_where;		/* its SYM[+OFF] or ADDR part (malloc'd) */
 	uint64_t kvm_tmp_size;
+	int force_kvm_tmp;	/* the --kvm-tmp region may hold code or data */
 	int json;
 	int sites;
 	int disasm;

@@ -7,6 +7,7 @@
 #include <ppcpv/err.h>
 #include <ppcpv/range.h>
 #include "plan.h"
+#include "region_check.h"
 #include "tool.h"
 
 #define WORD_UP(a)	(((a) + 3) & ~(uint64_t)3)
@@ -234,6 +235,19 @@ static const char *const own_tmp_symbols[][2] = {
 	{ "kvm_tmp", "kvm_tmp_end" },
 };
 #define N_OWN_TMP (sizeof(own_tmp_symbols) / sizeof(own_tmp_symbols[0]))
+_Static_assert(N_OWN_TMP <= PLAN_MAX_RESERVED, "room for every own trampoline area");
+
+/* An own trampoline area with file bytes in one code section. */
+static void add_reserved(const struct elf_image *img, struct scan_plan *plan,
+			 const struct plan_range *r)
+{
+	const struct elf_section *sec = elf_image_exec_section(img, r->sec, r->start,
+							       r->end - r->start);
+
+	if (sec && r->end > r->start)
+		plan->reserved[plan->n_reserved++] = (struct plan_range){ sec, r->start, r->end,
+									  r->what };
+}
 
 static int exclude_image_regions(const struct elf_image *img, struct scan_plan *plan)
 {
@@ -242,9 +256,12 @@ static int exclude_image_regions(const struct elf_image *img, struct scan_plan *
 
 	if (!symbol_pair(img, "kvm_template_start", "kvm_template_end", 1, &r))
 		add_exclude(plan, r.sec, r.start, r.end, "kvm_template_start..kvm_template_end");
-	for (i = 0; i < N_OWN_TMP; i++)
-		if (!symbol_pair(img, own_tmp_symbols[i][0], own_tmp_symbols[i][1], 1, &r))
-			add_exclude(plan, r.sec, r.start, r.end, own_tmp_symbols[i][0]);
+	for (i = 0; i < N_OWN_TMP; i++) {
+		if (symbol_pair(img, own_tmp_symbols[i][0], own_tmp_symbols[i][1], 1, &r))
+			continue;
+		add_exclude(plan, r.sec, r.start, r.end, own_tmp_symbols[i][0]);
+		add_reserved(img, plan, &r);
+	}
 	return 0;
 }
 
@@ -280,8 +297,11 @@ static int choose_tmp(const struct elf_image *img, const struct tool_options *o,
 		err = resolve(img, "--kvm-tmp", o->kvm_tmp_where, &loc);
 		if (err)
 			return err;
-		plan->tmp = (struct tmp_plan){ "--kvm-tmp", loc.sec, loc.addr, o->kvm_tmp_size };
+		plan->tmp = (struct tmp_plan){ "--kvm-tmp", loc.sec, loc.addr, o->kvm_tmp_size,
+					       o->force_kvm_tmp };
 		err = tmp_region_ok(img, &plan->tmp, o->kvm_tmp);
+		if (!err && !o->force_kvm_tmp)
+			err = region_check_free(img, plan, o->kvm_tmp);
 		if (!err)
 			add_exclude(plan, img->relocatable ? plan->tmp.sec : NULL, plan->tmp.addr,
 				    plan->tmp.addr + plan->tmp.size, "--kvm-tmp");
@@ -290,7 +310,7 @@ static int choose_tmp(const struct elf_image *img, const struct tool_options *o,
 	for (i = 0; i < N_OWN_TMP; i++) {
 		if (symbol_pair(img, own_tmp_symbols[i][0], own_tmp_symbols[i][1], 0, &r))
 			continue;
-		plan->tmp = (struct tmp_plan){ own_tmp_symbols[i][0], r.sec, r.start, r.end - r.start };
+		plan->tmp = (struct tmp_plan){ own_tmp_symbols[i][0], r.sec, r.start, r.end - r.start, 0 };
 		return plan->tmp.size ? tmp_region_ok(img, &plan->tmp, img->path) : 0;
 	}
 	return 0;

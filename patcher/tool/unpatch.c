@@ -30,10 +30,7 @@ static int section_region(const struct elf_image *img, unsigned int index,
 			   index);
 		return -1;
 	}
-	/* The end cannot wrap (elf_image_open() checked), and the start is
-	 * rounded up only below it, so it cannot wrap either. */
-	end = (sec->addr + sec->size) & ~(uint64_t)3;
-	start = end > sec->addr ? (sec->addr + 3) & ~(uint64_t)3 : end;
+	elf_section_words(sec, &start, &end);
 	*r = (struct ppcpv_region){ elf_image_bytes(img, sec, start), start,
 				    end > start ? (size_t)(end - start) : 0 };
 	return 0;

@@ -162,3 +162,72 @@ expect_refusal "--start/--end in the last word below 2^64" 2 "no executable text
 	--start 0xfffffffffffffffe --end 0xffffffffffffffff --apply "$work/x" "$b64"
 expect_refusal "--start SYM+OFF past 2^64" 2 "offset runs past the top" "$work/x" \
 	--start code+0xffffffffffffffff --end spare --apply "$work/x" "$b64"
+
+# ---- --kvm-tmp over live code or data: refused unless --force-kvm-tmp ----
+expect_refusal "--kvm-tmp over code" 2 \
+	"code:64: the region holds code or data (a non-zero word at $(symbol_addr "$le64" code))" \
+	"$work/live.out" --kvm-tmp code:64 --apply "$work/live.out" "$le64"
+expect_refusal "--kvm-tmp over a zero-filled object" 2 "overlaps object zero_table" \
+	"$work/live.out" --kvm-tmp zero_table:512 --apply "$work/live.out" "$le64"
+expect_refusal "--kvm-tmp running from spare room into an object" 2 "overlaps object zero_table" \
+	"$work/live.out" --kvm-tmp spare:1024 --apply "$work/live.out" "$le64"
+expect_fail "--kvm-tmp over code, in a report" 2 "holds code or data" --json --kvm-tmp code+4:64 "$le64"
+expect_fail "--force-kvm-tmp alone" 2 "goes with --kvm-tmp" --force-kvm-tmp "$le64"
+
+# ---- --apply OUT writes a regular file only ----
+ln -sf "$work/symlink-target" "$work/symlink.out"
+rm -f "$work/symlink-target"
+expect_fail "--apply to a symbolic link" 1 "symlink.out: a symbolic link, not a regular file" \
+	--apply "$work/symlink.out" "$b64"
+if [ -e "$work/symlink-target" ] || [ ! -L "$work/symlink.out" ]; then
+	fail "--apply to a symbolic link: the link or its target was written"
+else pass "--apply to a symbolic link: link and target left alone"; fi
+expect_fail "--apply to a device" 1 "/dev/null: a character device, not a regular file" \
+	--apply /dev/null "$b64"
+mkfifo "$work/fifo.out"
+expect_fail "--apply to a FIFO" 1 "a FIFO, not a regular file" --apply "$work/fifo.out" "$b64"
+expect_fail "--unpatch to a symbolic link" 1 "a symbolic link, not a regular file" \
+	--unpatch --apply "$work/symlink.out" "$b64.patched"
+leftovers=$(find "$work" -maxdepth 1 -name '.*.out.*' | wc -l)
+check_eq "refused or failed outputs leave no temporary file" 0 "$leftovers"
+
+# ---- A patched file without its record: a second --apply is refused ----
+# expect_double WHAT FILE ARGS...: --apply on FILE must be refused as patched.
+expect_double() {
+	local what=$1 file=$2
+	shift 2
+	expect_refusal "patched, record $what" 1 "looks patched already but has no restore record" \
+		"$work/double.out" "$@" --apply "$work/double.out" "$file"
+}
+for spec in b64: le64: "b32:--family book3s32" "e500:--family e500"; do
+	IFS=: read -r name opts <<<"$spec"
+	f="$work/$name"
+	head -c "$(stat -c %s "$f")" "$f.patched" >"$work/$name.no-record"
+	head -c $(($(stat -c %s "$f.patched") - 1)) "$f.patched" >"$work/$name.cut-record"
+	expect_double "dropped ($name: kvm_tmp holds trampolines)" "$work/$name.no-record" $opts
+	expect_double "cut short ($name)" "$work/$name.cut-record" $opts
+done
+powerpc64-linux-gnu-strip -o "$work/b64.stripped" "$b64.patched"
+expect_double "and symbols stripped (b64: a branch to a trampoline)" "$work/b64.stripped"
+check_eq "stripped: the word found is a branch to a trampoline" 1 \
+	"$("$tool" --json "$work/b64.stripped" 2>&1 >/dev/null | grep -c 'branches to a ppcpv trampoline')"
+# kvm_tmp wiped: the text still branches into it.
+cp "$work/b64.no-record" "$work/b64.wiped"
+dd if=/dev/zero of="$work/b64.wiped" bs=1 seek="$(file_offset "$b64" .text "$(symbol_addr "$b64" kvm_tmp)")" \
+	count=4096 conv=notrunc 2>/dev/null
+expect_refusal "patched, record dropped, kvm_tmp wiped" 1 "branches into kvm_tmp" \
+	"$work/double.out" --apply "$work/double.out" "$work/b64.wiped"
+# Trampolines in --kvm-tmp, then the image's own (empty) kvm_tmp: found by shape.
+head -c "$(stat -c %s "$le64")" "$work/le64.spare" >"$work/le64.spare.no-record"
+expect_refusal "patched into --kvm-tmp, record dropped, own kvm_tmp next" 1 \
+	"branches to a ppcpv trampoline at $(symbol_addr "$le64" spare)" \
+	"$work/double.out" --apply "$work/double.out" "$work/le64.spare.no-record"
+expect_refusal "patched into --kvm-tmp, record dropped, the same region forced" 1 \
+	"branches to a ppcpv trampoline" "$work/double.out" \
+	--force-kvm-tmp --kvm-tmp spare:512 --apply "$work/double.out" "$work/le64.spare.no-record"
+if "$tool" --json "$work/le64.no-record" >/dev/null 2>"$work/warn.txt" &&
+   grep -q "warning: .*looks patched already" "$work/warn.txt"; then
+	pass "a report on a patched file without record warns and succeeds"
+else
+	fail "a report on a patched file without record: $(cat "$work/warn.txt")"
+fi

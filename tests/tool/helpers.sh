@@ -96,6 +96,14 @@ put_bytes() {
 	printf "$(sed 's/../\\x&/g' <<<"$3")" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
 
+# file_offset FILE SECTION ADDR: the file offset of ADDR in SECTION, in decimal.
+file_offset() {
+	local fields
+	fields=$(powerpc64-linux-gnu-readelf -SW "$1" |
+		awk -v s="$2" '{ sub(/^ *\[ *[0-9]+\] */, "") } $1 == s { print $3, $4; exit }')
+	[ -n "$fields" ] && echo $((0x${fields#* } + $3 - 0x${fields% *}))
+}
+
 # section_offset FILE SECTION: the file offset of a section, in decimal.
 section_offset() {
 	local hex
