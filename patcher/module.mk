@@ -3,6 +3,7 @@
 
 INCLUDES += patcher/include kvm_emul/include
 INSTALL_HEADERS += patcher/include/ppcpv/patcher.h patcher/include/ppcpv/ppc_insn.h \
+	patcher/include/ppcpv/range.h \
 	kvm_emul/include/ppcpv/emul.h
 
 PATCHER_SRCS := $(sort $(wildcard patcher/*.c))

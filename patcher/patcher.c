@@ -10,6 +10,7 @@
 #include <ppcpv/err.h>
 #include <ppcpv/patcher.h>
 #include <ppcpv/ppc_insn.h>
+#include <ppcpv/range.h>
 #include "internal.h"
 
 #define MAX_SPANS	(PPCPV_MAX_EXCLUDE + 1)
@@ -161,7 +162,7 @@ static void place_trampoline(struct scan *s, struct ppcpv_site *site, const stru
 	s->stats.tmp_needed += size;
 	chunk = (s->tmp ? s->tmp->addr : 0) + s->tmp_used;
 	ret_at = chunk + ppcpv_trampoline_branch_offset(s->cfg, r);
-	if (!s->tmp || s->tmp_used + size > s->tmp->size) {
+	if (!s->tmp || !ppcpv_range_inside(0, s->tmp->size, s->tmp_used, size)) {
 		site->skip = PPCPV_SKIP_NO_SPACE;
 		return;
 	}
@@ -293,12 +294,16 @@ static void scan_span(struct scan *s, const struct ppcpv_region *text, const str
 static unsigned int make_spans(const struct ppcpv_config *cfg, const struct ppcpv_region *text,
 			       struct span *spans)
 {
+	uint64_t text_end = text->addr + text->size;	/* check_regions(): no wrap */
 	unsigned int n = 1, i, j;
 
-	spans[0] = (struct span){ text->addr, text->addr + text->size };
+	spans[0] = (struct span){ text->addr, text_end };
 	for (i = 0; i < cfg->n_exclude; i++) {
 		uint64_t xs = cfg->exclude[i].start & ~(uint64_t)3;
-		uint64_t xe = (cfg->exclude[i].end + 3) & ~(uint64_t)3;
+		/* Rounded up only below the (word-aligned) text end: an end
+		 * near 2^64 would wrap to a small number and undo the exclusion. */
+		uint64_t xe = cfg->exclude[i].end < text_end ?
+			      (cfg->exclude[i].end + 3) & ~(uint64_t)3 : text_end;
 
 		for (j = 0; j < n; j++) {
 			struct span *sp = &spans[j];
@@ -321,7 +326,8 @@ static int overlaps_spans(const struct span *spans, unsigned int n, const struct
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		if (r->size && r->addr < spans[i].end && r->addr + r->size > spans[i].start)
+		if (r->size && spans[i].end > spans[i].start &&
+		    ppcpv_ranges_meet(r->addr, r->size, spans[i].start, spans[i].end - spans[i].start))
 			return 1;
 	return 0;
 }
@@ -333,12 +339,14 @@ static int check_regions(const struct ppcpv_region *text, const struct ppcpv_reg
 		return -PPCPV_ERR_INVAL;
 	if ((text->addr | text->size) & 3)
 		return -PPCPV_ERR_ALIGN;
-	if (text->addr + text->size < text->addr)
+	if (!ppcpv_range_fits(text->addr, text->size))
 		return -PPCPV_ERR_RANGE;
 	if (!tmp)
 		return 0;
 	if (tmp->addr & 3)
 		return -PPCPV_ERR_ALIGN;
+	if (!ppcpv_range_fits(tmp->addr, tmp->size))
+		return -PPCPV_ERR_RANGE;
 	if (!(flags & PPCPV_PATCH_DRY_RUN) && tmp->size && !tmp->bytes)
 		return -PPCPV_ERR_INVAL;
 	return 0;
@@ -431,7 +439,9 @@ int ppcpv_unpatch(const struct ppcpv_config *cfg, struct ppcpv_region *text,
 
 		if (site->action == PPCPV_ACTION_SKIP)
 			continue;
-		if (site->addr < text->addr || site->addr + 4 > text->addr + text->size || (site->addr & 3))
+		/* Sites may come from a file: an address near 2^64 must not
+		 * wrap into the text. */
+		if (!ppcpv_range_inside(text->addr, text->size, site->addr, 4) || (site->addr & 3))
 			return -PPCPV_ERR_RANGE;
 		if (ppc_load_insn(text->bytes + (site->addr - text->addr), cfg->big_endian) != site->new_word)
 			return -PPCPV_ERR_MISMATCH;

@@ -19,13 +19,18 @@ SITE_ORACLE := $(BUILD)/native/bin/ppcpv-site-oracle
 $(call NATIVE_PROGRAM,ppcpv-site-oracle,tests/tool/site_oracle.c,\
 	$(call libpath,ppcpv-disasm,native) $(call libpath,ppcpv-abi,native),$(DISASM_LDLIBS))
 
+# Crafts restore records with a correct CRC and hostile fields (zlib's
+# CRC-32: zlib comes with libelf), for the --unpatch error cases.
+RECORD_EDIT := $(BUILD)/native/bin/ppcpv-record-edit
+$(call NATIVE_PROGRAM,ppcpv-record-edit,tests/tool/record_edit.c,,-lz)
+
 # The benchmark reads the ELF with the tool's own loader.
 BENCH_PATCHER := $(BUILD)/native/bin/bench-patcher
 BENCH_PATCHER_SRCS := bench/bench_patcher.c patcher/tool/elf_image.c patcher/tool/diag.c
 $(call objs,native,bench/bench_patcher.c): CPPFLAGS += -Ipatcher/tool
 $(call NATIVE_PROGRAM,bench-patcher,$(BENCH_PATCHER_SRCS),$(PATCH_TOOL_LIBS),-lelf)
 
-$(call CHECK_STEP,tool,$(PATCH_TOOL) $(SITE_ORACLE),tests/tool/run.sh $(BUILD))
+$(call CHECK_STEP,tool,$(PATCH_TOOL) $(SITE_ORACLE) $(RECORD_EDIT),tests/tool/run.sh $(BUILD))
 
 # Debian's current bookworm ppc64el kernel, fetched with a private apt state.
 VMLINUX_DIR := $(BUILD)/vmlinux

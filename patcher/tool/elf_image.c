@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <ppcpv/range.h>
 #include "elf_image.h"
 #include "tool.h"
 
@@ -48,7 +49,10 @@ static int map_file(struct elf_image *img, const char *path)
 /* A table of `count` entries of `entsize` bytes at `off` within the file? */
 static int table_fits(const struct elf_image *img, uint64_t off, uint64_t count, uint64_t entsize)
 {
-	return off <= img->size && count * entsize <= img->size - off;
+	uint64_t bytes;
+
+	return !__builtin_mul_overflow(count, entsize, &bytes) &&
+	       ppcpv_range_inside(0, img->size, off, bytes);
 }
 
 /* Identity, class, byte order and machine, from the raw header. */
@@ -127,11 +131,19 @@ static int load_section(struct elf_image *img, size_t shstrndx, Elf_Scn *scn)
 	s->offset = sh.sh_offset;
 	s->size = sh.sh_size;
 	if (sh.sh_type != SHT_NOBITS && !table_fits(img, sh.sh_offset, sh.sh_size, 1)) {
-		tool_error("%s: truncated (section %s ends at byte %llu, the file has %zu)", img->path,
-			   s->name, (unsigned long long)(sh.sh_offset + sh.sh_size), img->size);
+		tool_error("%s: truncated (section %s, %llu bytes at byte %llu, runs past the end of "
+			   "the file, %zu bytes)", img->path, s->name, (unsigned long long)sh.sh_size,
+			   (unsigned long long)sh.sh_offset, img->size);
 		return -1;
 	}
 	s->exec_bytes = (sh.sh_flags & SHF_EXECINSTR) && sh.sh_type != SHT_NOBITS && sh.sh_size;
+	/* Code is addressed as [addr, addr + size) everywhere: that sum must not wrap. */
+	if (s->exec_bytes && !ppcpv_range_fits(s->addr, s->size)) {
+		tool_error("%s: corrupt section %s (%llu bytes at address 0x%llx run past the top "
+			   "of the address space)", img->path, s->name, (unsigned long long)s->size,
+			   (unsigned long long)s->addr);
+		return -1;
+	}
 	img->n_exec += (unsigned int)s->exec_bytes;
 	return 0;
 }
@@ -186,10 +198,17 @@ void elf_image_close(struct elf_image *img)
 	memset(img, 0, sizeof(*img));
 }
 
-static int section_holds(const struct elf_section *s, uint64_t addr, uint64_t len)
+int elf_section_holds(const struct elf_section *s, uint64_t addr, uint64_t len)
 {
-	return s->exec_bytes && addr >= s->addr && addr <= s->addr + s->size &&
-	       len <= s->addr + s->size - addr;
+	return s->exec_bytes && ppcpv_range_inside(s->addr, s->size, addr, len);
+}
+
+void elf_section_words(const struct elf_section *sec, uint64_t *start, uint64_t *end)
+{
+	/* The end cannot wrap (load_section() checked), and the start is
+	 * rounded up only below it, so it cannot wrap either. */
+	*end = (sec->addr + sec->size) & ~(uint64_t)3;
+	*start = *end > sec->addr ? (sec->addr + 3) & ~(uint64_t)3 : *end;
 }
 
 const struct elf_section *elf_image_exec_section(const struct elf_image *img,
@@ -198,12 +217,12 @@ const struct elf_section *elf_image_exec_section(const struct elf_image *img,
 {
 	unsigned int i;
 
-	if (hint && section_holds(hint, addr, len))
+	if (hint && elf_section_holds(hint, addr, len))
 		return hint;
 	if (img->relocatable)
 		return NULL;
 	for (i = 0; i < img->n_sections; i++)
-		if (section_holds(&img->sections[i], addr, len))
+		if (elf_section_holds(&img->sections[i], addr, len))
 			return &img->sections[i];
 	return NULL;
 }
@@ -236,7 +255,7 @@ static int symbol_loc(const struct elf_image *img, const GElf_Sym *sym, struct i
 	loc->addr = sym->st_value;
 	if (img->relocatable && sec)
 		loc->addr += sec->addr;	/* values are section-relative */
-	if (!img->relocatable && (!sec || !section_holds(sec, loc->addr, 0))) {
+	if (!img->relocatable && (!sec || !elf_section_holds(sec, loc->addr, 0))) {
 		const struct elf_section *code = elf_image_exec_section(img, NULL, loc->addr, 0);
 
 		if (code)	/* e.g. _etext, defined in the section after the code */
@@ -246,33 +265,58 @@ static int symbol_loc(const struct elf_image *img, const GElf_Sym *sym, struct i
 	return 0;
 }
 
-int elf_image_symbol(const struct elf_image *img, const char *name, struct image_loc *loc)
+int elf_image_symbols(const struct elf_image *img,
+		      int (*fn)(const struct image_symbol *sym, void *ctx), void *ctx)
 {
 	Elf_Scn *scn = symbol_table(img);
+	struct image_symbol is;
 	Elf_Data *data;
 	GElf_Shdr sh;
 	GElf_Sym sym;
-	int found = 0;
 	size_t i, n;
+	int stop;
 
 	if (!scn || !gelf_getshdr(scn, &sh) || !(data = elf_getdata(scn, NULL)) || !sh.sh_entsize)
-		return -1;
+		return 0;
 	n = sh.sh_size / sh.sh_entsize;
 	for (i = 1; i < n; i++) {
-		const char *s;
-
-		if (!gelf_getsym(data, (int)i, &sym) || sym.st_shndx == SHN_UNDEF)
+		if (!gelf_getsym(data, (int)i, &sym) || symbol_loc(img, &sym, &is.loc))
 			continue;
-		s = elf_strptr(img->elf, sh.sh_link, sym.st_name);
-		if (!s || strcmp(s, name))
-			continue;
-		if (symbol_loc(img, &sym, loc))
-			continue;
-		found = 1;
-		if (GELF_ST_BIND(sym.st_info) != STB_LOCAL)
-			break;
+		is.name = elf_strptr(img->elf, sh.sh_link, sym.st_name);
+		is.type = GELF_ST_TYPE(sym.st_info);
+		is.bind = GELF_ST_BIND(sym.st_info);
+		is.size = sym.st_size;
+		stop = fn(&is, ctx);
+		if (stop)
+			return stop;
 	}
-	return found ? 0 : -1;
+	return 0;
+}
+
+struct name_lookup {
+	const char *name;
+	struct image_loc *loc;
+	int found;
+};
+
+/* The first global definition ends the search; a local one is kept. */
+static int match_name(const struct image_symbol *sym, void *ctx)
+{
+	struct name_lookup *l = ctx;
+
+	if (!sym->name || strcmp(sym->name, l->name))
+		return 0;
+	*l->loc = sym->loc;
+	l->found = 1;
+	return sym->bind != STB_LOCAL;
+}
+
+int elf_image_symbol(const struct elf_image *img, const char *name, struct image_loc *loc)
+{
+	struct name_lookup l = { name, loc, 0 };
+
+	elf_image_symbols(img, match_name, &l);
+	return l.found ? 0 : -1;
 }
 
 uint8_t *elf_image_bytes(const struct elf_image *img, const struct elf_section *sec, uint64_t addr)
@@ -310,12 +354,40 @@ static char *temp_name_for(const char *path)
 	return out;
 }
 
+static const char *file_kind(mode_t mode)
+{
+	return S_ISLNK(mode) ? "a symbolic link" : S_ISDIR(mode) ? "a directory" :
+	       S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device" :
+	       S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" : "a special file";
+}
+
+/* An existing output must be a regular file: rename() would replace a
+ * symbolic link, and a device or FIFO is no place for a kernel image. */
+static int output_may_be(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st)) {
+		if (errno == ENOENT)
+			return 0;
+		tool_error("cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISREG(st.st_mode))
+		return 0;
+	tool_error("cannot write %s: %s, not a regular file", path, file_kind(st.st_mode));
+	return -1;
+}
+
 int elf_image_save(const struct elf_image *img, const char *path, size_t size,
 		   const void *tail, size_t tail_len)
 {
-	char *tmp = temp_name_for(path);
+	char *tmp;
 	int fd, err = 0;
 
+	if (output_may_be(path))
+		return -1;
+	tmp = temp_name_for(path);
 	if (!tmp) {
 		tool_error("out of memory");
 		return -1;

@@ -58,6 +58,11 @@ struct image_loc {
 int elf_image_open(struct elf_image *img, const char *path);
 void elf_image_close(struct elf_image *img);
 
+/* Does a section with executable bytes hold [addr, addr + len) entirely? */
+int elf_section_holds(const struct elf_section *sec, uint64_t addr, uint64_t len);
+/* The whole words of a section with executable bytes: [*start, *end). */
+void elf_section_words(const struct elf_section *sec, uint64_t *start, uint64_t *end);
+
 /* The section holding [addr, addr + len) entirely, among those with
  * executable bytes; in a relocatable object only `hint` qualifies. */
 const struct elf_section *elf_image_exec_section(const struct elf_image *img,
@@ -72,6 +77,20 @@ const struct elf_section *elf_image_exec_section(const struct elf_image *img,
  */
 int elf_image_symbol(const struct elf_image *img, const char *name, struct image_loc *loc);
 
+/* A defined symbol, as elf_image_symbols() passes it. */
+struct image_symbol {
+	const char *name;	/* NULL when the string table lacks it */
+	unsigned int type;	/* STT_FUNC, STT_OBJECT, ... */
+	unsigned int bind;	/* STB_LOCAL, STB_GLOBAL, ... */
+	uint64_t size;		/* st_size, as the file says */
+	struct image_loc loc;	/* by the rules of elf_image_symbol() */
+};
+
+/* Call fn on every defined symbol until it returns non-zero; that value,
+ * or 0 (also when the image has no symbol table). */
+int elf_image_symbols(const struct elf_image *img,
+		      int (*fn)(const struct image_symbol *sym, void *ctx), void *ctx);
+
 /* Bytes behind [addr, ...) of a section with file bytes. */
 uint8_t *elf_image_bytes(const struct elf_image *img, const struct elf_section *sec, uint64_t addr);
 
@@ -79,8 +98,9 @@ uint8_t *elf_image_bytes(const struct elf_image *img, const struct elf_section *
  * Write the first `size` bytes of the (possibly patched) image, then
  * `tail[0..tail_len)`, to `path` with the input's permission bits: through
  * a temporary file in the same directory renamed over `path`, so `path`
- * may be the input itself and a failure leaves no half-written file.
- * 0, or -1 after printing why not.
+ * may be the input itself and a failure leaves no half-written file.  An
+ * existing `path` must be a regular file (not a symbolic link, device,
+ * FIFO, directory...).  0, or -1 after printing why not.
  */
 int elf_image_save(const struct elf_image *img, const char *path, size_t size,
 		   const void *tail, size_t tail_len);

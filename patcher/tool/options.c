@@ -27,6 +27,8 @@ static void usage(FILE *f)
 		"  --start SYM|ADDR   scan from here (with --end; default _stext, else every\n"
 		"  --end SYM|ADDR     executable section); SYM may carry +OFFSET\n"
 		"  --kvm-tmp ADDR:SIZE  trampoline space when the image has no kvm_tmp of its own\n"
+		"                     (it must hold only zero words and no function or object)\n"
+		"  --force-kvm-tmp    use the --kvm-tmp region even if it holds code or data\n"
 		"  --json             print one JSON summary object\n"
 		"  --sites            print one JSON object per site, one per line\n"
 		"  --disasm           disassemble every site before/after, and every trampoline\n"
@@ -94,6 +96,7 @@ static int parse_kvm_tmp(const char *s, struct tool_options *o)
 		return EXIT_USAGE;
 	}
 	o->kvm_tmp = s;
+	free(o->kvm_tmp_where);		/* the option given twice: the last wins */
 	o->kvm_tmp_where = where;
 	return 0;
 }
@@ -121,6 +124,7 @@ static int parse_one(int c, const char *arg, struct tool_options *o)
 	case 's': o->start = arg; return 0;
 	case 'e': o->end = arg; return 0;
 	case 't': return parse_kvm_tmp(arg, o);
+	case 'K': o->force_kvm_tmp = 1; return 0;
 	case 'j': o->json = 1; return 0;
 	case 'S': o->sites = 1; return 0;
 	case 'd': o->disasm = 1; return 0;
@@ -136,6 +140,10 @@ static int check_combination(const struct tool_options *o)
 {
 	if (!!o->start != !!o->end) {
 		tool_error("--start and --end go together");
+		return EXIT_USAGE;
+	}
+	if (o->force_kvm_tmp && !o->kvm_tmp) {
+		tool_error("--force-kvm-tmp goes with --kvm-tmp");
 		return EXIT_USAGE;
 	}
 	if (o->unpatch && !o->apply_out) {
@@ -164,6 +172,7 @@ int options_parse(int argc, char **argv, struct tool_options *o)
 		{ "start", required_argument, NULL, 's' },
 		{ "end", required_argument, NULL, 'e' },
 		{ "kvm-tmp", required_argument, NULL, 't' },
+		{ "force-kvm-tmp", no_argument, NULL, 'K' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "sites", no_argument, NULL, 'S' },
 		{ "disasm", no_argument, NULL, 'd' },
@@ -187,4 +196,10 @@ int options_parse(int argc, char **argv, struct tool_options *o)
 	}
 	o->input = argv[optind];
 	return check_combination(o);
+}
+
+void options_free(struct tool_options *o)
+{
+	free(o->kvm_tmp_where);
+	o->kvm_tmp_where = NULL;
 }

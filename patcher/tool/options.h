@@ -20,8 +20,9 @@ struct tool_options {
 	const char *start;	/* SYM[+OFF] or ADDR, resolved against the image */
 	const char *end;
 	const char *kvm_tmp;	/* the raw ADDR:SIZE text (for messages) */
-	const char *kvm_tmp_where;	/* its SYM[+OFF] or ADDR part */
+	char *kvm_tmp_where;		/* its SYM[+OFF] or ADDR part (malloc'd) */
 	uint64_t kvm_tmp_size;
+	int force_kvm_tmp;	/* the --kvm-tmp region may hold code or data */
 	int json;
 	int sites;
 	int disasm;
@@ -29,8 +30,10 @@ struct tool_options {
 	int unpatch;
 };
 
-/* 0, or an exit code after printing the problem (or the help: -1 = exit 0). */
+/* 0, or an exit code after printing the problem (or the help: -1 = exit 0).
+ * options_free() afterwards in every case. */
 int options_parse(int argc, char **argv, struct tool_options *opts);
+void options_free(struct tool_options *opts);
 
 /* A whole-string unsigned number, decimal or 0x-hex; 0 or -1. */
 int parse_u64(const char *s, uint64_t *out);

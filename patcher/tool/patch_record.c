@@ -138,32 +138,41 @@ int record_build(const struct elf_image *img, const struct scan_plan *plan,
 
 static void parse_header(const uint8_t *h, struct patch_record *rec)
 {
+	memset(rec, 0, sizeof(*rec));
 	rec->original_size = get_le(h + 16, 8);
 	rec->original_crc = (uint32_t)get_le(h + 24, 4);
-	rec->family = (enum ppcpv_family)get_le(h + 28, 4);
+	rec->family = (uint32_t)get_le(h + 28, 4);
 	rec->features = (uint32_t)get_le(h + 32, 4);
-	rec->big_endian = (int)get_le(h + 36, 4);
+	rec->big_endian = (uint32_t)get_le(h + 36, 4);
 	rec->magic_ea = (int64_t)get_le(h + 40, 8);
-	rec->word_bits = (unsigned int)get_le(h + 48, 4);
+	rec->word_bits = (uint32_t)get_le(h + 48, 4);
 	rec->n_sites = (size_t)get_le(h + 52, 4);
 	rec->tmp_section = (unsigned int)get_le(h + 56, 4);
+	rec->reserved[0] = (uint32_t)get_le(h + 60, 4);
 	rec->tmp_addr = get_le(h + 64, 8);
 	rec->tmp_used = get_le(h + 72, 8);
 	rec->tmp_crc = (uint32_t)get_le(h + 80, 4);
-	rec->site_bytes = h + RECORD_HEADER_SIZE;
-	rec->tmp_original = rec->site_bytes + rec->n_sites * RECORD_SITE_SIZE;
+	rec->reserved[1] = (uint32_t)get_le(h + 84, 4);
 }
 
-/* The parts must add up to the record and the record to the file. */
+/*
+ * The parts must add up to the record (size bytes, at least a header and a
+ * footer) and the record to the file; only then do the pointers into it
+ * mean anything.  Differences only: the counts are the record's own.
+ */
 static int record_consistent(const struct elf_image *img, const uint8_t *h, uint64_t size,
-			     const struct patch_record *rec)
+			     struct patch_record *rec)
 {
-	return !memcmp(h, header_magic, sizeof(header_magic)) &&
-	       get_le(h + 8, 4) == RECORD_VERSION && get_le(h + 12, 4) == RECORD_HEADER_SIZE &&
-	       rec->original_size + size == img->size &&
-	       rec->tmp_used <= size &&
-	       RECORD_HEADER_SIZE + (uint64_t)rec->n_sites * RECORD_SITE_SIZE + rec->tmp_used +
-	       RECORD_FOOTER_SIZE == size;
+	uint64_t body = size - RECORD_HEADER_SIZE - RECORD_FOOTER_SIZE;
+
+	if (memcmp(h, header_magic, sizeof(header_magic)) || get_le(h + 8, 4) != RECORD_VERSION ||
+	    get_le(h + 12, 4) != RECORD_HEADER_SIZE || rec->original_size != img->size - size ||
+	    rec->n_sites > body / RECORD_SITE_SIZE ||
+	    rec->tmp_used != body - (uint64_t)rec->n_sites * RECORD_SITE_SIZE)
+		return 0;
+	rec->site_bytes = h + RECORD_HEADER_SIZE;
+	rec->tmp_original = rec->site_bytes + rec->n_sites * RECORD_SITE_SIZE;
+	return 1;
 }
 
 int record_read(const struct elf_image *img, struct patch_record *rec)
@@ -190,14 +199,15 @@ int record_read(const struct elf_image *img, struct patch_record *rec)
 	}
 	parse_header(h, rec);
 	if (!record_consistent(img, h, size, rec)) {
-		tool_error("%s: inconsistent ppcpv restore record", img->path);
+		tool_error("%s: inconsistent ppcpv restore record (its parts do not add up to its "
+			   "size or the file's)", img->path);
 		return -1;
 	}
-	return 1;
+	return record_check(img, rec) ? -1 : 1;
 }
 
 void record_site(const struct patch_record *rec, size_t i, struct ppcpv_site *site,
-		 unsigned int *section)
+		 unsigned int *section, unsigned int *reserved)
 {
 	const uint8_t *p = rec->site_bytes + i * RECORD_SITE_SIZE;
 
@@ -209,4 +219,5 @@ void record_site(const struct patch_record *rec, size_t i, struct ppcpv_site *si
 	*section = (unsigned int)get_le(p + 24, 4);
 	site->rule = (uint16_t)get_le(p + 28, 2);
 	site->action = p[30];
+	*reserved = p[31];
 }

@@ -27,6 +27,10 @@
  *   footer (24 bytes)
  *     0  "PPCPVEND"   8  u64 record size (header to footer end)
  *    16  u32 CRC-32 of the record up to the footer   20  u32 version (1)
+ *
+ * The CRCs only catch accidents: anyone can recompute them.  So
+ * record_read() checks every field against the image (record_check.c)
+ * before anything uses the record.
  */
 #ifndef PPCPV_TOOL_PATCH_RECORD_H
 #define PPCPV_TOOL_PATCH_RECORD_H
@@ -46,11 +50,13 @@
 struct patch_record {
 	uint64_t original_size;
 	uint32_t original_crc;
-	enum ppcpv_family family;
+	uint32_t family;		/* the raw header fields ... */
 	uint32_t features;
-	int big_endian;
+	uint32_t big_endian;
 	int64_t magic_ea;
-	unsigned int word_bits;
+	uint32_t word_bits;
+	struct ppcpv_config cfg;	/* ... as a checked configuration */
+	uint32_t reserved[2];		/* the two u32 0 of the header */
 	size_t n_sites;
 	unsigned int tmp_section;
 	uint64_t tmp_addr;
@@ -68,14 +74,19 @@ struct record_draft {
 };
 
 /*
- * Find the record at the end of the image: 1 (and *rec), 0 when there is
- * none, -1 when one is there but damaged (after printing why).
+ * Find the record at the end of the image: 1 (and *rec, every field checked
+ * against the image), 0 when there is none, -1 when one is there but
+ * damaged or inconsistent with the image (after printing why).
  */
 int record_read(const struct elf_image *img, struct patch_record *rec);
 
-/* Site i of a record, and its section index. */
+/* Site i of a record, its section index and its reserved (zero) byte. */
 void record_site(const struct patch_record *rec, size_t i, struct ppcpv_site *site,
-		 unsigned int *section);
+		 unsigned int *section, unsigned int *reserved);
+
+/* Every field of a parsed record against the image (record_check.c):
+ * 0, or -1 after printing the first problem.  Fills rec->cfg. */
+int record_check(const struct elf_image *img, struct patch_record *rec);
 
 /* Before patching: the file's CRC and the kvm_tmp bytes pass 1 will use. */
 int record_prepare(const struct elf_image *img, const struct scan_plan *plan,

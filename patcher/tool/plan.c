@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ppcpv/err.h>
+#include <ppcpv/range.h>
 #include "plan.h"
+#include "region_check.h"
 #include "tool.h"
 
 #define WORD_UP(a)	(((a) + 3) & ~(uint64_t)3)
@@ -80,6 +82,10 @@ static int resolve_number(const struct elf_image *img, const char *what, const c
 		return EXIT_USAGE;
 	}
 	loc->sec = only_exec_section(img);
+	if (!ppcpv_range_fits(loc->sec->addr, value)) {
+		tool_error("%s '%s': the offset runs past the top of the address space", what, text);
+		return EXIT_USAGE;
+	}
 	loc->addr = loc->sec->addr + value;
 	return 0;
 }
@@ -106,21 +112,27 @@ static int resolve(const struct elf_image *img, const char *what, const char *te
 	found = !elf_image_symbol(img, name, loc);
 	if (!found)
 		tool_error("%s '%s': unknown symbol '%s' in %s", what, text, name, img->path);
+	else if (!ppcpv_range_fits(loc->addr, off)) {
+		tool_error("%s '%s': the offset runs past the top of the address space", what, text);
+		found = 0;
+	}
 	free(name);
 	loc->addr += off;
 	return found ? 0 : EXIT_USAGE;
 }
 
-static int add_target(struct scan_plan *plan, const struct elf_section *sec,
-		      uint64_t start, uint64_t end)
+/* The whole words of [start, end) inside an executable section, if any.
+ * (The section's end cannot wrap: elf_image_open() checked it.) */
+static void add_target(struct scan_plan *plan, const struct elf_section *sec,
+		       uint64_t start, uint64_t end)
 {
-	uint64_t s = WORD_UP(start > sec->addr ? start : sec->addr);
+	uint64_t lo = start > sec->addr ? start : sec->addr;
 	uint64_t e = WORD_DOWN(end < sec->addr + sec->size ? end : sec->addr + sec->size);
 
-	if (start >= end || e <= s)
-		return 0;
-	plan->targets[plan->n_targets++] = (struct scan_target){ sec, s, e, 0 };
-	return 0;
+	/* lo < e <= 2^64 - 4, so rounding lo up cannot wrap to a low address. */
+	if (lo >= e || WORD_UP(lo) >= e)
+		return;
+	plan->targets[plan->n_targets++] = (struct scan_target){ sec, WORD_UP(lo), e, 0 };
 }
 
 /* Targets for [start, end): every executable section it covers. */
@@ -223,6 +235,19 @@ static const char *const own_tmp_symbols[][2] = {
 	{ "kvm_tmp", "kvm_tmp_end" },
 };
 #define N_OWN_TMP (sizeof(own_tmp_symbols) / sizeof(own_tmp_symbols[0]))
+_Static_assert(N_OWN_TMP <= PLAN_MAX_RESERVED, "room for every own trampoline area");
+
+/* An own trampoline area with file bytes in one code section. */
+static void add_reserved(const struct elf_image *img, struct scan_plan *plan,
+			 const struct plan_range *r)
+{
+	const struct elf_section *sec = elf_image_exec_section(img, r->sec, r->start,
+							       r->end - r->start);
+
+	if (sec && r->end > r->start)
+		plan->reserved[plan->n_reserved++] = (struct plan_range){ sec, r->start, r->end,
+									  r->what };
+}
 
 static int exclude_image_regions(const struct elf_image *img, struct scan_plan *plan)
 {
@@ -231,9 +256,12 @@ static int exclude_image_regions(const struct elf_image *img, struct scan_plan *
 
 	if (!symbol_pair(img, "kvm_template_start", "kvm_template_end", 1, &r))
 		add_exclude(plan, r.sec, r.start, r.end, "kvm_template_start..kvm_template_end");
-	for (i = 0; i < N_OWN_TMP; i++)
-		if (!symbol_pair(img, own_tmp_symbols[i][0], own_tmp_symbols[i][1], 1, &r))
-			add_exclude(plan, r.sec, r.start, r.end, own_tmp_symbols[i][0]);
+	for (i = 0; i < N_OWN_TMP; i++) {
+		if (symbol_pair(img, own_tmp_symbols[i][0], own_tmp_symbols[i][1], 1, &r))
+			continue;
+		add_exclude(plan, r.sec, r.start, r.end, own_tmp_symbols[i][0]);
+		add_reserved(img, plan, &r);
+	}
 	return 0;
 }
 
@@ -269,8 +297,11 @@ static int choose_tmp(const struct elf_image *img, const struct tool_options *o,
 		err = resolve(img, "--kvm-tmp", o->kvm_tmp_where, &loc);
 		if (err)
 			return err;
-		plan->tmp = (struct tmp_plan){ "--kvm-tmp", loc.sec, loc.addr, o->kvm_tmp_size };
+		plan->tmp = (struct tmp_plan){ "--kvm-tmp", loc.sec, loc.addr, o->kvm_tmp_size,
+					       o->force_kvm_tmp };
 		err = tmp_region_ok(img, &plan->tmp, o->kvm_tmp);
+		if (!err && !o->force_kvm_tmp)
+			err = region_check_free(img, plan, o->kvm_tmp);
 		if (!err)
 			add_exclude(plan, img->relocatable ? plan->tmp.sec : NULL, plan->tmp.addr,
 				    plan->tmp.addr + plan->tmp.size, "--kvm-tmp");
@@ -279,7 +310,7 @@ static int choose_tmp(const struct elf_image *img, const struct tool_options *o,
 	for (i = 0; i < N_OWN_TMP; i++) {
 		if (symbol_pair(img, own_tmp_symbols[i][0], own_tmp_symbols[i][1], 0, &r))
 			continue;
-		plan->tmp = (struct tmp_plan){ own_tmp_symbols[i][0], r.sec, r.start, r.end - r.start };
+		plan->tmp = (struct tmp_plan){ own_tmp_symbols[i][0], r.sec, r.start, r.end - r.start, 0 };
 		return plan->tmp.size ? tmp_region_ok(img, &plan->tmp, img->path) : 0;
 	}
 	return 0;
@@ -322,8 +353,10 @@ int plan_build(const struct elf_image *img, const struct tool_options *opts,
 		err = exclude_image_regions(img, plan);
 	if (!err)
 		err = choose_tmp(img, opts, plan);
-	if (err)
+	if (err) {
+		plan_free(plan);
 		return err;
+	}
 	if (extra)
 		add_exclude(plan, extra->sec, extra->start, extra->end, extra->what);
 	choose_branch_rule(img, plan);

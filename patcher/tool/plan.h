@@ -8,7 +8,9 @@
  *    kvm_template_end), its kvm_tmp regions, and the trampoline region;
  *  - the relocatable-Book3S rule: no branch below __end_interrupts;
  *  - the trampoline region: --kvm-tmp, else ppcpv_kvm_tmp..ppcpv_kvm_tmp_end,
- *    else Linux's kvm_tmp..kvm_tmp_end, else none.
+ *    else Linux's kvm_tmp..kvm_tmp_end, else none; a --kvm-tmp region
+ *    holding code or data is refused unless --force-kvm-tmp
+ *    (region_check.c).
  */
 #ifndef PPCPV_TOOL_PLAN_H
 #define PPCPV_TOOL_PLAN_H
@@ -19,6 +21,7 @@
 #include "options.h"
 
 #define PLAN_MAX_EXCLUDE 8
+#define PLAN_MAX_RESERVED 2	/* ppcpv_kvm_tmp, kvm_tmp */
 
 /* An address range; sec NULL means "wherever it is" (executables only). */
 struct plan_range {
@@ -40,6 +43,7 @@ struct tmp_plan {
 	const struct elf_section *sec;
 	uint64_t addr;
 	uint64_t size;
+	int forced;		/* --force-kvm-tmp: may hold code or data */
 };
 
 struct scan_plan {
@@ -51,6 +55,10 @@ struct scan_plan {
 	struct plan_range exclude[PLAN_MAX_EXCLUDE];
 	struct image_loc no_branch_below;	/* sec NULL and addr 0: no such rule */
 	struct tmp_plan tmp;
+	/* The image's own trampoline areas (zero-filled until patched), each
+	 * inside one code section (sec always set). */
+	unsigned int n_reserved;
+	struct plan_range reserved[PLAN_MAX_RESERVED];
 };
 
 /*

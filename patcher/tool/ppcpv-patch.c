@@ -12,6 +12,7 @@
 #include "patch_record.h"
 #include "patch_run.h"
 #include "plan.h"
+#include "region_check.h"
 #include "report.h"
 #include "tool.h"
 #include "unpatch.h"
@@ -41,6 +42,29 @@ static int check_prior_patch(const struct elf_image *img, const struct tool_opti
 	};
 	*note = "this file was patched by ppcpv-patch (it carries a restore record)";
 	return -1;
+}
+
+/*
+ * A file patched before whose record was stripped or cut off: a second
+ * --apply would overwrite the first pass's trampolines (and the text
+ * keeps no way back), so it is refused; a report carries a warning.
+ */
+static int check_patched_text(const struct elf_image *img, const struct tool_options *o,
+			      const struct scan_plan *plan, char *note, size_t len)
+{
+	char why[160];
+
+	if (!region_find_patch(img, plan, why, sizeof(why)))
+		return 0;
+	if (o->apply_out) {
+		tool_error("%s looks patched already but has no restore record (%s); not patching "
+			   "it again: patch the original", img->path, why);
+		return EXIT_INPUT;
+	}
+	tool_warning("%s looks patched already (%s) but has no restore record", img->path, why);
+	snprintf(note, len, "this file looks patched already (%s); the counts describe what is "
+		 "left", why);
+	return 0;
 }
 
 static int apply_and_save(struct elf_image *img, const struct scan_plan *plan,
@@ -83,7 +107,8 @@ static int patch_image(struct elf_image *img, const struct tool_options *o)
 	struct report_ctx r = { img, NULL, NULL, o->apply_out, NULL };
 	struct plan_range extra;
 	struct scan_plan plan;
-	struct patch_result res;
+	struct patch_result res = { 0 };
+	char note[320] = "";
 	int prior = check_prior_patch(img, o, &extra, &r.note), err;
 
 	if (prior > 0)
@@ -91,7 +116,12 @@ static int patch_image(struct elf_image *img, const struct tool_options *o)
 	err = plan_build(img, o, prior < 0 ? &extra : NULL, &plan);
 	if (err)
 		return err;
-	err = patch_count(img, &plan, &res);
+	if (!prior)
+		err = check_patched_text(img, o, &plan, note, sizeof(note));
+	if (note[0])
+		r.note = note;
+	if (!err)
+		err = patch_count(img, &plan, &res);
 	if (!err)
 		err = o->apply_out ? apply_and_save(img, &plan, &res, o->apply_out)
 				   : patch_execute(img, &plan, 1, &res);
@@ -104,17 +134,25 @@ static int patch_image(struct elf_image *img, const struct tool_options *o)
 	return err;
 }
 
+static int run(const struct tool_options *o)
+{
+	struct elf_image img;
+	int err;
+
+	if (elf_image_open(&img, o->input))
+		return EXIT_INPUT;
+	err = o->unpatch ? unpatch_image(&img, o->apply_out, o->json) : patch_image(&img, o);
+	elf_image_close(&img);
+	return err;
+}
+
 int main(int argc, char **argv)
 {
 	struct tool_options opts;
-	struct elf_image img;
 	int err = options_parse(argc, argv, &opts);
 
-	if (err)
-		return err < 0 ? 0 : err;
-	if (elf_image_open(&img, opts.input))
-		return EXIT_INPUT;
-	err = opts.unpatch ? unpatch_image(&img, opts.apply_out, opts.json) : patch_image(&img, &opts);
-	elf_image_close(&img);
-	return err;
+	if (!err)
+		err = run(&opts);
+	options_free(&opts);
+	return err < 0 ? 0 : err;
 }

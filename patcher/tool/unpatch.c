@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * --unpatch: give back the file ppcpv-patch was given, byte for byte, from
- * the restore record (patch_record.h).  Site words go back through the
+ * the restore record (patch_record.h), whose every field record_read() has
+ * checked against the image (record_check.c).  Site words go back through the
  * library's ppcpv_unpatch(), which refuses to touch anything unless every
  * word is still the one written; the kvm_tmp bytes are checked against the
  * CRC taken when they were written; and the result must have the original
@@ -17,22 +18,6 @@
 #include "tool.h"
 #include "unpatch.h"
 
-static int record_config(const struct elf_image *img, const struct patch_record *rec,
-			 struct ppcpv_config *cfg)
-{
-	if (ppcpv_config_init(cfg, rec->family, rec->big_endian) || rec->word_bits != cfg->word_bits) {
-		tool_error("%s: the restore record names an unknown configuration", img->path);
-		return -1;
-	}
-	cfg->features = rec->features;
-	cfg->magic_ea = rec->magic_ea;
-	if (ppcpv_config_check(cfg)) {
-		tool_error("%s: the restore record's configuration is invalid", img->path);
-		return -1;
-	}
-	return 0;
-}
-
 /* The word-aligned part of a section, as a region for ppcpv_unpatch(). */
 static int section_region(const struct elf_image *img, unsigned int index,
 			  struct ppcpv_region *r)
@@ -45,8 +30,7 @@ static int section_region(const struct elf_image *img, unsigned int index,
 			   index);
 		return -1;
 	}
-	start = (sec->addr + 3) & ~(uint64_t)3;
-	end = (sec->addr + sec->size) & ~(uint64_t)3;
+	elf_section_words(sec, &start, &end);
 	*r = (struct ppcpv_region){ elf_image_bytes(img, sec, start), start,
 				    end > start ? (size_t)(end - start) : 0 };
 	return 0;
@@ -76,6 +60,7 @@ static int restore_sites(const struct elf_image *img, const struct patch_record 
 {
 	struct ppcpv_site *sites = calloc(rec->n_sites ? rec->n_sites : 1, sizeof(*sites));
 	unsigned int *section = calloc(rec->n_sites ? rec->n_sites : 1, sizeof(*section));
+	unsigned int reserved;
 	size_t i, run = 0;
 	int err = 0, done;
 
@@ -84,7 +69,7 @@ static int restore_sites(const struct elf_image *img, const struct patch_record 
 		err = -1;
 	}
 	for (i = 0; !err && i < rec->n_sites; i++)
-		record_site(rec, i, &sites[i], &section[i]);
+		record_site(rec, i, &sites[i], &section[i], &reserved);
 	for (i = 0; !err && i <= rec->n_sites; i++) {
 		if (i < rec->n_sites && section[i] == section[run])
 			continue;
@@ -107,8 +92,10 @@ static int restore_tmp(const struct elf_image *img, const struct patch_record *r
 
 	if (!rec->tmp_used)
 		return 0;
+	/* record_check() made sure; the bytes are found through this very
+	 * section, so it is the one that must hold the area. */
 	sec = rec->tmp_section < img->n_sections ? &img->sections[rec->tmp_section] : NULL;
-	if (!sec || !elf_image_exec_section(img, sec, rec->tmp_addr, rec->tmp_used)) {
+	if (!sec || !elf_section_holds(sec, rec->tmp_addr, rec->tmp_used)) {
 		tool_error("%s: the restore record's kvm_tmp area is not in the file", img->path);
 		return -1;
 	}
@@ -137,14 +124,13 @@ static void report(const struct patch_record *rec, size_t restored, const char *
 int unpatch_image(struct elf_image *img, const char *out, int json)
 {
 	struct patch_record rec;
-	struct ppcpv_config cfg;
 	size_t restored = 0;
 	int found = record_read(img, &rec);
 
 	if (found == 0)
 		tool_error("%s has no ppcpv restore record: it was not written by ppcpv-patch --apply",
 			   img->path);
-	if (found <= 0 || record_config(img, &rec, &cfg) || restore_sites(img, &rec, &cfg, &restored) ||
+	if (found <= 0 || restore_sites(img, &rec, &rec.cfg, &restored) ||
 	    restore_tmp(img, &rec))
 		return EXIT_INPUT;
 	if (crc32_update(0, img->bytes, (size_t)rec.original_size) != rec.original_crc) {

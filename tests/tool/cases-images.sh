@@ -168,7 +168,7 @@ run_ok "b64 --kvm-tmp far_tmp:1024" --kvm-tmp far_tmp:1024 --json "$work/b64" &&
 check_eq "b64: kvm_tmp 64 MiB away: branch-range skips" 4 "$(json_count "$out" skipped_by_reason branch-range)"
 
 # --kvm-tmp wins over the image's own kvm_tmp.
-run_ok "le64 --kvm-tmp spare:1024" --kvm-tmp spare:1024 --apply "$work/le64.spare" --sites "$work/le64" &&
+run_ok "le64 --kvm-tmp spare:512" --kvm-tmp spare:512 --apply "$work/le64.spare" --sites "$work/le64" &&
 check_eq "le64: trampolines placed in --kvm-tmp" "$(symbol_addr "$work/le64" spare)" \
 	"$(json_value "$(grep -m1 '"branch"' <<<"$out")" target)"
 
@@ -216,3 +216,15 @@ if grep -q '^sites *22 (mfmsr 4' <<<"$out" && grep -q '^kvm_tmp *kvm_tmp at' <<<
 else
 	fail "b64: human report: $out"
 fi
+
+# --force-kvm-tmp: trampolines over an object (zero-filled here), and back.
+run_ok "le64 --force-kvm-tmp" --force-kvm-tmp --kvm-tmp zero_table:512 --apply "$work/le64.forced" \
+	--sites "$work/le64" &&
+check_eq "le64 --force-kvm-tmp: trampolines placed over zero_table" \
+	"$(symbol_addr "$work/le64" zero_table)" "$(json_value "$(grep -m1 '"branch"' <<<"$out")" target)" &&
+run_ok "le64 --force-kvm-tmp --unpatch" --unpatch --apply "$work/le64.forced.restored" "$work/le64.forced" &&
+if cmp -s "$work/le64" "$work/le64.forced.restored"; then pass "le64 --force-kvm-tmp: --unpatch restores the original"
+else fail "le64 --force-kvm-tmp: --unpatch output differs from the original"; fi
+# The image's own area is free even where an object symbol names it.
+run_ok "e500 --kvm-tmp over its own kvm_tmp object" --family e500 --kvm-tmp kvm_tmp:256 --json "$work/e500" &&
+check_eq "e500 --kvm-tmp kvm_tmp:256: the region is used" --kvm-tmp "$(json_value "$out" source)"

@@ -45,6 +45,25 @@ expect_fail() {
 	fi
 }
 
+# expect_refusal WHAT STATUS PATTERN OUT ARGS...: the tool exits STATUS with
+# exactly one line on stderr saying PATTERN, and OUT does not exist after.
+expect_refusal() {
+	local what=$1 status=$2 pattern=$3 output=$4 rc msg
+	shift 4
+	rm -f "$output"
+	msg=$("$tool" "$@" 2>&1 >/dev/null)
+	rc=$?
+	if [ "$rc" != "$status" ]; then
+		fail "$what: exit $rc, expected $status ($msg)"
+	elif [ "$(grep -c . <<<"$msg")" != 1 ] || ! grep -q -- "$pattern" <<<"$msg"; then
+		fail "$what: expected one line saying '$pattern', got '$msg'"
+	elif [ -e "$output" ] || [ -L "$output" ]; then
+		fail "$what: $output was written"
+	else
+		pass "$what: exit $status, nothing written, '$msg'"
+	fi
+}
+
 # run_ok WHAT ARGS...: the tool succeeds; its stdout goes to $out.
 run_ok() {
 	local what=$1 err
@@ -62,6 +81,27 @@ run_ok() {
 # symbol_addr FILE SYMBOL: 0x-prefixed value of a symbol.
 symbol_addr() {
 	powerpc64-linux-gnu-nm "$1" | awk -v s="$2" '$3 == s { sub(/^0+/, "", $1); print "0x" $1; exit }'
+}
+
+# section_index FILE SECTION: the section header index of a section.
+section_index() {
+	powerpc64-linux-gnu-readelf -SW "$1" |
+		awk -v s="$2" '/^ *\[ *[0-9]+\]/ { i = $0; sub(/^ *\[ */, "", i); sub(/\].*/, "", i);
+			sub(/^ *\[ *[0-9]+\] */, ""); if ($1 == s) { print i; exit } }'
+}
+
+# put_bytes FILE OFFSET HEX: overwrite bytes at OFFSET (decimal) with HEX
+# ("ffff0000..."), in place.
+put_bytes() {
+	printf "$(sed 's/../\\x&/g' <<<"$3")" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+
+# file_offset FILE SECTION ADDR: the file offset of ADDR in SECTION, in decimal.
+file_offset() {
+	local fields
+	fields=$(powerpc64-linux-gnu-readelf -SW "$1" |
+		awk -v s="$2" '{ sub(/^ *\[ *[0-9]+\] */, "") } $1 == s { print $3, $4; exit }')
+	[ -n "$fields" ] && echo $((0x${fields#* } + $3 - 0x${fields% *}))
 }
 
 # section_offset FILE SECTION: the file offset of a section, in decimal.

@@ -2,8 +2,9 @@
 /*
  * A miniature 64-bit Book3S kernel for the ppcpv-patch tests: every site
  * kind the family has, sites in the exception-vector zone, a data word and
- * a prefixed-instruction suffix that look like code, the template area
- * with its kvm_tmp, and text the scanner must not see.  The expected
+ * a prefixed-instruction suffix that look like code, spare room and a
+ * zero-filled object, the template area with its kvm_tmp, and text the
+ * scanner must not see.  The expected
  * counts and disassembly live in tests/tool/run.sh next to the checks;
  * keep the two in step.
  */
@@ -43,8 +44,13 @@ code:
 	.long	0x04000000		/* a prefix; its suffix reads as mfmsr r4 */
 	.long	0x7c8000a6
 	.globl spare
-spare:					/* room for --kvm-tmp tests */
-	.space	64
+spare:					/* room for --kvm-tmp tests: trampolines */
+	.space	512			/* of every branch site fit */
+	.globl zero_table
+	.type	zero_table, @object
+zero_table:				/* zeros, but an object: not free for --kvm-tmp */
+	.space	512
+	.size	zero_table, 512
 	.globl code_end
 code_end:
 

@@ -41,8 +41,10 @@ ppcpv_kvm_tmp:
 	.globl ppcpv_kvm_tmp_end
 ppcpv_kvm_tmp_end:
 	.globl kvm_tmp
+	.type	kvm_tmp, @object	/* as a C array would be: still free for --kvm-tmp */
 kvm_tmp:
 	.space	256
+	.size	kvm_tmp, 256
 	.globl kvm_tmp_end
 kvm_tmp_end:
 	.globl _etext

@@ -334,6 +334,61 @@ static void unpatch_refuses_changed_word(enum ppcpv_family f, int be)
 }
 TARGET_TESTS(unpatch_refuses_changed_word)
 
+/*
+ * Site lists may come from a file (ppcpv-patch --unpatch): an address near
+ * 2^64, whose end wraps to 0, must not pass for one inside the text.
+ */
+static void unpatch_refuses_sites_outside_text(enum ppcpv_family f, int be)
+{
+	static const uint64_t bad_addr[] = {
+		0xfffffffffffffffcull,	/* + 4 wraps to 0 */
+		0xfffffffffffffff8ull,
+		TEXT_ADDR - 4,		/* just before */
+		0,			/* just after: set below */
+		TEXT_ADDR + 2,		/* inside, not aligned */
+	};
+	uint8_t snapshot[sizeof(run.text_bytes)];
+	struct ppcpv_site sites[RUN_MAX_WORDS];
+	unsigned int i;
+
+	mixed_text(f, be);
+	run_patch(&run, 0);
+	CU_ASSERT_FATAL(run.rc > 1);
+	memcpy(snapshot, run.text_bytes, sizeof(snapshot));
+	for (i = 0; i < sizeof(bad_addr) / sizeof(bad_addr[0]); i++) {
+		memcpy(sites, run.sites, sizeof(sites));
+		sites[run.rc - 1].addr = bad_addr[i] ? bad_addr[i] : run.text.addr + run.text.size;
+		EXPECT_EQ(ppcpv_unpatch(&run.cfg, &run.text, sites, (size_t)run.rc),
+			  -PPCPV_ERR_RANGE, "%s %s: site at 0x%llx", FNAME(f), ENDIAN_NAME(be),
+			  (unsigned long long)sites[run.rc - 1].addr);
+		EXPECT(!memcmp(snapshot, run.text_bytes, sizeof(snapshot)),
+		       "%s %s: unpatch wrote with a site at 0x%llx", FNAME(f), ENDIAN_NAME(be),
+		       (unsigned long long)sites[run.rc - 1].addr);
+	}
+}
+TARGET_TESTS(unpatch_refuses_sites_outside_text)
+
+/* A kvm_tmp running past 2^64 is refused, not wrapped around. */
+static void refuses_wrapping_kvm_tmp(enum ppcpv_family f)
+{
+	small_text(f);
+	run.tmp.addr = 0xfffffffffffff000ull;	/* + 4096 wraps to 0 */
+	expect_refused(f, ppcpv_patch_text(&run.cfg, &run.text, &run.tmp, run.sites, 8, 0, NULL),
+		       -PPCPV_ERR_RANGE, "kvm_tmp ending at 2^64");
+}
+FAMILY_TESTS(refuses_wrapping_kvm_tmp)
+
+/* An exclusion reaching the top of the address space still excludes. */
+static void exclusion_to_the_top(enum ppcpv_family f)
+{
+	small_text(f);
+	run.cfg.exclude[0] = (struct ppcpv_range){ TEXT_ADDR + 4, UINT64_MAX };
+	run.cfg.n_exclude = 1;
+	EXPECT_EQ(ppcpv_patch_text(&run.cfg, &run.text, &run.tmp, NULL, 0, PPCPV_PATCH_DRY_RUN,
+				   NULL), 1, "%s: sites before an exclusion up to 2^64 - 1", FNAME(f));
+}
+FAMILY_TESTS(exclusion_to_the_top)
+
 /* ---- Names --------------------------------------------------------------- */
 
 static void family_names(void)
@@ -389,5 +444,9 @@ PPCPV_SUITE(patcher_api, "patcher-api", NULL, NULL,
 	TARGET_ENTRIES("unpatch leaves feature-skipped sites alone", unpatch_ignores_skipped),
 	TARGET_ENTRIES("unpatch refuses a changed word and writes nothing",
 		       unpatch_refuses_changed_word),
+	TARGET_ENTRIES("unpatch refuses a site outside the text (no wrap at 2^64)",
+		       unpatch_refuses_sites_outside_text),
+	FAMILY_ENTRIES("a kvm_tmp wrapping past 2^64 refused", refuses_wrapping_kvm_tmp),
+	FAMILY_ENTRIES("an exclusion up to 2^64 - 1 still excludes", exclusion_to_the_top),
 	{ "family names", family_names },
 	{ "action, skip and kind names", action_and_skip_names })

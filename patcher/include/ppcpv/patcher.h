@@ -192,7 +192,8 @@ struct ppcpv_stats {
  *
  * Returns the number of sites found (>= 0; in a dry run it may exceed cap),
  * or -PPCPV_ERR_INVAL (bad config or regions), -PPCPV_ERR_ALIGN (text or
- * tmp not word aligned), -PPCPV_ERR_NOSPACE (more sites than cap, not a
+ * tmp not word aligned), -PPCPV_ERR_RANGE (text or tmp running past the top
+ * of the address space), -PPCPV_ERR_NOSPACE (more sites than cap, not a
  * dry run).  stats (optional) is filled in either case of success.
  */
 int ppcpv_patch_text(const struct ppcpv_config *cfg, struct ppcpv_region *text,
@@ -200,9 +201,11 @@ int ppcpv_patch_text(const struct ppcpv_config *cfg, struct ppcpv_region *text,
 		     unsigned int flags, struct ppcpv_stats *stats);
 
 /*
- * Undo a patch: every patched site's word must still be its new_word (else
- * -PPCPV_ERR_MISMATCH and nothing is written); then each gets its original
- * word back.  Returns the number of words restored.
+ * Undo a patch: every patched site must be a word-aligned word inside
+ * `text` (else -PPCPV_ERR_RANGE; the check cannot wrap, so a site list read
+ * from a file is safe) and still hold its new_word (else
+ * -PPCPV_ERR_MISMATCH); nothing is written unless all are.  Then each gets
+ * its original word back.  Returns the number of words restored.
  */
 int ppcpv_unpatch(const struct ppcpv_config *cfg, struct ppcpv_region *text,
 		  const struct ppcpv_site *sites, size_t n);
