@@ -10,13 +10,10 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <ppcpv/isa/papr.h>	/* H_ENTER, H_REMOVE, H_AVPN, return codes */
 
-#define H_SUCCESS		0
-#define H_REMOVE		0x04
-#define H_ENTER			0x08
 #define H_PUT_TERM_CHAR		0x58
 #define H_RTAS			0xf000	/* QEMU's RTAS entry */
-#define H_AVPN			0x80000000ul	/* H_REMOVE: match the AVPN */
 
 /* The vty QEMU creates when the device tree names none. */
 #define PAPR_VTY_DEFAULT	0x71000000u
