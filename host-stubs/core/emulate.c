@@ -6,25 +6,28 @@
  * an instruction is never silently skipped.
  */
 #include <ppcpv/err.h>
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/insn.h>
+#include <ppcpv/isa/mmu-hash.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/vcpu.h>
 #include "core.h"
 
 #define LOW_WORD		UINT64_C(0x00000000ffffffff)
 /* MSR bits mtmsr/mtmsrd leave alone (only rfid may change ME). */
-#define MSR_KEPT_BY_MTMSR	(PPCPV_MSR_ME | (UINT64_C(1) << PPCPV_MSR_HV_BIT))
+#define MSR_KEPT_BY_MTMSR	(PPC_MSR_ME | PPC_BOOK3S_MSR_HV)
 
 int ppcpv_fetch_insn(struct ppcpv_vcpu *v, uint64_t ea, uint32_t *insn)
 {
 	uint64_t msr = ppcpv_vcpu_msr(v);
 
-	if (!(msr & PPCPV_MSR_SF))
+	if (!(msr & PPC_BOOK3S_MSR_SF))
 		ea = (uint32_t)ea;
 	if (ea >= v->cfg.ram_size || v->cfg.ram_size - ea < sizeof(*insn))
 		return -PPCPV_ERR_NOTFOUND;
-	*insn = ppc_load_insn(v->cfg.ram + ea, !(msr & PPCPV_MSR_LE));
+	*insn = ppc_load_insn(v->cfg.ram + ea, !(msr & PPC_BOOK3S_MSR_LE));
 	return 0;
 }
 
@@ -57,7 +60,7 @@ static enum emul_result emulate_mtmsr(struct ppcpv_vcpu *v, uint32_t insn, int w
 
 static enum emul_result emulate_wrtee(struct ppcpv_vcpu *v, uint64_t ee)
 {
-	ppcpv_vcpu_set_msr(v, replace_bits(ppcpv_vcpu_msr(v), ee, PPCPV_MSR_EE));
+	ppcpv_vcpu_set_msr(v, replace_bits(ppcpv_vcpu_msr(v), ee, PPC_MSR_EE));
 	return done(v, PPCPV_EMUL_KIND_WRTEE);
 }
 
@@ -94,7 +97,7 @@ static enum emul_result emulate_sr(struct ppcpv_vcpu *v, uint32_t insn, unsigned
 
 static unsigned int sr_of_rb(const struct ppcpv_vcpu *v, uint32_t insn)
 {
-	return (unsigned int)((uint32_t)v->regs.gpr[PPC_GET_RB(insn)] >> 28);
+	return (unsigned int)((uint32_t)v->regs.gpr[PPC_GET_RB(insn)] >> PPC_BOOK3S32_SR_SHIFT);
 }
 
 static enum emul_result emulate_x(struct ppcpv_vcpu *v, uint32_t insn)
@@ -110,7 +113,7 @@ static enum emul_result emulate_x(struct ppcpv_vcpu *v, uint32_t insn)
 	case PPC_X_WRTEE:
 		return emulate_wrtee(v, v->regs.gpr[PPC_GET_RT(insn)]);
 	case PPC_X_WRTEEI:
-		return emulate_wrtee(v, insn & PPC_INST_WRTEEI_E ? PPCPV_MSR_EE : 0);
+		return emulate_wrtee(v, insn & PPC_INST_WRTEEI_E ? PPC_MSR_EE : 0);
 	case PPC_X_MFSPR:
 		return emulate_spr_move(v, insn, 0);
 	case PPC_X_MTSPR:

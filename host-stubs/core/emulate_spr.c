@@ -1,55 +1,33 @@
 // SPDX-License-Identifier: MIT
 /*
  * mfspr/mtspr of the SPRs a guest kernel uses.  The shadowed ones live in
- * the shared page; DEC is virtual; PIR and PVR are read-only identities.
+ * the shared page, found through the one SPR-to-field table the patcher
+ * uses too (ppcpv/shared-spr.h); DEC is virtual; PVR is the real CPU's.
  * Any other SPR is not emulated (the caller reflects a program interrupt).
  */
 #include <ppcpv/err.h>
-#include <ppcpv/host/book3s.h>
-#include <ppcpv/host/insn.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/shared-spr.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/vcpu.h>
 #include "core.h"
 
-/* Shared-page field of an SPR: offset and width (8 or 4), or 0 if none. */
-static unsigned int shared_field(unsigned int spr, unsigned int *width)
-{
-	*width = 8;
-	if (spr >= SPRN_SPRG0 && spr < SPRN_SPRG0 + 4)
-		return PPCPV_SHARED_SPRG0 + 8 * (spr - SPRN_SPRG0);
-	if (spr >= SPRN_SPRG4 && spr < SPRN_SPRG4 + 4)
-		return PPCPV_SHARED_SPRG4 + 8 * (spr - SPRN_SPRG4);
-	switch (spr) {
-	case SPRN_SRR0:
-		return PPCPV_SHARED_SRR0;
-	case SPRN_SRR1:
-		return PPCPV_SHARED_SRR1;
-	case SPRN_DAR:
-		return PPCPV_SHARED_DAR;
-	case SPRN_DSISR:
-		*width = 4;
-		return PPCPV_SHARED_DSISR;
-	default:
-		return 0;
-	}
-}
+/* The family whose SPR numbers and shadowing the host emulates. */
+#define HOST_FAMILY	PPCPV_FAMILY_BOOK3S64
 
 int ppcpv_emulate_mfspr(struct ppcpv_vcpu *v, unsigned int spr, uint64_t *val)
 {
-	unsigned int width, off = shared_field(spr, &width);
+	struct ppcpv_shared_spr f;
 
-	if (off) {
-		*val = width == 8 ? ppcpv_shared_get64(v, off) : ppcpv_shared_get32(v, off);
+	if (ppcpv_shared_spr_find(HOST_FAMILY, spr, &f)) {
+		*val = f.bytes == 8 ? ppcpv_shared_get64(v, f.field) : ppcpv_shared_get32(v, f.field);
 		return 0;
 	}
 	switch (spr) {
-	case SPRN_DEC:
+	case PPC_SPR_DEC:
 		*val = ppcpv_dec_read(v);
 		return 0;
-	case SPRN_PIR:
-		*val = v->cfg.id;
-		return 0;
-	case SPRN_PVR:
+	case PPC_SPR_PVR:
 		*val = v->cfg.pvr;
 		return 0;
 	default:
@@ -59,20 +37,20 @@ int ppcpv_emulate_mfspr(struct ppcpv_vcpu *v, unsigned int spr, uint64_t *val)
 
 int ppcpv_emulate_mtspr(struct ppcpv_vcpu *v, unsigned int spr, uint64_t val)
 {
-	unsigned int width, off = shared_field(spr, &width);
+	struct ppcpv_shared_spr f;
 
-	if (off) {
-		if (width == 8)
-			ppcpv_shared_set64(v, off, val);
+	if (ppcpv_shared_spr_find(HOST_FAMILY, spr, &f) && f.writable) {
+		if (f.bytes == 8)
+			ppcpv_shared_set64(v, f.field, val);
 		else
-			ppcpv_shared_set32(v, off, (uint32_t)val);
+			ppcpv_shared_set32(v, f.field, (uint32_t)val);
 		return 0;
 	}
 	switch (spr) {
-	case SPRN_DEC:
+	case PPC_SPR_DEC:
 		ppcpv_dec_write(v, (uint32_t)val);
 		return 0;
-	case SPRN_PIR:
+	case PPC_BOOK3S_SPR_PIR:
 		return 0;	/* read-only; writes are ignored, as KVM does */
 	default:
 		return -PPCPV_ERR_UNSUPPORTED;

@@ -144,7 +144,7 @@ int ppcpv_hostcfg_parse(const void *blob, size_t size, struct ppcpv_hostcfg *cfg
 	} else {
 		*cfg = (struct ppcpv_hostcfg){
 			.guest_entry = PPCPV_GUEST_ENTRY_DEFAULT,
-			.guest_msr = PPCPV_MSR_SF | PPCPV_MSR_ME,
+			.guest_msr = PPC_BOOK3S_MSR_SF | PPC_MSR_ME,
 			.hostdev_base = PPCPV_HOSTDEV_NONE,
 			.mode = PPCPV_MODE_PV,
 			.features = 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE,

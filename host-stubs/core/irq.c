@@ -5,7 +5,9 @@
  * asynchronous ones (decrementer, external): MSR[EE] and the critical
  * section, reported to the guest through int_pending.
  */
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
@@ -13,16 +15,16 @@
 
 /* MSR bits every interrupt clears (ME and SF survive; LE comes from ILE). */
 #define MSR_CLEARED_ON_INTERRUPT \
-	(PPCPV_MSR_EE | PPCPV_MSR_PR | PPCPV_MSR_IR | PPCPV_MSR_DR | PPCPV_MSR_RI | \
-	 PPCPV_MSR_FP | PPCPV_MSR_FE0 | PPCPV_MSR_FE1 | PPCPV_MSR_SE | PPCPV_MSR_BE | \
-	 PPCPV_MSR_VEC | PPCPV_MSR_VSX | PPCPV_MSR_PMM | PPCPV_MSR_POW | PPCPV_MSR_LE)
+	(PPC_MSR_EE | PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI | \
+	 PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE | \
+	 PPC_BOOK3S_MSR_VEC | PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM | PPC_BOOK3S_MSR_POW | PPC_BOOK3S_MSR_LE)
 
 static uint64_t interrupt_msr(const struct ppcpv_vcpu *v, uint64_t msr)
 {
 	uint64_t new_msr = msr & ~(uint64_t)MSR_CLEARED_ON_INTERRUPT;
 
-	if (v->intr_le || (msr & PPCPV_MSR_ILE))
-		new_msr |= PPCPV_MSR_LE;
+	if (v->intr_le || (msr & PPC_BOOK3S_MSR_ILE))
+		new_msr |= PPC_BOOK3S_MSR_LE;
 	return new_msr;
 }
 
@@ -31,27 +33,27 @@ void ppcpv_irq_inject(struct ppcpv_vcpu *v, uint32_t vector, uint64_t cause)
 	uint64_t msr = ppcpv_vcpu_msr(v);
 
 	ppcpv_shared_set64(v, PPCPV_SHARED_SRR0, v->regs.pc);
-	ppcpv_shared_set64(v, PPCPV_SHARED_SRR1, (msr & ~(uint64_t)PPCPV_SRR1_CAUSE_MASK) |
-			   (cause & PPCPV_SRR1_CAUSE_MASK));
+	ppcpv_shared_set64(v, PPCPV_SHARED_SRR1, (msr & ~(uint64_t)PPC_BOOK3S_SRR1_CAUSE_MASK) |
+			   (cause & PPC_BOOK3S_SRR1_CAUSE_MASK));
 	ppcpv_vcpu_set_msr(v, interrupt_msr(v, msr));
 	v->regs.pc = vector;
 }
 
 void ppcpv_irq_program(struct ppcpv_vcpu *v, uint64_t reason)
 {
-	ppcpv_irq_inject(v, PPCPV_VEC_PROGRAM, reason);
+	ppcpv_irq_inject(v, PPC_BOOK3S_VEC_PROGRAM, reason);
 }
 
 void ppcpv_irq_dsi(struct ppcpv_vcpu *v, uint64_t dar, uint32_t dsisr)
 {
 	ppcpv_shared_set64(v, PPCPV_SHARED_DAR, dar);
 	ppcpv_shared_set32(v, PPCPV_SHARED_DSISR, dsisr);
-	ppcpv_irq_inject(v, PPCPV_VEC_DSI, 0);
+	ppcpv_irq_inject(v, PPC_BOOK3S_VEC_DSI, 0);
 }
 
 void ppcpv_irq_isi(struct ppcpv_vcpu *v, uint64_t cause)
 {
-	ppcpv_irq_inject(v, PPCPV_VEC_ISI, cause & PPCPV_SRR1_ISI_CAUSES);
+	ppcpv_irq_inject(v, PPC_BOOK3S_VEC_ISI, cause & PPC_BOOK3S_SRR1_ISI_CAUSES);
 }
 
 int ppcpv_irq_in_critical_section(const struct ppcpv_vcpu *v)
@@ -70,7 +72,7 @@ int ppcpv_irq_in_critical_section(const struct ppcpv_vcpu *v)
 
 static int may_deliver_async(const struct ppcpv_vcpu *v)
 {
-	return (ppcpv_vcpu_msr(v) & PPCPV_MSR_EE) && !ppcpv_irq_in_critical_section(v);
+	return (ppcpv_vcpu_msr(v) & PPC_MSR_EE) && !ppcpv_irq_in_critical_section(v);
 }
 
 /* External before decrementer, as in the Book3S priority order.  Both stay
@@ -79,10 +81,10 @@ static void deliver_one(struct ppcpv_vcpu *v)
 {
 	if (v->pending & PPCPV_IRQ_EXTERNAL) {
 		v->stats.ext_injected++;
-		ppcpv_irq_inject(v, PPCPV_VEC_EXTERNAL, 0);
+		ppcpv_irq_inject(v, PPC_BOOK3S_VEC_EXTERNAL, 0);
 	} else {
 		v->stats.dec_injected++;
-		ppcpv_irq_inject(v, PPCPV_VEC_DEC, 0);
+		ppcpv_irq_inject(v, PPC_BOOK3S_VEC_DEC, 0);
 	}
 }
 

@@ -4,15 +4,17 @@
  * MSR[PR]=1) becomes an emulated instruction, a hypercall, an MMIO access,
  * or an interrupt reflected into the guest's own vector.
  */
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/insn.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
 #include "core.h"
 
-#define PROGRAM_REASONS	(PPCPV_SRR1_PROG_FP | PPCPV_SRR1_PROG_ILLEGAL | \
-			 PPCPV_SRR1_PROG_PRIV | PPCPV_SRR1_PROG_TRAP)
+#define PROGRAM_REASONS	(PPC_BOOK3S_SRR1_PROG_FP | PPC_BOOK3S_SRR1_PROG_ILLEGAL | \
+			 PPC_BOOK3S_SRR1_PROG_PRIV | PPC_BOOK3S_SRR1_PROG_TRAP)
 
 static void handle_program(struct ppcpv_vcpu *v, uint64_t srr1)
 {
@@ -21,7 +23,7 @@ static void handle_program(struct ppcpv_vcpu *v, uint64_t srr1)
 
 	/* Only the guest kernel's privileged instructions are emulated; its
 	 * user mode gets the interrupt a real CPU would give it. */
-	if ((reason & (PPCPV_SRR1_PROG_PRIV | PPCPV_SRR1_PROG_ILLEGAL)) &&
+	if ((reason & (PPC_BOOK3S_SRR1_PROG_PRIV | PPC_BOOK3S_SRR1_PROG_ILLEGAL)) &&
 	    ppcpv_vcpu_supervisor(v) && !ppcpv_fetch_insn(v, v->regs.pc, &insn)) {
 		switch (ppcpv_emulate(v, insn)) {
 		case EMUL_NEXT:
@@ -37,14 +39,14 @@ static void handle_program(struct ppcpv_vcpu *v, uint64_t srr1)
 	ppcpv_irq_program(v, reason);
 }
 
-static enum ppcpv_action handle_syscall(struct ppcpv_vcpu *v)
+static enum ppcpv_run_action handle_syscall(struct ppcpv_vcpu *v)
 {
 	/* pc already points after the sc, which is where both paths resume. */
 	if (ppcpv_sc_is_hcall(v))
 		return ppcpv_hcall_dispatch(v);
 	v->stats.syscall_reflected++;
-	ppcpv_irq_inject(v, PPCPV_VEC_SYSCALL, 0);
-	return PPCPV_ACTION_RESUME;
+	ppcpv_irq_inject(v, PPC_BOOK3S_VEC_SYSCALL, 0);
+	return PPCPV_RUN_RESUME;
 }
 
 /* A segment miss sets no DSISR: say "no translation", and "store" when the
@@ -56,8 +58,8 @@ static uint32_t dsisr_for_segment_miss(struct ppcpv_vcpu *v)
 
 	if (!ppcpv_fetch_insn(v, v->regs.pc, &insn) && !ppc_decode_mem_access(insn, &acc) &&
 	    acc.store)
-		return PPCPV_DSISR_NOPT | PPCPV_DSISR_STORE;
-	return PPCPV_DSISR_NOPT;
+		return PPC_BOOK3S_DSISR_NOPT | PPC_BOOK3S_DSISR_STORE;
+	return PPC_BOOK3S_DSISR_NOPT;
 }
 
 static void handle_data_fault(struct ppcpv_vcpu *v, uint64_t dar, uint32_t dsisr)
@@ -75,7 +77,7 @@ static void handle_data_fault(struct ppcpv_vcpu *v, uint64_t dar, uint32_t dsisr
 
 static void reflect_other(struct ppcpv_vcpu *v, const struct ppcpv_trap *t)
 {
-	if (t->vector == PPCPV_VEC_ALIGNMENT) {
+	if (t->vector == PPC_BOOK3S_VEC_ALIGNMENT) {
 		ppcpv_shared_set64(v, PPCPV_SHARED_DAR, ppcpv_vcpu_ea(v, t->dar));
 		ppcpv_shared_set32(v, PPCPV_SHARED_DSISR, t->dsisr);
 	}
@@ -83,61 +85,61 @@ static void reflect_other(struct ppcpv_vcpu *v, const struct ppcpv_trap *t)
 	ppcpv_irq_inject(v, t->vector, t->srr1);
 }
 
-static enum ppcpv_action dispatch(struct ppcpv_vcpu *v, const struct ppcpv_trap *t)
+static enum ppcpv_run_action dispatch(struct ppcpv_vcpu *v, const struct ppcpv_trap *t)
 {
 	switch (t->vector) {
-	case PPCPV_VEC_PROGRAM:
+	case PPC_BOOK3S_VEC_PROGRAM:
 		handle_program(v, t->srr1);
 		break;
-	case PPCPV_VEC_SYSCALL:
+	case PPC_BOOK3S_VEC_SYSCALL:
 		return handle_syscall(v);
-	case PPCPV_VEC_DSI:
+	case PPC_BOOK3S_VEC_DSI:
 		handle_data_fault(v, t->dar, t->dsisr);
 		break;
-	case PPCPV_VEC_DSEG:
+	case PPC_BOOK3S_VEC_DSEG:
 		handle_data_fault(v, t->dar, dsisr_for_segment_miss(v));
 		break;
-	case PPCPV_VEC_ISI:
+	case PPC_BOOK3S_VEC_ISI:
 		v->stats.isi_reflected++;
 		ppcpv_irq_isi(v, t->srr1);
 		break;
-	case PPCPV_VEC_ISEG:
+	case PPC_BOOK3S_VEC_ISEG:
 		v->stats.isi_reflected++;
-		ppcpv_irq_isi(v, PPCPV_SRR1_ISI_NOPT);
+		ppcpv_irq_isi(v, PPC_BOOK3S_SRR1_ISI_NOPT);
 		break;
-	case PPCPV_VEC_DEC:
+	case PPC_BOOK3S_VEC_DEC:
 		v->stats.dec_real++;	/* the guest's DEC is checked at entry */
 		break;
-	case PPCPV_VEC_EXTERNAL:
+	case PPC_BOOK3S_VEC_EXTERNAL:
 		v->stats.host_external++;
 		break;
-	case PPCPV_VEC_ALIGNMENT:
-	case PPCPV_VEC_FP_UNAVAIL:
-	case PPCPV_VEC_TRACE:
-	case PPCPV_VEC_PERF:
-	case PPCPV_VEC_VEC_UNAVAIL:
-	case PPCPV_VEC_VSX_UNAVAIL:
-	case PPCPV_VEC_FAC_UNAVAIL:
+	case PPC_BOOK3S_VEC_ALIGNMENT:
+	case PPC_BOOK3S_VEC_FP_UNAVAIL:
+	case PPC_BOOK3S_VEC_TRACE:
+	case PPC_BOOK3S_VEC_PERF:
+	case PPC_BOOK3S_VEC_VEC_UNAVAIL:
+	case PPC_BOOK3S_VEC_VSX_UNAVAIL:
+	case PPC_BOOK3S_VEC_FAC_UNAVAIL:
 		reflect_other(v, t);
 		break;
 	default:
 		v->fatal = "unexpected interrupt from the guest";
-		return PPCPV_ACTION_FATAL;
+		return PPCPV_RUN_FATAL;
 	}
-	return PPCPV_ACTION_RESUME;
+	return PPCPV_RUN_RESUME;
 }
 
-enum ppcpv_action ppcpv_handle_trap(struct ppcpv_vcpu *v, const struct ppcpv_trap *t)
+enum ppcpv_run_action ppcpv_handle_trap(struct ppcpv_vcpu *v, const struct ppcpv_trap *t)
 {
-	enum ppcpv_action action;
+	enum ppcpv_run_action action;
 
 	v->stats.exits++;
 	action = dispatch(v, t);
-	if (action == PPCPV_ACTION_FATAL)
+	if (action == PPCPV_RUN_FATAL)
 		return action;
 	if (v->exit_requested)
-		return PPCPV_ACTION_EXIT;
-	if (action == PPCPV_ACTION_IDLE)
+		return PPCPV_RUN_EXIT;
+	if (action == PPCPV_RUN_IDLE)
 		v->stats.idle++;
 	return action;
 }

@@ -7,7 +7,9 @@
  */
 #include <ppcpv/err.h>
 #include <ppcpv/pvinfo.h>
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/vcpu.h>
 #include "core.h"
@@ -49,7 +51,7 @@ int ppcpv_vcpu_init(struct ppcpv_vcpu *v, uint8_t *shared, const struct ppcpv_vc
 	v->intr_le = cfg->guest_le;
 	/* Book3S PR never fills pir (a known gap); this host does. */
 	ppcpv_shared_set32(v, PPCPV_SHARED_PIR, cfg->id);
-	ppcpv_shared_set64(v, PPCPV_SHARED_MSR, PPCPV_MSR_SF | PPCPV_MSR_ME);
+	ppcpv_shared_set64(v, PPCPV_SHARED_MSR, PPC_BOOK3S_MSR_SF | PPC_MSR_ME);
 	ppcpv_dec_reset(v);
 	return 0;
 }

@@ -12,8 +12,10 @@
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
-#include <ppcpv/ppc_insn.h>
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/stats.h>
 #include <ppcpv/host/trap.h>
@@ -21,7 +23,6 @@
 #include "pseries.h"
 #include "trap_area.h"
 
-#define VTY_DEFAULT	0x71000000
 /* The smallest ELFv2 frame: what a callee may write above its own. */
 #define MIN_FRAME	32
 
@@ -138,7 +139,7 @@ static void trace_trap(const struct ppcpv_trap *t)
 	uint32_t insn = 0;
 
 	if (pc < machine.cfg.guest_size && machine.cfg.guest_size - pc >= 4)
-		insn = ppc_load_insn(guest->cfg.ram + pc, !(ppcpv_vcpu_msr(guest) & PPCPV_MSR_LE));
+		insn = ppc_load_insn(guest->cfg.ram + pc, !(ppcpv_vcpu_msr(guest) & PPC_BOOK3S_MSR_LE));
 	host_printf("host: trap 0x%x pc=0x%llx insn=0x%08x srr1=0x%llx dar=0x%llx msr=0x%llx\n",
 		    t->vector, (unsigned long long)guest->regs.pc, insn,
 		    (unsigned long long)t->srr1, (unsigned long long)t->dar,
@@ -163,7 +164,7 @@ static uint64_t read_spr_dar(void)
 {
 	uint64_t dar;
 
-	__asm__ __volatile__("mfspr %0,%1" : "=r"(dar) : "i"(SPRN_DAR));
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(dar) : "i"(PPC_BOOK3S_SPR_DAR));
 	return dar;
 }
 
@@ -171,7 +172,7 @@ static uint32_t read_spr_dsisr(void)
 {
 	uint64_t dsisr;
 
-	__asm__ __volatile__("mfspr %0,%1" : "=r"(dsisr) : "i"(SPRN_DSISR));
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(dsisr) : "i"(PPC_BOOK3S_SPR_DSISR));
 	return (uint32_t)dsisr;
 }
 
@@ -182,24 +183,24 @@ static uint64_t prepare_entry(void)
 	struct ppcpv_entry e;
 
 	ppcpv_prepare_entry(guest, &e);
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG3), "r"(e.sprg3));
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG3), "r"(e.sprg3));
 	__asm__ __volatile__("mtdec %0" : : "r"(e.dec_ticks));
 	return e.msr;
 }
 
 /* Anything but "resume": wait for an interrupt, or stop.  Out of line, so
  * that the common exit needs none of it. */
-static __attribute__((noinline)) void act_on(enum ppcpv_action action, const struct ppcpv_trap *t)
+static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const struct ppcpv_trap *t)
 {
 	switch (action) {
-	case PPCPV_ACTION_RESUME:
+	case PPCPV_RUN_RESUME:
 		return;
-	case PPCPV_ACTION_IDLE:
+	case PPCPV_RUN_IDLE:
 		idle();
 		return;
-	case PPCPV_ACTION_EXIT:
+	case PPCPV_RUN_EXIT:
 		host_stop(guest->exit_status);
-	case PPCPV_ACTION_FATAL:
+	case PPCPV_RUN_FATAL:
 		host_printf("host: FATAL: %s: vector 0x%x pc=0x%llx srr1=0x%llx\n",
 			    guest->fatal, t->vector, (unsigned long long)guest->regs.pc,
 			    (unsigned long long)t->srr1);
@@ -218,12 +219,12 @@ uint64_t host_exit(uint32_t vector, uint64_t srr1)
 	const struct ppcpv_trap t = {
 		.vector = vector, .srr1 = srr1, .dar = read_spr_dar(), .dsisr = read_spr_dsisr(),
 	};
-	enum ppcpv_action action;
+	enum ppcpv_run_action action;
 
 	if (machine.cfg.verbose)
 		trace_trap(&t);
 	action = ppcpv_handle_trap(guest, &t);
-	if (action != PPCPV_ACTION_RESUME)
+	if (action != PPCPV_RUN_RESUME)
 		act_on(action, &t);
 	return prepare_entry();
 }
@@ -240,7 +241,7 @@ static void init_trap_area(void)
 	 * over at the top of the stack (start64's frame). */
 	cpu.ta.host_sp = (uint64_t)(uintptr_t)__stack_top - MIN_FRAME;
 	cpu.ta.fatal_sp = (uint64_t)(uintptr_t)__fatal_stack_top - MIN_FRAME;
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG0), "r"(guest));
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG0), "r"(guest));
 }
 
 static void init_vcpu(void)
@@ -250,7 +251,7 @@ static void init_vcpu(void)
 		.features = machine.cfg.features,
 		.id = 0,
 		.pvr = read_pvr(),
-		.guest_le = !!(machine.cfg.guest_msr & PPCPV_MSR_LE),
+		.guest_le = !!(machine.cfg.guest_msr & PPC_BOOK3S_MSR_LE),
 		.hostdev_base = machine.cfg.hostdev_base,
 		.fault = machine.cfg.fault,
 		.ram = (const uint8_t *)(uintptr_t)machine.cfg.guest_base,

@@ -49,7 +49,7 @@ int guest_test_main(const void *fdt, size_t size)
 		guest_check(0, "magic page mapped", "%s", "");
 	t0 = mftb();
 	for (i = 0; i < ROUNDS; i++)
-		sum += mfspr(PPCPV_SPRN_SPRG1);
+		sum += mfspr(PPC_SPR_SPRG1);
 	trap = per_round(mftb() - t0);
 	t0 = mftb();
 	for (i = 0; i < ROUNDS; i++)

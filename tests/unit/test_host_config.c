@@ -86,7 +86,7 @@ static void test_defaults(void)
 	CU_ASSERT_EQUAL(cfg.hostdev_base, PPCPV_HOSTDEV_NONE);
 	CU_ASSERT_EQUAL(cfg.mode, PPCPV_MODE_PV);
 	CU_ASSERT_EQUAL(cfg.features, 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE);
-	CU_ASSERT_EQUAL(cfg.guest_msr, PPCPV_MSR_SF | PPCPV_MSR_ME);
+	CU_ASSERT_EQUAL(cfg.guest_msr, PPC_BOOK3S_MSR_SF | PPC_MSR_ME);
 	CU_ASSERT_FALSE(cfg.selftest_host_fault);
 }
 

@@ -39,11 +39,11 @@ void fx_set_msr(uint64_t msr);
 
 /* Put an instruction at pc (guest byte order) and take the program
  * interrupt it would cause with the given SRR1 reason. */
-enum ppcpv_action fx_exec_reason(uint32_t insn, uint64_t reason);
+enum ppcpv_run_action fx_exec_reason(uint32_t insn, uint64_t reason);
 /* ... with the "privileged instruction" reason. */
-enum ppcpv_action fx_exec(uint32_t insn);
+enum ppcpv_run_action fx_exec(uint32_t insn);
 /* A system call trap (pc already past the sc). */
-enum ppcpv_action fx_sc(void);
+enum ppcpv_run_action fx_sc(void);
 
 /* The magic page's EA for a 64-bit guest (-4096). */
 #define MAGIC_EA64	0xfffffffffffff000ULL
@@ -51,7 +51,7 @@ enum ppcpv_action fx_sc(void);
 /* MAP_MAGIC_PAGE at MAGIC_EA64 as a guest makes it; asserts success. */
 void fx_map_magic_page(void);
 /* Any trap. */
-enum ppcpv_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr);
+enum ppcpv_run_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr);
 /* Prepare an entry (delivers interrupts) and return it. */
 struct ppcpv_entry fx_enter(void);
 

@@ -23,15 +23,15 @@ struct ppcpv_trap {
 	uint32_t dsisr;		/* real DSISR (DSI, alignment) */
 };
 
-enum ppcpv_action {
-	PPCPV_ACTION_RESUME = 0,	/* enter the guest again */
-	PPCPV_ACTION_IDLE,		/* the guest waits for an interrupt */
-	PPCPV_ACTION_EXIT,		/* the guest asked to stop: v->exit_status */
-	PPCPV_ACTION_FATAL,		/* the host cannot go on: v->fatal */
+enum ppcpv_run_action {
+	PPCPV_RUN_RESUME = 0,	/* enter the guest again */
+	PPCPV_RUN_IDLE,		/* the guest waits for an interrupt */
+	PPCPV_RUN_EXIT,		/* the guest asked to stop: v->exit_status */
+	PPCPV_RUN_FATAL,	/* the host cannot go on: v->fatal */
 };
 
 /* Handle one trap out of the guest (v->regs.pc = the real SRR0). */
-enum ppcpv_action ppcpv_handle_trap(struct ppcpv_vcpu *v, const struct ppcpv_trap *t);
+enum ppcpv_run_action ppcpv_handle_trap(struct ppcpv_vcpu *v, const struct ppcpv_trap *t);
 
 /*
  * Does handling this vector (ppcpv_handle_trap, then ppcpv_prepare_entry)
@@ -44,13 +44,13 @@ enum ppcpv_action ppcpv_handle_trap(struct ppcpv_vcpu *v, const struct ppcpv_tra
  */
 static inline int ppcpv_trap_uses_all_gprs(uint32_t vector)
 {
-	return vector == PPCPV_VEC_PROGRAM || vector == PPCPV_VEC_DSI || vector == PPCPV_VEC_DSEG;
+	return vector == PPC_BOOK3S_VEC_PROGRAM || vector == PPC_BOOK3S_VEC_DSI || vector == PPC_BOOK3S_VEC_DSEG;
 }
 
 /* Real-DEC poll interval while an interrupt is held back. */
 #define PPCPV_DEC_POLL_TICKS	4096
 /* Largest value programmed into the real DEC (fits any DEC width). */
-#define PPCPV_DEC_MAX_TICKS	0x7fffffffu
+#define PPCPV_DEC_MAX_TICKS	PPC_DEC_MAX
 
 struct ppcpv_entry {
 	uint64_t msr;		/* real MSR to enter the guest with */

@@ -14,7 +14,9 @@
 #define PPCPV_HOST_VCPU_H
 
 #include <ppcpv/abi.h>
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 
 /* ---- Guest registers (layout fixed: platform assembly saves into it) ---- */
 
@@ -207,13 +209,13 @@ static inline uint64_t ppcpv_vcpu_msr(const struct ppcpv_vcpu *v)
 /* Is the guest in supervisor state? */
 static inline int ppcpv_vcpu_supervisor(const struct ppcpv_vcpu *v)
 {
-	return !(ppcpv_vcpu_msr(v) & PPCPV_MSR_PR);
+	return !(ppcpv_vcpu_msr(v) & PPC_MSR_PR);
 }
 
 /* Is the guest running 64-bit (MSR[SF])? */
 static inline int ppcpv_vcpu_64bit(const struct ppcpv_vcpu *v)
 {
-	return !!(ppcpv_vcpu_msr(v) & PPCPV_MSR_SF);
+	return !!(ppcpv_vcpu_msr(v) & PPC_BOOK3S_MSR_SF);
 }
 
 /* An effective address truncated to the guest's current width. */
@@ -243,22 +245,22 @@ static inline void ppcpv_vcpu_sync_magic(struct ppcpv_vcpu *v)
 static inline void ppcpv_vcpu_set_msr(struct ppcpv_vcpu *v, uint64_t msr)
 {
 	/* HV belongs to the real hypervisor. */
-	msr &= ~(UINT64_C(1) << PPCPV_MSR_HV_BIT);
+	msr &= ~PPC_BOOK3S_MSR_HV;
 	/* Book3S: entering problem state also enables EE, IR and DR. */
-	if (msr & PPCPV_MSR_PR)
-		msr |= PPCPV_MSR_EE | PPCPV_MSR_IR | PPCPV_MSR_DR;
+	if (msr & PPC_MSR_PR)
+		msr |= PPC_MSR_EE | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR;
 	ppcpv_shared_set64(v, PPCPV_SHARED_MSR, msr);
-	ppcpv_vcpu_show_magic(v, v->magic.mapped && !(msr & PPCPV_MSR_PR));
+	ppcpv_vcpu_show_magic(v, v->magic.mapped && !(msr & PPC_MSR_PR));
 }
 
 /* Real MSR bits always on while the guest runs (as KVM PR's shadow MSR). */
-#define PPCPV_MSR_GUEST_RUN	(PPCPV_MSR_PR | PPCPV_MSR_IR | PPCPV_MSR_DR | \
-				 PPCPV_MSR_EE | PPCPV_MSR_ME | PPCPV_MSR_RI)
+#define PPCPV_MSR_GUEST_RUN	(PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | \
+				 PPC_MSR_EE | PPC_MSR_ME | PPC_BOOK3S_MSR_RI)
 /* Guest MSR bits passed through to the real MSR: its mode and the
  * facilities whose state the host never touches. */
-#define PPCPV_MSR_GUEST_PASSTHROUGH	(PPCPV_MSR_SF | PPCPV_MSR_LE | PPCPV_MSR_FP | \
-					 PPCPV_MSR_FE0 | PPCPV_MSR_FE1 | PPCPV_MSR_VEC | \
-					 PPCPV_MSR_VSX)
+#define PPCPV_MSR_GUEST_PASSTHROUGH	(PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE | PPC_MSR_FP | \
+					 PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_VEC | \
+					 PPC_BOOK3S_MSR_VSX)
 
 /* The real MSR to run the guest with: PR, IR, DR, EE, ME, RI always, plus
  * the guest's SF, LE and facility bits (FP, VEC, VSX, FE0/1). */
