@@ -15,3 +15,6 @@ install: install-isa-headers
 install-isa-headers: all
 	install -d $(DESTDIR)$(PREFIX)/include/ppcpv/isa
 	install -m 644 $(ISA_HEADERS) $(DESTDIR)$(PREFIX)/include/ppcpv/isa
+
+# Nothing above this layer types an ISA number again (and the search can fail).
+$(call CHECK_STEP,isa-numbers,,tests/isa/numbers.sh)
