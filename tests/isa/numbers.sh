@@ -17,8 +17,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 # name|extended regex: one line of a source matching it re-types a number.
 patterns=(
-	'SPR, opcode or field macro|^[[:space:]]*#[[:space:]]*define[[:space:]]+(SPRN?_|PPC_|[A-Z0-9_]*SPR_)[A-Z0-9_]*[[:space:]]'
-	'extended-opcode macro|^[[:space:]]*#[[:space:]]*define[[:space:]]+[A-Z0-9_]*XO_[A-Z0-9_]*[[:space:]]'
+	'SPR, opcode or field macro|^[[:space:]]*#[[:space:]]*define[[:space:]]+(SPRN?_|PPC_|[A-Z0-9_]*SPR_)[A-Z0-9_]*[[:space:]]+\(?-?[0-9]'
+	'extended-opcode macro|^[[:space:]]*#[[:space:]]*define[[:space:]]+[A-Z0-9_]*XO_[A-Z0-9_]*[[:space:]]+\(?-?[0-9]'
 	'MSR bit as a number|^[[:space:]]*#[[:space:]]*define[[:space:]]+[A-Z0-9_]*MSR_[A-Z0-9_]*[[:space:]]+\(?(0x[0-9a-fA-F]+|[0-9]+)[uUlL]*\)?[[:space:]]*(/\*.*)?$'
 	'nop, blr or sc word|\b0x(60000000|4e800020|44000002)[uUlL]*\b'
 	'X/XL-form instruction word|\b0x(7c|4c)[0-9a-fA-F]{6}[uUlL]*\b'
@@ -72,6 +72,7 @@ plant() {
 }
 plant "SPR macro" '#define SPRN_SRR0	0x01a'
 plant "opcode macro" '#define PPC_X_MFMSR 83'
+plant "shifted-bit macro" '#define PPC_MSR_EE (1 << 15)'
 plant "extended-opcode macro" '#define MY_XO_RFID 18'
 plant "MSR bit" '#define GUEST_MSR_EE	0x8000'
 plant "nop word" '	out = 0x60000000;'
@@ -81,7 +82,10 @@ plant "numeric mfspr in assembly" '	mfspr	r0, 26'
 plant "numeric mfspr in inline assembly" '	__asm__("mfspr %0, 26" : "=r"(v));'
 plant "vector number" '	VECTOR 0x700'
 plant "vector case" '	case 0x900:'
-# ... and a comment that names a number is not code.
+# ... but a macro defined from other names is not a number typed again,
+printf '%s\n' '#define PPCPV_SHARED_SPR_ALL	PPCPV_FAMILIES_ALL' >"$tmp/planted"
+check_eq "a macro of names is not a hit" "" "$(scan host-stubs/core/planted.c "$tmp/planted")"
+# and a comment that names a number is not code.
 printf '%s\n' '/* mtspr 272 and 0x60000000 */' >"$tmp/planted"
 check_eq "a comment is not a hit" "" "$(scan host-stubs/core/planted.c "$tmp/planted")"
 summary
