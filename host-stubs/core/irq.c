@@ -1,60 +1,16 @@
 // SPDX-License-Identifier: MIT
 /*
- * Interrupt delivery into the guest's own vectors, as a Book3S-64 CPU
- * would do it at the guest's level, and the PV rules that hold back the
- * asynchronous ones (decrementer, external): MSR[EE] and the critical
- * section, reported to the guest through int_pending.
+ * The PV rules for the asynchronous interrupts (decrementer, external):
+ * held back while MSR[EE] is 0 or the guest is in a critical section,
+ * reported to the guest through int_pending, delivered at the first entry
+ * that allows it.  How an interrupt enters the guest's handler is the
+ * family's (its arch's deliver).
  */
-#include <ppcpv/isa/msr.h>
-#include <ppcpv/isa/spr.h>
-#include <ppcpv/isa/vectors.h>
+#include <ppcpv/host/arch-helpers.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
 #include "core.h"
-
-/* MSR bits every interrupt clears (ME and SF survive; LE comes from ILE). */
-#define MSR_CLEARED_ON_INTERRUPT \
-	(PPC_MSR_EE | PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI | \
-	 PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE | \
-	 PPC_BOOK3S_MSR_VEC | PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM | PPC_BOOK3S_MSR_POW | PPC_BOOK3S_MSR_LE)
-
-static uint64_t interrupt_msr(const struct ppcpv_vcpu *v, uint64_t msr)
-{
-	uint64_t new_msr = msr & ~(uint64_t)MSR_CLEARED_ON_INTERRUPT;
-
-	if (v->intr_le || (msr & PPC_BOOK3S_MSR_ILE))
-		new_msr |= PPC_BOOK3S_MSR_LE;
-	return new_msr;
-}
-
-void ppcpv_irq_inject(struct ppcpv_vcpu *v, uint32_t vector, uint64_t cause)
-{
-	uint64_t msr = ppcpv_vcpu_msr(v);
-
-	ppcpv_shared_set64(v, PPCPV_SHARED_SRR0, v->regs.pc);
-	ppcpv_shared_set64(v, PPCPV_SHARED_SRR1, (msr & ~(uint64_t)PPC_BOOK3S_SRR1_CAUSE_MASK) |
-			   (cause & PPC_BOOK3S_SRR1_CAUSE_MASK));
-	ppcpv_vcpu_set_msr(v, interrupt_msr(v, msr));
-	v->regs.pc = vector;
-}
-
-void ppcpv_irq_program(struct ppcpv_vcpu *v, uint64_t reason)
-{
-	ppcpv_irq_inject(v, PPC_BOOK3S_VEC_PROGRAM, reason);
-}
-
-void ppcpv_irq_dsi(struct ppcpv_vcpu *v, uint64_t dar, uint32_t dsisr)
-{
-	ppcpv_shared_set64(v, PPCPV_SHARED_DAR, dar);
-	ppcpv_shared_set32(v, PPCPV_SHARED_DSISR, dsisr);
-	ppcpv_irq_inject(v, PPC_BOOK3S_VEC_DSI, 0);
-}
-
-void ppcpv_irq_isi(struct ppcpv_vcpu *v, uint64_t cause)
-{
-	ppcpv_irq_inject(v, PPC_BOOK3S_VEC_ISI, cause & PPC_BOOK3S_SRR1_ISI_CAUSES);
-}
 
 int ppcpv_irq_in_critical_section(const struct ppcpv_vcpu *v)
 {
@@ -75,16 +31,16 @@ static int may_deliver_async(const struct ppcpv_vcpu *v)
 	return (ppcpv_vcpu_msr(v) & PPC_MSR_EE) && !ppcpv_irq_in_critical_section(v);
 }
 
-/* External before decrementer, as in the Book3S priority order.  Both stay
+/* External before decrementer, as both families order them.  Both stay
  * pending after delivery (levels); the guest clears them at the source. */
 static void deliver_one(struct ppcpv_vcpu *v)
 {
 	if (v->pending & PPCPV_IRQ_EXTERNAL) {
 		v->stats.ext_injected++;
-		ppcpv_irq_inject(v, PPC_BOOK3S_VEC_EXTERNAL, 0);
+		v->arch.deliver(v, PPCPV_IRQ_EXTERNAL);
 	} else {
 		v->stats.dec_injected++;
-		ppcpv_irq_inject(v, PPC_BOOK3S_VEC_DEC, 0);
+		v->arch.deliver(v, PPCPV_IRQ_DEC);
 	}
 }
 

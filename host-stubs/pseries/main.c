@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
  * The pseries host stub: boot, then run the guest at MSR[PR]=1 until it
- * exits.  The portable core (host-stubs/core) decides what each trap
- * means; this file supplies the machine (memory, timebase, console, magic
- * page mapping), enters the guest, handles each trap start.S hands it
- * (host_exit) and reports the result:
+ * exits.  The family-neutral core (host-stubs/core) with the Book3S arch
+ * (host-stubs/arch/book3s) decides what each trap means; this file
+ * supplies the machine (memory, timebase, console, magic page mapping),
+ * enters the guest, turns each trap start.S hands it (host_exit) into an
+ * exit for the core and reports the result:
  *   HOST-STATS: {...}     every trap counter, one line of JSON
  *   EXIT: <n>             the guest's status (HOST_FATAL_STATUS on a host failure)
  * then RTAS power-off (n = 0, QEMU exits 0) or ibm,os-term (QEMU exits 1
@@ -16,6 +17,7 @@
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
+#include <ppcpv/host/book3s.h>
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/stats.h>
 #include <ppcpv/host/trap.h>
@@ -133,16 +135,16 @@ static const struct ppcpv_host_ops pseries_ops_absent_page = {
 
 /* ---- Running the guest -------------------------------------------------- */
 
-static void trace_trap(const struct ppcpv_trap *t)
+static void trace_trap(const struct ppcpv_exit *e)
 {
 	uint64_t pc = guest->regs.pc;
 	uint32_t insn = 0;
 
 	if (pc < machine.cfg.guest_size && machine.cfg.guest_size - pc >= 4)
-		insn = ppc_load_insn(guest->cfg.ram + pc, !(ppcpv_vcpu_msr(guest) & PPC_BOOK3S_MSR_LE));
+		insn = ppc_load_insn(guest->cfg.ram + pc, !ppcpv_vcpu_code_le(guest));
 	host_printf("host: trap 0x%x pc=0x%llx insn=0x%08x srr1=0x%llx dar=0x%llx msr=0x%llx\n",
-		    t->vector, (unsigned long long)guest->regs.pc, insn,
-		    (unsigned long long)t->srr1, (unsigned long long)t->dar,
+		    e->vector, (unsigned long long)guest->regs.pc, insn,
+		    (unsigned long long)e->cause, (unsigned long long)e->dar,
 		    (unsigned long long)ppcpv_vcpu_msr(guest));
 }
 
@@ -190,7 +192,7 @@ static uint64_t prepare_entry(void)
 
 /* Anything but "resume": wait for an interrupt, or stop.  Out of line, so
  * that the common exit needs none of it. */
-static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const struct ppcpv_trap *t)
+static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const struct ppcpv_exit *e)
 {
 	switch (action) {
 	case PPCPV_RUN_RESUME:
@@ -202,8 +204,8 @@ static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const
 		host_stop(guest->exit_status);
 	case PPCPV_RUN_FATAL:
 		host_printf("host: FATAL: %s: vector 0x%x pc=0x%llx srr1=0x%llx\n",
-			    guest->fatal, t->vector, (unsigned long long)guest->regs.pc,
-			    (unsigned long long)t->srr1);
+			    guest->fatal, e->vector, (unsigned long long)guest->regs.pc,
+			    (unsigned long long)e->cause);
 		host_stop(HOST_FATAL_STATUS);
 	}
 }
@@ -216,16 +218,15 @@ static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const
  */
 uint64_t host_exit(uint32_t vector, uint64_t srr1)
 {
-	const struct ppcpv_trap t = {
-		.vector = vector, .srr1 = srr1, .dar = read_spr_dar(), .dsisr = read_spr_dsisr(),
-	};
+	struct ppcpv_exit e;
 	enum ppcpv_run_action action;
 
+	ppcpv_book3s_exit(vector, srr1, read_spr_dar(), read_spr_dsisr(), &e);
 	if (machine.cfg.verbose)
-		trace_trap(&t);
-	action = ppcpv_handle_trap(guest, &t);
+		trace_trap(&e);
+	action = ppcpv_handle_exit(guest, &e);
 	if (action != PPCPV_RUN_RESUME)
-		act_on(action, &t);
+		act_on(action, &e);
 	return prepare_entry();
 }
 
@@ -244,14 +245,21 @@ static void init_trap_area(void)
 	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG0), "r"(guest));
 }
 
+/* The guest's MSR at entry: the config's, or a reset Book3S CPU's. */
+static uint64_t guest_msr(void)
+{
+	return machine.cfg.has_guest_msr ? machine.cfg.guest_msr : ppcpv_arch_book3s.msr_reset;
+}
+
 static void init_vcpu(void)
 {
 	const struct ppcpv_vcpu_config cfg = {
+		.arch = &ppcpv_arch_book3s,
 		.mode = machine.cfg.mode,
 		.features = machine.cfg.features,
 		.id = 0,
 		.pvr = read_pvr(),
-		.guest_le = !!(machine.cfg.guest_msr & PPC_BOOK3S_MSR_LE),
+		.guest_le = !!(guest_msr() & PPC_BOOK3S_MSR_LE),
 		.hostdev_base = machine.cfg.hostdev_base,
 		.fault = machine.cfg.fault,
 		.ram = (const uint8_t *)(uintptr_t)machine.cfg.guest_base,
@@ -264,7 +272,7 @@ static void init_vcpu(void)
 			    &pseries_ops_absent_page : &pseries_ops, NULL))
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
-			machine.cfg.guest_msr);
+			guest_msr());
 }
 
 static const char *const mode_names[PPCPV_MODE_COUNT] = { "pv", "no-pv", "none" };

@@ -17,6 +17,9 @@
  * where it can), and nothing of the host's.
  */
 #include <ppcpv/abi.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/vcpu.h>
 #include <ppcpv/boot-asm.h>
 #include "trap_area.h"
@@ -96,7 +99,7 @@ start64:
  * registers - except for the vectors whose handling reads or writes any
  * GPR (program: emulation, DSI and DSEG: MMIO), which save and load all
  * of them; the core touches no other guest GPR above r13
- * (ppcpv_trap_uses_all_gprs() in ppcpv/host/trap.h).
+ * (ppcpv_book3s_vector_uses_all_gprs() in ppcpv/host/book3s.h).
  */
 
 /* CR, r11 and the PR check: an interrupt taken in host mode is FATAL. */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests of host-stubs/core: privileged-instruction emulation. */
+/* Unit tests of host-stubs/core with the Book3S arch: privileged-instruction
+ * emulation, and the instructions Book3S lacks going back to the guest. */
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/insn.h>
+#include <ppcpv/host/book3s.h>
 #include <ppcpv/host/shared.h>
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
@@ -192,17 +194,6 @@ static void test_rfi_low_word(void)
 	CU_ASSERT_EQUAL(v->stats.emul[PPCPV_EMUL_KIND_RFI], 1);
 }
 
-static void test_wrtee(void)
-{
-	fx_init(PPCPV_MODE_PV, 0);
-	fx_exec_reason(PPC_INST_WRTEEI | PPC_INST_WRTEEI_E, PPC_BOOK3S_SRR1_PROG_ILLEGAL);
-	CU_ASSERT(!!(ppcpv_vcpu_msr(v) & PPC_MSR_EE));
-	v->regs.gpr[2] = 0;
-	fx_exec_reason(PPC_INST_WRTEE | PPC_FIELD_RT(2), PPC_BOOK3S_SRR1_PROG_ILLEGAL);
-	CU_ASSERT_FALSE(ppcpv_vcpu_msr(v) & PPC_MSR_EE);
-	CU_ASSERT_EQUAL(v->stats.emul[PPCPV_EMUL_KIND_WRTEE], 2);
-}
-
 static void expect_program_reflected(uint32_t insn, uint64_t reason)
 {
 	uint64_t pc = v->regs.pc, msr = ppcpv_vcpu_msr(v);
@@ -220,7 +211,7 @@ static void test_unknown_privileged_reflected(void)
 	fx_init(PPCPV_MODE_PV, 0);
 	expect_program_reflected(fx_x(PPC_X_SLBMTE, 3, 0, 4), PPC_BOOK3S_SRR1_PROG_PRIV);
 	fx_init(PPCPV_MODE_PV, 0);
-	expect_program_reflected(ppc_insn_mfspr(3, 1008), PPC_BOOK3S_SRR1_PROG_PRIV);	/* HID0 */
+	expect_program_reflected(ppc_insn_mfspr(3, PPC_BOOK3S_SPR_HID0), PPC_BOOK3S_SRR1_PROG_PRIV);
 	fx_init(PPCPV_MODE_PV, 0);
 	expect_program_reflected(ppc_insn_mtspr(PPC_SPR_PVR, 3), PPC_BOOK3S_SRR1_PROG_PRIV);
 	fx_init(PPCPV_MODE_PV, 0);
@@ -229,6 +220,26 @@ static void test_unknown_privileged_reflected(void)
 	expect_program_reflected(0x7fe00008, PPC_BOOK3S_SRR1_PROG_TRAP);	/* tw 31,0,0 */
 	CU_ASSERT_EQUAL(v->stats.program_reflected, 1);
 	CU_ASSERT_EQUAL(ppcpv_stats_emulated(&v->stats), 0);
+}
+
+/* Book3S lacks BookE's instructions: the CPU's program interrupt (an
+ * illegal instruction) goes back to the guest, nothing is emulated. */
+static void test_booke_forms_reflected(void)
+{
+	static const uint32_t booke_only[] = {
+		PPC_INST_WRTEEI | PPC_INST_WRTEEI_E, PPC_INST_WRTEE | PPC_FIELD_RT(2),
+		PPC_INST_X(PPC_X_TLBWE), PPC_INST_X(PPC_X_TLBRE), PPC_INST_X(PPC_X_TLBSX),
+		PPC_INST_X(PPC_X_TLBIVAX),
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(booke_only) / sizeof(booke_only[0]); i++) {
+		fx_init(PPCPV_MODE_PV, 0);
+		expect_program_reflected(booke_only[i], PPC_BOOK3S_SRR1_PROG_ILLEGAL);
+		CU_ASSERT_FALSE(ppcpv_vcpu_msr(v) & PPC_MSR_EE);
+		CU_ASSERT_EQUAL(v->stats.program_reflected, 1);
+		CU_ASSERT_EQUAL(ppcpv_stats_emulated(&v->stats), 0);
+	}
 }
 
 static void test_user_mode_not_emulated(void)
@@ -281,15 +292,23 @@ static void test_real_msr(void)
 
 static void test_init_rejects_bad_input(void)
 {
-	struct ppcpv_vcpu_config cfg = { .mode = PPCPV_MODE_PV };
+	struct ppcpv_vcpu_config cfg = { .arch = &ppcpv_arch_book3s, .mode = PPCPV_MODE_PV };
 	struct ppcpv_host_ops ops = fx_ops;
+	struct ppcpv_arch incomplete = ppcpv_arch_book3s;
 
 	CU_ASSERT_EQUAL(ppcpv_vcpu_init(NULL, fx.shared, &cfg, &fx_ops, NULL), -PPCPV_ERR_INVAL);
 	CU_ASSERT_EQUAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared + 8, &cfg, &fx_ops, NULL),
 			-PPCPV_ERR_INVAL);
 	ops.timebase = NULL;
 	CU_ASSERT_EQUAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared, &cfg, &ops, NULL), -PPCPV_ERR_INVAL);
+	CU_ASSERT_EQUAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared, &cfg, &fx_ops, &fx), 0);
 	cfg.mode = PPCPV_MODE_COUNT;
+	CU_ASSERT_EQUAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared, &cfg, &fx_ops, NULL), -PPCPV_ERR_INVAL);
+	cfg.mode = PPCPV_MODE_PV;
+	cfg.arch = NULL;
+	CU_ASSERT_EQUAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared, &cfg, &fx_ops, NULL), -PPCPV_ERR_INVAL);
+	incomplete.emulate = NULL;
+	cfg.arch = &incomplete;
 	CU_ASSERT_EQUAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared, &cfg, &fx_ops, NULL), -PPCPV_ERR_INVAL);
 }
 
@@ -302,7 +321,7 @@ static void test_boot_registers(void)
 	CU_ASSERT_EQUAL(v->regs.gpr[7], FX_MEM_SIZE);
 }
 
-PPCPV_SUITE(host_emul, "host-emulation", NULL, NULL,
+PPCPV_SUITE(host_emul, "host-emulation-book3s", NULL, NULL,
 	{ "mfmsr reads the shared MSR", test_mfmsr },
 	{ "mtmsrd L=0 and L=1", test_mtmsrd },
 	{ "mtmsr replaces the low word", test_mtmsr_low_word },
@@ -314,7 +333,7 @@ PPCPV_SUITE(host_emul, "host-emulation", NULL, NULL,
 	{ "segment registers", test_segment_registers },
 	{ "rfid", test_rfid },
 	{ "rfi", test_rfi_low_word },
-	{ "wrtee and wrteei", test_wrtee },
+	{ "BookE instructions are reflected, not emulated", test_booke_forms_reflected },
 	{ "unknown privileged instructions are reflected", test_unknown_privileged_reflected },
 	{ "user mode is not emulated", test_user_mode_not_emulated },
 	{ "undecodable pc reflects", test_fetch_failure_reflects },

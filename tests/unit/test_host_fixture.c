@@ -6,6 +6,7 @@
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/insn.h>
+#include <ppcpv/host/book3s.h>
 #include <ppcpv/host/shared.h>
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
@@ -40,9 +41,12 @@ const struct ppcpv_host_ops fx_ops = {
 	.magic_visible = fx_magic_visible,
 };
 
-void fx_init(enum ppcpv_pv_mode mode, int guest_le)
+/* A fresh vCPU of a family, at FX_CODE in supervisor state. */
+static void init_arch(const struct ppcpv_arch *arch, enum ppcpv_pv_mode mode, int guest_le,
+		      uint64_t msr)
 {
 	struct ppcpv_vcpu_config cfg = {
+		.arch = arch,
 		.mode = mode,
 		.features = 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE,
 		.id = FX_ID,
@@ -56,9 +60,15 @@ void fx_init(enum ppcpv_pv_mode mode, int guest_le)
 	memset(&fx, 0, sizeof(fx));
 	fx.tb = 1000000;
 	CU_ASSERT_EQUAL_FATAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared, &cfg, &fx_ops, &fx), 0);
-	ppcpv_vcpu_boot(&fx.vcpu, FX_CODE, 0x8000, FX_MEM_SIZE,
-			PPC_BOOK3S_MSR_SF | PPC_MSR_ME | (guest_le ? PPC_BOOK3S_MSR_LE : 0));
+	ppcpv_vcpu_boot(&fx.vcpu, FX_CODE, 0x8000, FX_MEM_SIZE, msr);
 }
+
+void fx_init(enum ppcpv_pv_mode mode, int guest_le)
+{
+	init_arch(&ppcpv_arch_book3s, mode, guest_le,
+		  PPC_BOOK3S_MSR_SF | PPC_MSR_ME | (guest_le ? PPC_BOOK3S_MSR_LE : 0));
+}
+
 
 void fx_set_msr(uint64_t msr)
 {
@@ -67,17 +77,24 @@ void fx_set_msr(uint64_t msr)
 
 enum ppcpv_run_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr)
 {
-	struct ppcpv_trap t = { vector, srr1 | PPC_MSR_PR, dar, dsisr };
+	struct ppcpv_exit e;
 
-	return ppcpv_handle_trap(&fx.vcpu, &t);
+	ppcpv_book3s_exit(vector, srr1 | PPC_MSR_PR, dar, dsisr, &e);
+	return ppcpv_handle_exit(&fx.vcpu, &e);
 }
 
-enum ppcpv_run_action fx_exec_reason(uint32_t insn, uint64_t reason)
+/* Put insn at pc, in the guest's byte order. */
+static void place(uint32_t insn)
 {
 	uint64_t pc = fx.vcpu.regs.pc;
 
 	CU_ASSERT_FATAL(pc + 4 <= FX_MEM_SIZE);
-	ppc_store_insn(fx.mem + pc, insn, !(ppcpv_vcpu_msr(&fx.vcpu) & PPC_BOOK3S_MSR_LE));
+	ppc_store_insn(fx.mem + pc, insn, !ppcpv_vcpu_code_le(&fx.vcpu));
+}
+
+enum ppcpv_run_action fx_exec_reason(uint32_t insn, uint64_t reason)
+{
+	place(insn);
 	return fx_trap(PPC_BOOK3S_VEC_PROGRAM, reason, 0, 0);
 }
 
@@ -85,6 +102,7 @@ enum ppcpv_run_action fx_exec(uint32_t insn)
 {
 	return fx_exec_reason(insn, PPC_BOOK3S_SRR1_PROG_PRIV);
 }
+
 
 enum ppcpv_run_action fx_sc(void)
 {

@@ -50,7 +50,7 @@ enum ppcpv_run_action fx_sc(void);
 
 /* MAP_MAGIC_PAGE at MAGIC_EA64 as a guest makes it; asserts success. */
 void fx_map_magic_page(void);
-/* Any trap. */
+/* Any Book3S trap. */
 enum ppcpv_run_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr);
 /* Prepare an entry (delivers interrupts) and return it. */
 struct ppcpv_entry fx_enter(void);

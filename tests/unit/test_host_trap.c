@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * Unit tests of host-stubs/core: which exits touch guest GPRs above r13.
- * The pseries host leaves r14-r31 unsaved in the registers for every
- * vector ppcpv_trap_uses_all_gprs() does not name, so for those the core
- * must neither change regs.gpr[14..31] nor depend on them: each case runs
- * twice, with two different patterns there, and everything else must come
- * out the same.
+ * Unit tests of host-stubs/core with the Book3S arch: which exits touch
+ * guest GPRs above r13.  The pseries host leaves r14-r31 unsaved in the
+ * registers for every vector ppcpv_book3s_vector_uses_all_gprs() does not
+ * name (and whose exit ppcpv_exit_uses_all_gprs() does not), so for those
+ * the core must neither change regs.gpr[14..31] nor depend on them: each
+ * case runs twice, with two different patterns there, and everything else
+ * must come out the same.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
+#include <ppcpv/host/book3s.h>
 #include <ppcpv/host/shared.h>
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
@@ -114,8 +116,12 @@ static void test_other_exits_touch_r0_to_r13_only(void)
 	static struct host_fixture first;
 	unsigned int i;
 
+	struct ppcpv_exit e;
+
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		CU_ASSERT_FALSE(ppcpv_trap_uses_all_gprs(cases[i].vector));
+		CU_ASSERT_FALSE(ppcpv_book3s_vector_uses_all_gprs(cases[i].vector));
+		ppcpv_book3s_exit(cases[i].vector, 0, 0, 0, &e);
+		CU_ASSERT_FALSE(ppcpv_exit_uses_all_gprs(e.reason));
 		run_case(&cases[i], 0x1111000000000000ULL);
 		expect_nonvolatile_kept(0x1111000000000000ULL, cases[i].name);
 		first = fx;
@@ -127,9 +133,17 @@ static void test_other_exits_touch_r0_to_r13_only(void)
 
 static void test_emulating_exits_use_all(void)
 {
-	CU_ASSERT_TRUE(ppcpv_trap_uses_all_gprs(PPC_BOOK3S_VEC_PROGRAM));
-	CU_ASSERT_TRUE(ppcpv_trap_uses_all_gprs(PPC_BOOK3S_VEC_DSI));
-	CU_ASSERT_TRUE(ppcpv_trap_uses_all_gprs(PPC_BOOK3S_VEC_DSEG));
+	static const uint32_t vectors[] = {
+		PPC_BOOK3S_VEC_PROGRAM, PPC_BOOK3S_VEC_DSI, PPC_BOOK3S_VEC_DSEG,
+	};
+	struct ppcpv_exit e;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++) {
+		CU_ASSERT_TRUE(ppcpv_book3s_vector_uses_all_gprs(vectors[i]));
+		ppcpv_book3s_exit(vectors[i], PPC_BOOK3S_SRR1_PROG_PRIV, 0, 0, &e);
+		CU_ASSERT_TRUE(ppcpv_exit_uses_all_gprs(e.reason));
+	}
 	/* mfspr into r31: emulation does write above r13 */
 	fx_init(PPCPV_MODE_PV, 0);
 	fx_set_shared64(PPCPV_SHARED_SPRG1, 0x5a5a);

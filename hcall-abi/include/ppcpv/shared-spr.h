@@ -84,14 +84,26 @@
 /* Where an SPR lives in the shared page. */
 struct ppcpv_shared_spr {
 	uint16_t field;		/* PPCPV_SHARED_* byte offset */
-	uint8_t bytes;		/* 8 or 4 */
+	uint8_t bytes;		/* 8 or 4 (0 in a map: not shadowed) */
 	uint8_t writable;	/* mtspr writes it too (RW); else only mfspr reads it */
 };
 
 /*
+ * A dense map for one family, indexed by SPR number (PPC_SPR_COUNT
+ * entries; bytes 0: not shadowed there), for a hot lookup:
+ *   #define ROW(name, spr, families, feature, access, width, field) \
+ *           PPCPV_SHARED_SPR_MAP_ROW(MY_FAMILY_BIT, spr, families, access, width, field)
+ *   static const struct ppcpv_shared_spr map[PPC_SPR_COUNT] = { PPCPV_SHARED_SPRS(ROW) };
+ */
+#define PPCPV_SHARED_SPR_MAP_ROW(family_bit, spr, families, access, width, off)	\
+	[spr] = { ((families) & (family_bit)) ? (off) : 0,			\
+		  ((families) & (family_bit)) ? PPCPV_SHARED_BYTES_##width : 0,	\
+		  PPCPV_SHARED_WRITABLE_##access },
+
+/*
  * The shared-page field of SPR spr on a family: 1 and *out, or 0 (the
- * register is not shadowed there).  A switch on the number: with a constant
- * family it folds into one jump.
+ * register is not shadowed there).  A switch on the number, so that a
+ * number listed twice does not compile.
  */
 static inline int ppcpv_shared_spr_find(enum ppcpv_family family, unsigned int spr,
 					struct ppcpv_shared_spr *out)

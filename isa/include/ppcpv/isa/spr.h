@@ -12,6 +12,9 @@
 #ifndef PPCPV_ISA_SPR_H
 #define PPCPV_ISA_SPR_H
 
+/* The SPR field of mfspr/mtspr is 10 bits: numbers 0..1023. */
+#define PPC_SPR_COUNT		1024
+
 /* ---- Both families -------------------------------------------------------- */
 
 #define PPC_SPR_DEC		22	/* decrementer */

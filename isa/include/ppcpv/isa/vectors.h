@@ -11,6 +11,8 @@
 #ifndef PPCPV_ISA_VECTORS_H
 #define PPCPV_ISA_VECTORS_H
 
+#include <ppcpv/isa/bits.h>
+
 /* ---- Book III-S vectors ------------------------------------------------------ */
 
 #define PPC_BOOK3S_VEC_RESET		0x100	/* also where firmware enters an image */
@@ -84,6 +86,9 @@
 #define PPC_BOOKE_IVOR_ITLB		14	/* instruction TLB miss */
 #define PPC_BOOKE_IVOR_DEBUG		15
 #define PPC_BOOKE_IVOR_COUNT		16
+/* An interrupt enters at (IVPR & IVPR_MASK) | (IVORn & IVOR_MASK). */
+#define PPC_BOOKE_IVPR_MASK		(~PPC_U64(0xffff))
+#define PPC_BOOKE_IVOR_MASK		0xfff0
 
 /* ---- Book III-E causes: ESR -------------------------------------------------- */
 
