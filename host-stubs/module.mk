@@ -8,7 +8,7 @@
 #   pseries/       platform glue for qemu-system-ppc64 -M pseries (ppc64 only)
 #   tools/         ppcpv-hostcfg: writes the host-config and guest device trees
 
-HOST_ARCHS := book3s
+HOST_ARCHS := book3s booke
 INCLUDES += host-stubs/core/include $(foreach a,$(HOST_ARCHS),host-stubs/arch/$(a)/include)
 
 HOST_CORE_SRCS := $(sort $(wildcard host-stubs/core/*.c))

@@ -7,6 +7,7 @@
 #include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/insn.h>
 #include <ppcpv/host/book3s.h>
+#include <ppcpv/host/booke.h>
 #include <ppcpv/host/shared.h>
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
@@ -69,6 +70,10 @@ void fx_init(enum ppcpv_pv_mode mode, int guest_le)
 		  PPC_BOOK3S_MSR_SF | PPC_MSR_ME | (guest_le ? PPC_BOOK3S_MSR_LE : 0));
 }
 
+void fx_init_booke(enum ppcpv_pv_mode mode)
+{
+	init_arch(&ppcpv_arch_booke, mode, 0, ppcpv_arch_booke.msr_reset);
+}
 
 void fx_set_msr(uint64_t msr)
 {
@@ -80,6 +85,14 @@ enum ppcpv_run_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint
 	struct ppcpv_exit e;
 
 	ppcpv_book3s_exit(vector, srr1 | PPC_MSR_PR, dar, dsisr, &e);
+	return ppcpv_handle_exit(&fx.vcpu, &e);
+}
+
+enum ppcpv_run_action fx_booke_trap(unsigned int ivor, uint64_t esr, uint64_t dear)
+{
+	struct ppcpv_exit e;
+
+	ppcpv_booke_exit(ivor, esr, dear, &e);
 	return ppcpv_handle_exit(&fx.vcpu, &e);
 }
 
@@ -103,6 +116,11 @@ enum ppcpv_run_action fx_exec(uint32_t insn)
 	return fx_exec_reason(insn, PPC_BOOK3S_SRR1_PROG_PRIV);
 }
 
+enum ppcpv_run_action fx_booke_exec(uint32_t insn)
+{
+	place(insn);
+	return fx_booke_trap(PPC_BOOKE_IVOR_PROGRAM, PPC_BOOKE_ESR_PPR, 0);
+}
 
 enum ppcpv_run_action fx_sc(void)
 {

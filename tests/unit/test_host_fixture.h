@@ -35,6 +35,8 @@ extern const struct ppcpv_host_ops fx_ops;
 /* Fresh vCPU in `mode`, guest big-endian (or not), at FX_CODE in 64-bit
  * supervisor mode with the given MSR. */
 void fx_init(enum ppcpv_pv_mode mode, int guest_le);
+/* The same with the BookE family, in its reset MSR (32-bit, big-endian). */
+void fx_init_booke(enum ppcpv_pv_mode mode);
 void fx_set_msr(uint64_t msr);
 
 /* Put an instruction at pc (guest byte order) and take the program
@@ -42,6 +44,9 @@ void fx_set_msr(uint64_t msr);
 enum ppcpv_run_action fx_exec_reason(uint32_t insn, uint64_t reason);
 /* ... with the "privileged instruction" reason. */
 enum ppcpv_run_action fx_exec(uint32_t insn);
+/* BookE: the program interrupt (ESR[PPR]) of insn at pc; any interrupt. */
+enum ppcpv_run_action fx_booke_exec(uint32_t insn);
+enum ppcpv_run_action fx_booke_trap(unsigned int ivor, uint64_t esr, uint64_t dear);
 /* A system call trap (pc already past the sc). */
 enum ppcpv_run_action fx_sc(void);
 
