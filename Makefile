@@ -25,7 +25,7 @@ DESTDIR ?=
 
 include mk/build.mk
 
-MODULES := lib hcall-abi patcher kvm_emul host-stubs guest-kernel launcher tests
+MODULES := isa lib hcall-abi patcher kvm_emul host-stubs guest-kernel launcher tests
 # Each module directory contributes module.mk (first) and any other *.mk.
 include $(foreach m,$(MODULES),$(wildcard $(m)/module.mk) $(filter-out $(m)/module.mk,$(sort $(wildcard $(m)/*.mk))))
 # install and installcheck (after the modules: it installs what they list).

@@ -20,7 +20,7 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
 #include <ppcpv/patcher.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 #include "elf_image.h"
 #include "tool.h"
 

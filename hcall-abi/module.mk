@@ -5,7 +5,7 @@
 INCLUDES += hcall-abi/include
 INSTALL_HEADERS += hcall-abi/include/ppcpv/abi.h hcall-abi/include/ppcpv/abi-asm.h \
 	hcall-abi/include/ppcpv/err.h hcall-abi/include/ppcpv/pvinfo.h \
-	hcall-abi/include/ppcpv/hcall.h
+	hcall-abi/include/ppcpv/hcall.h hcall-abi/include/ppcpv/shared-spr.h
 
 ABI_SRCS := hcall-abi/err.c hcall-abi/pvinfo.c
 HCALL_GUEST_SRCS := hcall-abi/guest/hcall_entry.S hcall-abi/guest/hcall.c

@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
+#include <ppcpv/isa/insn.h>
 #include <ppcpv/pvinfo.h>
 
 static const uint32_t words_trap_sc[PPCPV_HCALL_INSN_COUNT] = {
@@ -10,7 +11,7 @@ static const uint32_t words_trap_sc[PPCPV_HCALL_INSN_COUNT] = {
 };
 
 static const uint32_t words_booke_hv[PPCPV_HCALL_INSN_COUNT] = {
-	PPCPV_HCALL_INSN_BOOKE_HV0, PPCPV_INSN_NOP, PPCPV_INSN_NOP, PPCPV_INSN_NOP,
+	PPCPV_HCALL_INSN_BOOKE_HV0, PPC_INST_NOP, PPC_INST_NOP, PPC_INST_NOP,
 };
 
 /* hcall[] is big-endian whatever the host's byte order: write bytes. */
@@ -51,9 +52,9 @@ int ppcpv_pvinfo_fill(struct kvm_ppc_pvinfo *info, enum ppcpv_host_kind kind)
 }
 
 /* lis r0,HI = addis r0,0,HI; ori r0,r0,LO; sc (LEV 0) */
-#define INSN_LIS_R0	0x3c000000u
-#define INSN_ORI_R0_R0	0x60000000u
-#define INSN_IMM_MASK	0x0000ffffu
+#define INSN_LIS_R0	PPC_ENC_LIS(0, 0)
+#define INSN_ORI_R0_R0	PPC_ENC_ORI(0, 0, 0)
+#define INSN_IMM_MASK	PPC_D_MASK
 
 int ppcpv_pvinfo_sc_magic(const struct kvm_ppc_pvinfo *info, uint32_t *magic)
 {

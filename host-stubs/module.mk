@@ -1,15 +1,21 @@
 # SPDX-License-Identifier: MIT
 # host-stubs/: the host stub that runs a guest kernel at MSR[PR]=1.
-#   core/     portable: vCPU, emulation, hypercalls, interrupts, MMIO device
-#             (every flavour; the native build is what the unit tests link)
-#   pseries/  platform glue for qemu-system-ppc64 -M pseries (ppc64 only)
-#   tools/    ppcpv-hostcfg: writes the host-config and guest device trees
+#   core/          family-neutral: vCPU, hypercalls, shared page, stats, MMIO
+#                  device, the exit loop (every flavour; the native build is
+#                  what the unit tests link)
+#   arch/<family>/ book3s, booke: MSR rules, interrupt delivery, decrementer,
+#                  privileged instructions (every flavour)
+#   pseries/       platform glue for qemu-system-ppc64 -M pseries (ppc64 only)
+#   tools/         ppcpv-hostcfg: writes the host-config and guest device trees
 
-INCLUDES += host-stubs/core/include
+HOST_ARCHS := book3s booke
+INCLUDES += host-stubs/core/include $(foreach a,$(HOST_ARCHS),host-stubs/arch/$(a)/include)
 
 HOST_CORE_SRCS := $(sort $(wildcard host-stubs/core/*.c))
 $(call LIBRARY,ppcpv-host-core,$(HOST_CORE_SRCS),$(FLAVOURS))
-UNIT_LIBS += $(call libpath,ppcpv-host-core,native)
+$(foreach a,$(HOST_ARCHS),$(call LIBRARY,ppcpv-host-$(a),$(sort $(wildcard host-stubs/arch/$(a)/*.c)),$(FLAVOURS)))
+UNIT_LIBS += $(foreach a,$(HOST_ARCHS),$(call libpath,ppcpv-host-$(a),native)) \
+	$(call libpath,ppcpv-host-core,native)
 
 # The native tool that writes the host-config and guest device trees; its
 # blob writers are a library so that the unit tests can check them against
@@ -24,7 +30,8 @@ $(call CHECK_STEP,hostcfg,$(BUILD)/native/bin/ppcpv-hostcfg,tests/host/hostcfg.s
 
 # The pseries host stub: a raw ppc64 BE image for qemu-system-ppc64 -bios.
 HOST_PSERIES_SRCS := $(sort $(wildcard host-stubs/pseries/*.c host-stubs/pseries/*.S))
-HOST_PSERIES_LIBS := $(call libpath,ppcpv-host-core,ppc64) $(call libpath,ppcpv-fdt,ppc64) \
+HOST_PSERIES_LIBS := $(call libpath,ppcpv-host-book3s,ppc64) $(call libpath,ppcpv-host-core,ppc64) \
+	$(call libpath,ppcpv-fdt,ppc64) \
 	$(call libpath,ppcpv-fmt,ppc64) $(call libpath,ppcpv-papr,ppc64) $(call libpath,ppcpv-crt,ppc64) \
 	$(call libpath,ppcpv-abi,ppc64)
 HOST_PSERIES_ELF := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries.elf

@@ -38,10 +38,7 @@
 #include <ppcpv/abi-asm.h>
 
 /* IBM bit number of MSR[EE] in a 32-bit word, for the rlwimi mask. */
-	.set	MSR_EE_BIT, 16
-	.if	(1 << (31 - MSR_EE_BIT)) - PPCPV_MSR_EE
-	.error	"MSR_EE_BIT does not match PPCPV_MSR_EE"
-	.endif
+	.set	MSR_EE_BIT, 31 - PPC_MSR_EE_SHIFT
 
 /* A global label emul-gen looks for, e.g. ppcpv_emul_mtmsr_value0. */
 .macro emul_label template, what
@@ -129,7 +126,7 @@ emul_begin mtmsrd_l1
 	andi.	r30, r30, PPCPV_MSR_SAFE_BITS	/* safe bits rS changes */
 	xor	r31, r31, r30
 	PPCPV_STL64(r31, PPCPV_SHARED_MSR)
-	andi.	r30, r31, PPCPV_MSR_EE
+	andi.	r30, r31, PPC_MSR_EE
 	beq	.Lmtmsrd_l1_return		/* EE off: nothing to deliver */
 	PPCPV_LW(r31, PPCPV_SHARED_INT_PENDING)
 	cmpwi	r31, 0
@@ -158,7 +155,7 @@ emul_begin mtmsr
 	emul_slot mtmsr, value1
 	ori	r30, r0, 0			/* r30 = rS again */
 	PPCPV_STL64(r30, PPCPV_SHARED_MSR)
-	andi.	r31, r30, PPCPV_MSR_EE
+	andi.	r31, r30, PPC_MSR_EE
 	beq	.Lmtmsr_return			/* EE off: nothing to deliver */
 	PPCPV_LW(r31, PPCPV_SHARED_INT_PENDING)
 	cmpwi	r31, 0
@@ -179,7 +176,7 @@ emul_begin wrtee
 	ori	r30, r0, 0			/* r30 = rS */
 	rlwimi	r31, r30, 0, MSR_EE_BIT, MSR_EE_BIT
 	PPCPV_STL64(r31, PPCPV_SHARED_MSR)
-	andi.	r30, r30, PPCPV_MSR_EE
+	andi.	r30, r30, PPC_MSR_EE
 	beq	.Lwrtee_return			/* EE off: nothing to deliver */
 	PPCPV_LW(r30, PPCPV_SHARED_INT_PENDING)
 	cmpwi	r30, 0
@@ -196,8 +193,8 @@ emul_end wrtee
 emul_begin wrteei0
 	save_scratch
 	PPCPV_LL64(r31, PPCPV_SHARED_MSR)
-	ori	r31, r31, PPCPV_MSR_EE
-	xori	r31, r31, PPCPV_MSR_EE
+	ori	r31, r31, PPC_MSR_EE
+	xori	r31, r31, PPC_MSR_EE
 	PPCPV_STL64(r31, PPCPV_SHARED_MSR)
 	restore_scratch
 	emul_slot wrteei0, branch
@@ -219,7 +216,7 @@ emul_end wrteei0
 emul_begin mtsrin
 	save_scratch
 	PPCPV_LL64(r31, PPCPV_SHARED_MSR)
-	andi.	r31, r31, PPCPV_MSR_IR | PPCPV_MSR_DR
+	andi.	r31, r31, PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR
 	bne	.Lmtsrin_trap			/* translation on */
 	PPCPV_LL(r31, PPCPV_SHARED_SCRATCH1)	/* the guest's r31 again */
 	emul_slot mtsrin, sr_index

@@ -4,7 +4,7 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
 #include <ppcpv/patcher.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 
 static unsigned int family_word_bits(enum ppcpv_family f)
 {

@@ -2,8 +2,7 @@
 # patcher/: the portable binary patcher (native and freestanding).
 
 INCLUDES += patcher/include kvm_emul/include
-INSTALL_HEADERS += patcher/include/ppcpv/patcher.h patcher/include/ppcpv/ppc_insn.h \
-	patcher/include/ppcpv/range.h \
+INSTALL_HEADERS += patcher/include/ppcpv/patcher.h patcher/include/ppcpv/range.h \
 	kvm_emul/include/ppcpv/emul.h
 
 PATCHER_SRCS := $(sort $(wildcard patcher/*.c))

@@ -9,12 +9,11 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
 #include <ppcpv/patcher.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 #include <ppcpv/range.h>
 #include "internal.h"
 
 #define MAX_SPANS	(PPCPV_MAX_EXCLUDE + 1)
-#define PPC_OP_PREFIX	1	/* POWER10 prefixed instructions */
 #define TRAMPOLINE_MAX_WORDS 64
 
 /*

@@ -9,7 +9,7 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
 #include <ppcpv/patcher.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 #include "internal.h"
 
 /* Trampolines use r30/r31 as scratch; these are their numbers. */
@@ -88,7 +88,7 @@ static uint32_t value_word(const struct ppcpv_config *cfg, const struct ppcpv_ru
 	unsigned int rs = PPC_GET_RT(insn);
 
 	if (r->operand == PPCPV_OPERAND_EE_SET)
-		return ppc_insn_li(SCRATCH_R30, PPCPV_MSR_EE);
+		return ppc_insn_li(SCRATCH_R30, PPC_MSR_EE);
 	if (rs == SCRATCH_R30)
 		return scratch_reload(cfg, SCRATCH_R30, PPCPV_SHARED_SCRATCH2);
 	if (rs == SCRATCH_R31)
@@ -120,6 +120,19 @@ static void fix_mtsrin(const struct ppcpv_emul_template *t, uint32_t insn, uint3
 
 	*idx = (*idx & ~(PPC_RT_MASK | PPC_RA_MASK)) | PPC_FIELD_RT(rb) | PPC_FIELD_RA(off);
 	*st = (*st & ~(PPC_RT_MASK | PPC_RA_MASK)) | PPC_FIELD_RT(rs) | PPC_FIELD_RA(off);
+}
+
+/* The ISA's branch builder, in the patcher's error convention. */
+static int ppcpv_branch(uint64_t from, uint64_t target, uint32_t *out)
+{
+	switch (ppc_insn_branch(from, target, out)) {
+	case PPC_BRANCH_OK:
+		return 0;
+	case PPC_BRANCH_MISALIGNED:
+		return -PPCPV_ERR_ALIGN;
+	default:
+		return -PPCPV_ERR_RANGE;
+	}
 }
 
 static int slot_ok(const struct ppcpv_emul_template *t, int slot)
@@ -154,7 +167,7 @@ int ppcpv_trampoline_build(const struct ppcpv_config *cfg, unsigned int rule,
 		out[t->orig_slot] = insn;
 	if (slot_ok(t, t->sr_index_slot) && slot_ok(t, t->sr_store_slot))
 		fix_mtsrin(t, insn, out);
-	err = ppc_insn_branch(chunk + 4u * (uint64_t)t->branch_slot, site + 4, &out[t->branch_slot]);
+	err = ppcpv_branch(chunk + 4u * (uint64_t)t->branch_slot, site + 4, &out[t->branch_slot]);
 	return err ? err : (int)t->n_words;
 }
 

@@ -13,7 +13,7 @@
 #endif
 
 #define FDT_MAX_SIZE	(1u << 20)
-#define DEC_FAR		0x7fffffffu	/* about 4 s of timebase: no tick in the loop */
+#define DEC_FAR		PPC_DEC_MAX	/* no tick in the loop */
 
 void kmain(const void *fdt);
 

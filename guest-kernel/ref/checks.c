@@ -51,25 +51,25 @@ static void __attribute__((noinline)) run_probes(struct probe_values *v)
 	uint64_t msr;
 
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr));
-	MTSPR(SPRN_SPRG3, 0x1122334455667788ULL);
-	MFSPR(SPRN_SPRG3, v->sprg3);
-	MTSPR(SPRN_SRR0, 0x0000000012345678ULL);
-	MFSPR(SPRN_SRR0, v->srr0);
-	MTSPR(SPRN_SRR1, 0x8000000000001032ULL);
-	MFSPR(SPRN_SRR1, v->srr1);
-	MTSPR(SPRN_DAR, 0xc000000000abcdefULL);
-	MFSPR(SPRN_DAR, v->dar);
-	MTSPR(SPRN_DSISR, 0x42000000);
-	MFSPR(SPRN_DSISR, v->dsisr);
+	MTSPR(PPC_SPR_SPRG3, 0x1122334455667788ULL);
+	MFSPR(PPC_SPR_SPRG3, v->sprg3);
+	MTSPR(PPC_SPR_SRR0, 0x0000000012345678ULL);
+	MFSPR(PPC_SPR_SRR0, v->srr0);
+	MTSPR(PPC_SPR_SRR1, 0x8000000000001032ULL);
+	MFSPR(PPC_SPR_SRR1, v->srr1);
+	MTSPR(PPC_BOOK3S_SPR_DAR, 0xc000000000abcdefULL);
+	MFSPR(PPC_BOOK3S_SPR_DAR, v->dar);
+	MTSPR(PPC_BOOK3S_SPR_DSISR, 0x42000000);
+	MFSPR(PPC_BOOK3S_SPR_DSISR, v->dsisr);
 	irq_enable();
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ee_on));
 	irq_disable();
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ee_off));
 	__asm__ __volatile__("mfmsr %0" : "=r"(msr));
-	__asm__ __volatile__("mtmsrd %0" : : "r"(msr ^ MSR_RI));
+	__asm__ __volatile__("mtmsrd %0" : : "r"(msr ^ PPC_BOOK3S_MSR_RI));
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ri_flipped));
 	__asm__ __volatile__("mtmsrd %0" : : "r"(msr));
-	MFSPR(SPRN_PIR, v->pir);
+	MFSPR(PPC_BOOK3S_SPR_PIR, v->pir);
 	if (platform_hosted())
 		__asm__ __volatile__("tlbsync" : : : "memory");
 }
@@ -78,7 +78,7 @@ static struct probe_values before;
 
 void checks_before_pv(void)
 {
-	dec_set(0x7fffffff);
+	dec_set(PPC_DEC_MAX);
 	irq_disable();
 	run_probes(&before);
 }
@@ -111,7 +111,7 @@ static void compare_probes(void)
 		ppcpv_fmt(what, sizeof(what), "same result before and after PV bring-up: %s", fields[i].name);
 		report(a == b, what);
 	}
-	report((after.msr_ee_on & MSR_EE) && !(after.msr_ee_off & MSR_EE), "EE follows mtmsrd L=1");
+	report((after.msr_ee_on & PPC_MSR_EE) && !(after.msr_ee_off & PPC_MSR_EE), "EE follows mtmsrd L=1");
 }
 
 /* ---- decrementer ---------------------------------------------------------- */
@@ -153,7 +153,7 @@ static void check_never_in_critical(int pv_on)
 		irq_disable();
 	}
 	irq.dec_rearm = 0;
-	dec_set(0x7fffffff);
+	dec_set(PPC_DEC_MAX);
 	kprintf("INFO: %llu decrementer interrupts during %d EE toggles, %llu at kvm_tmp addresses\n",
 		(unsigned long long)(irq.dec_ticks - start), TOGGLES,
 		(unsigned long long)irq.dec_in_kvm_tmp);

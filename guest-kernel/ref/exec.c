@@ -99,7 +99,7 @@ long exec_load(struct proc *p, const char *path, const struct exec_args *a)
 	build_stack(p, a, regs);
 	regs->nip = (uintptr_t)p->text;
 	regs->msr = MSR_USER;
-	regs->trap = 0xc00;
+	regs->trap = PPC_BOOK3S_VEC_SYSCALL;
 	return (long)a->argc;
 }
 

@@ -21,8 +21,8 @@
 /* One vector: free r12/r13 through SPRG1 and the paca, then go common. */
 .macro vector addr
 	. = \addr
-	mtspr	SPRN_SPRG1, r13
-	mfspr	r13, SPRN_SPRG0
+	mtspr	PPC_SPR_SPRG1, r13
+	mfspr	r13, PPC_SPR_SPRG0
 	std	r12, PACA_R12(r13)
 	li	r12, \addr
 	b	exc_common
@@ -31,30 +31,30 @@
 	.section .head.text, "ax", @progbits
 	.globl	_start
 _start:
-	. = 0x100
+	. = PPC_BOOK3S_VEC_RESET
 	b	boot
 
-	vector	0x200	/* machine check */
-	vector	0x300	/* data storage */
-	vector	0x380	/* data segment */
-	vector	0x400	/* instruction storage */
-	vector	0x480	/* instruction segment */
-	vector	0x500	/* external */
-	vector	0x600	/* alignment */
-	vector	0x700	/* program */
-	vector	0x800	/* FP unavailable */
-	vector	0x900	/* decrementer */
-	vector	0xc00	/* system call */
-	vector	0xd00	/* trace */
-	vector	0xf00	/* performance monitor */
-	. = 0x1000
+	vector	PPC_BOOK3S_VEC_MCHECK
+	vector	PPC_BOOK3S_VEC_DSI
+	vector	PPC_BOOK3S_VEC_DSEG
+	vector	PPC_BOOK3S_VEC_ISI
+	vector	PPC_BOOK3S_VEC_ISEG
+	vector	PPC_BOOK3S_VEC_EXTERNAL
+	vector	PPC_BOOK3S_VEC_ALIGNMENT
+	vector	PPC_BOOK3S_VEC_PROGRAM
+	vector	PPC_BOOK3S_VEC_FP_UNAVAIL
+	vector	PPC_BOOK3S_VEC_DEC
+	vector	PPC_BOOK3S_VEC_SYSCALL
+	vector	PPC_BOOK3S_VEC_TRACE
+	vector	PPC_BOOK3S_VEC_PERF
+	. = PPC_BOOK3S_VEC_AREA_END
 
 	.text
 /* r3 = device tree.  Switch to 64-bit mode, set up stack, TOC, paca. */
 boot:
 	mfmsr	r11
 	li	r12, 1
-	rldicr	r12, r12, MSR_SF_BIT, 0
+	rldicr	r12, r12, PPC_BOOK3S_MSR_SF_SHIFT, 0
 	or	r11, r11, r12
 	mtmsrd	r11
 	isync
@@ -69,7 +69,7 @@ boot:
 	std	r2, PACA_TOC(r13)
 	PPCPV_LOAD_ADDR(r3, user_entry_stack_top)
 	std	r3, PACA_KSTACK(r13)
-	mtspr	SPRN_SPRG0, r13
+	mtspr	PPC_SPR_SPRG0, r13
 	mr	r3, r31
 	bl	kmain
 	b	.
@@ -83,8 +83,8 @@ exc_common:
 	std	r11, PACA_R11(r13)
 	mfcr	r11
 	std	r11, PACA_CR(r13)
-	mfspr	r11, SPRN_SRR1
-	andi.	r11, r11, MSR_PR
+	mfspr	r11, PPC_SPR_SRR1
+	andi.	r11, r11, PPC_MSR_PR
 	mr	r11, r1
 	beq	1f
 	ld	r1, PACA_KSTACK(r13)
@@ -101,12 +101,12 @@ exc_common:
 	std	r0, FRAME_REGS + REGS_GPR(11)(r1)
 	ld	r0, PACA_R12(r13)
 	std	r0, FRAME_REGS + REGS_GPR(12)(r1)
-	mfspr	r0, SPRN_SPRG1
+	mfspr	r0, PPC_SPR_SPRG1
 	std	r0, FRAME_REGS + REGS_GPR(13)(r1)
 	std	r12, FRAME_REGS + REGS_TRAP(r1)
-	mfspr	r0, SPRN_SRR0
+	mfspr	r0, PPC_SPR_SRR0
 	std	r0, FRAME_REGS + REGS_NIP(r1)
-	mfspr	r0, SPRN_SRR1
+	mfspr	r0, PPC_SPR_SRR1
 	std	r0, FRAME_REGS + REGS_MSR(r1)
 	ld	r0, PACA_CR(r13)
 	std	r0, FRAME_REGS + REGS_CCR(r1)
@@ -116,11 +116,11 @@ exc_common:
 	std	r0, FRAME_REGS + REGS_CTR(r1)
 	mfxer	r0
 	std	r0, FRAME_REGS + REGS_XER(r1)
-	cmpdi	r12, 0x300
+	cmpdi	r12, PPC_BOOK3S_VEC_DSI
 	bne	3f
-	mfspr	r0, SPRN_DAR
+	mfspr	r0, PPC_BOOK3S_SPR_DAR
 	std	r0, FRAME_REGS + REGS_DAR(r1)
-	mfspr	r0, SPRN_DSISR
+	mfspr	r0, PPC_BOOK3S_SPR_DSISR
 	std	r0, FRAME_REGS + REGS_DSISR(r1)
 3:	ld	r2, PACA_TOC(r13)
 	addi	r3, r1, FRAME_REGS
@@ -131,12 +131,12 @@ exc_common:
 	 */
 	.globl	exc_return
 exc_return:
-	li	r0, MSR_RI
+	li	r0, PPC_BOOK3S_MSR_RI
 	mtmsrd	r0, 1
 	ld	r0, FRAME_REGS + REGS_MSR(r1)
-	mtspr	SPRN_SRR1, r0
+	mtspr	PPC_SPR_SRR1, r0
 	ld	r0, FRAME_REGS + REGS_NIP(r1)
-	mtspr	SPRN_SRR0, r0
+	mtspr	PPC_SPR_SRR0, r0
 	ld	r0, FRAME_REGS + REGS_CCR(r1)
 	mtcr	r0
 	ld	r0, FRAME_REGS + REGS_LINK(r1)

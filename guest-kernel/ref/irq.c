@@ -8,7 +8,7 @@
 #include <ppcpv/abi.h>
 #include "ref.h"
 
-#define DEC_FAR		0x7fffffffu
+#define DEC_FAR		PPC_DEC_MAX
 
 struct paca boot_paca;
 struct irq_state irq;
@@ -21,18 +21,18 @@ extern const struct ex_entry __ex_table_start[], __ex_table_end[];
 
 void dec_set(uint32_t ticks)
 {
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_DEC), "r"((uint64_t)ticks));
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_DEC), "r"((uint64_t)ticks));
 }
 
 /* Only EE (and RI) change: mtmsrd L=1, as kernels do on hot paths. */
 void irq_enable(void)
 {
-	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)(MSR_EE | MSR_RI)) : "memory");
+	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)(PPC_MSR_EE | PPC_BOOK3S_MSR_RI)) : "memory");
 }
 
 void irq_disable(void)
 {
-	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)MSR_RI) : "memory");
+	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)PPC_BOOK3S_MSR_RI) : "memory");
 }
 
 static uint64_t magic_critical(void)
@@ -75,17 +75,17 @@ static void unexpected(struct pt_regs *regs)
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	switch (regs->trap) {
-	case 0x900:
+	case PPC_BOOK3S_VEC_DEC:
 		decrementer(regs);
 		return;
-	case 0xc00:
+	case PPC_BOOK3S_VEC_SYSCALL:
 		if (irq.syscall) {
 			irq.syscall(regs);
 			return;
 		}
 		break;
-	case 0x300:
-	case 0x380:
+	case PPC_BOOK3S_VEC_DSI:
+	case PPC_BOOK3S_VEC_DSEG:
 		if (fixup(regs))
 			return;
 		break;
@@ -93,7 +93,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 		break;
 	}
 	/* A user program's fault ends the program, not the kernel. */
-	if ((regs->msr & MSR_PR) && irq.user_fault) {
+	if ((regs->msr & PPC_MSR_PR) && irq.user_fault) {
 		irq.user_fault(regs);
 		return;
 	}

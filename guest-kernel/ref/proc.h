@@ -69,11 +69,8 @@
 #define SIGSEGV			11
 
 /* Bits of a user process's MSR: 64-bit, user, translated, interruptible. */
-#define MSR_SF			(1ull << MSR_SF_BIT)
-#define MSR_ME			0x1000
-#define MSR_IR			0x20
-#define MSR_DR			0x10
-#define MSR_USER		(MSR_SF | MSR_EE | MSR_PR | MSR_ME | MSR_IR | MSR_DR | MSR_RI)
+#define MSR_USER		(PPC_BOOK3S_MSR_SF | PPC_MSR_EE | PPC_MSR_PR | PPC_MSR_ME | \
+				 PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI)
 
 struct kcontext {
 	uint64_t gpr[18];	/* r14..r31 */

@@ -10,7 +10,7 @@
 #include "ref.h"
 
 #define MAX_SITES 1024
-#define TEXT_SKIP 0x100	/* bytes before the entry point */
+#define TEXT_SKIP PPC_BOOK3S_VEC_RESET	/* bytes before the entry point */
 
 static struct ppcpv_site sites[MAX_SITES];
 static struct ppcpv_pv_result result;
@@ -52,13 +52,13 @@ static uint64_t trap_mfsprg(void *ctx)
 {
 	uint64_t v;
 
-	__asm__ __volatile__("mfspr %0,%1" : "=r"(v) : "i"(SPRN_SPRG2));
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(v) : "i"(PPC_SPR_SPRG2));
 	return v;
 }
 
 static void trap_mtsprg(void *ctx, uint64_t v)
 {
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG2), "r"(v));
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG2), "r"(v));
 }
 
 static void icache_sync(void *ctx, const void *start, size_t len)

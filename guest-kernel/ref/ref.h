@@ -11,6 +11,11 @@
 #ifndef PPCPV_REF_H
 #define PPCPV_REF_H
 
+/* SPR numbers, MSR bits and vectors: the ISA layer. */
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
+
 /* Per-CPU area ("paca"), reached through SPRG0 in exception entry. */
 #define PACA_R11	0
 #define PACA_R12	8
@@ -38,22 +43,6 @@
 #define FRAME_SIZE	368
 /* ELFv2 lets leaf code use 288 bytes below r1: interrupts must skip them. */
 #define RED_ZONE	288
-
-#define SPRN_DSISR	0x012
-#define SPRN_DAR	0x013
-#define SPRN_DEC	0x016
-#define SPRN_SRR0	0x01a
-#define SPRN_SRR1	0x01b
-#define SPRN_PIR	0x3ff
-#define SPRN_SPRG0	0x110
-#define SPRN_SPRG1	0x111
-#define SPRN_SPRG2	0x112
-#define SPRN_SPRG3	0x113
-
-#define MSR_SF_BIT	63
-#define MSR_EE		0x8000
-#define MSR_PR		0x4000
-#define MSR_RI		0x2
 
 #ifndef __ASSEMBLER__
 #include <stddef.h>

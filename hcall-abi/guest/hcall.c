@@ -72,7 +72,7 @@ int ppcpv_hcall_install(const uint32_t *words, size_t n)
 void ppcpv_hcall_reset(void)
 {
 	static const uint32_t defaults[PPCPV_HCALL_INSN_COUNT] = {
-		PPCPV_HCALL_DEFAULT_INSN0, PPCPV_INSN_NOP, PPCPV_INSN_NOP, PPCPV_INSN_NOP,
+		PPCPV_HCALL_DEFAULT_INSN0, PPC_INST_NOP, PPC_INST_NOP, PPC_INST_NOP,
 	};
 
 	stub_write(defaults, PPCPV_HCALL_INSN_COUNT);

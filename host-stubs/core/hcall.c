@@ -6,6 +6,7 @@
  * left untouched, as KVM does.
  */
 #include <ppcpv/abi.h>
+#include <ppcpv/isa/insn.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
@@ -30,7 +31,7 @@ static int reachable_with_ra0(const struct ppcpv_vcpu *v, uint64_t ea)
 {
 	int64_t s = ppcpv_vcpu_64bit(v) ? (int64_t)ea : (int64_t)(int32_t)(uint32_t)ea;
 
-	return s >= -32768 && s + PPCPV_MAGIC_PAGE_SIZE <= 32768;
+	return ppc_disp_fits(s) && ppc_disp_fits(s + PPCPV_MAGIC_PAGE_SIZE - 1);
 }
 
 static struct hcall_result map_magic_page(struct ppcpv_vcpu *v)
@@ -107,5 +108,5 @@ int ppcpv_hcall_dispatch(struct ppcpv_vcpu *v)
 
 	v->regs.gpr[3] = res.status;
 	v->regs.gpr[4] = res.r4;
-	return v->halted ? PPCPV_ACTION_IDLE : PPCPV_ACTION_RESUME;
+	return v->halted ? PPCPV_RUN_IDLE : PPCPV_RUN_RESUME;
 }

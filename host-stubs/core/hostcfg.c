@@ -91,6 +91,10 @@ static int read_numbers(struct parse *p, struct ppcpv_hostcfg *cfg)
 	uint64_t features = cfg->features, verbose = 0, fdt = UINT64_MAX;
 	int err;
 
+	/* An MSR is any number: its absence is told by the property's. */
+	cfg->has_guest_msr = ppcpv_fdt_get_u64(p->blob, p->size, p->node, PPCPV_HOSTCFG_GUEST_MSR,
+					       &cfg->guest_msr) != -PPCPV_ERR_NOTFOUND;
+
 	if (ppcpv_fdt_get_u64(p->blob, p->size, p->node, PPCPV_HOSTCFG_GUEST_BASE, &cfg->guest_base) ||
 	    ppcpv_fdt_get_u64(p->blob, p->size, p->node, PPCPV_HOSTCFG_GUEST_SIZE, &cfg->guest_size))
 		return fail(p, -PPCPV_ERR_NOTFOUND, "host config: guest-base and guest-size are required");
@@ -144,7 +148,6 @@ int ppcpv_hostcfg_parse(const void *blob, size_t size, struct ppcpv_hostcfg *cfg
 	} else {
 		*cfg = (struct ppcpv_hostcfg){
 			.guest_entry = PPCPV_GUEST_ENTRY_DEFAULT,
-			.guest_msr = PPCPV_MSR_SF | PPCPV_MSR_ME,
 			.hostdev_base = PPCPV_HOSTDEV_NONE,
 			.mode = PPCPV_MODE_PV,
 			.features = 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE,

@@ -1,58 +1,16 @@
 // SPDX-License-Identifier: MIT
 /*
- * Interrupt delivery into the guest's own vectors, as a Book3S-64 CPU
- * would do it at the guest's level, and the PV rules that hold back the
- * asynchronous ones (decrementer, external): MSR[EE] and the critical
- * section, reported to the guest through int_pending.
+ * The PV rules for the asynchronous interrupts (decrementer, external):
+ * held back while MSR[EE] is 0 or the guest is in a critical section,
+ * reported to the guest through int_pending, delivered at the first entry
+ * that allows it.  How an interrupt enters the guest's handler is the
+ * family's (its arch's deliver).
  */
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/host/arch-helpers.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
 #include "core.h"
-
-/* MSR bits every interrupt clears (ME and SF survive; LE comes from ILE). */
-#define MSR_CLEARED_ON_INTERRUPT \
-	(PPCPV_MSR_EE | PPCPV_MSR_PR | PPCPV_MSR_IR | PPCPV_MSR_DR | PPCPV_MSR_RI | \
-	 PPCPV_MSR_FP | PPCPV_MSR_FE0 | PPCPV_MSR_FE1 | PPCPV_MSR_SE | PPCPV_MSR_BE | \
-	 PPCPV_MSR_VEC | PPCPV_MSR_VSX | PPCPV_MSR_PMM | PPCPV_MSR_POW | PPCPV_MSR_LE)
-
-static uint64_t interrupt_msr(const struct ppcpv_vcpu *v, uint64_t msr)
-{
-	uint64_t new_msr = msr & ~(uint64_t)MSR_CLEARED_ON_INTERRUPT;
-
-	if (v->intr_le || (msr & PPCPV_MSR_ILE))
-		new_msr |= PPCPV_MSR_LE;
-	return new_msr;
-}
-
-void ppcpv_irq_inject(struct ppcpv_vcpu *v, uint32_t vector, uint64_t cause)
-{
-	uint64_t msr = ppcpv_vcpu_msr(v);
-
-	ppcpv_shared_set64(v, PPCPV_SHARED_SRR0, v->regs.pc);
-	ppcpv_shared_set64(v, PPCPV_SHARED_SRR1, (msr & ~(uint64_t)PPCPV_SRR1_CAUSE_MASK) |
-			   (cause & PPCPV_SRR1_CAUSE_MASK));
-	ppcpv_vcpu_set_msr(v, interrupt_msr(v, msr));
-	v->regs.pc = vector;
-}
-
-void ppcpv_irq_program(struct ppcpv_vcpu *v, uint64_t reason)
-{
-	ppcpv_irq_inject(v, PPCPV_VEC_PROGRAM, reason);
-}
-
-void ppcpv_irq_dsi(struct ppcpv_vcpu *v, uint64_t dar, uint32_t dsisr)
-{
-	ppcpv_shared_set64(v, PPCPV_SHARED_DAR, dar);
-	ppcpv_shared_set32(v, PPCPV_SHARED_DSISR, dsisr);
-	ppcpv_irq_inject(v, PPCPV_VEC_DSI, 0);
-}
-
-void ppcpv_irq_isi(struct ppcpv_vcpu *v, uint64_t cause)
-{
-	ppcpv_irq_inject(v, PPCPV_VEC_ISI, cause & PPCPV_SRR1_ISI_CAUSES);
-}
 
 int ppcpv_irq_in_critical_section(const struct ppcpv_vcpu *v)
 {
@@ -70,19 +28,19 @@ int ppcpv_irq_in_critical_section(const struct ppcpv_vcpu *v)
 
 static int may_deliver_async(const struct ppcpv_vcpu *v)
 {
-	return (ppcpv_vcpu_msr(v) & PPCPV_MSR_EE) && !ppcpv_irq_in_critical_section(v);
+	return (ppcpv_vcpu_msr(v) & PPC_MSR_EE) && !ppcpv_irq_in_critical_section(v);
 }
 
-/* External before decrementer, as in the Book3S priority order.  Both stay
+/* External before decrementer, as both families order them.  Both stay
  * pending after delivery (levels); the guest clears them at the source. */
 static void deliver_one(struct ppcpv_vcpu *v)
 {
 	if (v->pending & PPCPV_IRQ_EXTERNAL) {
 		v->stats.ext_injected++;
-		ppcpv_irq_inject(v, PPCPV_VEC_EXTERNAL, 0);
+		v->arch.deliver(v, PPCPV_IRQ_EXTERNAL);
 	} else {
 		v->stats.dec_injected++;
-		ppcpv_irq_inject(v, PPCPV_VEC_DEC, 0);
+		v->arch.deliver(v, PPCPV_IRQ_DEC);
 	}
 }
 

@@ -5,6 +5,7 @@
  * performs the access on the device and steps over it.
  */
 #include <ppcpv/err.h>
+#include <ppcpv/host/arch-helpers.h>
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/host/insn.h>
 #include <ppcpv/host/vcpu.h>

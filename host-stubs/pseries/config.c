@@ -13,7 +13,6 @@
 
 /* QEMU's tree is small; this bounds what the reader may touch. */
 #define QEMU_FDT_MAX_SIZE	0x100000
-#define VTY_DEFAULT		0x71000000
 
 static int str_eq(const char *a, const char *b)
 {

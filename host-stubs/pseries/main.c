@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
  * The pseries host stub: boot, then run the guest at MSR[PR]=1 until it
- * exits.  The portable core (host-stubs/core) decides what each trap
- * means; this file supplies the machine (memory, timebase, console, magic
- * page mapping), enters the guest, handles each trap start.S hands it
- * (host_exit) and reports the result:
+ * exits.  The family-neutral core (host-stubs/core) with the Book3S arch
+ * (host-stubs/arch/book3s) decides what each trap means; this file
+ * supplies the machine (memory, timebase, console, magic page mapping),
+ * enters the guest, turns each trap start.S hands it (host_exit) into an
+ * exit for the core and reports the result:
  *   HOST-STATS: {...}     every trap counter, one line of JSON
  *   EXIT: <n>             the guest's status (HOST_FATAL_STATUS on a host failure)
  * then RTAS power-off (n = 0, QEMU exits 0) or ibm,os-term (QEMU exits 1
@@ -12,7 +13,10 @@
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/book3s.h>
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/stats.h>
@@ -21,7 +25,6 @@
 #include "pseries.h"
 #include "trap_area.h"
 
-#define VTY_DEFAULT	0x71000000
 /* The smallest ELFv2 frame: what a callee may write above its own. */
 #define MIN_FRAME	32
 
@@ -132,16 +135,16 @@ static const struct ppcpv_host_ops pseries_ops_absent_page = {
 
 /* ---- Running the guest -------------------------------------------------- */
 
-static void trace_trap(const struct ppcpv_trap *t)
+static void trace_trap(const struct ppcpv_exit *e)
 {
 	uint64_t pc = guest->regs.pc;
 	uint32_t insn = 0;
 
 	if (pc < machine.cfg.guest_size && machine.cfg.guest_size - pc >= 4)
-		insn = ppc_load_insn(guest->cfg.ram + pc, !(ppcpv_vcpu_msr(guest) & PPCPV_MSR_LE));
+		insn = ppc_load_insn(guest->cfg.ram + pc, !ppcpv_vcpu_code_le(guest));
 	host_printf("host: trap 0x%x pc=0x%llx insn=0x%08x srr1=0x%llx dar=0x%llx msr=0x%llx\n",
-		    t->vector, (unsigned long long)guest->regs.pc, insn,
-		    (unsigned long long)t->srr1, (unsigned long long)t->dar,
+		    e->vector, (unsigned long long)guest->regs.pc, insn,
+		    (unsigned long long)e->cause, (unsigned long long)e->dar,
 		    (unsigned long long)ppcpv_vcpu_msr(guest));
 }
 
@@ -163,7 +166,7 @@ static uint64_t read_spr_dar(void)
 {
 	uint64_t dar;
 
-	__asm__ __volatile__("mfspr %0,%1" : "=r"(dar) : "i"(SPRN_DAR));
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(dar) : "i"(PPC_BOOK3S_SPR_DAR));
 	return dar;
 }
 
@@ -171,7 +174,7 @@ static uint32_t read_spr_dsisr(void)
 {
 	uint64_t dsisr;
 
-	__asm__ __volatile__("mfspr %0,%1" : "=r"(dsisr) : "i"(SPRN_DSISR));
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(dsisr) : "i"(PPC_BOOK3S_SPR_DSISR));
 	return (uint32_t)dsisr;
 }
 
@@ -182,27 +185,27 @@ static uint64_t prepare_entry(void)
 	struct ppcpv_entry e;
 
 	ppcpv_prepare_entry(guest, &e);
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG3), "r"(e.sprg3));
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG3), "r"(e.sprg3));
 	__asm__ __volatile__("mtdec %0" : : "r"(e.dec_ticks));
 	return e.msr;
 }
 
 /* Anything but "resume": wait for an interrupt, or stop.  Out of line, so
  * that the common exit needs none of it. */
-static __attribute__((noinline)) void act_on(enum ppcpv_action action, const struct ppcpv_trap *t)
+static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const struct ppcpv_exit *e)
 {
 	switch (action) {
-	case PPCPV_ACTION_RESUME:
+	case PPCPV_RUN_RESUME:
 		return;
-	case PPCPV_ACTION_IDLE:
+	case PPCPV_RUN_IDLE:
 		idle();
 		return;
-	case PPCPV_ACTION_EXIT:
+	case PPCPV_RUN_EXIT:
 		host_stop(guest->exit_status);
-	case PPCPV_ACTION_FATAL:
+	case PPCPV_RUN_FATAL:
 		host_printf("host: FATAL: %s: vector 0x%x pc=0x%llx srr1=0x%llx\n",
-			    guest->fatal, t->vector, (unsigned long long)guest->regs.pc,
-			    (unsigned long long)t->srr1);
+			    guest->fatal, e->vector, (unsigned long long)guest->regs.pc,
+			    (unsigned long long)e->cause);
 		host_stop(HOST_FATAL_STATUS);
 	}
 }
@@ -215,16 +218,15 @@ static __attribute__((noinline)) void act_on(enum ppcpv_action action, const str
  */
 uint64_t host_exit(uint32_t vector, uint64_t srr1)
 {
-	const struct ppcpv_trap t = {
-		.vector = vector, .srr1 = srr1, .dar = read_spr_dar(), .dsisr = read_spr_dsisr(),
-	};
-	enum ppcpv_action action;
+	struct ppcpv_exit e;
+	enum ppcpv_run_action action;
 
+	ppcpv_book3s_exit(vector, srr1, read_spr_dar(), read_spr_dsisr(), &e);
 	if (machine.cfg.verbose)
-		trace_trap(&t);
-	action = ppcpv_handle_trap(guest, &t);
-	if (action != PPCPV_ACTION_RESUME)
-		act_on(action, &t);
+		trace_trap(&e);
+	action = ppcpv_handle_exit(guest, &e);
+	if (action != PPCPV_RUN_RESUME)
+		act_on(action, &e);
 	return prepare_entry();
 }
 
@@ -240,17 +242,24 @@ static void init_trap_area(void)
 	 * over at the top of the stack (start64's frame). */
 	cpu.ta.host_sp = (uint64_t)(uintptr_t)__stack_top - MIN_FRAME;
 	cpu.ta.fatal_sp = (uint64_t)(uintptr_t)__fatal_stack_top - MIN_FRAME;
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(SPRN_SPRG0), "r"(guest));
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG0), "r"(guest));
+}
+
+/* The guest's MSR at entry: the config's, or a reset Book3S CPU's. */
+static uint64_t guest_msr(void)
+{
+	return machine.cfg.has_guest_msr ? machine.cfg.guest_msr : ppcpv_arch_book3s.msr_reset;
 }
 
 static void init_vcpu(void)
 {
 	const struct ppcpv_vcpu_config cfg = {
+		.arch = &ppcpv_arch_book3s,
 		.mode = machine.cfg.mode,
 		.features = machine.cfg.features,
 		.id = 0,
 		.pvr = read_pvr(),
-		.guest_le = !!(machine.cfg.guest_msr & PPCPV_MSR_LE),
+		.guest_le = !!(guest_msr() & PPC_BOOK3S_MSR_LE),
 		.hostdev_base = machine.cfg.hostdev_base,
 		.fault = machine.cfg.fault,
 		.ram = (const uint8_t *)(uintptr_t)machine.cfg.guest_base,
@@ -263,7 +272,7 @@ static void init_vcpu(void)
 			    &pseries_ops_absent_page : &pseries_ops, NULL))
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
-			machine.cfg.guest_msr);
+			guest_msr());
 }
 
 static const char *const mode_names[PPCPV_MODE_COUNT] = { "pv", "no-pv", "none" };

@@ -10,24 +10,14 @@
  * ESID; the guest's own translations are not modelled.
  */
 #include <ppcpv/abi.h>
+#include <ppcpv/isa/hash64.h>
 #include "pseries.h"
 
-#define SEGMENT_SHIFT		28
-#define PAGE_SHIFT		12
-#define SLB_ESID_VALID		0x08000000ul
-#define SLB_VSID_SHIFT		12
-#define SLB_VSID_KP		0x400ul		/* problem-state key: the guest runs at PR=1 */
+#define SEGMENT_SHIFT		PPC_SID_SHIFT
+#define PAGE_SHIFT		PPC_PAGE_SHIFT_4K
 #define SLB_SLOT_MEMORY		0
 #define SLB_SLOT_MAGIC		1
 #define VSID_BASE		0x100ul		/* keep VSID 0 unused */
-#define HPTE_V_VALID		0x1ul
-#define HPTE_V_AVPN_MASK	(~0x7ful)
-#define HPTE_R_R		0x100ul
-#define HPTE_R_C		0x080ul
-#define HPTE_R_M		0x010ul
-#define HPTE_R_N		0x004ul
-#define HPTE_R_PP_RW		0x002ul		/* read/write for both keys */
-#define HPTES_PER_GROUP		8
 
 #define NO_SLOT			UINT64_MAX
 
@@ -50,15 +40,16 @@ static uint64_t vsid_of(uint64_t ea)
 	return (ea >> SEGMENT_SHIFT) + VSID_BASE;
 }
 
-/* The two words slbmte takes for ea's segment in an SLB slot. */
+/* The two words slbmte takes for ea's segment in an SLB slot; the guest
+ * runs at PR=1, so its accesses are checked with key Kp. */
 static uint64_t slb_rs(uint64_t ea)
 {
-	return vsid_of(ea) << SLB_VSID_SHIFT | SLB_VSID_KP;
+	return ppc_slb_rs(vsid_of(ea), PPC_SLB_VSID_KP);
 }
 
 static uint64_t slb_rb(unsigned int slot, uint64_t ea)
 {
-	return (ea >> SEGMENT_SHIFT) << SEGMENT_SHIFT | SLB_ESID_VALID | slot;
+	return ppc_slb_rb(ea, slot);
 }
 
 static void slb_write(uint64_t rs, uint64_t rb)
@@ -69,21 +60,19 @@ static void slb_write(uint64_t rs, uint64_t rb)
 /* First word of an HPTE for ea: the abbreviated virtual page number. */
 static uint64_t hpte_v(uint64_t ea)
 {
-	return vsid_of(ea) << 12 | ((ea >> 23) & 0x1f) << 7 | HPTE_V_VALID;
+	return ppc_hpte_v(vsid_of(ea), ea);
 }
 
 static uint64_t pteg_index(uint64_t ea)
 {
-	uint64_t page_in_segment = (ea & ((1ul << SEGMENT_SHIFT) - 1)) >> PAGE_SHIFT;
-
-	return ((vsid_of(ea) ^ page_in_segment) & pteg_mask) * HPTES_PER_GROUP;
+	return ppc_hash_primary_slot(vsid_of(ea), ea, pteg_mask);
 }
 
 /* Insert the HPTE; 0 or the H_ENTER status.  *slot = where it went. */
 static long map_page(uint64_t ea, uint64_t pa, uint64_t extra, uint64_t *slot)
 {
-	uint64_t r = (pa & ~((1ul << PAGE_SHIFT) - 1)) | HPTE_R_R | HPTE_R_C | HPTE_R_M |
-		     HPTE_R_PP_RW | extra;
+	uint64_t r = (pa & ~((1ul << PAGE_SHIFT) - 1)) | PPC_HPTE_R_R | PPC_HPTE_R_C | PPC_HPTE_R_M |
+		     PPC_HPTE_PP_RW | extra;
 	unsigned long rets[3];
 	long status;
 
@@ -97,14 +86,14 @@ static long map_page(uint64_t ea, uint64_t pa, uint64_t extra, uint64_t *slot)
  * page's. */
 static long unmap_slot(uint64_t ea, uint64_t slot)
 {
-	return ppcpv_papr_hcall(H_REMOVE, H_AVPN, slot, hpte_v(ea) & HPTE_V_AVPN_MASK, 0, NULL);
+	return ppcpv_papr_hcall(H_REMOVE, H_AVPN, slot, hpte_v(ea) & PPC_HPTE_V_AVPN_MASK, 0, NULL);
 }
 
 static void unmap_page(uint64_t ea)
 {
 	uint64_t ptex = pteg_index(ea), i;
 
-	for (i = 0; i < HPTES_PER_GROUP; i++)
+	for (i = 0; i < PPC_HPTES_PER_GROUP; i++)
 		if (unmap_slot(ea, ptex + i) == H_SUCCESS)
 			return;
 }
@@ -114,7 +103,7 @@ const char *mmu_init(const struct machine *m)
 	uint64_t ea, slot;
 
 	/* The table has 2^pft_shift bytes in groups of 8 16-byte entries. */
-	pteg_mask = (1ul << (m->pft_shift - 7)) - 1;
+	pteg_mask = ppc_hash_group_mask(m->pft_shift);
 	guest_base = m->cfg.guest_base;
 	guest_size = m->cfg.guest_size;
 	slb_write(slb_rs(0), slb_rb(SLB_SLOT_MEMORY, 0));
@@ -153,7 +142,7 @@ static void show_in_memory_segment(uint64_t ea)
 	if (ea < guest_size)
 		unmap_page(ea);
 	/* Data only: nothing executes from the magic page. */
-	if (map_page(ea, magic.page_pa, HPTE_R_N, &magic.memory_slot) != H_SUCCESS) {
+	if (map_page(ea, magic.page_pa, PPC_HPTE_R_N, &magic.memory_slot) != H_SUCCESS) {
 		magic.memory_slot = NO_SLOT;
 		host_printf("host: warning: H_ENTER failed for the magic page\n");
 	}
@@ -180,7 +169,7 @@ static void place_segment_hpte(uint64_t ea)
 	magic.ea = ea;
 	magic.slb_rs = slb_rs(ea);
 	magic.slb_rb = slb_rb(SLB_SLOT_MAGIC, ea);
-	if (map_page(ea, magic.page_pa, HPTE_R_N, &magic.slot) != H_SUCCESS) {
+	if (map_page(ea, magic.page_pa, PPC_HPTE_R_N, &magic.slot) != H_SUCCESS) {
 		magic.slot = NO_SLOT;
 		host_printf("host: warning: H_ENTER failed for the magic page\n");
 	}

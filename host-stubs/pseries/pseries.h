@@ -15,6 +15,9 @@
 
 #include <ppcpv/papr.h>
 
+/* The vty QEMU's pseries gives its first console, until its tree says. */
+#define VTY_DEFAULT	0x71000000
+
 /* Host console through H_PUT_TERM_CHAR. */
 void console_init(uint32_t vty);
 void console_write(const char *buf, size_t len);

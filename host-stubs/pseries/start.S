@@ -17,6 +17,9 @@
  * where it can), and nothing of the host's.
  */
 #include <ppcpv/abi.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/vcpu.h>
 #include <ppcpv/boot-asm.h>
 #include "trap_area.h"
@@ -24,13 +27,13 @@
 	.section .text.head, "ax", @progbits
 	.globl	_head
 _head:
-	. = 0x100
+	. = PPC_BOOK3S_VEC_RESET
 	.globl	_start
 _start:
 	/* 64-bit mode first; machine checks on (else they checkstop). */
 	li	r11, 1
 	rldicr	r11, r11, 63, 0
-	ori	r11, r11, PPCPV_MSR_ME
+	ori	r11, r11, PPC_MSR_ME
 	mfmsr	r12
 	or	r12, r12, r11
 	mtmsrd	r12
@@ -41,40 +44,40 @@ _start:
  * and go to the exit path that saves what the core needs (see below). */
 .macro VECTOR vec, path=trap_volatile
 	. = \vec
-	mtspr	SPRN_SPRG1, r13
-	mfspr	r13, SPRN_SPRG0
+	mtspr	PPC_SPR_SPRG1, r13
+	mfspr	r13, PPC_SPR_SPRG0
 	std	r12, PPCPV_REGS_GPR(12)(r13)
 	li	r12, \vec
 	b	\path
 .endm
 
-	VECTOR 0x200
-	VECTOR 0x300, trap_all_gprs
-	VECTOR 0x380, trap_all_gprs
-	VECTOR 0x400
-	VECTOR 0x480
-	VECTOR 0x500
-	VECTOR 0x600
-	VECTOR 0x700, trap_all_gprs
-	VECTOR 0x800
-	VECTOR 0x900
-	VECTOR 0x980
-	VECTOR 0xa00
-	VECTOR 0xb00
-	VECTOR 0xc00
-	VECTOR 0xd00
-	VECTOR 0xe00
-	VECTOR 0xe20
-	VECTOR 0xe40
-	VECTOR 0xe60
-	VECTOR 0xe80
-	VECTOR 0xea0
-	VECTOR 0xf00
-	VECTOR 0xf20
-	VECTOR 0xf40
-	VECTOR 0xf60
-	VECTOR 0xf80
-	. = 0x1000
+	VECTOR PPC_BOOK3S_VEC_MCHECK
+	VECTOR PPC_BOOK3S_VEC_DSI, trap_all_gprs
+	VECTOR PPC_BOOK3S_VEC_DSEG, trap_all_gprs
+	VECTOR PPC_BOOK3S_VEC_ISI
+	VECTOR PPC_BOOK3S_VEC_ISEG
+	VECTOR PPC_BOOK3S_VEC_EXTERNAL
+	VECTOR PPC_BOOK3S_VEC_ALIGNMENT
+	VECTOR PPC_BOOK3S_VEC_PROGRAM, trap_all_gprs
+	VECTOR PPC_BOOK3S_VEC_FP_UNAVAIL
+	VECTOR PPC_BOOK3S_VEC_DEC
+	VECTOR PPC_BOOK3S_VEC_HDEC
+	VECTOR PPC_BOOK3S_VEC_DOORBELL
+	VECTOR PPC_BOOK3S_VEC_RESERVED_B00
+	VECTOR PPC_BOOK3S_VEC_SYSCALL
+	VECTOR PPC_BOOK3S_VEC_TRACE
+	VECTOR PPC_BOOK3S_VEC_HDSI
+	VECTOR PPC_BOOK3S_VEC_HISI
+	VECTOR PPC_BOOK3S_VEC_HEMU
+	VECTOR PPC_BOOK3S_VEC_HMAINT
+	VECTOR PPC_BOOK3S_VEC_HDOORBELL
+	VECTOR PPC_BOOK3S_VEC_HVIRT
+	VECTOR PPC_BOOK3S_VEC_PERF
+	VECTOR PPC_BOOK3S_VEC_VEC_UNAVAIL
+	VECTOR PPC_BOOK3S_VEC_VSX_UNAVAIL
+	VECTOR PPC_BOOK3S_VEC_FAC_UNAVAIL
+	VECTOR PPC_BOOK3S_VEC_HFAC_UNAVAIL
+	. = PPC_BOOK3S_VEC_AREA_END
 
 	.text
 start64:
@@ -96,7 +99,7 @@ start64:
  * registers - except for the vectors whose handling reads or writes any
  * GPR (program: emulation, DSI and DSEG: MMIO), which save and load all
  * of them; the core touches no other guest GPR above r13
- * (ppcpv_trap_uses_all_gprs() in ppcpv/host/trap.h).
+ * (ppcpv_book3s_vector_uses_all_gprs() in ppcpv/host/book3s.h).
  */
 
 /* CR, r11 and the PR check: an interrupt taken in host mode is FATAL. */
@@ -104,8 +107,8 @@ start64:
 	std	r11, PPCPV_REGS_GPR(11)(r13)
 	mfcr	r11
 	std	r11, PPCPV_REGS_CR(r13)
-	mfspr	r11, SPRN_SRR1
-	andi.	r11, r11, PPCPV_MSR_PR
+	mfspr	r11, PPC_SPR_SRR1
+	andi.	r11, r11, PPC_MSR_PR
 	beq	host_mode_trap
 .endm
 
@@ -127,7 +130,7 @@ start64:
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10
 	std	r\n, PPCPV_REGS_GPR(\n)(r13)
 	.endr
-	mfspr	r0, SPRN_SPRG1
+	mfspr	r0, PPC_SPR_SPRG1
 	std	r0, PPCPV_REGS_GPR(13)(r13)
 	mflr	r0
 	std	r0, PPCPV_REGS_LR(r13)
@@ -135,15 +138,15 @@ start64:
 	std	r0, PPCPV_REGS_CTR(r13)
 	mfxer	r0
 	std	r0, PPCPV_REGS_XER(r13)
-	mfspr	r0, SPRN_SRR0
+	mfspr	r0, PPC_SPR_SRR0
 	std	r0, PPCPV_REGS_PC(r13)
 	/* uint64_t host_exit(uint32_t vector, uint64_t srr1): the real MSR. */
 	mr	r3, r12
-	mfspr	r4, SPRN_SRR1
+	mfspr	r4, PPC_SPR_SRR1
 	ld	r1, TA_HOST_SP(r13)
 	ld	r2, TA_TOC(r13)
 	bl	host_exit
-	mfspr	r13, SPRN_SPRG0
+	mfspr	r13, PPC_SPR_SPRG0
 .endm
 
 trap_volatile:
@@ -163,10 +166,10 @@ trap_all_gprs:
  * of its own and never return. */
 host_mode_trap:
 	mr	r3, r12
-	mfspr	r4, SPRN_SRR0
-	mfspr	r5, SPRN_SRR1
-	mfspr	r6, SPRN_DAR
-	mfspr	r7, SPRN_DSISR
+	mfspr	r4, PPC_SPR_SRR0
+	mfspr	r5, PPC_SPR_SRR1
+	mfspr	r6, PPC_BOOK3S_SPR_DAR
+	mfspr	r7, PPC_BOOK3S_SPR_DSISR
 	ld	r1, TA_FATAL_SP(r13)
 	ld	r2, TA_TOC(r13)
 	bl	host_fatal_trap
@@ -177,7 +180,7 @@ host_mode_trap:
 	.globl	guest_enter
 	.type	guest_enter, @function
 guest_enter:
-	mfspr	r13, SPRN_SPRG0
+	mfspr	r13, PPC_SPR_SPRG0
 	LOAD_NONVOLATILE
 	/* fall through */
 	.size	guest_enter, . - guest_enter
@@ -185,9 +188,9 @@ guest_enter:
 /* r3 = the real MSR to run the guest with, r13 = the vCPU, r14-r31 = the
  * guest's: load the rest of the guest from the vCPU and enter it. */
 resume_volatile:
-	mtspr	SPRN_SRR1, r3
+	mtspr	PPC_SPR_SRR1, r3
 	ld	r0, PPCPV_REGS_PC(r13)
-	mtspr	SPRN_SRR0, r0
+	mtspr	PPC_SPR_SRR0, r0
 	ld	r0, PPCPV_REGS_CR(r13)
 	mtcr	r0
 	ld	r0, PPCPV_REGS_LR(r13)

@@ -15,15 +15,6 @@
 #define TA_FATAL_SP	(-8)	/* stack for an interrupt taken in host mode */
 #define TA_SIZE		24
 
-#define SPRN_SPRG0	0x110
-#define SPRN_SPRG1	0x111
-#define SPRN_SPRG3	0x113
-#define SPRN_DEC	0x016
-#define SPRN_DAR	0x013
-#define SPRN_DSISR	0x012
-#define SPRN_SRR0	0x01a
-#define SPRN_SRR1	0x01b
-
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 

@@ -27,7 +27,7 @@ void hostcfg_options_init(struct hostcfg_options *o)
 		.guest_size = PPCPV_GUEST_SIZE_DEFAULT,
 		.guest_entry = PPCPV_GUEST_ENTRY_DEFAULT,
 		.guest_fdt = PPCPV_GUEST_SIZE_DEFAULT - PPCPV_GUEST_FDT_RESERVE,
-		.guest_msr = PPCPV_MSR_SF | PPCPV_MSR_ME,
+		.guest_msr = PPC_BOOK3S_MSR_SF | PPC_MSR_ME,
 		.hostdev = PPCPV_HOSTDEV_BASE_DEFAULT,
 		.features = 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE,
 		.timebase_hz = HOSTCFG_TIMEBASE_HZ_DEFAULT,

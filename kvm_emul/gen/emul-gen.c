@@ -22,17 +22,19 @@
 #include <unistd.h>
 #include <ppcpv/abi.h>
 #include <ppcpv/emul.h>
+#include <ppcpv/isa/insn.h>
 
 #define TEMPLATE_SECTION	".text.ppcpv_emul"
 #define MAX_TEMPLATE_WORDS	256	/* far above any template; keeps int16_t slots valid */
 
 /* Placeholders the patcher overwrites; it checks nothing, so we do. */
-#define PLACEHOLDER_VALUE	0x601e0000u	/* ori r30,r0,0 */
-#define PLACEHOLDER_BRANCH	0x48000000u	/* b . */
-#define PLACEHOLDER_SR_INDEX	0x541e36bau	/* rlwinm r30,r0,6,26,29 */
+#define SCRATCH_R30		30
+#define PLACEHOLDER_VALUE	PPC_ENC_ORI(SCRATCH_R30, 0, 0)			/* ori r30,r0,0 */
+#define PLACEHOLDER_BRANCH	PPC_INST_B					/* b . */
+#define PLACEHOLDER_SR_INDEX	PPC_ENC_RLWINM(SCRATCH_R30, 0, 6, 26, 29)	/* rlwinm r30,r0,6,26,29 */
 /* stw r0,sr(r30): sr[] relative to the magic page at its ABI address */
-#define PLACEHOLDER_SR_STORE	(0x901e0000u | \
-	((uint32_t)(PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_SR) & 0xffffu))
+#define PLACEHOLDER_SR_STORE	PPC_ENC_D(PPC_OP_STW, 0, SCRATCH_R30, \
+					  PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_SR)
 
 /* What kvm_emul.S must provide for one template, in enum ppcpv_emul_id order. */
 struct template_spec {
@@ -45,11 +47,11 @@ struct template_spec {
 };
 
 static const struct template_spec specs[] = {
-	{ "mtmsrd_l1", "PPCPV_EMUL_MTMSRD_L1", 1, 1, 0, 0x7c010164 },	/* mtmsrd r0,1 */
-	{ "mtmsr", "PPCPV_EMUL_MTMSR", 2, 1, 0, 0x7c000124 },		/* mtmsr r0 */
-	{ "wrtee", "PPCPV_EMUL_WRTEE", 1, 1, 0, 0x7c000106 },		/* wrtee r0 */
+	{ "mtmsrd_l1", "PPCPV_EMUL_MTMSRD_L1", 1, 1, 0, PPC_INST_MTMSRD_L1 },	/* mtmsrd r0,1 */
+	{ "mtmsr", "PPCPV_EMUL_MTMSR", 2, 1, 0, PPC_INST_MTMSR },		/* mtmsr r0 */
+	{ "wrtee", "PPCPV_EMUL_WRTEE", 1, 1, 0, PPC_INST_WRTEE },		/* wrtee r0 */
 	{ "wrteei0", "PPCPV_EMUL_WRTEEI0", 0, 0, 0, 0 },
-	{ "mtsrin", "PPCPV_EMUL_MTSRIN", 0, 1, 1, 0x7c0001e4 },		/* mtsrin r0,r0 */
+	{ "mtsrin", "PPCPV_EMUL_MTSRIN", 0, 1, 1, PPC_INST_MTSRIN },		/* mtsrin r0,r0 */
 };
 #define N_SPECS (sizeof(specs) / sizeof(specs[0]))
 _Static_assert(N_SPECS == PPCPV_EMUL_COUNT, "a template of ppcpv/emul.h has no spec here");
@@ -314,16 +316,16 @@ static void read_slots(struct object *obj, const struct template_spec *spec, siz
 				       PLACEHOLDER_SR_STORE);
 }
 
-/* lwz/stw (32/36), or ld/std (58/62, DS-form XO 0), with RA=0. */
+/* lwz/stw, or ld/std (DS-form XO 0), with RA=0. */
 static int is_absolute_access(uint32_t word)
 {
-	unsigned int opcd = word >> 26;
+	unsigned int opcd = PPC_OPCD(word);
 
-	if ((word >> 16) & 31)
+	if (PPC_GET_RA(word))
 		return 0;
-	if (opcd == 32 || opcd == 36)
+	if (opcd == PPC_OP_LWZ || opcd == PPC_OP_STW)
 		return 1;
-	return (opcd == 58 || opcd == 62) && (word & 3) == 0;
+	return (opcd == PPC_OP_LD || opcd == PPC_OP_STD) && PPC_GET_DS_XO(word) == PPC_DS_LD;
 }
 
 static void find_magic_slots(const struct object *obj, const struct template_spec *spec,

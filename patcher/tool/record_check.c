@@ -15,7 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <ppcpv/abi.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 #include <ppcpv/range.h>
 #include "patch_record.h"
 #include "tool.h"

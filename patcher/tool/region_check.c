@@ -4,7 +4,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <ppcpv/emul.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 #include <ppcpv/range.h>
 #include "region_check.h"
 #include "tool.h"

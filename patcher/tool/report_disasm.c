@@ -9,7 +9,7 @@
 #include <ppcpv/disasm.h>
 #include <ppcpv/err.h>
 #include <ppcpv/patcher.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 #include "report.h"
 #include "tool.h"
 

@@ -23,7 +23,7 @@ declare -A compiler=([ppc32]="powerpc-linux-gnu-gcc -m32"
 
 # assemble FLAVOUR SOURCE: $tmp/FLAVOUR.o, with the flags that matter here
 assemble() {
-	${compiler[$1]} -Wa,-mregnames -Wa,-many -I"$here/hcall-abi/include" \
+	${compiler[$1]} -Wa,-mregnames -Wa,-many -I"$here/hcall-abi/include" -I"$here/isa/include" \
 		-c -o "$tmp/$1.o" "$2" 2>>"$tmp/as.log"
 }
 

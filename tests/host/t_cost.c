@@ -3,8 +3,8 @@
  * Test guest: what a trap costs.  Under -icount shift=0 one instruction is
  * 1 ns of virtual time, and the pseries timebase runs at 512 MHz, so
  * timebase deltas are exact instruction counts (x 0.512).  Checks budgets
- * a little above today's counts (trapped mfspr 374, rfid 366, FEATURES
- * 290, each with its loop's few guest instructions), so that a host change
+ * a little above today's counts (trapped mfspr 375, rfid 365, FEATURES
+ * 293, each with its loop's few guest instructions), so that a host change
  * that makes the trap path dearer fails.
  */
 #include <ppcpv/abi.h>
@@ -49,7 +49,7 @@ int guest_test_main(const void *fdt, size_t size)
 		guest_check(0, "magic page mapped", "%s", "");
 	t0 = mftb();
 	for (i = 0; i < ROUNDS; i++)
-		sum += mfspr(PPCPV_SPRN_SPRG1);
+		sum += mfspr(PPC_SPR_SPRG1);
 	trap = per_round(mftb() - t0);
 	t0 = mftb();
 	for (i = 0; i < ROUNDS; i++)

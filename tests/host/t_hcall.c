@@ -38,26 +38,26 @@ static void check_magic_page(void)
 {
 	uint64_t v;
 
-	mtspr(PPCPV_SPRN_SPRG1, 0x1234abcd);
+	mtspr(PPC_SPR_SPRG1, 0x1234abcd);
 	v = MAGIC64(PPCPV_SHARED_SPRG1);
 	guest_check(v == 0x1234abcd, "magic-page load sees a trapped mtspr SPRG1", "0x%llx",
 		    (unsigned long long)v);
 	MAGIC64(PPCPV_SHARED_SPRG2) = 0x600df00d;
-	v = mfspr(PPCPV_SPRN_SPRG2);
+	v = mfspr(PPC_SPR_SPRG2);
 	guest_check(v == 0x600df00d, "trapped mfspr sees a magic-page store", "0x%llx",
 		    (unsigned long long)v);
 	v = MAGIC64(PPCPV_SHARED_MSR);
 	guest_check(v == mfmsr(), "magic-page msr equals mfmsr", "0x%llx",
 		    (unsigned long long)v);
-	guest_check(MAGIC32(PPCPV_SHARED_PIR) == mfspr(SPRN_PIR), "magic-page pir is filled",
+	guest_check(MAGIC32(PPCPV_SHARED_PIR) == mfspr(PPC_BOOK3S_SPR_PIR), "magic-page pir is filled",
 		    "%u", MAGIC32(PPCPV_SHARED_PIR));
 	guest_check(MAGIC32(PPCPV_SHARED_INT_PENDING) == 0, "nothing pending", "%u",
 		    MAGIC32(PPCPV_SHARED_INT_PENDING));
 	/* A PV store of EE (a "safe" bit) is what mfmsr then reports. */
-	MAGIC64(PPCPV_SHARED_MSR) |= PPCPV_MSR_EE;
+	MAGIC64(PPCPV_SHARED_MSR) |= PPC_MSR_EE;
 	v = mfmsr();
-	MAGIC64(PPCPV_SHARED_MSR) &= ~(uint64_t)PPCPV_MSR_EE;
-	guest_check(v & PPCPV_MSR_EE, "mfmsr sees EE set through the magic page", "0x%llx",
+	MAGIC64(PPCPV_SHARED_MSR) &= ~(uint64_t)PPC_MSR_EE;
+	guest_check(v & PPC_MSR_EE, "mfmsr sees EE set through the magic page", "0x%llx",
 		    (unsigned long long)v);
 }
 

@@ -9,7 +9,7 @@
 #include <ppcpv/hcall.h>
 #include "guest/guest.h"
 
-#define BOOT_MSR	(PPCPV_MSR_SF | PPCPV_MSR_ME)
+#define BOOT_MSR	(PPC_BOOK3S_MSR_SF | PPC_MSR_ME)
 
 static volatile uint64_t program_srr0, program_srr1;
 static volatile int programs;
@@ -27,13 +27,13 @@ static void check_msr(void)
 	uint64_t msr = mfmsr();
 
 	guest_check(msr == BOOT_MSR, "mfmsr reads the boot MSR", "0x%llx", (unsigned long long)msr);
-	mtmsrd_l1(PPCPV_MSR_EE | PPCPV_MSR_RI);
+	mtmsrd_l1(PPC_MSR_EE | PPC_BOOK3S_MSR_RI);
 	msr = mfmsr();
-	guest_check(msr == (BOOT_MSR | PPCPV_MSR_EE | PPCPV_MSR_RI), "mtmsrd L=1 sets EE and RI", "0x%llx",
+	guest_check(msr == (BOOT_MSR | PPC_MSR_EE | PPC_BOOK3S_MSR_RI), "mtmsrd L=1 sets EE and RI", "0x%llx",
 		    (unsigned long long)msr);
-	mtmsrd(BOOT_MSR | PPCPV_MSR_IR | PPCPV_MSR_DR);
+	mtmsrd(BOOT_MSR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR);
 	msr = mfmsr();
-	guest_check(msr == (BOOT_MSR | PPCPV_MSR_IR | PPCPV_MSR_DR), "mtmsrd L=0 replaces the MSR", "0x%llx",
+	guest_check(msr == (BOOT_MSR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR), "mtmsrd L=0 replaces the MSR", "0x%llx",
 		    (unsigned long long)msr);
 	mtmsrd(BOOT_MSR);
 }
@@ -48,18 +48,18 @@ static void check_msr(void)
 
 static void check_sprs(void)
 {
-	ROUND_TRIP(SPRN_SPRG0, 0x1111222233334444ull);
-	ROUND_TRIP(PPCPV_SPRN_SPRG1, 0x1234abcd);
-	ROUND_TRIP(PPCPV_SPRN_SPRG2, 0x5555666677778888ull);
-	ROUND_TRIP(PPCPV_SPRN_SPRG3, 0x99);
-	ROUND_TRIP(SPRN_SRR0, 0x4000);
-	ROUND_TRIP(SPRN_SRR1, BOOT_MSR | PPCPV_MSR_EE);
-	ROUND_TRIP(SPRN_DAR, 0xdead0000);
-	ROUND_TRIP(SPRN_DSISR, 0x42000000);
-	guest_check(mfspr(SPRN_PIR) == 0, "PIR reads the vCPU id", "%llu",
-		    (unsigned long long)mfspr(SPRN_PIR));
-	guest_check((mfspr(SPRN_PVR) >> 16) != 0, "PVR reads the CPU version", "0x%llx",
-		    (unsigned long long)mfspr(SPRN_PVR));
+	ROUND_TRIP(PPC_SPR_SPRG0, 0x1111222233334444ull);
+	ROUND_TRIP(PPC_SPR_SPRG1, 0x1234abcd);
+	ROUND_TRIP(PPC_SPR_SPRG2, 0x5555666677778888ull);
+	ROUND_TRIP(PPC_SPR_SPRG3, 0x99);
+	ROUND_TRIP(PPC_SPR_SRR0, 0x4000);
+	ROUND_TRIP(PPC_SPR_SRR1, BOOT_MSR | PPC_MSR_EE);
+	ROUND_TRIP(PPC_BOOK3S_SPR_DAR, 0xdead0000);
+	ROUND_TRIP(PPC_BOOK3S_SPR_DSISR, 0x42000000);
+	guest_check(mfspr(PPC_BOOK3S_SPR_PIR) == 0, "PIR reads the vCPU id", "%llu",
+		    (unsigned long long)mfspr(PPC_BOOK3S_SPR_PIR));
+	guest_check((mfspr(PPC_SPR_PVR) >> 16) != 0, "PVR reads the CPU version", "0x%llx",
+		    (unsigned long long)mfspr(PPC_SPR_PVR));
 }
 
 static void check_invalidations(void)
@@ -74,17 +74,17 @@ static void check_rfid(void)
 {
 	uint64_t landed;
 
-	mtspr(SPRN_SRR1, BOOT_MSR | PPCPV_MSR_RI);
+	mtspr(PPC_SPR_SRR1, BOOT_MSR | PPC_BOOK3S_MSR_RI);
 	__asm__ __volatile__(
 		"	lis %0, 1f@h\n"
 		"	ori %0, %0, 1f@l\n"
-		"	mtspr 26, %0\n"
+		"	mtspr %1, %0\n"
 		"	li %0, 0\n"
 		"	rfid\n"
 		"	li %0, 1\n"		/* skipped */
 		"1:	addi %0, %0, 2\n"
-		: "=&r"(landed) : : "memory");
-	guest_check(landed == 2 && mfmsr() == (BOOT_MSR | PPCPV_MSR_RI), "rfid lands with SRR0/SRR1",
+		: "=&r"(landed) : "i"(PPC_SPR_SRR0) : "memory");
+	guest_check(landed == 2 && mfmsr() == (BOOT_MSR | PPC_BOOK3S_MSR_RI), "rfid lands with SRR0/SRR1",
 		    "landed=%llu msr=0x%llx", (unsigned long long)landed,
 		    (unsigned long long)mfmsr());
 	mtmsrd(BOOT_MSR);
@@ -94,13 +94,13 @@ static void check_unknown(void)
 {
 	uint64_t at;
 
-	guest_set_handler(0x700, on_program);
+	guest_set_handler(PPC_BOOK3S_VEC_PROGRAM, on_program);
 	__asm__ __volatile__(
 		"	lis %0, 1f@h\n"
 		"	ori %0, %0, 1f@l\n"
-		"1:	mfspr 4, 1008\n"	/* HID0: not emulated */
-		: "=&r"(at) : : "r4", "memory");
-	guest_check(programs == 1 && program_srr0 == at && (program_srr1 & PPCPV_SRR1_PROG_PRIV),
+		"1:	mfspr 4, %1\n"		/* not emulated */
+		: "=&r"(at) : "i"(PPC_BOOK3S_SPR_HID0) : "r4", "memory");
+	guest_check(programs == 1 && program_srr0 == at && (program_srr1 & PPC_BOOK3S_SRR1_PROG_PRIV),
 		    "unknown mfspr reflected as a privileged program interrupt",
 		    "n=%d srr0=0x%llx at=0x%llx srr1=0x%llx", programs,
 		    (unsigned long long)program_srr0, (unsigned long long)at,

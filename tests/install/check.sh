@@ -20,7 +20,7 @@ rm -rf "$work" && mkdir -p "$work" || exit 1
 
 # What a user of the installation may count on (Documentation/building.rst).
 programs="ppcpv-hostcfg ppcpv-patch ppcpv-pvinfo ppcpv-run"
-headers="abi-asm.h abi.h emul.h err.h fdt.h guest_pv.h hcall.h patcher.h ppc_insn.h pvinfo.h"
+headers="abi-asm.h abi.h emul.h err.h fdt.h guest_pv.h hcall.h patcher.h range.h pvinfo.h isa/bits.h isa/family.h isa/hash64.h isa/insn.h isa/msr.h isa/opcodes.h isa/papr.h isa/spr.h isa/vectors.h"
 native_libs="ppcpv-patcher ppcpv-emul ppcpv-fdt ppcpv-abi"
 guest_libs="ppcpv-guest-pv ppcpv-patcher ppcpv-emul ppcpv-fdt ppcpv-fmt ppcpv-hcall ppcpv-abi ppcpv-crt"
 flavours="ppc32 ppc64 ppc64le"

@@ -11,6 +11,10 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/guest_pv.h>
 #include <ppcpv/hcall.h>
+#include <ppcpv/isa/spr.h>
+
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
 
 #define MAX_SITES	64
 #define KVM_TMP_BYTES	4096
@@ -63,13 +67,13 @@ static uint64_t trap_mfsprg(void *ctx)
 {
 	unsigned long v;
 
-	__asm__ __volatile__("mfspr %0,274" : "=r"(v));	/* SPRG2 */
+	__asm__ __volatile__("mfspr %0," STR(PPC_SPR_SPRG2) : "=r"(v));
 	return v;
 }
 
 static void trap_mtsprg(void *ctx, uint64_t v)
 {
-	__asm__ __volatile__("mtspr 274,%0" : : "r"((unsigned long)v));
+	__asm__ __volatile__("mtspr " STR(PPC_SPR_SPRG2) ",%0" : : "r"((unsigned long)v));
 }
 
 static void icache_sync(void *ctx, const void *start, size_t len)

@@ -36,7 +36,7 @@ static void test_pvinfo_booke_hv(void)
 
 	CU_ASSERT_EQUAL(ppcpv_pvinfo_fill(&info, PPCPV_HOST_BOOKE_HV), 0);
 	CU_ASSERT_EQUAL(ppcpv_pvinfo_word(&info, 0), 0x44000022);
-	CU_ASSERT_EQUAL(ppcpv_pvinfo_word(&info, 1), PPCPV_INSN_NOP);
+	CU_ASSERT_EQUAL(ppcpv_pvinfo_word(&info, 1), PPC_INST_NOP);
 	CU_ASSERT_EQUAL(info.flags, PPCPV_PVINFO_FLAG_EV_IDLE);
 }
 

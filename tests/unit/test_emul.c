@@ -783,7 +783,7 @@ static void run_operand(unsigned int bits, enum ppcpv_emul_id id, uint32_t value
 	run_and_check(&c, words, t, want, what);
 }
 
-static const uint64_t safe = PPCPV_MSR_SAFE_BITS, ee = PPCPV_MSR_EE;
+static const uint64_t safe = PPCPV_MSR_SAFE_BITS, ee = PPC_MSR_EE;
 
 static void mtmsrd_l1_case(unsigned int bits, unsigned int rs, uint64_t msr, uint64_t s,
 			   uint32_t pending)
@@ -799,7 +799,7 @@ static void mtmsrd_l1_case(unsigned int bits, unsigned int rs, uint64_t msr, uin
 
 static void test_exec_mtmsrd_l1(void)
 {
-	const uint64_t operands[] = { 0, ee, PPCPV_MSR_RI, safe, ~safe, ~0ull };
+	const uint64_t operands[] = { 0, ee, PPC_BOOK3S_MSR_RI, safe, ~safe, ~0ull };
 	unsigned int w, r, m, s, p;
 
 	for (w = 0; w < 2; w++)
@@ -809,7 +809,7 @@ static void test_exec_mtmsrd_l1(void)
 					for (p = 0; p < 2; p++)
 						mtmsrd_l1_case(widths[w], operand_regs[r],
 							       kernel_msr(widths[w]) | (m & 1 ? ee : 0) |
-							       (m & 2 ? PPCPV_MSR_RI : 0),
+							       (m & 2 ? PPC_BOOK3S_MSR_RI : 0),
 							       operands[s], p);
 }
 
@@ -831,7 +831,7 @@ static void mtmsr_case(unsigned int bits, unsigned int rs, uint64_t msr, uint64_
 static void test_exec_mtmsr(void)
 {
 	/* flips applied to the current msr: safe ones, critical ones, high word */
-	const uint64_t flips[] = { 0, ee, PPCPV_MSR_RI, safe, PPCPV_MSR_IR, PPCPV_MSR_PR | ee,
+	const uint64_t flips[] = { 0, ee, PPC_BOOK3S_MSR_RI, safe, PPC_BOOK3S_MSR_IR, PPC_MSR_PR | ee,
 				   1ull << 63, 1ull << 32 };
 	unsigned int w, r, m, f, p;
 
@@ -916,7 +916,7 @@ static void mtsrin_case(unsigned int bits, unsigned int rs, unsigned int rb, uin
 	struct cpu c;
 
 	cpu_reset(&c, bits, msr, 1);
-	if (!(msr & (PPCPV_MSR_IR | PPCPV_MSR_DR))) {
+	if (!(msr & (PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR))) {
 		want.stop = STOP_RETURN;
 		want.sr_index = (int)((uint32_t)c.gpr[rb] >> 28);
 		want.sr_value = (uint32_t)c.gpr[rs];
@@ -929,7 +929,7 @@ static void mtsrin_case(unsigned int bits, unsigned int rs, unsigned int rb, uin
 /* Every rS/rB pair, r30 and r31 included, in real mode and with IR or DR. */
 static void test_exec_mtsrin(void)
 {
-	const uint64_t msrs[] = { 0x1000, 0x1000 | PPCPV_MSR_IR, 0x1000 | PPCPV_MSR_DR, 0x9030 };
+	const uint64_t msrs[] = { 0x1000, 0x1000 | PPC_BOOK3S_MSR_IR, 0x1000 | PPC_BOOK3S_MSR_DR, 0x9030 };
 	unsigned int w, m, rs, rb;
 
 	for (w = 0; w < 2; w++)

@@ -10,7 +10,7 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
 #include <ppcpv/guest_pv.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 #include "ppcpv_test.h"
 
 /* ---- device trees ------------------------------------------------------ */

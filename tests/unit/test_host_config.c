@@ -50,6 +50,7 @@ static void test_round_trip(void)
 	CU_ASSERT_EQUAL(cfg.guest_entry, 0x2000);
 	CU_ASSERT_TRUE(cfg.has_guest_fdt);
 	CU_ASSERT_EQUAL(cfg.guest_fdt, o.guest_fdt);
+	CU_ASSERT_TRUE(cfg.has_guest_msr);
 	CU_ASSERT_EQUAL(cfg.guest_msr, o.guest_msr);
 	CU_ASSERT_EQUAL(cfg.hostdev_base, o.hostdev);
 	CU_ASSERT_EQUAL(cfg.fault, PPCPV_FAULT_STALE_MAGIC_PAGE);
@@ -86,7 +87,7 @@ static void test_defaults(void)
 	CU_ASSERT_EQUAL(cfg.hostdev_base, PPCPV_HOSTDEV_NONE);
 	CU_ASSERT_EQUAL(cfg.mode, PPCPV_MODE_PV);
 	CU_ASSERT_EQUAL(cfg.features, 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE);
-	CU_ASSERT_EQUAL(cfg.guest_msr, PPCPV_MSR_SF | PPCPV_MSR_ME);
+	CU_ASSERT_FALSE(cfg.has_guest_msr);
 	CU_ASSERT_FALSE(cfg.selftest_host_fault);
 }
 

@@ -2,8 +2,12 @@
 /* The simulated machine behind the host-core unit tests (no suite here). */
 #include <string.h>
 #include <ppcpv/err.h>
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/insn.h>
+#include <ppcpv/host/book3s.h>
+#include <ppcpv/host/booke.h>
 #include <ppcpv/host/shared.h>
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
@@ -38,9 +42,12 @@ const struct ppcpv_host_ops fx_ops = {
 	.magic_visible = fx_magic_visible,
 };
 
-void fx_init(enum ppcpv_pv_mode mode, int guest_le)
+/* A fresh vCPU of a family, at FX_CODE in supervisor state. */
+static void init_arch(const struct ppcpv_arch *arch, enum ppcpv_pv_mode mode, int guest_le,
+		      uint64_t msr)
 {
 	struct ppcpv_vcpu_config cfg = {
+		.arch = arch,
 		.mode = mode,
 		.features = 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE,
 		.id = FX_ID,
@@ -54,8 +61,18 @@ void fx_init(enum ppcpv_pv_mode mode, int guest_le)
 	memset(&fx, 0, sizeof(fx));
 	fx.tb = 1000000;
 	CU_ASSERT_EQUAL_FATAL(ppcpv_vcpu_init(&fx.vcpu, fx.shared, &cfg, &fx_ops, &fx), 0);
-	ppcpv_vcpu_boot(&fx.vcpu, FX_CODE, 0x8000, FX_MEM_SIZE,
-			PPCPV_MSR_SF | PPCPV_MSR_ME | (guest_le ? PPCPV_MSR_LE : 0));
+	ppcpv_vcpu_boot(&fx.vcpu, FX_CODE, 0x8000, FX_MEM_SIZE, msr);
+}
+
+void fx_init(enum ppcpv_pv_mode mode, int guest_le)
+{
+	init_arch(&ppcpv_arch_book3s, mode, guest_le,
+		  PPC_BOOK3S_MSR_SF | PPC_MSR_ME | (guest_le ? PPC_BOOK3S_MSR_LE : 0));
+}
+
+void fx_init_booke(enum ppcpv_pv_mode mode)
+{
+	init_arch(&ppcpv_arch_booke, mode, 0, ppcpv_arch_booke.msr_reset);
 }
 
 void fx_set_msr(uint64_t msr)
@@ -63,30 +80,51 @@ void fx_set_msr(uint64_t msr)
 	ppcpv_vcpu_set_msr(&fx.vcpu, msr);
 }
 
-enum ppcpv_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr)
+enum ppcpv_run_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr)
 {
-	struct ppcpv_trap t = { vector, srr1 | PPCPV_MSR_PR, dar, dsisr };
+	struct ppcpv_exit e;
 
-	return ppcpv_handle_trap(&fx.vcpu, &t);
+	ppcpv_book3s_exit(vector, srr1 | PPC_MSR_PR, dar, dsisr, &e);
+	return ppcpv_handle_exit(&fx.vcpu, &e);
 }
 
-enum ppcpv_action fx_exec_reason(uint32_t insn, uint64_t reason)
+enum ppcpv_run_action fx_booke_trap(unsigned int ivor, uint64_t esr, uint64_t dear)
+{
+	struct ppcpv_exit e;
+
+	ppcpv_booke_exit(ivor, esr, dear, &e);
+	return ppcpv_handle_exit(&fx.vcpu, &e);
+}
+
+/* Put insn at pc, in the guest's byte order. */
+static void place(uint32_t insn)
 {
 	uint64_t pc = fx.vcpu.regs.pc;
 
 	CU_ASSERT_FATAL(pc + 4 <= FX_MEM_SIZE);
-	ppc_store_insn(fx.mem + pc, insn, !(ppcpv_vcpu_msr(&fx.vcpu) & PPCPV_MSR_LE));
-	return fx_trap(PPCPV_VEC_PROGRAM, reason, 0, 0);
+	ppc_store_insn(fx.mem + pc, insn, !ppcpv_vcpu_code_le(&fx.vcpu));
 }
 
-enum ppcpv_action fx_exec(uint32_t insn)
+enum ppcpv_run_action fx_exec_reason(uint32_t insn, uint64_t reason)
 {
-	return fx_exec_reason(insn, PPCPV_SRR1_PROG_PRIV);
+	place(insn);
+	return fx_trap(PPC_BOOK3S_VEC_PROGRAM, reason, 0, 0);
 }
 
-enum ppcpv_action fx_sc(void)
+enum ppcpv_run_action fx_exec(uint32_t insn)
 {
-	return fx_trap(PPCPV_VEC_SYSCALL, 0, 0, 0);
+	return fx_exec_reason(insn, PPC_BOOK3S_SRR1_PROG_PRIV);
+}
+
+enum ppcpv_run_action fx_booke_exec(uint32_t insn)
+{
+	place(insn);
+	return fx_booke_trap(PPC_BOOKE_IVOR_PROGRAM, PPC_BOOKE_ESR_PPR, 0);
+}
+
+enum ppcpv_run_action fx_sc(void)
+{
+	return fx_trap(PPC_BOOK3S_VEC_SYSCALL, 0, 0, 0);
 }
 
 void fx_map_magic_page(void)

@@ -35,23 +35,28 @@ extern const struct ppcpv_host_ops fx_ops;
 /* Fresh vCPU in `mode`, guest big-endian (or not), at FX_CODE in 64-bit
  * supervisor mode with the given MSR. */
 void fx_init(enum ppcpv_pv_mode mode, int guest_le);
+/* The same with the BookE family, in its reset MSR (32-bit, big-endian). */
+void fx_init_booke(enum ppcpv_pv_mode mode);
 void fx_set_msr(uint64_t msr);
 
 /* Put an instruction at pc (guest byte order) and take the program
  * interrupt it would cause with the given SRR1 reason. */
-enum ppcpv_action fx_exec_reason(uint32_t insn, uint64_t reason);
+enum ppcpv_run_action fx_exec_reason(uint32_t insn, uint64_t reason);
 /* ... with the "privileged instruction" reason. */
-enum ppcpv_action fx_exec(uint32_t insn);
+enum ppcpv_run_action fx_exec(uint32_t insn);
+/* BookE: the program interrupt (ESR[PPR]) of insn at pc; any interrupt. */
+enum ppcpv_run_action fx_booke_exec(uint32_t insn);
+enum ppcpv_run_action fx_booke_trap(unsigned int ivor, uint64_t esr, uint64_t dear);
 /* A system call trap (pc already past the sc). */
-enum ppcpv_action fx_sc(void);
+enum ppcpv_run_action fx_sc(void);
 
 /* The magic page's EA for a 64-bit guest (-4096). */
 #define MAGIC_EA64	0xfffffffffffff000ULL
 
 /* MAP_MAGIC_PAGE at MAGIC_EA64 as a guest makes it; asserts success. */
 void fx_map_magic_page(void);
-/* Any trap. */
-enum ppcpv_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr);
+/* Any Book3S trap. */
+enum ppcpv_run_action fx_trap(uint32_t vector, uint64_t srr1, uint64_t dar, uint32_t dsisr);
 /* Prepare an entry (delivers interrupts) and return it. */
 struct ppcpv_entry fx_enter(void);
 

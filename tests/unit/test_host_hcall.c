@@ -2,8 +2,10 @@
 /* Unit tests of host-stubs/core: hypercalls and system-call reflection. */
 #include <string.h>
 #include <ppcpv/abi.h>
-#include <ppcpv/ppc_insn.h>
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/shared.h>
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
@@ -12,7 +14,7 @@
 static struct ppcpv_vcpu *v = &fx.vcpu;
 
 /* Registers as the guest's hypercall stub leaves them before `sc`. */
-static enum ppcpv_action hcall(uint32_t token, uint64_t a0, uint64_t a1)
+static enum ppcpv_run_action hcall(uint32_t token, uint64_t a0, uint64_t a1)
 {
 	v->regs.gpr[0] = PPCPV_SC_MAGIC_R0;
 	v->regs.gpr[11] = token;
@@ -24,7 +26,7 @@ static enum ppcpv_action hcall(uint32_t token, uint64_t a0, uint64_t a1)
 static void test_features(void)
 {
 	fx_init(PPCPV_MODE_PV, 0);
-	CU_ASSERT_EQUAL(hcall(PPCPV_TOKEN_FEATURES, 0, 0), PPCPV_ACTION_RESUME);
+	CU_ASSERT_EQUAL(hcall(PPCPV_TOKEN_FEATURES, 0, 0), PPCPV_RUN_RESUME);
 	CU_ASSERT_EQUAL(v->regs.gpr[3], PPCPV_EV_SUCCESS);
 	CU_ASSERT_EQUAL(v->regs.gpr[4], 1u << PPCPV_KVM_FEATURE_MAGIC_PAGE);
 	CU_ASSERT_EQUAL(v->regs.pc, FX_CODE);		/* sc already stepped */
@@ -39,7 +41,7 @@ static void test_map_magic_page(void)
 {
 	fx_init(PPCPV_MODE_PV, 0);
 	CU_ASSERT_EQUAL(hcall(PPCPV_TOKEN_MAP_MAGIC_PAGE, MAGIC_EA64,
-			      MAGIC_EA64 | PPCPV_MAGIC_PAGE_FLAG_NOT_MAPPED_NX), PPCPV_ACTION_RESUME);
+			      MAGIC_EA64 | PPCPV_MAGIC_PAGE_FLAG_NOT_MAPPED_NX), PPCPV_RUN_RESUME);
 	CU_ASSERT_EQUAL(v->regs.gpr[3], PPCPV_EV_SUCCESS);
 	CU_ASSERT_EQUAL(v->regs.gpr[4], PPCPV_MAGIC_FEAT_ALL);
 	CU_ASSERT_EQUAL(v->magic.ea, MAGIC_EA64);
@@ -49,7 +51,7 @@ static void test_map_magic_page(void)
 	CU_ASSERT_EQUAL(fx.visible, 1);
 	CU_ASSERT_EQUAL(fx.visible_changes, 1);
 	/* entering user mode hides it, an interrupt shows it again */
-	fx_set_msr(PPCPV_MSR_SF | PPCPV_MSR_PR);
+	fx_set_msr(PPC_BOOK3S_MSR_SF | PPC_MSR_PR);
 	CU_ASSERT_EQUAL(fx.visible, 0);
 	fx_sc();
 	CU_ASSERT_EQUAL(fx.visible, 1);
@@ -82,7 +84,7 @@ static void test_map_validation(void)
 static void test_map_32bit_guest(void)
 {
 	fx_init(PPCPV_MODE_PV, 0);
-	fx_set_msr(PPCPV_MSR_ME);			/* SF=0 */
+	fx_set_msr(PPC_MSR_ME);			/* SF=0 */
 	/* upper halves are garbage in 32-bit mode: truncated */
 	hcall(PPCPV_TOKEN_MAP_MAGIC_PAGE, 0xdead0000fffff000ULL, 0xbeef0000fffff001ULL);
 	CU_ASSERT_EQUAL(v->regs.gpr[3], PPCPV_EV_SUCCESS);
@@ -143,13 +145,13 @@ static void test_unknown_token(void)
 static void test_idle(void)
 {
 	fx_init(PPCPV_MODE_PV, 0);
-	CU_ASSERT_EQUAL(hcall(PPCPV_TOKEN_EV_IDLE, 0, 0), PPCPV_ACTION_IDLE);
+	CU_ASSERT_EQUAL(hcall(PPCPV_TOKEN_EV_IDLE, 0, 0), PPCPV_RUN_IDLE);
 	CU_ASSERT_EQUAL(v->regs.gpr[3], PPCPV_EV_SUCCESS);
 	CU_ASSERT_EQUAL(v->stats.idle, 1);
 	CU_ASSERT_FALSE(ppcpv_vcpu_runnable(v));
 	CU_ASSERT_EQUAL(ppcpv_vcpu_wake_tb(v), UINT64_MAX);
 	v->regs.gpr[3] = 100;
-	fx_exec(ppc_insn_mtspr(SPRN_DEC, 3));
+	fx_exec(ppc_insn_mtspr(PPC_SPR_DEC, 3));
 	CU_ASSERT_EQUAL(ppcpv_vcpu_wake_tb(v), fx.tb + 101);
 	fx.tb += 101;
 	CU_ASSERT_TRUE(ppcpv_vcpu_runnable(v));
@@ -182,11 +184,11 @@ static void expect_syscall_reflected(uint64_t srr1_pr)
 {
 	uint64_t msr = ppcpv_vcpu_msr(v);
 
-	CU_ASSERT_EQUAL(fx_sc(), PPCPV_ACTION_RESUME);
-	CU_ASSERT_EQUAL(v->regs.pc, PPCPV_VEC_SYSCALL);
+	CU_ASSERT_EQUAL(fx_sc(), PPCPV_RUN_RESUME);
+	CU_ASSERT_EQUAL(v->regs.pc, PPC_BOOK3S_VEC_SYSCALL);
 	CU_ASSERT_EQUAL(fx_shared64(PPCPV_SHARED_SRR0), FX_CODE);
 	CU_ASSERT_EQUAL(fx_shared64(PPCPV_SHARED_SRR1), msr);
-	CU_ASSERT_EQUAL(fx_shared64(PPCPV_SHARED_SRR1) & PPCPV_MSR_PR, srr1_pr);
+	CU_ASSERT_EQUAL(fx_shared64(PPCPV_SHARED_SRR1) & PPC_MSR_PR, srr1_pr);
 	CU_ASSERT_TRUE(ppcpv_vcpu_supervisor(v));
 	CU_ASSERT_EQUAL(v->stats.syscall_reflected, 1);
 	CU_ASSERT_EQUAL(v->stats.hcall[PPCPV_HCALL_KIND_FEATURES], 0);
@@ -195,11 +197,11 @@ static void expect_syscall_reflected(uint64_t srr1_pr)
 static void test_user_sc_is_reflected(void)
 {
 	fx_init(PPCPV_MODE_PV, 0);
-	fx_set_msr(PPCPV_MSR_SF | PPCPV_MSR_PR);
+	fx_set_msr(PPC_BOOK3S_MSR_SF | PPC_MSR_PR);
 	v->regs.gpr[0] = PPCPV_SC_MAGIC_R0;		/* magic does not matter */
 	v->regs.gpr[11] = PPCPV_TOKEN_FEATURES;
 	v->regs.gpr[3] = 1234;
-	expect_syscall_reflected(PPCPV_MSR_PR);
+	expect_syscall_reflected(PPC_MSR_PR);
 	CU_ASSERT_EQUAL(v->regs.gpr[3], 1234);
 }
 

@@ -5,8 +5,10 @@
  */
 #include <string.h>
 #include <ppcpv/err.h>
-#include <ppcpv/ppc_insn.h>
-#include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/host/insn.h>
 #include <ppcpv/host/shared.h>
@@ -57,10 +59,10 @@ static void test_decode(void)
 }
 
 /* Run one guest access to the device: the instruction at pc faults at ea. */
-static enum ppcpv_action mmio(uint32_t insn, uint64_t ea)
+static enum ppcpv_run_action mmio(uint32_t insn, uint64_t ea)
 {
 	ppc_store_insn(fx.mem + v->regs.pc, insn, 1);
-	return fx_trap(PPCPV_VEC_DSI, 0, ea, PPCPV_DSISR_NOPT);
+	return fx_trap(PPC_BOOK3S_VEC_DSI, 0, ea, PPC_BOOK3S_DSISR_NOPT);
 }
 
 static void test_uart(void)
@@ -68,7 +70,7 @@ static void test_uart(void)
 	fx_init(PPCPV_MODE_NONE, 0);
 	v->regs.gpr[4] = FX_HOSTDEV;
 	v->regs.gpr[3] = 'h';
-	CU_ASSERT_EQUAL(mmio(ppc_insn_dform(PPC_OP_STB, 3, 4, 0), FX_HOSTDEV), PPCPV_ACTION_RESUME);
+	CU_ASSERT_EQUAL(mmio(ppc_insn_dform(PPC_OP_STB, 3, 4, 0), FX_HOSTDEV), PPCPV_RUN_RESUME);
 	v->regs.gpr[3] = 0x1269;		/* only the low byte goes out */
 	mmio(ppc_insn_dform(PPC_OP_STB, 3, 4, 0), FX_HOSTDEV);
 	CU_ASSERT_STRING_EQUAL(fx.console, "hi");
@@ -93,7 +95,7 @@ static void test_exit_and_id(void)
 	v->regs.gpr[3] = 42;
 	v->regs.gpr[4] = FX_HOSTDEV + 8;
 	CU_ASSERT_EQUAL(mmio(ppc_insn_dform(PPC_OP_STWU, 3, 4, 8), FX_HOSTDEV + PPCPV_HOSTDEV_EXIT),
-			PPCPV_ACTION_EXIT);
+			PPCPV_RUN_EXIT);
 	CU_ASSERT_EQUAL(v->exit_status, 42);
 	CU_ASSERT_EQUAL(v->regs.gpr[4], FX_HOSTDEV + PPCPV_HOSTDEV_EXIT);	/* update form */
 }
@@ -106,7 +108,7 @@ static void test_stats_mark(void)
 	v->regs.gpr[3] = 7;
 	v->regs.gpr[4] = FX_HOSTDEV;
 	CU_ASSERT_EQUAL(mmio(ppc_insn_stw(3, 4, PPCPV_HOSTDEV_STATS_MARK),
-			     FX_HOSTDEV + PPCPV_HOSTDEV_STATS_MARK), PPCPV_ACTION_RESUME);
+			     FX_HOSTDEV + PPCPV_HOSTDEV_STATS_MARK), PPCPV_RUN_RESUME);
 	/* the counters include the marking store itself (one exit) */
 	CU_ASSERT_EQUAL(strncmp(fx.console, want, strlen(want)), 0);
 	CU_ASSERT_EQUAL(v->stats.mmio_writes, 1);
@@ -124,8 +126,8 @@ static void expect_dsi(uint32_t insn, uint64_t ea)
 {
 	uint64_t pc = v->regs.pc;
 
-	CU_ASSERT_EQUAL(mmio(insn, ea), PPCPV_ACTION_RESUME);
-	CU_ASSERT_EQUAL(v->regs.pc, PPCPV_VEC_DSI);
+	CU_ASSERT_EQUAL(mmio(insn, ea), PPCPV_RUN_RESUME);
+	CU_ASSERT_EQUAL(v->regs.pc, PPC_BOOK3S_VEC_DSI);
 	CU_ASSERT_EQUAL(fx_shared64(PPCPV_SHARED_SRR0), pc);
 	CU_ASSERT_EQUAL(fx_shared64(PPCPV_SHARED_DAR), ea);
 	CU_ASSERT_FALSE(v->exit_requested);

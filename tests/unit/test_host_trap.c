@@ -1,23 +1,27 @@
 // SPDX-License-Identifier: MIT
 /*
- * Unit tests of host-stubs/core: which exits touch guest GPRs above r13.
- * The pseries host leaves r14-r31 unsaved in the registers for every
- * vector ppcpv_trap_uses_all_gprs() does not name, so for those the core
- * must neither change regs.gpr[14..31] nor depend on them: each case runs
- * twice, with two different patterns there, and everything else must come
- * out the same.
+ * Unit tests of host-stubs/core with the Book3S arch: which exits touch
+ * guest GPRs above r13.  The pseries host leaves r14-r31 unsaved in the
+ * registers for every vector ppcpv_book3s_vector_uses_all_gprs() does not
+ * name (and whose exit ppcpv_exit_uses_all_gprs() does not), so for those
+ * the core must neither change regs.gpr[14..31] nor depend on them: each
+ * case runs twice, with two different patterns there, and everything else
+ * must come out the same.
  */
 #include <stdio.h>
 #include <string.h>
 #include <ppcpv/abi.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/book3s.h>
 #include <ppcpv/host/shared.h>
 #include "ppcpv_test.h"
 #include "test_host_fixture.h"
 
-#define KERNEL		(PPCPV_MSR_SF | PPCPV_MSR_ME | PPCPV_MSR_IR | PPCPV_MSR_DR | PPCPV_MSR_RI)
-#define USER		(KERNEL | PPCPV_MSR_PR | PPCPV_MSR_EE)
+#define KERNEL		(PPC_BOOK3S_MSR_SF | PPC_MSR_ME | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI)
+#define USER		(KERNEL | PPC_MSR_PR | PPC_MSR_EE)
 #define FIRST_NONVOLATILE	14
 
 static struct ppcpv_vcpu *v = &fx.vcpu;
@@ -32,27 +36,27 @@ struct exit_case {
 };
 
 static const struct exit_case cases[] = {
-	{ "FEATURES", PPCPV_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0, PPCPV_TOKEN_FEATURES, 0 },
-	{ "MAP_MAGIC_PAGE", PPCPV_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0,
+	{ "FEATURES", PPC_BOOK3S_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0, PPCPV_TOKEN_FEATURES, 0 },
+	{ "MAP_MAGIC_PAGE", PPC_BOOK3S_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0,
 	  PPCPV_TOKEN_MAP_MAGIC_PAGE, 0 },
-	{ "byte channel", PPCPV_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0,
+	{ "byte channel", PPC_BOOK3S_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0,
 	  PPCPV_TOKEN_BYTE_CHANNEL_SEND, 0 },
-	{ "EV_IDLE", PPCPV_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0, PPCPV_TOKEN_EV_IDLE, 0 },
-	{ "unknown token", PPCPV_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0, 0x00990001, 0 },
-	{ "user sc", PPCPV_VEC_SYSCALL, USER, 0, 0, 0 },
-	{ "kernel sc", PPCPV_VEC_SYSCALL, KERNEL, 1, 0, 0 },
-	{ "real DEC, guest DEC due", PPCPV_VEC_DEC, USER, 0, 0, 1 },
-	{ "real DEC, held in a critical section", PPCPV_VEC_DEC, KERNEL | PPCPV_MSR_EE, 0, 0, 1 },
-	{ "external", PPCPV_VEC_EXTERNAL, USER, 0, 0, 0 },
-	{ "ISI", PPCPV_VEC_ISI, USER, 0, 0, 0 },
-	{ "ISEG", PPCPV_VEC_ISEG, KERNEL, 0, 0, 0 },
-	{ "alignment", PPCPV_VEC_ALIGNMENT, USER, 0, 0, 0 },
-	{ "FP unavailable", PPCPV_VEC_FP_UNAVAIL, USER, 0, 0, 0 },
-	{ "trace", PPCPV_VEC_TRACE, KERNEL, 0, 0, 0 },
-	{ "perfmon", PPCPV_VEC_PERF, KERNEL, 0, 0, 0 },
-	{ "VMX unavailable", PPCPV_VEC_VEC_UNAVAIL, USER, 0, 0, 0 },
-	{ "VSX unavailable", PPCPV_VEC_VSX_UNAVAIL, USER, 0, 0, 0 },
-	{ "facility unavailable", PPCPV_VEC_FAC_UNAVAIL, USER, 0, 0, 0 },
+	{ "EV_IDLE", PPC_BOOK3S_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0, PPCPV_TOKEN_EV_IDLE, 0 },
+	{ "unknown token", PPC_BOOK3S_VEC_SYSCALL, KERNEL, PPCPV_SC_MAGIC_R0, 0x00990001, 0 },
+	{ "user sc", PPC_BOOK3S_VEC_SYSCALL, USER, 0, 0, 0 },
+	{ "kernel sc", PPC_BOOK3S_VEC_SYSCALL, KERNEL, 1, 0, 0 },
+	{ "real DEC, guest DEC due", PPC_BOOK3S_VEC_DEC, USER, 0, 0, 1 },
+	{ "real DEC, held in a critical section", PPC_BOOK3S_VEC_DEC, KERNEL | PPC_MSR_EE, 0, 0, 1 },
+	{ "external", PPC_BOOK3S_VEC_EXTERNAL, USER, 0, 0, 0 },
+	{ "ISI", PPC_BOOK3S_VEC_ISI, USER, 0, 0, 0 },
+	{ "ISEG", PPC_BOOK3S_VEC_ISEG, KERNEL, 0, 0, 0 },
+	{ "alignment", PPC_BOOK3S_VEC_ALIGNMENT, USER, 0, 0, 0 },
+	{ "FP unavailable", PPC_BOOK3S_VEC_FP_UNAVAIL, USER, 0, 0, 0 },
+	{ "trace", PPC_BOOK3S_VEC_TRACE, KERNEL, 0, 0, 0 },
+	{ "perfmon", PPC_BOOK3S_VEC_PERF, KERNEL, 0, 0, 0 },
+	{ "VMX unavailable", PPC_BOOK3S_VEC_VEC_UNAVAIL, USER, 0, 0, 0 },
+	{ "VSX unavailable", PPC_BOOK3S_VEC_VSX_UNAVAIL, USER, 0, 0, 0 },
+	{ "facility unavailable", PPC_BOOK3S_VEC_FAC_UNAVAIL, USER, 0, 0, 0 },
 };
 
 /* Run one case with gpr[14..31] = pattern + n; the fixture is left as the
@@ -65,7 +69,7 @@ static void run_case(const struct exit_case *c, uint64_t pattern)
 	fx_map_magic_page();
 	if (c->dec_due) {
 		v->regs.gpr[5] = 100;
-		fx_exec(ppc_insn_mtspr(SPRN_DEC, 5));
+		fx_exec(ppc_insn_mtspr(PPC_SPR_DEC, 5));
 		fx.tb += 1000;
 	}
 	fx_set_msr(c->msr);
@@ -112,8 +116,12 @@ static void test_other_exits_touch_r0_to_r13_only(void)
 	static struct host_fixture first;
 	unsigned int i;
 
+	struct ppcpv_exit e;
+
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		CU_ASSERT_FALSE(ppcpv_trap_uses_all_gprs(cases[i].vector));
+		CU_ASSERT_FALSE(ppcpv_book3s_vector_uses_all_gprs(cases[i].vector));
+		ppcpv_book3s_exit(cases[i].vector, 0, 0, 0, &e);
+		CU_ASSERT_FALSE(ppcpv_exit_uses_all_gprs(e.reason));
 		run_case(&cases[i], 0x1111000000000000ULL);
 		expect_nonvolatile_kept(0x1111000000000000ULL, cases[i].name);
 		first = fx;
@@ -125,13 +133,21 @@ static void test_other_exits_touch_r0_to_r13_only(void)
 
 static void test_emulating_exits_use_all(void)
 {
-	CU_ASSERT_TRUE(ppcpv_trap_uses_all_gprs(PPCPV_VEC_PROGRAM));
-	CU_ASSERT_TRUE(ppcpv_trap_uses_all_gprs(PPCPV_VEC_DSI));
-	CU_ASSERT_TRUE(ppcpv_trap_uses_all_gprs(PPCPV_VEC_DSEG));
+	static const uint32_t vectors[] = {
+		PPC_BOOK3S_VEC_PROGRAM, PPC_BOOK3S_VEC_DSI, PPC_BOOK3S_VEC_DSEG,
+	};
+	struct ppcpv_exit e;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++) {
+		CU_ASSERT_TRUE(ppcpv_book3s_vector_uses_all_gprs(vectors[i]));
+		ppcpv_book3s_exit(vectors[i], PPC_BOOK3S_SRR1_PROG_PRIV, 0, 0, &e);
+		CU_ASSERT_TRUE(ppcpv_exit_uses_all_gprs(e.reason));
+	}
 	/* mfspr into r31: emulation does write above r13 */
 	fx_init(PPCPV_MODE_PV, 0);
 	fx_set_shared64(PPCPV_SHARED_SPRG1, 0x5a5a);
-	fx_exec(ppc_insn_mfspr(31, PPCPV_SPRN_SPRG1));
+	fx_exec(ppc_insn_mfspr(31, PPC_SPR_SPRG1));
 	CU_ASSERT_EQUAL(v->regs.gpr[31], 0x5a5a);
 }
 

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 /*
- * ppcpv/ppc_insn.h: the encoders against words from the reference (checked
- * there with GNU as) and against libopcodes, and the branch builder's
- * boundary vectors: +32 MiB - 4 and -32 MiB reach, one word more does not,
- * and a refused branch leaves *out alone.
+ * The ISA layer (ppcpv/isa/): the encoders against words from the
+ * reference (checked there with GNU as) and against libopcodes, the branch
+ * builder's boundary vectors (+32 MiB - 4 and -32 MiB reach, one word more
+ * does not, and a refused branch leaves *out alone), and the hash MMU's
+ * entry formats against hand-computed values.
  */
 #include <string.h>
 #include <ppcpv/disasm.h>
 #include <ppcpv/err.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/hash64.h>
+#include <ppcpv/isa/spr.h>
 #include "../patcher/check.h"
 #include "ppcpv_test.h"
 
@@ -51,12 +54,12 @@ static void encode_moves(void)
 
 static void encode_spr_access(void)
 {
-	EXPECT_EQ(ppc_insn_mfspr(3, SPRN_SRR0), 0x7c7a02a6, "mfspr%s", "");
-	EXPECT_EQ(ppc_insn_mtspr(SPRN_SRR0, 4), 0x7c9a03a6, "mtspr%s", "");
-	EXPECT_EQ(ppc_insn_mfspr(0, SPRN_MAS7), 0x7c10eaa6, "mfspr MAS7%s", "");
-	EXPECT_EQ(ppc_insn_mfspr(0, SPRN_PIR), 0x7c1ffaa6, "mfspr PIR%s", "");
-	EXPECT_STR(decoded(ppc_insn_mfspr(29, SPRN_SPRG4R)), "mfspr r29,260", "mfspr%s", "");
-	EXPECT_STR(decoded(ppc_insn_mtspr(SPRN_MAS3, 31)), "mtspr 627,r31", "mtspr%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(3, PPC_SPR_SRR0), 0x7c7a02a6, "mfspr%s", "");
+	EXPECT_EQ(ppc_insn_mtspr(PPC_SPR_SRR0, 4), 0x7c9a03a6, "mtspr%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(0, PPC_BOOKE_SPR_MAS7), 0x7c10eaa6, "mfspr MAS7%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(0, PPC_BOOK3S_SPR_PIR), 0x7c1ffaa6, "mfspr PIR%s", "");
+	EXPECT_STR(decoded(ppc_insn_mfspr(29, PPC_BOOKE_SPR_SPRG4R)), "mfspr r29,260", "mfspr%s", "");
+	EXPECT_STR(decoded(ppc_insn_mtspr(PPC_BOOKE_SPR_MAS3, 31)), "mtspr 627,r31", "mtspr%s", "");
 }
 
 /* The swapped halves of the SPR field, for every SPR number. */
@@ -88,9 +91,17 @@ static void instruction_constants(void)
 	EXPECT_EQ(PPC_INST_MTSRIN, 0x7c0001e4, "mtsrin%s", "");
 	EXPECT_EQ(PPC_INST_NOP, 0x60000000, "nop%s", "");
 	EXPECT_EQ(PPC_INST_BLR, 0x4e800020, "blr%s", "");
-	EXPECT_EQ(ppc_insn_mfspr(0, SPRN_DEAR), 0x7c1d0aa6, "mfspr DEAR%s", "");
-	EXPECT_EQ(ppc_insn_mfspr(0, SPRN_PIR_BOOKE), 0x7c1e42a6, "mfspr PIR (BookE)%s", "");
-	EXPECT_EQ(ppc_insn_mtspr(SPRN_ESR, 0), 0x7c1e0ba6, "mtspr ESR%s", "");
+	EXPECT_EQ(PPC_INST_SC, 0x44000002, "sc%s", "");
+	EXPECT_EQ(PPC_INST_SC_LEV(1), 0x44000022, "sc 1%s", "");
+	EXPECT_EQ(PPC_INST_RFID, 0x4c000024, "rfid%s", "");
+	EXPECT_EQ(PPC_INST_RFI, 0x4c000064, "rfi%s", "");
+	EXPECT_EQ(PPC_ENC_LIS(0, 0x4b56), 0x3c004b56, "lis%s", "");
+	EXPECT_EQ(PPC_ENC_ORI(0, 0, 0x4d21), 0x60004d21, "ori%s", "");
+	EXPECT_EQ(PPC_ENC_X(PPC_X_TLBWE, 0, 0, 0), 0x7c0007a4, "tlbwe%s", "");
+	EXPECT_EQ(PPC_ENC_X(PPC_X_SLBMTE, 3, 0, 4), 0x7c602324, "slbmte r3,r4%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(0, PPC_BOOKE_SPR_DEAR), 0x7c1d0aa6, "mfspr DEAR%s", "");
+	EXPECT_EQ(ppc_insn_mfspr(0, PPC_BOOKE_SPR_PIR), 0x7c1e42a6, "mfspr PIR (BookE)%s", "");
+	EXPECT_EQ(ppc_insn_mtspr(PPC_BOOKE_SPR_ESR, 0), 0x7c1e0ba6, "mtspr ESR%s", "");
 }
 
 static void displacement_reach(void)
@@ -152,18 +163,18 @@ static void branch_out_of_reach(void)
 {
 	const uint64_t from = 0x10000000;
 
-	expect_refused(from, from + 32 * MIB, -PPCPV_ERR_RANGE);
-	expect_refused(from, from - 32 * MIB - 4, -PPCPV_ERR_RANGE);
-	expect_refused(from, from + 0x100000000ull, -PPCPV_ERR_RANGE);
+	expect_refused(from, from + 32 * MIB, PPC_BRANCH_OUT_OF_REACH);
+	expect_refused(from, from - 32 * MIB - 4, PPC_BRANCH_OUT_OF_REACH);
+	expect_refused(from, from + 0x100000000ull, PPC_BRANCH_OUT_OF_REACH);
 }
 
 static void branch_unaligned(void)
 {
 	const uint64_t from = 0x10000000;
 
-	expect_refused(from, from + 2, -PPCPV_ERR_ALIGN);
-	expect_refused(from + 1, from + 8, -PPCPV_ERR_ALIGN);
-	expect_refused(from, from + 32 * MIB + 2, -PPCPV_ERR_ALIGN);
+	expect_refused(from, from + 2, PPC_BRANCH_MISALIGNED);
+	expect_refused(from + 1, from + 8, PPC_BRANCH_MISALIGNED);
+	expect_refused(from, from + 32 * MIB + 2, PPC_BRANCH_MISALIGNED);
 }
 
 /* Across the top of a 64-bit address space, and near 0. */
@@ -190,6 +201,20 @@ static void branch_decodes(void)
 	EXPECT_STR(decoded(out), "b 0x00000ff0", "libopcodes%s", "");
 }
 
+/* SLB and HPTE words for a 4 KiB page, computed by hand from the ISA's
+ * field layout (Book III-S, hashed page table). */
+static void hash_mmu_formats(void)
+{
+	CU_ASSERT_EQUAL(ppc_slb_rs(0x5a5, PPC_SLB_VSID_KP), 0x5a5400);
+	CU_ASSERT_EQUAL(ppc_slb_rb(0x12345678, 1), 0x18000001);
+	CU_ASSERT_EQUAL(ppc_slb_rb(0xfffffffffffff000ull, 0), 0xfffffffff8000000ull);
+	/* EA 0x0f80_0000: page index 0xf800, API = its top five bits = 0x1f */
+	CU_ASSERT_EQUAL(ppc_hpte_v(0x100, 0x0f800000), 0x100000 | 0x1f << 7 | 1);
+	CU_ASSERT_EQUAL(ppc_hash_group_mask(18), 0x7ff);
+	/* (VSID ^ page index) & mask, times 8 HPTEs a group */
+	CU_ASSERT_EQUAL(ppc_hash_primary_slot(0x100, 0x3000, 0x7ff), (0x100 ^ 3) * 8);
+}
+
 PPCPV_SUITE(ppc_insn, "ppc-insn", NULL, NULL,
 	{ "ld/lwz/std/stw encodings", encode_loads_stores },
 	{ "li/mr/rlwinm encodings", encode_moves },
@@ -203,4 +228,5 @@ PPCPV_SUITE(ppc_insn, "ppc-insn", NULL, NULL,
 	{ "unaligned branches refused, *out untouched", branch_unaligned },
 	{ "branches across address wrap-around", branch_wraps },
 	{ "branch target ignores AA/LK", branch_target_ignores_flags },
-	{ "libopcodes reads the built branches", branch_decodes })
+	{ "libopcodes reads the built branches", branch_decodes },
+	{ "hash MMU SLB and HPTE formats", hash_mmu_formats })

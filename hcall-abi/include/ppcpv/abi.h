@@ -10,10 +10,14 @@
  * The header is usable from C (hosted or freestanding) and from assembly
  * (the struct and inline helpers are hidden from the assembler).  Names carry
  * a PPCPV_ prefix so that this header can be included next to the Linux
- * headers it is compared with.
+ * headers it is compared with.  Instruction words and MSR bits are built
+ * from the ISA layer (ppcpv/isa/), which owns every ISA number.
  */
 #ifndef PPCPV_ABI_H
 #define PPCPV_ABI_H
+
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/msr.h>
 
 /* ---- Hypercall convention --------------------------------------------- */
 
@@ -74,19 +78,18 @@
 /*
  * The four instruction words a KVM host hands out (KVM_PPC_GET_PVINFO) for
  * the guest's hypercall stub: lis r0,'KV'; ori r0,r0,'M!'; sc; nop.  They are
- * derived from the magic so that the two can never disagree.
+ * derived from the magic so that the two can never disagree (their values
+ * are pinned in check/abi_check.c).
  */
 #define PPCPV_HCALL_INSN_COUNT		4
-#define PPCPV_HCALL_INSN0		(0x3c000000 | (PPCPV_SC_MAGIC_R0 >> 16))	/* 0x3c004b56 */
-#define PPCPV_HCALL_INSN1		(0x60000000 | (PPCPV_SC_MAGIC_R0 & 0xffff))	/* 0x60004d21 */
-#define PPCPV_HCALL_INSN2		0x44000002	/* sc */
-#define PPCPV_HCALL_INSN3		0x60000000	/* nop */
+#define PPCPV_HCALL_INSN0		PPC_ENC_LIS(0, PPCPV_SC_MAGIC_R0 >> 16)
+#define PPCPV_HCALL_INSN1		PPC_ENC_ORI(0, 0, PPCPV_SC_MAGIC_R0)
+#define PPCPV_HCALL_INSN2		PPC_INST_SC
+#define PPCPV_HCALL_INSN3		PPC_INST_NOP
 /* BookE-HV hosts (e500mc and later) hand out `sc 1` + 3 nops instead. */
-#define PPCPV_HCALL_INSN_BOOKE_HV0	0x44000022	/* sc 1 */
+#define PPCPV_HCALL_INSN_BOOKE_HV0	PPC_INST_SC_LEV(1)
 /* What an unconfigured stub does: li r3,-1 (then nops), i.e. "fails". */
-#define PPCPV_HCALL_DEFAULT_INSN0	0x3860ffff	/* li r3,-1 */
-#define PPCPV_INSN_NOP			0x60000000
-#define PPCPV_INSN_BLR			0x4e800020
+#define PPCPV_HCALL_DEFAULT_INSN0	PPC_ENC_LI(3, -1)
 
 /* ---- Feature bits ------------------------------------------------------- */
 
@@ -172,22 +175,15 @@
 
 /* ---- MSR bits the PV interface cares about ------------------------------ */
 
-#define PPCPV_MSR_EE			0x8000
-#define PPCPV_MSR_PR			0x4000
-#define PPCPV_MSR_ME			0x1000
-#define PPCPV_MSR_IR			0x20
-#define PPCPV_MSR_DR			0x10
-#define PPCPV_MSR_RI			0x2
-#define PPCPV_MSR_LE			0x1
-/* Bits a trampoline may change without trapping; any other changed bit is
- * "critical" and needs the real instruction. */
-#define PPCPV_MSR_SAFE_BITS		(PPCPV_MSR_EE | PPCPV_MSR_RI)
-#define PPCPV_MSR_CRITICAL_MASK32	0xffff7ffd
+/* Bits a trampoline may change without trapping (EE, and RI where the family
+ * has it); any other changed bit is "critical" and needs the real
+ * instruction. */
+#define PPCPV_MSR_SAFE_BITS		(PPC_MSR_EE | PPC_BOOK3S_MSR_RI)
+#define PPCPV_MSR_CRITICAL_MASK32	(0xffffffff & ~PPCPV_MSR_SAFE_BITS)
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-#define PPCPV_MSR_SF			(UINT64_C(1) << 63)
 #define PPCPV_MSR_CRITICAL_MASK64	(~(uint64_t)PPCPV_MSR_SAFE_BITS)
 
 /*

@@ -22,16 +22,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <ppcpv/emul.h>
+#include <ppcpv/isa/family.h>
 
-/* ---- Families, kinds, actions, skip reasons ------------------------------ */
-
-enum ppcpv_family {
-	PPCPV_FAMILY_BOOK3S64 = 0,	/* 64-bit Book3S (970, POWER) */
-	PPCPV_FAMILY_BOOK3S32,		/* 32-bit Book3S (6xx/7xx/74xx) */
-	PPCPV_FAMILY_E500,		/* BookE e500 (32-bit) */
-	PPCPV_FAMILY_COUNT
-};
-#define PPCPV_FAMILY_BIT(f)	(1u << (f))
+/* ---- Kinds, actions, skip reasons (families: ppcpv/isa/family.h) ---------- */
 
 /* What a site is, for counting and reports. */
 enum ppcpv_kind {

@@ -9,9 +9,12 @@
 #ifndef PPCPV_TEST_GUEST_H
 #define PPCPV_TEST_GUEST_H
 
-/* MSR bits, SRR1 reasons and SPR numbers: ppcpv/abi.h, ppcpv/host/book3s.h
- * and (C only) ppcpv/ppc_insn.h. */
-#include <ppcpv/host/book3s.h>
+/* The PV ABI; MSR bits, SRR1 reasons, vectors and SPR numbers from the ISA
+ * layer (instruction encoders too, for C). */
+#include <ppcpv/abi.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 
 /* Scratch page reachable with RA=0 D-form accesses (guest-physical). */
 #define GS_BASE		0x1000
@@ -48,7 +51,7 @@
 #ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
-#include <ppcpv/ppc_insn.h>
+#include <ppcpv/isa/insn.h>
 
 struct guest_frame {
 	uint64_t gpr[32];

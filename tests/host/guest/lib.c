@@ -12,7 +12,7 @@
 #include <ppcpv/host/hostdev.h>
 #include "guest.h"
 
-#define MAX_VECTOR	0x1000
+#define MAX_VECTOR	PPC_BOOK3S_VEC_AREA_END
 #define FDT_MAX_SIZE	0x10000
 #define EXIT_UNHANDLED	90
 
@@ -117,7 +117,7 @@ void guest_set_handler(unsigned int vector, guest_handler h)
 
 static int user_exit(struct guest_frame *f)
 {
-	if (f->vector != 0xc00 || !(f->srr1 & PPCPV_MSR_PR) || (uint32_t)f->gpr[0] != USER_EXIT_R0)
+	if (f->vector != PPC_BOOK3S_VEC_SYSCALL || !(f->srr1 & PPC_MSR_PR) || (uint32_t)f->gpr[0] != USER_EXIT_R0)
 		return 0;
 	f->srr0 = (uint64_t)(uintptr_t)guest_user_return;
 	f->srr1 = *(volatile uint64_t *)(uintptr_t)(GS_KCTX + KCTX_MSR);

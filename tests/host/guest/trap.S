@@ -36,13 +36,13 @@ guest_trap_entry:
 	std	r0, GF_HEADER + GF_XER(r1)
 	mfcr	r0
 	std	r0, GF_HEADER + GF_CR(r1)
-	mfspr	r0, 26			/* SRR0 */
+	mfspr	r0, PPC_SPR_SRR0
 	std	r0, GF_HEADER + GF_SRR0(r1)
-	mfspr	r0, 27			/* SRR1 */
+	mfspr	r0, PPC_SPR_SRR1
 	std	r0, GF_HEADER + GF_SRR1(r1)
-	mfspr	r0, 19			/* DAR */
+	mfspr	r0, PPC_BOOK3S_SPR_DAR
 	std	r0, GF_HEADER + GF_DAR(r1)
-	mfspr	r0, 18			/* DSISR */
+	mfspr	r0, PPC_BOOK3S_SPR_DSISR
 	std	r0, GF_HEADER + GF_DSISR(r1)
 	li	r0, 0
 	std	r0, 0(r1)
@@ -50,9 +50,9 @@ guest_trap_entry:
 	addi	r3, r1, GF_HEADER
 	bl	guest_trap
 	ld	r0, GF_HEADER + GF_SRR0(r1)
-	mtspr	26, r0
+	mtspr	PPC_SPR_SRR0, r0
 	ld	r0, GF_HEADER + GF_SRR1(r1)
-	mtspr	27, r0
+	mtspr	PPC_SPR_SRR1, r0
 	ld	r0, GF_HEADER + GF_LR(r1)
 	mtlr	r0
 	ld	r0, GF_HEADER + GF_CTR(r1)
@@ -83,11 +83,11 @@ guest_run_user:
 	KSAVE(14); KSAVE(15); KSAVE(16); KSAVE(17); KSAVE(18); KSAVE(19)
 	KSAVE(20); KSAVE(21); KSAVE(22); KSAVE(23); KSAVE(24); KSAVE(25)
 	KSAVE(26); KSAVE(27); KSAVE(28); KSAVE(29); KSAVE(30); KSAVE(31)
-	mtspr	26, r3			/* SRR0 = fn */
+	mtspr	PPC_SPR_SRR0, r3		/* SRR0 = fn */
 	mfmsr	r0
 	std	r0, KCTX_MSR(r4)
-	ori	r0, r0, PPCPV_MSR_PR | PPCPV_MSR_EE
-	mtspr	27, r0			/* SRR1 = this MSR + PR */
+	ori	r0, r0, PPC_MSR_PR | PPC_MSR_EE
+	mtspr	PPC_SPR_SRR1, r0		/* SRR1 = this MSR + PR */
 	mr	r12, r3			/* ELFv2 global entry wants r12 = fn */
 	lis	r1, __ustack_top@h
 	ori	r1, r1, __ustack_top@l

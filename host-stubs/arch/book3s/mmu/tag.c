@@ -11,7 +11,7 @@
 
 static uint64_t mode_bits(uint64_t msr)
 {
-	bool ir = msr & PPCPV_MSR_IR, dr = msr & PPCPV_MSR_DR;
+	bool ir = msr & PPC_BOOK3S_MSR_IR, dr = msr & PPC_BOOK3S_MSR_DR;
 
 	if (ir && dr)
 		return PPCPV_TAG_TRANSLATED;
@@ -37,13 +37,13 @@ static uint64_t segment_bits(const struct ppcpv_gslb_entry *e, bool problem_stat
  * SLB has no entry (Linux puts the page at EA -4096). */
 static bool magic_segment(const struct ppcpv_gmmu *m, uint64_t msr, uint64_t ea)
 {
-	return m->magic.mapped && !(msr & PPCPV_MSR_PR) &&
+	return m->magic.mapped && !(msr & PPC_MSR_PR) &&
 	       ppcpv_esid(ea) == ppcpv_esid(m->magic.ea);
 }
 
 bool ppcpv_shadow_tag(const struct ppcpv_gmmu *m, uint64_t msr, uint64_t ea, uint64_t *tag)
 {
-	bool pr = msr & PPCPV_MSR_PR;
+	bool pr = msr & PPC_MSR_PR;
 	uint64_t mode = mode_bits(msr) | (pr ? PPCPV_TAG_PR : 0);
 	const struct ppcpv_gslb_entry *e = 0;
 

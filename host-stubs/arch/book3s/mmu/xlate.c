@@ -42,7 +42,7 @@ void ppcpv_gmmu_clear_magic(struct ppcpv_gmmu *m)
 
 bool ppcpv_access_relocated(uint64_t msr, enum ppcpv_access acc)
 {
-	return msr & (acc == PPCPV_ACCESS_FETCH ? PPCPV_MSR_IR : PPCPV_MSR_DR);
+	return msr & (acc == PPCPV_ACCESS_FETCH ? PPC_BOOK3S_MSR_IR : PPC_BOOK3S_MSR_DR);
 }
 
 /* ISA 2.07's PP tables, indexed by PP0||PP1||PP2; the values it reserves
@@ -70,7 +70,7 @@ void ppcpv_segment_fault(struct ppcpv_guest_fault *f, uint64_t ea, enum ppcpv_ac
 	bool fetch = acc == PPCPV_ACCESS_FETCH;
 
 	*f = (struct ppcpv_guest_fault){
-		.vector = fetch ? PPCPV_VEC_ISEG : PPCPV_VEC_DSEG,
+		.vector = fetch ? PPC_BOOK3S_VEC_ISEG : PPC_BOOK3S_VEC_DSEG,
 		.dar = fetch ? 0 : ea,
 	};
 }
@@ -84,18 +84,18 @@ static bool segment_fault(struct ppcpv_xlate *out, uint64_t ea, enum ppcpv_acces
 static bool storage_fault(struct ppcpv_xlate *out, uint64_t ea, enum ppcpv_access acc,
 			  enum cause cause)
 {
-	static const uint32_t dsisr[] = { PPCPV_DSISR_NOPT, PPCPV_DSISR_PROT, PPCPV_DSISR_PROT };
-	static const uint32_t srr1[] = { PPCPV_SRR1_ISI_NOPT, PPCPV_SRR1_ISI_PROT,
-					 PPCPV_SRR1_ISI_N_G };
+	static const uint32_t dsisr[] = { PPC_BOOK3S_DSISR_NOPT, PPC_BOOK3S_DSISR_PROT, PPC_BOOK3S_DSISR_PROT };
+	static const uint32_t srr1[] = { PPC_BOOK3S_SRR1_ISI_NOPT, PPC_BOOK3S_SRR1_ISI_PROT,
+					 PPC_BOOK3S_SRR1_ISI_N_G };
 
 	if (acc == PPCPV_ACCESS_FETCH) {
-		out->fault = (struct ppcpv_guest_fault){ .vector = PPCPV_VEC_ISI,
+		out->fault = (struct ppcpv_guest_fault){ .vector = PPC_BOOK3S_VEC_ISI,
 							 .srr1 = srr1[cause] };
 		return false;
 	}
 	out->fault = (struct ppcpv_guest_fault){
-		.vector = PPCPV_VEC_DSI,
-		.dsisr = dsisr[cause] | (acc == PPCPV_ACCESS_STORE ? PPCPV_DSISR_STORE : 0),
+		.vector = PPC_BOOK3S_VEC_DSI,
+		.dsisr = dsisr[cause] | (acc == PPCPV_ACCESS_STORE ? PPC_BOOK3S_DSISR_STORE : 0),
 		.dar = ea,
 	};
 	return false;
@@ -131,7 +131,7 @@ static void untranslated(struct ppcpv_xlate *out, uint64_t gra, enum ppcpv_gra_k
 static bool magic_page_hit(const struct ppcpv_gmmu *m, uint64_t msr, uint64_t ea,
 			   enum ppcpv_access acc)
 {
-	if (!m->magic.mapped || (msr & PPCPV_MSR_PR))
+	if (!m->magic.mapped || (msr & PPC_MSR_PR))
 		return false;
 	if (ppcpv_access_relocated(msr, acc))
 		return (ea & ~PAGE_4K_MASK) == m->magic.ea;
@@ -230,7 +230,7 @@ static bool translated(struct ppcpv_gmmu *m, uint64_t msr, uint64_t ea, enum ppc
 	if (!search(&m->hpt, e, ea, &ptex))
 		return storage_fault(out, ea, acc, NO_PTE);
 	pte = ghpt_entry(&m->hpt, ptex);
-	prot = hpte_prot(pte[1], ppcpv_gslb_key(e, msr & PPCPV_MSR_PR));
+	prot = hpte_prot(pte[1], ppcpv_gslb_key(e, msr & PPC_MSR_PR));
 	if (e->vsid & PPC_SLB_VSID_N)
 		prot &= ~PPCPV_PROT_EXEC;
 	if (!permitted(prot, pte[1], ea, acc, out))

@@ -7,30 +7,17 @@
  * most significant bit of the 64-bit word).
  *
  * The storage-interrupt cause bits (DSISR, SRR1) and the vectors are in
- * ppcpv/host/book3s.h; the MSR bits in ppcpv/abi.h.
+ * ppcpv/isa/vectors.h; the MSR bits in ppcpv/isa/msr.h.
  */
 #ifndef PPCPV_ISA_HASH64_H
 #define PPCPV_ISA_HASH64_H
 
-/* A 64-bit number for C and assembly: the ISA layer's PPC_U64 (its
- * ppcpv/isa/bits.h), or the same definition where that is not there yet. */
-#if defined(__has_include)
-#if __has_include(<ppcpv/isa/bits.h>)
 #include <ppcpv/isa/bits.h>
-#endif
-#endif
-#ifndef PPC_U64
-#ifdef __ASSEMBLER__
-#define PPC_U64(x)	(x)
-#else
-#include <stdint.h>
-#define PPC_U64(x)	((uint64_t)(x))
-#endif
-#endif
 
 /* ---- Segments ----------------------------------------------------------- */
 
 #define PPC_SID_SHIFT		28		/* 256 MB segments */
+#define PPC_BOOK3S32_SR_SHIFT	PPC_SID_SHIFT	/* Book3S-32: EA bits 0:3 pick the segment register */
 #define PPC_ESID_BITS		36		/* EA bits 0:35 */
 #define PPC_VSID_BITS		50		/* the SLB's VSID field, bits 2:51 */
 
@@ -133,5 +120,46 @@
 #define PPC_TLBIE_RB_VPN_BITS	36
 #define PPC_TLBIE_RB_LP_MASK	0xff000
 #define PPC_TLBIE_RB_LP_64K	0x01000
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+/* The 4 KiB page index of ea inside its 256 MB segment. */
+static inline uint64_t ppc_hash_page_in_segment(uint64_t ea)
+{
+	return (ea & ((PPC_U64(1) << PPC_SID_SHIFT) - 1)) >> PPC_PAGE_SHIFT_4K;
+}
+
+/* slbmte's RS (VSID word) and RB (ESID word) for ea's segment. */
+static inline uint64_t ppc_slb_rs(uint64_t vsid, uint64_t keys)
+{
+	return vsid << PPC_SLB_VSID_SHIFT | keys;
+}
+
+static inline uint64_t ppc_slb_rb(uint64_t ea, unsigned int slot)
+{
+	return (ea >> PPC_SID_SHIFT) << PPC_SID_SHIFT | PPC_SLB_ESID_V | slot;
+}
+
+/* Doubleword 0 of a valid 4 KiB HPTE for ea in segment vsid (256 MB). */
+static inline uint64_t ppc_hpte_v(uint64_t vsid, uint64_t ea)
+{
+	uint64_t ava_low = (ea >> PPC_HPTE_V_AVA_EA_SHIFT) & ((1u << PPC_HPTE_V_AVA_EA_BITS) - 1);
+
+	return vsid << PPC_SLB_VSID_SHIFT | ava_low << PPC_HPTE_V_AVA_SHIFT | PPC_HPTE_V_VALID;
+}
+
+/* The group-index mask of a hash table of 2^table_shift bytes. */
+static inline uint64_t ppc_hash_group_mask(unsigned int table_shift)
+{
+	return (PPC_U64(1) << (table_shift - PPC_HPTEG_SHIFT)) - 1;
+}
+
+/* The first slot of ea's primary group (256 MB segment, 4 KiB page). */
+static inline uint64_t ppc_hash_primary_slot(uint64_t vsid, uint64_t ea, uint64_t group_mask)
+{
+	return ((vsid ^ ppc_hash_page_in_segment(ea)) & group_mask) * PPC_HPTES_PER_GROUP;
+}
+#endif /* !__ASSEMBLER__ */
 
 #endif /* PPCPV_ISA_HASH64_H */

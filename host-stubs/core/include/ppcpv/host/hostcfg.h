@@ -65,7 +65,8 @@ struct ppcpv_hostcfg {
 	uint64_t guest_entry;	/* default PPCPV_GUEST_ENTRY_DEFAULT */
 	uint64_t guest_fdt;	/* 0 when absent */
 	int has_guest_fdt;
-	uint64_t guest_msr;	/* default SF | ME */
+	uint64_t guest_msr;	/* when has_guest_msr; else the family's reset MSR */
+	int has_guest_msr;
 	uint64_t hostdev_base;	/* PPCPV_HOSTDEV_NONE when absent */
 	enum ppcpv_pv_mode mode;	/* default PV */
 	uint32_t features;	/* default 1 << KVM_FEATURE_MAGIC_PAGE */

@@ -1,20 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * ppcpv/host/vcpu.h - the portable core of the host stub: one virtual CPU
- * running a guest kernel at MSR[PR]=1, as KVM PR does.
+ * ppcpv/host/vcpu.h - the family-neutral core of the host stub: one
+ * virtual CPU running a guest kernel at MSR[PR]=1, as KVM PR does.
  *
  * The shared ("magic") page is kept in the guest's byte order and is the
- * only copy of the registers it shadows: MSR, SPRG0-7, SRR0/1, DAR, DSISR,
- * PIR and sr[].  Everything the core needs from the machine goes through
- * what the platform supplies - guest memory as a window in the config, the
- * timebase, the console and mapping the magic page as ops - so the same
- * code runs under CUnit and bare metal.
+ * only copy of the registers it shadows (the MSR, and the SPRs of
+ * ppcpv/shared-spr.h).  Everything the core needs from the machine goes
+ * through what the platform supplies - guest memory as a window in the
+ * config, the timebase, the console and mapping the magic page as ops -
+ * and everything that depends on the CPU family through the config's arch
+ * (ppcpv/host/arch.h), so the same code runs under CUnit and bare metal,
+ * for Book3S and BookE.
  */
 #ifndef PPCPV_HOST_VCPU_H
 #define PPCPV_HOST_VCPU_H
 
 #include <ppcpv/abi.h>
-#include <ppcpv/host/book3s.h>
 
 /* ---- Guest registers (layout fixed: platform assembly saves into it) ---- */
 
@@ -30,6 +31,8 @@
 #include <ppcpv/pvinfo.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/host/arch.h>
 #include <ppcpv/host/stats.h>
 
 struct ppcpv_regs {
@@ -66,6 +69,7 @@ enum ppcpv_host_fault {
 #define PPCPV_HOSTDEV_NONE	UINT64_MAX
 
 struct ppcpv_vcpu_config {
+	const struct ppcpv_arch *arch;	/* the CPU family (required) */
 	enum ppcpv_pv_mode mode;
 	uint32_t features;	/* FEATURES r4; the magic-page bit only in PV mode */
 	uint32_t id;		/* PIR */
@@ -104,23 +108,28 @@ struct ppcpv_magic_state {
 	int visible;		/* currently mapped for the guest (mapped && !PR) */
 };
 
-/* The guest's decrementer, derived from the timebase. */
+/* The guest's decrementer, derived from the timebase; what its value means
+ * and when it interrupts is the family's (ppcpv_dec_arm()). */
 struct ppcpv_vdec {
 	uint64_t base_tb;	/* timebase at the last write */
-	int64_t base_value;	/* value written (sign-extended 32-bit) */
-	uint64_t wake_tb;	/* when it next goes negative; UINT64_MAX: not armed */
+	uint32_t base_value;	/* value written */
+	uint64_t wake_tb;	/* its next event (ppcpv_arch.dec_event); UINT64_MAX: none */
 };
 
 struct ppcpv_vcpu {
 	struct ppcpv_regs regs;		/* first: the platform's assembly uses it */
 	uint8_t *shared;		/* the magic page, PPCPV_MAGIC_PAGE_SIZE bytes */
 	int shared_be;			/* byte order of the shared page */
-	int intr_le;			/* interrupts enter little-endian (ILE) */
+	int intr_le;			/* interrupts enter little-endian */
 	struct kvm_ppc_pvinfo pvinfo;	/* what this host hands out (KVM_PPC_GET_PVINFO) */
 	uint32_t hcall_r0;		/* the r0 its hypercall sequence loads */
 	struct ppcpv_vcpu_config cfg;
+	/* The family, copied from cfg.arch: every exit reads it several
+	 * times, and one load is cheaper than two. */
+	struct ppcpv_arch arch;
 	struct ppcpv_magic_state magic;
 	struct ppcpv_vdec dec;
+	uint64_t arch_sprs[PPCPV_ARCH_SPRS];	/* the family's own registers */
 	uint32_t pending;		/* PPCPV_IRQ_* */
 	int irq_held;			/* a pending interrupt is being held back */
 	int halted;			/* in EV_IDLE */
@@ -134,8 +143,9 @@ struct ppcpv_vcpu {
 
 /*
  * Set up a vCPU: zeroed state, the shared page cleared and filled (PIR) in
- * the guest's byte order, guest MSR = SF | ME (64-bit supervisor, real
- * mode, EE off).  shared must be a 4 KiB page.  0 or -PPCPV_ERR_INVAL.
+ * the guest's byte order, guest MSR = the family's reset MSR (supervisor,
+ * translation and EE off).  shared must be a 4 KiB page, cfg->arch set.
+ * 0 or -PPCPV_ERR_INVAL.
  */
 int ppcpv_vcpu_init(struct ppcpv_vcpu *v, uint8_t *shared, const struct ppcpv_vcpu_config *cfg,
 		    const struct ppcpv_host_ops *ops, void *ctx);
@@ -207,19 +217,25 @@ static inline uint64_t ppcpv_vcpu_msr(const struct ppcpv_vcpu *v)
 /* Is the guest in supervisor state? */
 static inline int ppcpv_vcpu_supervisor(const struct ppcpv_vcpu *v)
 {
-	return !(ppcpv_vcpu_msr(v) & PPCPV_MSR_PR);
+	return !(ppcpv_vcpu_msr(v) & PPC_MSR_PR);
 }
 
-/* Is the guest running 64-bit (MSR[SF])? */
+/* Is the guest running 64-bit (the family's 64-bit mode bit)? */
 static inline int ppcpv_vcpu_64bit(const struct ppcpv_vcpu *v)
 {
-	return !!(ppcpv_vcpu_msr(v) & PPCPV_MSR_SF);
+	return !!(ppcpv_vcpu_msr(v) & v->arch.msr_64bit);
 }
 
 /* An effective address truncated to the guest's current width. */
 static inline uint64_t ppcpv_vcpu_ea(const struct ppcpv_vcpu *v, uint64_t ea)
 {
 	return ppcpv_vcpu_64bit(v) ? ea : (uint32_t)ea;
+}
+
+/* Are the guest's instructions little-endian? */
+static inline int ppcpv_vcpu_code_le(const struct ppcpv_vcpu *v)
+{
+	return !!(ppcpv_vcpu_msr(v) & v->arch.msr_little_endian);
 }
 
 /* Record the magic page's visibility and tell the platform if it changed. */
@@ -238,33 +254,26 @@ static inline void ppcpv_vcpu_sync_magic(struct ppcpv_vcpu *v)
 	ppcpv_vcpu_show_magic(v, v->magic.mapped && ppcpv_vcpu_supervisor(v));
 }
 
-/* Write the guest MSR as an mtmsrd/rfid would: PR forces EE, IR and DR on,
- * HV never sticks, and the magic page follows PR. */
-static inline void ppcpv_vcpu_set_msr(struct ppcpv_vcpu *v, uint64_t msr)
+/* Store a guest MSR the family's rules have already shaped: the magic page
+ * follows PR.  (The arch's set_msr ends here.) */
+static inline void ppcpv_vcpu_store_msr(struct ppcpv_vcpu *v, uint64_t msr)
 {
-	/* HV belongs to the real hypervisor. */
-	msr &= ~(UINT64_C(1) << PPCPV_MSR_HV_BIT);
-	/* Book3S: entering problem state also enables EE, IR and DR. */
-	if (msr & PPCPV_MSR_PR)
-		msr |= PPCPV_MSR_EE | PPCPV_MSR_IR | PPCPV_MSR_DR;
 	ppcpv_shared_set64(v, PPCPV_SHARED_MSR, msr);
-	ppcpv_vcpu_show_magic(v, v->magic.mapped && !(msr & PPCPV_MSR_PR));
+	ppcpv_vcpu_show_magic(v, v->magic.mapped && !(msr & PPC_MSR_PR));
 }
 
-/* Real MSR bits always on while the guest runs (as KVM PR's shadow MSR). */
-#define PPCPV_MSR_GUEST_RUN	(PPCPV_MSR_PR | PPCPV_MSR_IR | PPCPV_MSR_DR | \
-				 PPCPV_MSR_EE | PPCPV_MSR_ME | PPCPV_MSR_RI)
-/* Guest MSR bits passed through to the real MSR: its mode and the
- * facilities whose state the host never touches. */
-#define PPCPV_MSR_GUEST_PASSTHROUGH	(PPCPV_MSR_SF | PPCPV_MSR_LE | PPCPV_MSR_FP | \
-					 PPCPV_MSR_FE0 | PPCPV_MSR_FE1 | PPCPV_MSR_VEC | \
-					 PPCPV_MSR_VSX)
+/* Write the guest MSR as the guest's own MSR writes would (the family's
+ * rules: which bits stick, which PR forces). */
+static inline void ppcpv_vcpu_set_msr(struct ppcpv_vcpu *v, uint64_t msr)
+{
+	v->arch.set_msr(v, msr);
+}
 
-/* The real MSR to run the guest with: PR, IR, DR, EE, ME, RI always, plus
- * the guest's SF, LE and facility bits (FP, VEC, VSX, FE0/1). */
+/* The real MSR to run the guest with: the family's always-on bits plus the
+ * guest's own mode and facility bits. */
 static inline uint64_t ppcpv_vcpu_real_msr(const struct ppcpv_vcpu *v)
 {
-	return PPCPV_MSR_GUEST_RUN | (ppcpv_vcpu_msr(v) & PPCPV_MSR_GUEST_PASSTHROUGH);
+	return v->arch.msr_run | (ppcpv_vcpu_msr(v) & v->arch.msr_passthrough);
 }
 
 #endif /* !__ASSEMBLER__ */

@@ -202,7 +202,7 @@ enum ppcpv_gra_kind {
 
 /* The interrupt the guest takes instead of the access. */
 struct ppcpv_guest_fault {
-	uint32_t vector;	/* PPCPV_VEC_DSI, _DSEG, _ISI or _ISEG */
+	uint32_t vector;	/* PPC_BOOK3S_VEC_DSI, _DSEG, _ISI or _ISEG */
 	uint32_t dsisr;		/* DSI */
 	uint32_t srr1;		/* ISI: the cause bits for SRR1 */
 	uint64_t dar;		/* DSI, DSEG: the EA */

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The privileged instructions a Book3S guest kernel executes at MSR[PR]=1,
+ * emulated against the vCPU and the shared page.  Anything not decoded
+ * here - including the BookE forms (wrtee, tlbwe, ...), which Book3S lacks
+ * - is PPCPV_EMUL_UNKNOWN and goes back to the guest as the program
+ * interrupt the CPU raised: an instruction is never silently skipped.
+ */
+#include <ppcpv/err.h>
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/hash64.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/host/shared.h>
+#include "book3s.h"
+
+#define LOW_WORD		UINT64_C(0x00000000ffffffff)
+/* MSR bits mtmsr/mtmsrd leave alone (only rfid may change ME). */
+#define MSR_KEPT_BY_MTMSR	(PPC_MSR_ME | PPC_BOOK3S_MSR_HV)
+
+static uint64_t replace_bits(uint64_t old, uint64_t new_bits, uint64_t mask)
+{
+	return (old & ~mask) | (new_bits & mask);
+}
+
+static enum ppcpv_emul_result emulate_mtmsr(struct ppcpv_vcpu *v, uint32_t insn, int wide)
+{
+	uint64_t msr = ppcpv_vcpu_msr(v);
+	uint64_t rs = v->regs.gpr[PPC_GET_RT(insn)];
+
+	if (insn & PPC_MTMSR_L) {
+		/* L=1 touches only the "safe" bits. */
+		book3s_set_msr(v, replace_bits(msr, rs, PPCPV_MSR_SAFE_BITS));
+		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_MTMSRD_L1);
+	}
+	/* mtmsr replaces the low word, mtmsrd all of it. */
+	rs = replace_bits(msr, rs, wide ? ~MSR_KEPT_BY_MTMSR : LOW_WORD & ~MSR_KEPT_BY_MTMSR);
+	book3s_set_msr(v, rs);
+	return ppcpv_emul_done(v, wide ? PPCPV_EMUL_KIND_MTMSRD : PPCPV_EMUL_KIND_MTMSR);
+}
+
+/* The Book3S SPRs neither the shared page nor the core holds. */
+static int book3s_spr(struct ppcpv_vcpu *v, unsigned int spr, int to_spr, uint64_t *val)
+{
+	/* PIR is read from the shared page; writes are ignored, as KVM does. */
+	return spr == PPC_BOOK3S_SPR_PIR && to_spr ? 0 : -PPCPV_ERR_UNSUPPORTED;
+}
+
+/* Book3S-32 segment registers live in the shared page (FEAT_SR); this host
+ * gives them no translation effect. */
+static enum ppcpv_emul_result emulate_sr(struct ppcpv_vcpu *v, uint32_t insn, unsigned int sr,
+					 int to_sr)
+{
+	unsigned int off = PPCPV_SHARED_SR + 4 * (sr & 15);
+
+	if (to_sr) {
+		ppcpv_shared_set32(v, off, (uint32_t)v->regs.gpr[PPC_GET_RT(insn)]);
+		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_MTSR);
+	}
+	v->regs.gpr[PPC_GET_RT(insn)] = ppcpv_shared_get32(v, off);
+	return ppcpv_emul_done(v, PPCPV_EMUL_KIND_MFSR);
+}
+
+static unsigned int sr_of_rb(const struct ppcpv_vcpu *v, uint32_t insn)
+{
+	return (unsigned int)((uint32_t)v->regs.gpr[PPC_GET_RB(insn)] >> PPC_BOOK3S32_SR_SHIFT);
+}
+
+static enum ppcpv_emul_result emulate_x(struct ppcpv_vcpu *v, uint32_t insn)
+{
+	switch (PPC_GET_XO10(insn)) {
+	case PPC_X_MFMSR:
+		return ppcpv_emul_mfmsr(v, insn);
+	case PPC_X_MTMSR:
+		return emulate_mtmsr(v, insn, 0);
+	case PPC_X_MTMSRD:
+		return emulate_mtmsr(v, insn, 1);
+	case PPC_X_MFSPR:
+		return ppcpv_emul_spr_move(v, insn, 0, book3s_spr);
+	case PPC_X_MTSPR:
+		return ppcpv_emul_spr_move(v, insn, 1, book3s_spr);
+	case PPC_X_TLBSYNC:
+		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLBSYNC);
+	/* The guest's own translations are not modelled (guest EA = guest
+	 * real), so invalidations have nothing to act on. */
+	case PPC_X_TLBIE:
+	case PPC_X_TLBIEL:
+	case PPC_X_TLBIA:
+	case PPC_X_SLBIE:
+	case PPC_X_SLBIA:
+		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLB_INVALIDATE);
+	case PPC_X_MFSR:
+		return emulate_sr(v, insn, PPC_GET_SR(insn), 0);
+	case PPC_X_MFSRIN:
+		return emulate_sr(v, insn, sr_of_rb(v, insn), 0);
+	case PPC_X_MTSR:
+		return emulate_sr(v, insn, PPC_GET_SR(insn), 1);
+	case PPC_X_MTSRIN:
+		return emulate_sr(v, insn, sr_of_rb(v, insn), 1);
+	default:
+		return PPCPV_EMUL_UNKNOWN;
+	}
+}
+
+/* Return from interrupt: pc and MSR from the shared SRR0/SRR1. */
+static enum ppcpv_emul_result emulate_return(struct ppcpv_vcpu *v, int wide)
+{
+	uint64_t srr0 = ppcpv_shared_get64(v, PPCPV_SHARED_SRR0);
+	uint64_t srr1 = ppcpv_shared_get64(v, PPCPV_SHARED_SRR1);
+
+	if (!wide) {
+		/* rfi: the 32-bit form restores only the low word. */
+		srr1 = replace_bits(ppcpv_vcpu_msr(v), srr1, LOW_WORD);
+		srr0 = (uint32_t)srr0;
+	}
+	book3s_set_msr(v, srr1);
+	v->regs.pc = ppcpv_vcpu_ea(v, srr0 & ~UINT64_C(3));
+	v->stats.emul[wide ? PPCPV_EMUL_KIND_RFID : PPCPV_EMUL_KIND_RFI]++;
+	return PPCPV_EMUL_JUMPED;
+}
+
+enum ppcpv_emul_result book3s_emulate(struct ppcpv_vcpu *v, uint32_t insn)
+{
+	switch (PPC_OPCD(insn)) {
+	case PPC_OP_X:
+		return emulate_x(v, insn);
+	case PPC_OP_XL:
+		if (PPC_GET_XO10(insn) == PPC_XL_RFID)
+			return emulate_return(v, 1);
+		if (PPC_GET_XO10(insn) == PPC_XL_RFI)
+			return emulate_return(v, 0);
+		return PPCPV_EMUL_UNKNOWN;
+	default:
+		return PPCPV_EMUL_UNKNOWN;
+	}
+}

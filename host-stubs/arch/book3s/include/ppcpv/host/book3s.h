@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppcpv/host/book3s.h - the host core's Book III-S family (64-bit, with
+ * the 32-bit forms a Book3S-32 kernel uses): its MSR rules, interrupt
+ * delivery at the fixed vectors with SRR1/DSISR causes, the decrementer
+ * as a level while negative, and the privileged instructions Book3S has.
+ * A Book3S platform (pseries) names ppcpv_arch_book3s in its vCPU config
+ * and turns each real interrupt into an exit with ppcpv_book3s_exit().
+ */
+#ifndef PPCPV_HOST_BOOK3S_H
+#define PPCPV_HOST_BOOK3S_H
+
+#include <stdint.h>
+#include <ppcpv/isa/vectors.h>
+#include <ppcpv/host/arch.h>
+#include <ppcpv/host/trap.h>
+
+extern const struct ppcpv_arch ppcpv_arch_book3s;
+
+/* What an exit through a vector is (for the program interrupt, by its
+ * SRR1 reason).  Tested in the order of how often they come. */
+static inline enum ppcpv_exit_reason ppcpv_book3s_exit_reason(uint32_t vector, uint64_t srr1)
+{
+	if (vector == PPC_BOOK3S_VEC_PROGRAM)
+		/* privileged or illegal: an instruction to emulate */
+		return srr1 & (PPC_BOOK3S_SRR1_PROG_PRIV | PPC_BOOK3S_SRR1_PROG_ILLEGAL) ?
+			PPCPV_EXIT_PRIVILEGED : PPCPV_EXIT_PROGRAM;
+	if (vector == PPC_BOOK3S_VEC_SYSCALL)
+		return PPCPV_EXIT_SYSCALL;
+	if (vector == PPC_BOOK3S_VEC_DEC)
+		return PPCPV_EXIT_HOST_TIMER;
+	if (vector == PPC_BOOK3S_VEC_DSI || vector == PPC_BOOK3S_VEC_DSEG)
+		return PPCPV_EXIT_DATA_FAULT;
+	if (vector == PPC_BOOK3S_VEC_ISI || vector == PPC_BOOK3S_VEC_ISEG)
+		return PPCPV_EXIT_INSN_FAULT;
+	if (vector == PPC_BOOK3S_VEC_EXTERNAL)
+		return PPCPV_EXIT_HOST_EXTERNAL;
+	if (vector == PPC_BOOK3S_VEC_ALIGNMENT || vector == PPC_BOOK3S_VEC_FP_UNAVAIL ||
+	    vector == PPC_BOOK3S_VEC_TRACE || vector == PPC_BOOK3S_VEC_PERF ||
+	    vector == PPC_BOOK3S_VEC_VEC_UNAVAIL || vector == PPC_BOOK3S_VEC_VSX_UNAVAIL ||
+	    vector == PPC_BOOK3S_VEC_FAC_UNAVAIL)
+		return PPCPV_EXIT_REFLECT;
+	return PPCPV_EXIT_UNEXPECTED;
+}
+
+/* The exit a real interrupt at vector (PPC_BOOK3S_VEC_*) is, with the
+ * real SRR1, DAR and DSISR it left.  (Inline: every trap of a Book3S
+ * platform goes through it.) */
+static inline void ppcpv_book3s_exit(uint32_t vector, uint64_t srr1, uint64_t dar,
+				     uint32_t dsisr, struct ppcpv_exit *e)
+{
+	e->reason = ppcpv_book3s_exit_reason(vector, srr1);
+	e->vector = vector;
+	e->cause = srr1;
+	e->dar = dar;
+	e->data_cause = dsisr;
+}
+
+/* Vectors whose exits may use any guest GPR (ppcpv_exit_uses_all_gprs()):
+ * program (emulation) and data storage/segment (MMIO).  A platform saves
+ * r14-r31 for these only. */
+static inline int ppcpv_book3s_vector_uses_all_gprs(uint32_t vector)
+{
+	return vector == PPC_BOOK3S_VEC_PROGRAM || vector == PPC_BOOK3S_VEC_DSI ||
+	       vector == PPC_BOOK3S_VEC_DSEG;
+}
+
+#endif /* PPCPV_HOST_BOOK3S_H */

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal to host-stubs/arch/booke: how its files call each other. */
+#ifndef PPCPV_ARCH_BOOKE_H
+#define PPCPV_ARCH_BOOKE_H
+
+#include <stdint.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/vectors.h>
+#include <ppcpv/host/arch-helpers.h>
+#include <ppcpv/host/booke.h>
+#include <ppcpv/host/vcpu.h>
+
+/* The registers BookE keeps per vCPU beyond the shared page, as indices
+ * into vcpu->arch_sprs. */
+enum booke_reg {
+	BOOKE_IVPR = 0,
+	BOOKE_IVOR0,					/* .. IVOR15 */
+	BOOKE_TSR = BOOKE_IVOR0 + PPC_BOOKE_IVOR_COUNT,
+	BOOKE_TCR,
+	BOOKE_REG_COUNT
+};
+_Static_assert(BOOKE_REG_COUNT <= PPCPV_ARCH_SPRS, "BookE registers fit the vCPU");
+
+/* MSR bits the guest cannot set: GS belongs to the real hypervisor. */
+#define BOOKE_MSR_NEVER		PPC_BOOKE_MSR_GS
+
+/* Write the guest MSR as mtmsr/rfi do on BookE: every bit but GS. */
+static inline void booke_set_msr(struct ppcpv_vcpu *v, uint64_t msr)
+{
+	ppcpv_vcpu_store_msr(v, msr & ~(uint64_t)BOOKE_MSR_NEVER);
+}
+
+/* irq.c */
+void booke_inject(struct ppcpv_vcpu *v, unsigned int ivor);
+void booke_reflect(struct ppcpv_vcpu *v, const struct ppcpv_exit *e);
+void booke_deliver(struct ppcpv_vcpu *v, uint32_t irq);
+
+/* dec.c: the decrementer, TSR and TCR. */
+void booke_dec_write(struct ppcpv_vcpu *v, uint32_t value);
+uint32_t booke_dec_read(const struct ppcpv_vcpu *v);
+void booke_dec_event(struct ppcpv_vcpu *v);
+void booke_tsr_clear(struct ppcpv_vcpu *v, uint64_t bits);
+void booke_tcr_write(struct ppcpv_vcpu *v, uint64_t tcr);
+
+/* emulate.c */
+enum ppcpv_emul_result booke_emulate(struct ppcpv_vcpu *v, uint32_t insn);
+
+#endif /* PPCPV_ARCH_BOOKE_H */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppcpv/isa/spr.h - special-purpose register numbers, per family.
+ *
+ *   PPC_SPR_*         the same number and meaning in Book III-S and III-E
+ *   PPC_BOOK3S_SPR_*  Book III-S only (970, POWER; 6xx/7xx/74xx)
+ *   PPC_BOOKE_SPR_*   Book III-E only (e500 and the embedded cores)
+ *
+ * A number appears once; a register two families name differently (PIR)
+ * has one entry per family.
+ */
+#ifndef PPCPV_ISA_SPR_H
+#define PPCPV_ISA_SPR_H
+
+/* The SPR field of mfspr/mtspr is 10 bits: numbers 0..1023. */
+#define PPC_SPR_COUNT		1024
+
+/* ---- Both families -------------------------------------------------------- */
+
+#define PPC_SPR_DEC		22	/* decrementer */
+/* The largest value a 32-bit decrementer counts down from before it turns
+ * negative (and interrupts): about 4 s at QEMU's 512 MHz timebase. */
+#define PPC_DEC_MAX		0x7fffffff
+#define PPC_SPR_SRR0		26	/* interrupted address */
+#define PPC_SPR_SRR1		27	/* interrupted MSR (plus cause bits on Book3S) */
+#define PPC_SPR_USPRG3		259	/* SPRG3, readable at PR=1 (BookE: SPRG3R) */
+#define PPC_SPR_SPRG0		272	/* SPRG0..3 for supervisor software */
+#define PPC_SPR_SPRG1		273
+#define PPC_SPR_SPRG2		274
+#define PPC_SPR_SPRG3		275
+#define PPC_SPR_PVR		287	/* processor version, read-only */
+
+/* ---- Book III-S ------------------------------------------------------------ */
+
+#define PPC_BOOK3S_SPR_DSISR	18	/* data storage interrupt cause */
+#define PPC_BOOK3S_SPR_DAR	19	/* data address of a DSI */
+#define PPC_BOOK3S_SPR_HID0	1008	/* hardware implementation (970, POWER) */
+#define PPC_BOOK3S_SPR_PIR	1023	/* processor id */
+
+/* ---- Book III-E ------------------------------------------------------------ */
+
+#define PPC_BOOKE_SPR_DEAR	61	/* data exception address (Book3S's DAR) */
+#define PPC_BOOKE_SPR_ESR	62	/* exception syndrome (Book3S's DSISR/SRR1 causes) */
+#define PPC_BOOKE_SPR_IVPR	63	/* interrupt vector prefix */
+#define PPC_BOOKE_SPR_SPRG4R	260	/* SPRG4..7, user-readable forms: 260..263 */
+#define PPC_BOOKE_SPR_SPRG4	276	/* SPRG4..7 (SPRGnW): 276..279 */
+#define PPC_BOOKE_SPR_PIR	286	/* processor id */
+#define PPC_BOOKE_SPR_TSR	336	/* timer status (DIS, WIS, FIS: write 1 to clear) */
+#define PPC_BOOKE_SPR_TCR	340	/* timer control (DIE, WIE, FIE) */
+#define PPC_BOOKE_SPR_IVOR0	400	/* IVOR0..15: 400..415 (PPC_BOOKE_IVOR_*) */
+#define PPC_BOOKE_SPR_MAS0	624	/* e500 MMU assist registers */
+#define PPC_BOOKE_SPR_MAS1	625
+#define PPC_BOOKE_SPR_MAS2	626
+#define PPC_BOOKE_SPR_MAS3	627
+#define PPC_BOOKE_SPR_MAS4	628
+#define PPC_BOOKE_SPR_MAS6	630
+#define PPC_BOOKE_SPR_MAS7	944
+
+/* The IVOR of interrupt n (PPC_BOOKE_IVOR_* of ppcpv/isa/vectors.h). */
+#define PPC_BOOKE_SPR_IVOR(n)	(PPC_BOOKE_SPR_IVOR0 + (n))
+
+#endif /* PPCPV_ISA_SPR_H */
