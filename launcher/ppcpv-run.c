@@ -181,7 +181,7 @@ static int check_setup(struct run_options *o)
 		fprintf(stderr, "ppcpv-run: %s not found (install qemu-system-ppc: make deps)\n", o->qemu);
 		return -1;
 	}
-	o->qemu = strdup(q);
+	o->qemu = q;	/* qemu_find()'s answer lasts as long as the program */
 	if (check_file("guest", o->guest))
 		return -1;
 	return o->mode == MODE_NATIVE ? 0 : check_file("host stub", o->host);

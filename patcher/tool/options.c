@@ -94,6 +94,7 @@ static int parse_kvm_tmp(const char *s, struct tool_options *o)
 		return EXIT_USAGE;
 	}
 	o->kvm_tmp = s;
+	free(o->kvm_tmp_where);	/* the last --kvm-tmp counts */
 	o->kvm_tmp_where = where;
 	return 0;
 }
@@ -155,28 +156,26 @@ static int check_combination(const struct tool_options *o)
 	return 0;
 }
 
-int options_parse(int argc, char **argv, struct tool_options *o)
+static const struct option longopts[] = {
+	{ "family", required_argument, NULL, 'f' },
+	{ "features", required_argument, NULL, 'F' },
+	{ "magic-ea", required_argument, NULL, 'm' },
+	{ "start", required_argument, NULL, 's' },
+	{ "end", required_argument, NULL, 'e' },
+	{ "kvm-tmp", required_argument, NULL, 't' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "sites", no_argument, NULL, 'S' },
+	{ "disasm", no_argument, NULL, 'd' },
+	{ "apply", required_argument, NULL, 'a' },
+	{ "unpatch", no_argument, NULL, 'u' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse_args(int argc, char **argv, struct tool_options *o)
 {
-	static const struct option longopts[] = {
-		{ "family", required_argument, NULL, 'f' },
-		{ "features", required_argument, NULL, 'F' },
-		{ "magic-ea", required_argument, NULL, 'm' },
-		{ "start", required_argument, NULL, 's' },
-		{ "end", required_argument, NULL, 'e' },
-		{ "kvm-tmp", required_argument, NULL, 't' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "sites", no_argument, NULL, 'S' },
-		{ "disasm", no_argument, NULL, 'd' },
-		{ "apply", required_argument, NULL, 'a' },
-		{ "unpatch", no_argument, NULL, 'u' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int c, err;
 
-	memset(o, 0, sizeof(*o));
-	o->features = TOOL_DEFAULT_FEATURES;
-	o->magic_ea = PPCPV_MAGIC_PAGE_EA;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
 		if ((err = parse_one(c, optarg, o)))
 			return err;
@@ -187,4 +186,23 @@ int options_parse(int argc, char **argv, struct tool_options *o)
 	}
 	o->input = argv[optind];
 	return check_combination(o);
+}
+
+int options_parse(int argc, char **argv, struct tool_options *o)
+{
+	int err;
+
+	memset(o, 0, sizeof(*o));
+	o->features = TOOL_DEFAULT_FEATURES;
+	o->magic_ea = PPCPV_MAGIC_PAGE_EA;
+	err = parse_args(argc, argv, o);
+	if (err)
+		options_free(o);
+	return err;
+}
+
+void options_free(struct tool_options *o)
+{
+	free(o->kvm_tmp_where);
+	o->kvm_tmp_where = NULL;
 }

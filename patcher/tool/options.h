@@ -20,7 +20,7 @@ struct tool_options {
 	const char *start;	/* SYM[+OFF] or ADDR, resolved against the image */
 	const char *end;
 	const char *kvm_tmp;	/* the raw ADDR:SIZE text (for messages) */
-	const char *kvm_tmp_where;	/* its SYM[+OFF] or ADDR part */
+	char *kvm_tmp_where;	/* its SYM[+OFF] or ADDR part (malloc'd) */
 	uint64_t kvm_tmp_size;
 	int json;
 	int sites;
@@ -29,8 +29,12 @@ struct tool_options {
 	int unpatch;
 };
 
-/* 0, or an exit code after printing the problem (or the help: -1 = exit 0). */
+/*
+ * 0, or an exit code after printing the problem (or the help: -1 = exit 0).
+ * After 0 the options hold memory that options_free() gives back.
+ */
 int options_parse(int argc, char **argv, struct tool_options *opts);
+void options_free(struct tool_options *opts);
 
 /* A whole-string unsigned number, decimal or 0x-hex; 0 or -1. */
 int parse_u64(const char *s, uint64_t *out);

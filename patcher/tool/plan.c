@@ -322,8 +322,10 @@ int plan_build(const struct elf_image *img, const struct tool_options *opts,
 		err = exclude_image_regions(img, plan);
 	if (!err)
 		err = choose_tmp(img, opts, plan);
-	if (err)
+	if (err) {
+		plan_free(plan);
 		return err;
+	}
 	if (extra)
 		add_exclude(plan, extra->sec, extra->start, extra->end, extra->what);
 	choose_branch_rule(img, plan);

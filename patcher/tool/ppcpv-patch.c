@@ -113,8 +113,12 @@ int main(int argc, char **argv)
 	if (err)
 		return err < 0 ? 0 : err;
 	if (elf_image_open(&img, opts.input))
-		return EXIT_INPUT;
-	err = opts.unpatch ? unpatch_image(&img, opts.apply_out, opts.json) : patch_image(&img, &opts);
-	elf_image_close(&img);
+		err = EXIT_INPUT;
+	else {
+		err = opts.unpatch ? unpatch_image(&img, opts.apply_out, opts.json)
+				   : patch_image(&img, &opts);
+		elf_image_close(&img);
+	}
+	options_free(&opts);
 	return err;
 }
