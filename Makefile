@@ -10,10 +10,15 @@
 #   make bench      the echo-loop benchmark: native, no-pv, pv
 #   make check-vmlinux  the patcher on Debian's ppc64el kernel (downloads ~50 MB)
 #   make bench-patcher  scan speed on that kernel
+#   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (fuzz/README.md)
 #   make clean
 #
 # Everything is built out of tree under $(BUILD).  V=1 shows full commands.
+# SANITIZE=1 builds the native code with ASan+UBSan into build-san instead.
 
+ifeq ($(SANITIZE),1)
+BUILD ?= build-san
+endif
 BUILD ?= build
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -41,7 +46,7 @@ deps:
 check: deps
 	@rm -rf $(BUILD)/check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory -Otarget $(addprefix check-step-,$(CHECK_STEPS))
+	@$(SANITIZER_RUN) $(MAKE) --no-print-directory -Otarget $(addprefix check-step-,$(CHECK_STEPS))
 	@tests/tally $(BUILD)/check $(CHECK_STEPS)
 
 install: all
@@ -55,6 +60,12 @@ install: all
 
 clean:
 	rm -rf $(BUILD) $(CLEAN_EXTRA)
+
+# With SANITIZE=1 one more step, after all the others: any sanitizer report.
+ifeq ($(SANITIZE),1)
+$(call CHECK_STEP,sanitizer-reports,$(addprefix check-step-,$(CHECK_STEPS)),\
+	tests/sanitizer-reports.sh $(SANITIZER_LOGS))
+endif
 
 # Header dependencies of everything compiled so far.
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
