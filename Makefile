@@ -4,6 +4,7 @@
 #
 #   make            build everything (native tools, PowerPC objects and images)
 #   make check      run all tests (installs missing dependencies first)
+#   make check SANITIZE=1  the same under ASan, LSan and UBSan (in build-san)
 #   make demo       the main job (see README.md; installs missing dependencies first)
 #   make deps       install the Debian packages the project needs
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -14,7 +15,7 @@
 #   make clean
 #
 # Everything is built out of tree under $(BUILD).  V=1 shows full commands.
-# SANITIZE=1 builds the native code with ASan+UBSan into build-san instead.
+# SANITIZE=1 builds the native code with ASan+UBSan, in build-san by default.
 
 ifeq ($(SANITIZE),1)
 BUILD ?= build-san
@@ -29,7 +30,7 @@ DESTDIR ?=
 
 include mk/build.mk
 
-MODULES := lib hcall-abi patcher kvm_emul host-stubs guest-kernel launcher tests
+MODULES := lib hcall-abi patcher kvm_emul host-stubs guest-kernel launcher tests fuzz
 # Each module directory contributes module.mk (first) and any other *.mk.
 include $(foreach m,$(MODULES),$(wildcard $(m)/module.mk) $(filter-out $(m)/module.mk,$(sort $(wildcard $(m)/*.mk))))
 

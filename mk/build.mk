@@ -34,9 +34,10 @@ LDLIBS_native :=
 # failing its program, and the last step (tests/sanitizer-reports.sh) prints
 # them, so that a report from a program whose failure a test expected (or
 # whose stderr it hid) still fails the check.
+# The fuzz targets (fuzz/module.mk) use the same SANITIZE_FLAGS.
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SANITIZER_RUN :=
 ifeq ($(SANITIZE),1)
-SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CFLAGS_native += $(SANITIZE_FLAGS)
 SANITIZER_LOGS = $(abspath $(BUILD))/check/sanitizer
 SANITIZER_RUN = mkdir -p $(SANITIZER_LOGS) && \
