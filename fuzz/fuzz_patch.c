@@ -13,8 +13,13 @@
  *   e_ident[10] (EI_PAD + 1)  bits 0-1: --features
  *   e_ident[11] (EI_PAD + 2)  bits 0-1: the report: text, --json, --sites, --disasm
  *
+ * A restore record at the end of the input (patch_record.h) gets its own
+ * CRC recomputed in the file written, so that mutations of the record reach
+ * the checks behind that CRC; the other CRCs (of the original, of the
+ * kvm_tmp bytes) stay as the input has them.
+ *
  * Beyond "no sanitizer report", one invariant: whenever --apply succeeds,
- * --unpatch of the file it wrote succeeds and gives the input back byte
+ * --unpatch of the file it wrote succeeds and gives that file back byte
  * for byte.  The tool's messages and reports go to /dev/null.
  */
 #define _GNU_SOURCE
@@ -25,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "../patcher/tool/crc32.h"
+#include "../patcher/tool/patch_record.h"
 #include "fuzz.h"
 
 int ppcpv_patch_main(int argc, char **argv);
@@ -34,7 +41,7 @@ int ppcpv_patch_main(int argc, char **argv);
 #define OPT_FEATURES_BYTE	(EI_PAD + 1)
 #define OPT_REPORT_BYTE		(EI_PAD + 2)
 
-static char scratch[PATH_MAX];
+static char scratch[PATH_MAX / 2];	/* room left for the file names */
 static char in_path[PATH_MAX], patched_path[PATH_MAX], restored_path[PATH_MAX];
 
 static void remove_scratch(void)
@@ -87,6 +94,39 @@ static int same_content(const char *path, const uint8_t *data, size_t size)
 	return same && done == size;
 }
 
+/* The record's CRC, at byte 16 of its footer, over the record before it. */
+#define FOOTER_CRC_OFFSET	16
+#define FOOTER_SIZE_OFFSET	8
+
+static uint64_t get_le(const uint8_t *p, unsigned int bytes)
+{
+	uint64_t v = 0;
+
+	while (bytes--)
+		v = v << 8 | p[bytes];
+	return v;
+}
+
+/* See the top of this file; the footer's magic is patch_record.c's. */
+static void seal_record(uint8_t *file, size_t size)
+{
+	static const char footer_magic[8] = { 'P', 'P', 'C', 'P', 'V', 'E', 'N', 'D' };
+	uint8_t *footer = file + size - RECORD_FOOTER_SIZE;
+	uint64_t record_size;
+	uint32_t crc;
+	unsigned int i;
+
+	if (size < RECORD_HEADER_SIZE + RECORD_FOOTER_SIZE ||
+	    memcmp(footer, footer_magic, sizeof(footer_magic)))
+		return;
+	record_size = get_le(footer + FOOTER_SIZE_OFFSET, 8);
+	if (record_size < RECORD_HEADER_SIZE + RECORD_FOOTER_SIZE || record_size > size)
+		return;
+	crc = crc32_update(0, file + size - record_size, (size_t)record_size - RECORD_FOOTER_SIZE);
+	for (i = 0; i < 4; i++)
+		footer[FOOTER_CRC_OFFSET + i] = (uint8_t)(crc >> (8 * i));
+}
+
 /* Run ppcpv-patch with a NULL-terminated argument list; its exit status. */
 static int run_tool(char **args)
 {
@@ -132,15 +172,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *const apply[] = { "--apply", patched_path, NULL };
 	char *unpatch[] = { "ppcpv-patch", "--unpatch", "--apply", restored_path, in_path, NULL };
 
+	uint8_t *file = malloc(size ? size : 1);
+	int applied;
+
+	FUZZ_REQUIRE(file != NULL);
 	if (!scratch[0])
 		setup();
-	write_file(in_path, data, size);
-	run_with_options(data, size, none);	/* the report of a dry run */
+	memcpy(file, data, size);
+	seal_record(file, size);
+	write_file(in_path, file, size);
+	run_with_options(file, size, none);	/* the report of a dry run */
 	run_tool(unpatch);			/* a restore record of the input's own */
-	if (run_with_options(data, size, apply) != 0)
-		return 0;
-	unpatch[4] = patched_path;
-	FUZZ_REQUIRE(run_tool(unpatch) == 0);
-	FUZZ_REQUIRE(same_content(restored_path, data, size));
+	applied = run_with_options(file, size, apply) == 0;
+	if (applied) {
+		unpatch[4] = patched_path;
+		FUZZ_REQUIRE(run_tool(unpatch) == 0);
+		FUZZ_REQUIRE(same_content(restored_path, file, size));
+	}
+	free(file);
 	return 0;
 }
