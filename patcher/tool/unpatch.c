@@ -108,7 +108,9 @@ static int restore_tmp(const struct elf_image *img, const struct patch_record *r
 	if (!rec->tmp_used)
 		return 0;
 	sec = rec->tmp_section < img->n_sections ? &img->sections[rec->tmp_section] : NULL;
-	if (!sec || !elf_image_exec_section(img, sec, rec->tmp_addr, rec->tmp_used)) {
+	/* The record names the section that holds the area, and no other:
+	 * its bytes are found through that section's offset. */
+	if (!sec || elf_image_exec_section(img, sec, rec->tmp_addr, rec->tmp_used) != sec) {
 		tool_error("%s: the restore record's kvm_tmp area is not in the file", img->path);
 		return -1;
 	}
