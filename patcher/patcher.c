@@ -431,7 +431,10 @@ int ppcpv_unpatch(const struct ppcpv_config *cfg, struct ppcpv_region *text,
 
 		if (site->action == PPCPV_ACTION_SKIP)
 			continue;
-		if (site->addr < text->addr || site->addr + 4 > text->addr + text->size || (site->addr & 3))
+		/* Offsets, not ends: site->addr + 4 wraps for the last word of
+		 * the address space.  Text and site are word aligned. */
+		if (site->addr < text->addr || site->addr - text->addr >= text->size ||
+		    (site->addr & 3))
 			return -PPCPV_ERR_RANGE;
 		if (ppc_load_insn(text->bytes + (site->addr - text->addr), cfg->big_endian) != site->new_word)
 			return -PPCPV_ERR_MISMATCH;

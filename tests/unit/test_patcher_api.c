@@ -334,6 +334,32 @@ static void unpatch_refuses_changed_word(enum ppcpv_family f, int be)
 }
 TARGET_TESTS(unpatch_refuses_changed_word)
 
+/*
+ * A site outside the text, the last word of the address space included
+ * (its end wraps to 0), found by fuzzing --unpatch: -RANGE, nothing read
+ * or written.
+ */
+static void unpatch_refuses_site_outside_text(enum ppcpv_family f)
+{
+	static const uint64_t outside[] = { TEXT_ADDR - 4, TEXT_ADDR + 8, UINT64_MAX - 3 };
+	uint8_t words[8] = { 0 };
+	struct ppcpv_region text = { words, TEXT_ADDR, sizeof(words) };
+	struct ppcpv_site site = { .action = PPCPV_ACTION_NOP };
+	struct ppcpv_config cfg;
+	unsigned int i;
+
+	model_config(&cfg, f, 1);
+	for (i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
+		site.addr = outside[i];
+		EXPECT_EQ(ppcpv_unpatch(&cfg, &text, &site, 1), -PPCPV_ERR_RANGE, "%s: site 0x%llx",
+			  FNAME(f), (unsigned long long)outside[i]);
+	}
+	site.addr = TEXT_ADDR + 4;	/* inside: the word matches and is restored */
+	site.orig = MFMSR(3);
+	EXPECT_EQ(ppcpv_unpatch(&cfg, &text, &site, 1), 1, "%s: site inside", FNAME(f));
+}
+FAMILY_TESTS(unpatch_refuses_site_outside_text)
+
 /* ---- Names --------------------------------------------------------------- */
 
 static void family_names(void)
@@ -389,5 +415,7 @@ PPCPV_SUITE(patcher_api, "patcher-api", NULL, NULL,
 	TARGET_ENTRIES("unpatch leaves feature-skipped sites alone", unpatch_ignores_skipped),
 	TARGET_ENTRIES("unpatch refuses a changed word and writes nothing",
 		       unpatch_refuses_changed_word),
+	FAMILY_ENTRIES("unpatch refuses sites outside the text, wrapping ones too",
+		       unpatch_refuses_site_outside_text),
 	{ "family names", family_names },
 	{ "action, skip and kind names", action_and_skip_names })
