@@ -5,11 +5,13 @@
  * read outside the bytes it is given):
  *  - what it hands back (names, values, strings) lies inside the blob, and
  *    the walks end within a bound set by the blob's size;
+ *  - on a blob ppcpv_fdt_check() accepts, no lookup finds it malformed;
  *  - on a blob both it and the real libfdt accept as whole, the two agree
  *    on the node at each sample path and on its properties' lengths.
  */
 #include <string.h>
 #include <libfdt.h>
+#include <ppcpv/err.h>
 #include <ppcpv/fdt.h>
 #include "fuzz.h"
 
@@ -29,7 +31,16 @@ static const char *const sample_compat[] = { "ppcpv,host-config", "qemu,pseries"
 struct blob {
 	const uint8_t *data;
 	size_t size;
+	int malformed;		/* some lookup answered -PPCPV_ERR_FORMAT */
 };
+
+/* A lookup's answer, noted. */
+static int seen(struct blob *b, int rc)
+{
+	if (rc == -PPCPV_ERR_FORMAT)
+		b->malformed = 1;
+	return rc;
+}
 
 static void require_inside(const struct blob *b, const void *p, size_t len)
 {
@@ -38,32 +49,32 @@ static void require_inside(const struct blob *b, const void *p, size_t len)
 	FUZZ_REQUIRE(q >= b->data && q <= b->data + b->size && len <= (size_t)(b->data + b->size - q));
 }
 
-static void visit_prop(const struct blob *b, int node, const char *name)
+static void visit_prop(struct blob *b, int node, const char *name)
 {
 	const void *val;
 	const char *str;
 	uint32_t u32;
 	uint64_t u64;
-	int len = ppcpv_fdt_getprop(b->data, b->size, node, name, &val);
+	int len = seen(b, ppcpv_fdt_getprop(b->data, b->size, node, name, &val));
 
 	if (len < 0)
 		return;
 	require_inside(b, val, (size_t)len);
 	ppcpv_fdt_stringlist_contains(val, len, "ppcpv,host-config");
-	if (!ppcpv_fdt_get_string(b->data, b->size, node, name, &str))
+	if (!seen(b, ppcpv_fdt_get_string(b->data, b->size, node, name, &str)))
 		FUZZ_REQUIRE(strlen(str) + 1 == (size_t)len);
-	if (!ppcpv_fdt_get_u32(b->data, b->size, node, name, &u32))
+	if (!seen(b, ppcpv_fdt_get_u32(b->data, b->size, node, name, &u32)))
 		FUZZ_REQUIRE(len == 4);
-	if (!ppcpv_fdt_get_u64(b->data, b->size, node, name, &u64))
+	if (!seen(b, ppcpv_fdt_get_u64(b->data, b->size, node, name, &u64)))
 		FUZZ_REQUIRE(len == 4 || len == 8);
-	if (!ppcpv_fdt_get_cells(b->data, b->size, node, name, 1, 2, &u64))
+	if (!seen(b, ppcpv_fdt_get_cells(b->data, b->size, node, name, 1, 2, &u64)))
 		FUZZ_REQUIRE(len >= 12);
 }
 
-static void visit_node(const struct blob *b, int node)
+static void visit_node(struct blob *b, int node)
 {
 	const char *name;
-	int len = ppcpv_fdt_node_name(b->data, b->size, node, &name);
+	int len = seen(b, ppcpv_fdt_node_name(b->data, b->size, node, &name));
 	unsigned int i;
 
 	FUZZ_REQUIRE(len >= 0);
@@ -74,22 +85,22 @@ static void visit_node(const struct blob *b, int node)
 }
 
 /* Every node in document order, and the root's children as siblings. */
-static void walk(const struct blob *b)
+static void walk(struct blob *b)
 {
 	size_t bound = b->size / 4 + 1, n = 0;
 	int node = -1, child;
 
-	while ((node = ppcpv_fdt_next_node(b->data, b->size, node)) >= 0) {
+	while ((node = seen(b, ppcpv_fdt_next_node(b->data, b->size, node))) >= 0) {
 		FUZZ_REQUIRE(++n <= bound);
 		visit_node(b, node);
 	}
 	n = 0;
-	for (child = ppcpv_fdt_first_child(b->data, b->size, 0); child >= 0;
-	     child = ppcpv_fdt_next_sibling(b->data, b->size, child))
+	for (child = seen(b, ppcpv_fdt_first_child(b->data, b->size, 0)); child >= 0;
+	     child = seen(b, ppcpv_fdt_next_sibling(b->data, b->size, child)))
 		FUZZ_REQUIRE(++n <= bound);
 }
 
-static void find_compatibles(const struct blob *b)
+static void find_compatibles(struct blob *b)
 {
 	size_t bound = b->size / 4 + 1, n;
 	unsigned int i;
@@ -97,7 +108,8 @@ static void find_compatibles(const struct blob *b)
 
 	for (i = 0; i < N_OF(sample_compat); i++)
 		for (node = -1, n = 0;
-		     (node = ppcpv_fdt_find_compatible(b->data, b->size, node, sample_compat[i])) >= 0;)
+		     (node = seen(b, ppcpv_fdt_find_compatible(b->data, b->size, node,
+							       sample_compat[i]))) >= 0;)
 			FUZZ_REQUIRE(++n <= bound);
 }
 
@@ -129,21 +141,23 @@ static void compare_with_libfdt(const struct blob *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct blob b = { data, size };
+	struct blob b = { data, size, 0 };
 	long total = ppcpv_fdt_total_size(data, size);
 	unsigned int i;
 
 	if (total > 0)
 		FUZZ_REQUIRE((size_t)total <= size);
 	for (i = 0; i < N_OF(sample_paths); i++) {
-		int node = ppcpv_fdt_path_offset(data, size, sample_paths[i]);
+		int node = seen(&b, ppcpv_fdt_path_offset(data, size, sample_paths[i]));
 
 		if (node >= 0)
 			visit_node(&b, node);
 	}
 	walk(&b);
 	find_compatibles(&b);
-	if (ppcpv_fdt_check(data, size) == 0)
-		compare_with_libfdt(&b);
+	if (ppcpv_fdt_check(data, size) != 0)
+		return 0;
+	FUZZ_REQUIRE(!b.malformed);
+	compare_with_libfdt(&b);
 	return 0;
 }

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # run.sh BUILD SECONDS TARGET...: `make fuzz`.  Each target's fuzzer
 # ($BUILD/fuzz/bin/fuzz-<target>) runs SECONDS seconds on its working
-# corpus ($BUILD/fuzz/run/<target>/corpus, kept from run to run) and the
-# seeds; crash, leak and timeout inputs go to $BUILD/fuzz/run/<target>/
+# corpus ($BUILD/fuzz/run/<target>/corpus, kept from run to run), the
+# seeds and fuzz/regressions/<target>/; crash, leak and timeout inputs go to $BUILD/fuzz/run/<target>/
 # artifacts/, never into the tree.  A target that stops early (a crash) is
 # a failure; the run ends with "fuzz: N passed, N failed".
 set -u
@@ -25,12 +25,14 @@ for target in "$@"; do
 	tmp=$(mktemp -d /dev/shm/ppcpv-fuzz.XXXXXX 2>/dev/null) ||
 		tmp=$(mkdir -p "$run/tmp" && mktemp -d "$run/tmp/XXXXXX") || exit 1
 	log="$run/fuzz.log"
+	regressions=()
+	[ -d "$here/fuzz/regressions/$target" ] && regressions=("$here/fuzz/regressions/$target")
 	echo "== fuzz: $target for $seconds s (log: $log)"
 	# stdout closed (-close_fd_mask=1): the harnesses print nothing worth keeping.
 	TMPDIR="$tmp" "$fuzzer" -max_total_time="$seconds" -timeout="$INPUT_TIMEOUT_S" \
 		-rss_limit_mb="$RSS_LIMIT_MB" -close_fd_mask=1 -print_final_stats=1 \
 		-artifact_prefix="$run/artifacts/" \
-		"$run/corpus" "$build/fuzz/seeds/$target" >"$log" 2>&1
+		"$run/corpus" "$build/fuzz/seeds/$target" "${regressions[@]}" >"$log" 2>&1
 	status=$?
 	rm -rf "$tmp"
 	stats=$(grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$log" | tail -n 1)
