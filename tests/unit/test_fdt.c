@@ -392,6 +392,26 @@ static void test_property_after_child(void)
 			-PPCPV_ERR_FORMAT);
 }
 
+/* A NOP before the root: the lookups find no root at 0, so the check must
+ * refuse it too.  Found by fuzzing, where the check passed it. */
+static void test_nop_before_root(void)
+{
+	size_t n = build_sample();
+	uint32_t off_struct = fdt_off_dt_struct(blob);
+
+	/* Everything from the structure block on moves up one token. */
+	CU_ASSERT_FATAL(fdt_off_dt_strings(blob) > off_struct && n + 4 <= sizeof(blob));
+	memmove(blob + off_struct + 4, blob + off_struct, n - off_struct);
+	put_be32(blob + off_struct, FDT_NOP);
+	fdt_set_off_dt_strings(blob, fdt_off_dt_strings(blob) + 4);
+	fdt_set_size_dt_struct(blob, fdt_size_dt_struct(blob) + 4);
+	fdt_set_totalsize(blob, (uint32_t)n + 4);
+	n += 4;
+	CU_ASSERT_EQUAL(fdt_check_full(blob, n), 0);	/* libfdt accepts it */
+	CU_ASSERT_EQUAL(ppcpv_fdt_check(blob, n), -PPCPV_ERR_FORMAT);
+	CU_ASSERT_EQUAL(ppcpv_fdt_path_offset(blob, n, "/"), -PPCPV_ERR_FORMAT);
+}
+
 static void test_version16(void)
 {
 	size_t n = build_sample();
@@ -471,5 +491,6 @@ PPCPV_SUITE(fdt, "lib-fdt", NULL, NULL,
 	{ "bad headers", test_bad_headers },
 	{ "bad structure block", test_bad_structure },
 	{ "a property after a child node", test_property_after_child },
+	{ "a NOP before the root node", test_nop_before_root },
 	{ "version 16 blobs", test_version16 },
 	{ "truncated and damaged blobs", test_truncated_and_damaged })
