@@ -4,6 +4,7 @@
 #
 #   make            build everything (native tools, PowerPC objects and images)
 #   make check      run all tests (installs missing dependencies first)
+#   make check SANITIZE=1  the same under ASan, LSan and UBSan (in build-san)
 #   make demo       the main job (see README.md; installs missing dependencies first)
 #   make deps       install the Debian packages the project needs
 #   make install    PREFIX=/usr/local DESTDIR=  (layout: Documentation/building.rst)
@@ -11,10 +12,15 @@
 #   make bench      the echo-loop benchmark: native, no-pv, pv
 #   make check-vmlinux  the patcher on Debian's ppc64el kernel (downloads ~50 MB)
 #   make bench-patcher  scan speed on that kernel
+#   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (fuzz/README.md)
 #   make clean
 #
 # Everything is built out of tree under $(BUILD).  V=1 shows full commands.
+# SANITIZE=1 builds the native code with ASan+UBSan, in build-san by default.
 
+ifeq ($(SANITIZE),1)
+BUILD ?= build-san
+endif
 BUILD ?= build
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -25,7 +31,7 @@ DESTDIR ?=
 
 include mk/build.mk
 
-MODULES := isa lib hcall-abi patcher kvm_emul host-stubs guest-kernel launcher tests
+MODULES := isa lib hcall-abi patcher kvm_emul host-stubs guest-kernel launcher tests fuzz
 # Each module directory contributes module.mk (first) and any other *.mk.
 include $(foreach m,$(MODULES),$(wildcard $(m)/module.mk) $(filter-out $(m)/module.mk,$(sort $(wildcard $(m)/*.mk))))
 # install and installcheck (after the modules: it installs what they list).
@@ -44,11 +50,17 @@ deps:
 check: deps
 	@rm -rf $(BUILD)/check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory -Otarget $(addprefix check-step-,$(CHECK_STEPS))
+	@$(SANITIZER_RUN) $(MAKE) --no-print-directory -Otarget $(addprefix check-step-,$(CHECK_STEPS))
 	@tests/tally $(BUILD)/check $(CHECK_STEPS)
 
 clean:
 	rm -rf $(BUILD) $(CLEAN_EXTRA)
+
+# With SANITIZE=1 one more step, after all the others: any sanitizer report.
+ifeq ($(SANITIZE),1)
+$(call CHECK_STEP,sanitizer-reports,$(addprefix check-step-,$(CHECK_STEPS)),\
+	tests/sanitizer-reports.sh $(SANITIZER_LOGS))
+endif
 
 # Header dependencies of everything compiled so far.
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

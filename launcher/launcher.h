@@ -88,6 +88,7 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 	      const char **argv, size_t max, char *storage, size_t storage_size);
 /* Run it; console lines go to result_take_line (and stdout/stderr). */
 int qemu_run(const struct run_options *o, const char *const *argv, struct run_result *r);
+/* name, or the path where $PATH has it (a static buffer); NULL if absent. */
 const char *qemu_find(const char *name);
 
 /*

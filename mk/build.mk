@@ -27,6 +27,24 @@ OPT ?= -O2 -g
 CFLAGS_native := -std=gnu11 $(OPT) $(WARN) -fPIC
 LDLIBS_native :=
 
+# SANITIZE=1: the native flavour under AddressSanitizer (leak detection on)
+# and UndefinedBehaviorSanitizer, every report fatal.  The PowerPC flavours
+# are freestanding and keep their flags.  `make check` runs its steps under
+# SANITIZER_RUN: every report goes to a file in SANITIZER_LOGS as well as
+# failing its program, and the last step (tests/sanitizer-reports.sh) prints
+# them, so that a report from a program whose failure a test expected (or
+# whose stderr it hid) still fails the check.
+# The fuzz targets (fuzz/module.mk) use the same SANITIZE_FLAGS.
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SANITIZER_RUN :=
+ifeq ($(SANITIZE),1)
+CFLAGS_native += $(SANITIZE_FLAGS)
+SANITIZER_LOGS = $(abspath $(BUILD))/check/sanitizer
+SANITIZER_RUN = mkdir -p $(SANITIZER_LOGS) && \
+	ASAN_OPTIONS=detect_leaks=1:log_path=$(SANITIZER_LOGS)/asan \
+	UBSAN_OPTIONS=print_stacktrace=1:log_path=$(SANITIZER_LOGS)/ubsan
+endif
+
 # The cross compiler's own header directory, asked of the compiler the first
 # time a recipe needs it and then remembered.  Asking when make parses would
 # freeze an empty answer on a machine whose cross compilers `make deps` is

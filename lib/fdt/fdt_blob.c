@@ -201,11 +201,16 @@ int fdt_blob_node(const struct fdt_blob *b, int node, struct fdt_token *t)
 	return fdt_blob_token(b, (uint32_t)node, t);
 }
 
-/* Each step advances by at least 4 bytes, so the walk ends within the block. */
+/*
+ * Each step advances by at least 4 bytes, so the walk ends within the block.
+ * A node's properties come before its children: a property right after a
+ * child's END_NODE (NOPs aside) is malformed, as the lookups treat it.
+ */
 int fdt_blob_skip_node(const struct fdt_blob *b, const struct fdt_token *t, uint32_t *after)
 {
 	struct fdt_token cur = *t;
 	unsigned long depth = 0;
+	uint32_t prev = FDT_TOKEN_NOP;
 	int err;
 
 	for (;;) {
@@ -213,8 +218,11 @@ int fdt_blob_skip_node(const struct fdt_blob *b, const struct fdt_token *t, uint
 			depth++;
 		else if (cur.tag == FDT_TOKEN_END_NODE && --depth == 0)
 			break;
-		else if (cur.tag == FDT_TOKEN_END)
+		else if (cur.tag == FDT_TOKEN_END ||
+			 (cur.tag == FDT_TOKEN_PROP && prev == FDT_TOKEN_END_NODE))
 			return -PPCPV_ERR_FORMAT;
+		if (cur.tag != FDT_TOKEN_NOP)
+			prev = cur.tag;
 		err = fdt_blob_token(b, cur.next, &cur);
 		if (err)
 			return err;

@@ -17,8 +17,9 @@ int ppcpv_fdt_check(const void *fdt, size_t size)
 
 	if (err)
 		return err;
-	/* The whole tree must parse: a root node, then END. */
-	err = fdt_blob_token_skip_nops(&b, 0, &root);
+	/* The whole tree must parse: a root node at offset 0, where the
+	 * lookups look for it (no NOP before it), then END. */
+	err = fdt_blob_token(&b, 0, &root);
 	if (err || root.tag != FDT_TOKEN_BEGIN_NODE)
 		return -PPCPV_ERR_FORMAT;
 	err = fdt_blob_skip_node(&b, &root, &after);

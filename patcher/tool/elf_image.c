@@ -148,6 +148,40 @@ static int load_section(struct elf_image *img, size_t shstrndx, Elf_Scn *scn)
 	return 0;
 }
 
+/* Do [a, a + an) and [b, b + bn) share a byte?  (Neither wraps.) */
+static int ranges_meet(uint64_t a, uint64_t an, uint64_t b, uint64_t bn)
+{
+	return a < b + bn && b < a + an;
+}
+
+/*
+ * Code in two sections at once would give a word two places in the file,
+ * or (outside a relocatable object, whose sections all start at 0) two
+ * file places one address: patching one copy would change or contradict
+ * the other, and the restore record could not undo it.
+ */
+static int check_code_overlaps(const struct elf_image *img)
+{
+	const struct elf_section *a, *b;
+	unsigned int i, j;
+
+	for (i = 0; i < img->n_sections; i++) {
+		a = &img->sections[i];
+		for (j = i + 1; a->exec_bytes && j < img->n_sections; j++) {
+			b = &img->sections[j];
+			if (!b->exec_bytes)
+				continue;
+			if (ranges_meet(a->offset, a->size, b->offset, b->size) ||
+			    (!img->relocatable && ranges_meet(a->addr, a->size, b->addr, b->size))) {
+				tool_error("%s: executable sections %s and %s overlap", img->path, a->name,
+					   b->name);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 static int load_sections(struct elf_image *img, size_t shnum)
 {
 	size_t shstrndx;
@@ -166,7 +200,7 @@ static int load_sections(struct elf_image *img, size_t shnum)
 	while ((scn = elf_nextscn(img->elf, scn)))
 		if (load_section(img, shstrndx, scn))
 			return -1;
-	return 0;
+	return check_code_overlaps(img);
 }
 
 int elf_image_open(struct elf_image *img, const char *path)

@@ -20,6 +20,13 @@ expect_fail "not PowerPC (the tool itself)" 1 "not a PowerPC ELF file" "$tool"
 expect_fail "no executable text" 1 "no executable text" "$work/data-only.o"
 expect_fail "truncated inside the ELF header" 1 "truncated" "$work/trunc-header"
 expect_fail "truncated before the section headers" 1 "truncated" "$work/trunc-body"
+powerpc64-linux-gnu-objcopy --change-section-address .far.text=0xc000000000000010 "$b64" "$work/overlap"
+expect_fail "executable sections sharing addresses" 1 \
+	"executable sections .text and .far.text overlap" "$work/overlap"
+# Found by fuzzing: .head.text and .text sharing file bytes at other addresses.
+expect_fail "executable sections sharing file bytes" 1 \
+	"executable sections .head.text and .text overlap" --family book3s32 \
+	"$here/fuzz/regressions/patch/code-sections-overlapping-in-file"
 
 # ---- Symbols and regions ----
 expect_fail "unknown --start symbol" 2 "unknown symbol 'nosuch'" --start nosuch --end _etext "$b64"

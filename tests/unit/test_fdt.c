@@ -365,6 +365,53 @@ static void test_bad_structure(void)
 	CU_ASSERT_EQUAL(ppcpv_fdt_check(blob, n), -PPCPV_ERR_FORMAT);
 }
 
+/*
+ * A property after a child node (libfdt's sequential writer allows it; the
+ * lookups do not): the blob is malformed, for the check and for every walk
+ * past that property.  Found by fuzzing, where the check passed it.
+ */
+static void test_property_after_child(void)
+{
+	size_t n;
+
+	memset(blob, 0, sizeof(blob));
+	CU_ASSERT_EQUAL_FATAL(fdt_create(blob, sizeof(blob)), 0);
+	CU_ASSERT_EQUAL_FATAL(fdt_finish_reservemap(blob), 0);
+	begin(blob, "");
+	begin(blob, "cpus");
+	begin(blob, "cpu@0");
+	end(blob);
+	fdt_property_u32(blob, "#size-cells", 0);	/* after cpu@0 */
+	end(blob);
+	end(blob);
+	CU_ASSERT_EQUAL_FATAL(fdt_finish(blob), 0);
+	n = fdt_totalsize(blob);
+	CU_ASSERT_EQUAL(ppcpv_fdt_check(blob, n), -PPCPV_ERR_FORMAT);
+	CU_ASSERT_EQUAL(ppcpv_fdt_path_offset(blob, n, "/memory"), -PPCPV_ERR_FORMAT);
+	CU_ASSERT_EQUAL(ppcpv_fdt_next_sibling(blob, n, fdt_path_offset(blob, "/cpus")),
+			-PPCPV_ERR_FORMAT);
+}
+
+/* A NOP before the root: the lookups find no root at 0, so the check must
+ * refuse it too.  Found by fuzzing, where the check passed it. */
+static void test_nop_before_root(void)
+{
+	size_t n = build_sample();
+	uint32_t off_struct = fdt_off_dt_struct(blob);
+
+	/* Everything from the structure block on moves up one token. */
+	CU_ASSERT_FATAL(fdt_off_dt_strings(blob) > off_struct && n + 4 <= sizeof(blob));
+	memmove(blob + off_struct + 4, blob + off_struct, n - off_struct);
+	put_be32(blob + off_struct, FDT_NOP);
+	fdt_set_off_dt_strings(blob, fdt_off_dt_strings(blob) + 4);
+	fdt_set_size_dt_struct(blob, fdt_size_dt_struct(blob) + 4);
+	fdt_set_totalsize(blob, (uint32_t)n + 4);
+	n += 4;
+	CU_ASSERT_EQUAL(fdt_check_full(blob, n), 0);	/* libfdt accepts it */
+	CU_ASSERT_EQUAL(ppcpv_fdt_check(blob, n), -PPCPV_ERR_FORMAT);
+	CU_ASSERT_EQUAL(ppcpv_fdt_path_offset(blob, n, "/"), -PPCPV_ERR_FORMAT);
+}
+
 static void test_version16(void)
 {
 	size_t n = build_sample();
@@ -443,5 +490,7 @@ PPCPV_SUITE(fdt, "lib-fdt", NULL, NULL,
 	{ "NOP tokens", test_nops },
 	{ "bad headers", test_bad_headers },
 	{ "bad structure block", test_bad_structure },
+	{ "a property after a child node", test_property_after_child },
+	{ "a NOP before the root node", test_nop_before_root },
 	{ "version 16 blobs", test_version16 },
 	{ "truncated and damaged blobs", test_truncated_and_damaged })

@@ -29,7 +29,9 @@
 uint32_t ppcpv_fdt_be32(const void *p);
 uint64_t ppcpv_fdt_be64(const void *p);
 
-/* 0 when fdt is a well-formed blob no larger than size bytes. */
+/* 0 when fdt is a well-formed blob no larger than size bytes: every token
+ * readable, one root at offset 0, each node's properties before its
+ * children. */
 int ppcpv_fdt_check(const void *fdt, size_t size);
 
 /* The blob's total size from its header (>0), or a negative error. */
