@@ -15,6 +15,7 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/boot-asm.h>
 #include <ppcpv/err.h>
+#include <ppcpv/host/book3s.h>
 #include "ref.h"
 
 
@@ -117,12 +118,25 @@ exc_common:
 	mfxer	r0
 	std	r0, FRAME_REGS + REGS_XER(r1)
 	cmpdi	r12, 0x300
+	beq	4f
+	cmpdi	r12, PPCPV_VEC_DSEG	/* sets DAR too */
 	bne	3f
-	mfspr	r0, SPRN_DAR
+4:	mfspr	r0, SPRN_DAR
 	std	r0, FRAME_REGS + REGS_DAR(r1)
 	mfspr	r0, SPRN_DSISR
 	std	r0, FRAME_REGS + REGS_DSISR(r1)
-3:	ld	r2, PACA_TOC(r13)
+	/*
+	 * Interrupts arrive in real mode.  With its own MMU on (mmu.c) the
+	 * kernel turns translation back on here: everything the interrupt
+	 * left only in SPRs is in the frame, and every kernel address means
+	 * the same translated (the linear mapping is 1:1).  Flat mode: 0.
+	 */
+3:	ld	r0, PACA_KERNEL_MSR(r13)
+	cmpdi	r0, 0
+	beq	5f
+	mtmsrd	r0
+	isync
+5:	ld	r2, PACA_TOC(r13)
 	addi	r3, r1, FRAME_REGS
 	bl	interrupt_dispatch
 	/*

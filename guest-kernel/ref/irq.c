@@ -2,10 +2,13 @@
 /*
  * Interrupt handling of the reference kernel: the decrementer (with the
  * checks that the host never interrupts a trampoline's critical section),
- * fault fix-ups for the probes, system calls and user faults when a
- * process layer is present, and a clear stop on anything unexpected.
+ * fault fix-ups for the probes, system calls, user page faults and user
+ * faults when a process layer is present, and a clear stop on anything
+ * unexpected.
  */
 #include <ppcpv/abi.h>
+#include <ppcpv/host/book3s.h>
+#include "mmu.h"
 #include "ref.h"
 
 #define DEC_FAR		0x7fffffffu
@@ -86,6 +89,12 @@ void interrupt_dispatch(struct pt_regs *regs)
 		break;
 	case 0x300:
 	case 0x380:
+	case PPCPV_VEC_ISI:
+	case PPCPV_VEC_ISEG:
+		mmu_count_interrupt(regs->trap);
+		/* a user page not mapped yet (MMU mode) */
+		if ((regs->msr & MSR_PR) && irq.page_fault && irq.page_fault(regs))
+			return;
 		if (fixup(regs))
 			return;
 		break;
