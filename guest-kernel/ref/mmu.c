@@ -212,6 +212,18 @@ long mmu_map_user_page(unsigned long context, uint64_t ea, uint64_t ra, unsigned
 	return status;
 }
 
+/* For the checks: an address in context's program segment whose primary
+ * group is `group` (the page index XOR the VSID gives the hash). */
+int mmu_user_ea_in_group(unsigned long context, uint64_t group, uint64_t *ea)
+{
+	uint64_t page = (vsid_of(context, esid_of(USER_TEXT_EA)) ^ group) & mmu.group_mask;
+
+	if (page >= SEGMENT_SIZE >> PAGE_SHIFT)
+		return -1;
+	*ea = USER_TEXT_EA + (page << PAGE_SHIFT);
+	return 0;
+}
+
 static void removed(long code, uint64_t slot)
 {
 	if (code == H_SUCCESS)

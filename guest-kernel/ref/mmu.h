@@ -86,6 +86,10 @@ unsigned long mmu_context_limit(void);	/* user contexts are 1 .. limit */
  * success *ref says how to remove it again. */
 long mmu_map_user_page(unsigned long context, uint64_t ea, uint64_t ra, unsigned int prot,
 		       struct hpte_ref *ref);
+/* For the checks: *ea in context's program segment whose primary group
+ * is `group`; -1 if no page there hashes to it. */
+int mmu_user_ea_in_group(unsigned long context, uint64_t group, uint64_t *ea);
+
 /* Remove entries (H_BULK_REMOVE four at a time when offered, else
  * H_REMOVE); an entry already evicted is not an error. */
 void mmu_unmap(const struct hpte_ref *refs, unsigned int n);

@@ -10,6 +10,7 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/fmt.h>
 #include <ppcpv/host/book3s.h>
+#include <ppcpv/isa/papr.h>
 #include "proc.h"
 
 struct outcome {
@@ -132,6 +133,41 @@ static int refault_after_remove(int pv_on)
 	return exited_zero("/bin/mmu-refault", 0) && mmu_stats.h_remove > removes;
 }
 
+/*
+ * Two full groups: 17 entries whose primary group is the same (each in a
+ * context of its own, all for one frame) must all go in - the primary
+ * group, then the secondary, then one entry evicted - and all come out.
+ */
+#define CROWD		(2 * PPC_HPTES_PER_GROUP + 1)
+#define CROWD_GROUP	7	/* any group */
+
+static int full_groups(int pv_on)
+{
+	static uint8_t frame[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+	struct hpte_ref refs[CROWD];
+	uint64_t secondary = mmu_stats.secondary, evictions = mmu_stats.evictions;
+	uint64_t before = mmu_stats.user_hptes, ea, inserted;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < CROWD; i++) {
+		unsigned long context = mmu_context_limit() - i;
+
+		if (proc_context_in_use(context) ||
+		    mmu_user_ea_in_group(context, CROWD_GROUP, &ea) ||
+		    mmu_map_user_page(context, ea, (uintptr_t)frame, PROT_READ, &refs[n]) != H_SUCCESS)
+			break;
+		n++;
+	}
+	inserted = mmu_stats.user_hptes - before;
+	mmu_unmap(refs, n);
+	kprintf("INFO: %u entries for one group: %llu in the secondary, %llu evicted\n", n,
+		(unsigned long long)(mmu_stats.secondary - secondary),
+		(unsigned long long)(mmu_stats.evictions - evictions));
+	return n == CROWD && mmu_stats.secondary - secondary >= PPC_HPTES_PER_GROUP &&
+	       mmu_stats.evictions - evictions >= 1 &&
+	       inserted == n - (mmu_stats.evictions - evictions) && mmu_stats.user_hptes == before;
+}
+
 static int nothing_left(int pv_on)
 {
 	kprintf("INFO: %llu H_ENTER, %llu H_REMOVE, %llu H_BULK_REMOVE, %llu DSI, %llu ISI, "
@@ -158,6 +194,8 @@ static const struct {
 	{ "mmu: the magic page is invisible to user mode", magic_page_hidden, 1 },
 	{ "mmu: a page whose entry H_REMOVE removed (mprotect) faults again, contents kept",
 	  refault_after_remove, 0 },
+	{ "mmu: H_PTEG_FULL: the secondary group, then an entry nobody bolted is evicted",
+	  full_groups, 0 },
 	{ "mmu: exit and exec leave no user entry in the hash table (H_BULK_REMOVE)",
 	  nothing_left, 0 },
 };

@@ -25,7 +25,7 @@ boot() {
 console_count() { grep -c -- "$2" "$tmp/$1.err"; }
 
 # The reference kernel's MMU checks (guest-kernel/ref/mmu_checks.c).
-MMU_CHECKS=8
+MMU_CHECKS=9
 # natively: its own hash MMU, every check but the magic page's passes
 expect_own_mmu() {
 	local name=$1
