@@ -43,6 +43,8 @@ struct result {
 	int ran;
 	unsigned long long iterations;
 	double instructions, syscalls, switches, wall;
+	double guest_faults;		/* storage and segment interrupts the guest took */
+	double hcalls;			/* its hash-table hypercalls (H_ENTER, H_*REMOVE) */
 	struct pairs traps;		/* loop totals by HOST-STATS key */
 };
 

@@ -56,6 +56,8 @@ void per_iteration(const struct boot *b, struct result *r)
 	r->instructions = ticks * 1000.0 / TB_TICKS_PER_US / (double)n;
 	r->syscalls = (double)bench_value(b, "loop_syscalls") / (double)n;
 	r->switches = (double)bench_value(b, "loop_switches") / (double)n;
+	r->guest_faults = (double)bench_value(b, "loop_guest_faults") / (double)n;
+	r->hcalls = (double)bench_value(b, "loop_hcalls") / (double)n;
 	r->wall = b->wall;
 	loop_traps(b, &r->traps);
 }
@@ -139,6 +141,10 @@ static double cell_field(const struct result *r, const char *key)
 		return r->syscalls;
 	if (!strcmp(key, "switches"))
 		return r->switches;
+	if (!strcmp(key, "guest_faults"))
+		return r->guest_faults;
+	if (!strcmp(key, "hcalls"))
+		return r->hcalls;
 	return r->wall;
 }
 
@@ -184,6 +190,8 @@ void print_table(const struct options *o, const struct result *res)
 			print_row(res, keys->key[i], keys->key[i], trap_count, " %12g", 1);
 	print_row(res, "system calls", "syscalls", cell_field, " %12g", 0);
 	print_row(res, "context switches", "switches", cell_field, " %12g", 0);
+	print_row(res, "guest page faults (DSI/ISI)", "guest_faults", cell_field, " %12g", 0);
+	print_row(res, "guest H_ENTER/H_REMOVE calls", "hcalls", cell_field, " %12g", 0);
 	print_row(res, "wall seconds per boot (best)", "wall", cell_field, " %12.3f", 0);
 	printf("\n");
 	if (res[NO_PV].ran && res[PV].ran)
@@ -209,8 +217,9 @@ static void json_mode(FILE *f, const struct result *r, const char *key)
 	for (i = 0; i < r->traps.n; i++)
 		if (r->traps.val[i] && strcmp(r->traps.key[i], "exits"))
 			fprintf(f, ",\"%s\":%g", r->traps.key[i], trap_count(r, r->traps.key[i]));
-	fprintf(f, "},\"syscalls_per_iter\":%g,\"switches_per_iter\":%g,\"wall_seconds\":%.3f},\n",
-		r->syscalls, r->switches, r->wall);
+	fprintf(f, "},\"syscalls_per_iter\":%g,\"switches_per_iter\":%g,"
+		"\"guest_faults_per_iter\":%g,\"hcalls_per_iter\":%g,\"wall_seconds\":%.3f},\n",
+		r->syscalls, r->switches, r->guest_faults, r->hcalls, r->wall);
 }
 
 static void json_ratio(FILE *f, const char *key, double v, const char *end)

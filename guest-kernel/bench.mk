@@ -11,11 +11,9 @@
 BENCH_ITERATIONS := 1000
 BENCH_CHECK_ITERATIONS := 16
 
-BENCH_KERNEL_SRCS := $(addprefix guest-kernel/ref/,proc.c switch.S syscall.c file.c exec.c \
-	bench.c native_mmu.c user.S)
-# The checks image's objects minus its main and checks, plus the process layer.
-BENCH_KERNEL_OBJS := $(filter-out %/main.o %/checks.o,$(REF_OBJS)) \
-	$(call objs,ppc64,$(BENCH_KERNEL_SRCS))
+# The kernel the checks image has (module.mk), with the benchmark in place
+# of its main and checks.
+BENCH_KERNEL_OBJS := $(REF_KERNEL_OBJS) $(call objs,ppc64,guest-kernel/ref/bench.c)
 BENCH_MAIN_OBJ = $(BUILD)/ppc64/guest-kernel/ref/bench_main-$(1).o
 
 # bench_main.c once per iteration count.

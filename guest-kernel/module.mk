@@ -17,8 +17,12 @@ GUEST_PV_LINK_LIBS := ppcpv-guest-pv ppcpv-patcher ppcpv-emul ppcpv-fdt ppcpv-fm
 
 # ref/ - the reference guest kernel (Book3S-64 big-endian), a raw image for
 # QEMU pseries (-bios, entry 0x100) that also runs hosted by the host stub.
-REF_SRCS := $(addprefix guest-kernel/ref/,head.S main.c console.c platform.c irq.c pv.c \
-	checks.c)
+# The kernel both images share (the checks image here, the benchmark image
+# in bench.mk): boot, console, interrupts, PV glue, its MMU, the process layer.
+REF_KERNEL_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c \
+	mmu.c vm.c proc.c switch.S syscall.c file.c exec.c user.S)
+REF_KERNEL_OBJS := $(call objs,ppc64,$(REF_KERNEL_SRCS))
+REF_SRCS := $(REF_KERNEL_SRCS) $(addprefix guest-kernel/ref/,main.c checks.c mmu_checks.c)
 REF_OBJS := $(call objs,ppc64,$(REF_SRCS))
 REF_LDS := guest-kernel/ref/ref.lds
 REF_LIBS := $(foreach l,$(GUEST_PV_LINK_LIBS) ppcpv-papr ppcpv-crt,$(call libpath,$(l),ppc64))

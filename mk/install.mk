@@ -93,6 +93,7 @@ installcheck: all
 	@mkdir -p $(INSTALLCHECK_ROOT)
 	@$(MAKE) --no-print-directory install DESTDIR=$(INSTALLCHECK_ROOT) PREFIX=$(INSTALLCHECK_PREFIX) \
 		> $(INSTALLCHECK_ROOT).log 2>&1 || { cat $(INSTALLCHECK_ROOT).log; exit 1; }
-	@tests/install/check.sh $(BUILD) $(INSTALLCHECK_ROOT) $(INSTALLCHECK_PREFIX)
+	@CONSUMER_CFLAGS="$(if $(filter 1,$(SANITIZE)),$(SANITIZE_FLAGS))" \
+		tests/install/check.sh $(BUILD) $(INSTALLCHECK_ROOT) $(INSTALLCHECK_PREFIX)
 
 $(call CHECK_STEP,install,,$$(MAKE) --no-print-directory installcheck)

@@ -12,7 +12,8 @@
  * 2->3 holds the loop plus one marking; interval 1->2 holds just one
  * marking, so (2->3) - (1->2) is the loop alone, exactly, for every
  * counter.  The report gives loop totals; dividing by N is the driver's
- * job (bench/echo_report.c).
+ * job (bench/echo_report.c).  With the kernel's own MMU on (natively) the
+ * counters include its page faults, hypercalls and SLB loads (mmu.c).
  */
 #include <ppcpv/fmt.h>
 #include <ppcpv/guest_pv.h>
@@ -22,8 +23,14 @@
 #define MARKS		3
 #define HELLO_LINE	6	/* "hello\n" */
 
+/* Everything a mark snapshots: 64-bit counters only. */
+struct counters {
+	struct kstats k;
+	struct mmu_stats m;
+};
+
 struct mark {
-	struct kstats stats;
+	struct counters c;
 	uint64_t tb_before, tb_after;
 	int taken;
 };
@@ -47,7 +54,8 @@ long sys_bench_mark(struct pt_regs *regs)
 	if (n < 1 || n > MARKS)
 		return -EINVAL;
 	m = &marks[n - 1];
-	m->stats = kstats;
+	m->c.k = kstats;
+	m->c.m = mmu_stats;
 	m->taken = 1;
 	m->tb_before = timebase();
 	if (dev)
@@ -109,14 +117,15 @@ static void check(int ok, const char *what)
 /* The loop's share of a counter: (mark 3 - mark 2) - (mark 2 - mark 1). */
 static uint64_t loop_delta(size_t field)
 {
-	const uint64_t *s1 = (const uint64_t *)&marks[0].stats;
-	const uint64_t *s2 = (const uint64_t *)&marks[1].stats;
-	const uint64_t *s3 = (const uint64_t *)&marks[2].stats;
+	const uint64_t *s1 = (const uint64_t *)&marks[0].c;
+	const uint64_t *s2 = (const uint64_t *)&marks[1].c;
+	const uint64_t *s3 = (const uint64_t *)&marks[2].c;
 
 	return (s3[field] - s2[field]) - (s2[field] - s1[field]);
 }
 
-#define KSTAT(member)	(offsetof(struct kstats, member) / sizeof(uint64_t))
+#define KSTAT(member)	(offsetof(struct counters, k.member) / sizeof(uint64_t))
+#define MMUSTAT(member)	(offsetof(struct counters, m.member) / sizeof(uint64_t))
 
 static const struct {
 	const char *key;
@@ -135,7 +144,27 @@ static const struct {
 	{ "loop_other", KSTAT(sys[SYSK_OTHER]) },
 	{ "loop_switches", KSTAT(switches) },
 	{ "loop_null_bytes", KSTAT(null_bytes) },
+	{ "loop_dsi", MMUSTAT(dsi) },
+	{ "loop_isi", MMUSTAT(isi) },
+	{ "loop_h_enter", MMUSTAT(h_enter) },
+	{ "loop_h_remove", MMUSTAT(h_remove) },
+	{ "loop_h_bulk_remove", MMUSTAT(h_bulk_remove) },
+	{ "loop_slb_loads", MMUSTAT(slb_loads) },
 };
+
+/* Storage and segment interrupts the kernel took in the loop. */
+static uint64_t loop_guest_faults(void)
+{
+	return loop_delta(MMUSTAT(dsi)) + loop_delta(MMUSTAT(isi)) +
+	       loop_delta(MMUSTAT(segment_faults));
+}
+
+/* Hash-table hypercalls the kernel made in the loop. */
+static uint64_t loop_hcalls(void)
+{
+	return loop_delta(MMUSTAT(h_enter)) + loop_delta(MMUSTAT(h_remove)) +
+	       loop_delta(MMUSTAT(h_bulk_remove));
+}
 
 static void print_result(unsigned int iterations, int status)
 {
@@ -148,8 +177,30 @@ static void print_result(unsigned int iterations, int status)
 	for (i = 0; i < sizeof(loop_counters) / sizeof(loop_counters[0]); i++)
 		kprintf("\"%s\":%llu,", loop_counters[i].key,
 			(unsigned long long)loop_delta(loop_counters[i].field));
+	kprintf("\"loop_guest_faults\":%llu,\"loop_hcalls\":%llu,",
+		(unsigned long long)loop_guest_faults(), (unsigned long long)loop_hcalls());
 	kprintf("\"user_faults\":%llu,\"procs_left\":%u}\n",
 		(unsigned long long)kstats.user_faults, proc_count_live());
+}
+
+/*
+ * Per iteration the forked child and then echo each touch their program
+ * page (one ISI) and their stack page (one DSI) once, each fault one
+ * H_ENTER; exec and exit each remove those two entries in one call
+ * (H_BULK_REMOVE when offered); three SLB loads: to the child, to its new
+ * context at exec, back to the shell.
+ */
+static void check_loop_mmu(unsigned int n)
+{
+	uint64_t removals = loop_delta(MMUSTAT(h_bulk_remove)) + loop_delta(MMUSTAT(h_remove));
+
+	check(loop_delta(MMUSTAT(isi)) == 2ull * n && loop_delta(MMUSTAT(dsi)) == 2ull * n &&
+	      loop_delta(MMUSTAT(segment_faults)) == 0,
+	      "MMU: 2 ISI and 2 DSI per iteration (program and stack page, child and echo)");
+	check(loop_delta(MMUSTAT(h_enter)) == 4ull * n, "MMU: one H_ENTER per fault");
+	check(removals == (mmu_has_bulk_remove() ? 2ull : 4ull) * n,
+	      "MMU: exec and exit each remove two entries (one H_BULK_REMOVE, or two H_REMOVE)");
+	check(loop_delta(MMUSTAT(slb_loads)) == 3ull * n, "MMU: 3 user SLB loads per iteration");
 }
 
 static void check_loop(unsigned int n)
@@ -170,6 +221,11 @@ static void check_loop(unsigned int n)
 	check(loop_delta(KSTAT(switches)) == 2ull * n, "2 context switches per iteration");
 	check(loop_delta(KSTAT(null_bytes)) == (uint64_t)HELLO_LINE * n,
 	      "every echo wrote \"hello\\n\" to /dev/null");
+	if (mmu_on())
+		check_loop_mmu(n);
+	else
+		check(loop_guest_faults() == 0 && loop_hcalls() == 0,
+		      "flat mapping: no page fault, no hash-table hypercall in the loop");
 }
 
 int bench_run(unsigned int iterations)
@@ -184,6 +240,8 @@ int bench_run(unsigned int iterations)
 		check_loop(iterations);
 	check(kstats.user_faults == 0, "no user process faulted");
 	check(proc_count_live() == 0, "every process reaped");
+	if (mmu_on())
+		check(mmu_stats.user_hptes == 0, "MMU: no user entry left in the hash table");
 	kprintf("SUMMARY: %u tests, %u unexpected failures, 0 skipped\n", passed + failed, failed);
 	kprintf("GUEST-RESULT: {\"pv\":%s,\"patched\":%u,\"skipped\":%u,\"sites\":%u,"
 		"\"kvm_tmp_used\":%llu,\"checks_passed\":%u,\"checks_failed\":%u,"

@@ -20,8 +20,6 @@ void kmain(const void *fdt);
 void kmain(const void *fdt)
 {
 	long size = ppcpv_fdt_total_size(fdt, FDT_MAX_SIZE);
-	uint8_t *pool;
-	size_t pool_bytes;
 
 	if (size < 0)
 		size = 0;
@@ -30,14 +28,11 @@ void kmain(const void *fdt)
 	kprintf("ppcpv reference guest, echo-loop benchmark: %s, %u iterations\n",
 		platform_hosted() ? "hosted by the ppcpv host stub" : "native (MSR[PR]=0)",
 		(unsigned int)BENCH_ITERATIONS);
+	/* Natively user mode needs it: MSR[PR]=1 forces translation on. */
+	mmu_init(fdt, (size_t)size);
 	pv_start(fdt, (size_t)size);
 	console_init(fdt, (size_t)size, pv_hcalls_ready);
 	irq_disable();
 	dec_set(DEC_FAR);
-	proc_user_pool(&pool, &pool_bytes);
-	if (!platform_hosted() && native_map_user(fdt, (size_t)size, (uintptr_t)pool, pool_bytes)) {
-		kprintf("FAIL: no hash-table mapping for user mode (ibm,pft-size, H_ENTER)\n");
-		platform_exit(1);
-	}
 	platform_exit(bench_run(BENCH_ITERATIONS));
 }

@@ -36,6 +36,16 @@ static void skip(const char *what, const char *why)
 	skipped++;
 }
 
+void check_report(int ok, const char *what)
+{
+	report(ok, what);
+}
+
+void check_skip(const char *what, const char *why)
+{
+	skip(what, why);
+}
+
 /* ---- same result patched and unpatched ---------------------------------- */
 
 struct probe_values {

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
  * exec: replace a process's program.  The "file system" is a table of
- * program images linked into the kernel (user.S); exec copies one into the
- * process's program page, makes it visible to instruction fetch, lays out
- * argv on a fresh stack at the top of the data page, and points the user
- * state at the entry.  There is no environment: envp is always empty.
+ * program images linked into the kernel (user.S); exec gives the process a
+ * fresh address space with one of them in its program page (vm.c), lays
+ * out argv on a fresh stack at the top of its stack page, and points the
+ * user state at the entry.  There is no environment: envp is always empty.
  */
-#include <ppcpv/hcall.h>
 #include "proc.h"
 
 #define EXEC_ARGS_MAX	8
@@ -17,10 +16,20 @@ struct program {
 };
 
 extern const uint8_t user_sh_start[], user_sh_end[], user_echo_start[], user_echo_end[];
+extern const uint8_t user_mmu_fresh_start[], user_mmu_fresh_end[];
+extern const uint8_t user_mmu_refault_start[], user_mmu_refault_end[];
+extern const uint8_t user_mmu_load_start[], user_mmu_load_end[];
+extern const uint8_t user_mmu_store_start[], user_mmu_store_end[];
+extern const uint8_t user_mmu_jump_start[], user_mmu_jump_end[];
 
 static const struct program programs[] = {
 	{ "/bin/sh", user_sh_start, user_sh_end },
 	{ "/bin/echo", user_echo_start, user_echo_end },
+	{ "/bin/mmu-fresh", user_mmu_fresh_start, user_mmu_fresh_end },
+	{ "/bin/mmu-refault", user_mmu_refault_start, user_mmu_refault_end },
+	{ "/bin/mmu-load", user_mmu_load_start, user_mmu_load_end },
+	{ "/bin/mmu-store", user_mmu_store_start, user_mmu_store_end },
+	{ "/bin/mmu-jump", user_mmu_jump_start, user_mmu_jump_end },
 };
 
 static const struct program *find_program(const char *path)
@@ -45,30 +54,33 @@ int exec_args_add(struct exec_args *a, const char *s, size_t n)
 }
 
 /*
- * From the top of the data page down: the strings, argv[] with its NULL,
+ * From the top of the stack page down: the strings, argv[] with its NULL,
  * envp[] (just NULL), then an empty 32-byte frame for the entry code.
+ * Written through the kernel's mapping of the page; the pointers are the
+ * process's addresses.
  */
 static void build_stack(const struct proc *p, const struct exec_args *a, struct pt_regs *regs)
 {
-	uint64_t top = (uintptr_t)p->data + USER_PAGE_SIZE;
+	const struct upage *pg = &p->mm.page[MM_STACK];
+	uint64_t top = (uintptr_t)pg->frame + PAGE_SIZE;
 	char *strings = (char *)(uintptr_t)((top - a->len) & ~7ull);
 	uint64_t *argv = (uint64_t *)strings - (a->argc + 2);
-	uint64_t sp = ((uintptr_t)argv & ~15ull) - 32;
+	uint64_t *sp = (uint64_t *)(((uintptr_t)argv & ~15ull) - 32);
 	size_t off = 0;
 	unsigned int i;
 
 	memcpy(strings, a->strings, a->len);
 	for (i = 0; i < a->argc; i++) {
-		argv[i] = (uintptr_t)(strings + off);
+		argv[i] = mm_user_address(pg, strings + off);
 		off += strlen(strings + off) + 1;
 	}
 	argv[a->argc] = 0;
 	argv[a->argc + 1] = 0;
-	*(uint64_t *)(uintptr_t)sp = 0;
-	regs->gpr[1] = sp;
+	*sp = 0;
+	regs->gpr[1] = mm_user_address(pg, sp);
 	regs->gpr[3] = a->argc;
-	regs->gpr[4] = (uintptr_t)argv;
-	regs->gpr[5] = (uintptr_t)&argv[a->argc + 1];
+	regs->gpr[4] = mm_user_address(pg, argv);
+	regs->gpr[5] = mm_user_address(pg, &argv[a->argc + 1]);
 }
 
 static void clear_user_state(struct pt_regs *regs)
@@ -85,19 +97,16 @@ long exec_load(struct proc *p, const char *path, const struct exec_args *a)
 {
 	const struct program *prog = find_program(path);
 	struct pt_regs *regs = proc_user_regs(p);
-	size_t len;
+	long err;
 
 	if (!prog)
 		return -ENOENT;
-	len = (size_t)(prog->end - prog->start);
-	if (len > USER_PAGE_SIZE)
-		return -ENOEXEC;
-	memcpy(p->text, prog->start, len);
-	ppcpv_icache_sync(p->text, len);
-	p->code = p->text;
+	err = mm_exec(p, prog->start, (size_t)(prog->end - prog->start));
+	if (err)
+		return err;
 	clear_user_state(regs);
 	build_stack(p, a, regs);
-	regs->nip = (uintptr_t)p->text;
+	regs->nip = p->mm.page[MM_TEXT].ea;
 	regs->msr = MSR_USER;
 	regs->trap = PPC_BOOK3S_VEC_SYSCALL;
 	return (long)a->argc;

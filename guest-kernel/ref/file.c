@@ -176,12 +176,12 @@ long sys_write(struct pt_regs *regs)
 {
 	struct proc *p = current_proc();
 	struct file *f = fd_file(p, regs->gpr[3]);
-	uint64_t buf = regs->gpr[4];
 	size_t n = regs->gpr[5];
+	const uint8_t *buf = user_ptr(p, regs->gpr[4], n, PROT_READ);
 
 	if (!f)
 		return -EBADF;
-	if (n && !user_range_ok(p, buf, n))
+	if (n && !buf)
 		return -EFAULT;
-	return f->ops->write((const uint8_t *)(uintptr_t)buf, n);
+	return f->ops->write(buf, n);
 }

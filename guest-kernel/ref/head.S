@@ -117,12 +117,25 @@ exc_common:
 	mfxer	r0
 	std	r0, FRAME_REGS + REGS_XER(r1)
 	cmpdi	r12, PPC_BOOK3S_VEC_DSI
+	beq	4f
+	cmpdi	r12, PPC_BOOK3S_VEC_DSEG	/* sets DAR too */
 	bne	3f
-	mfspr	r0, PPC_BOOK3S_SPR_DAR
+4:	mfspr	r0, PPC_BOOK3S_SPR_DAR
 	std	r0, FRAME_REGS + REGS_DAR(r1)
 	mfspr	r0, PPC_BOOK3S_SPR_DSISR
 	std	r0, FRAME_REGS + REGS_DSISR(r1)
-3:	ld	r2, PACA_TOC(r13)
+	/*
+	 * Interrupts arrive in real mode.  With its own MMU on (mmu.c) the
+	 * kernel turns translation back on here: everything the interrupt
+	 * left only in SPRs is in the frame, and every kernel address means
+	 * the same translated (the linear mapping is 1:1).  Flat mode: 0.
+	 */
+3:	ld	r0, PACA_KERNEL_MSR(r13)
+	cmpdi	r0, 0
+	beq	5f
+	mtmsrd	r0
+	isync
+5:	ld	r2, PACA_TOC(r13)
 	addi	r3, r1, FRAME_REGS
 	bl	interrupt_dispatch
 	/*

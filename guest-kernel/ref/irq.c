@@ -2,10 +2,13 @@
 /*
  * Interrupt handling of the reference kernel: the decrementer (with the
  * checks that the host never interrupts a trampoline's critical section),
- * fault fix-ups for the probes, system calls and user faults when a
- * process layer is present, and a clear stop on anything unexpected.
+ * fault fix-ups for the probes, system calls, user page faults and user
+ * faults when a process layer is present, and a clear stop on anything
+ * unexpected.
  */
 #include <ppcpv/abi.h>
+#include <ppcpv/isa/vectors.h>
+#include "mmu.h"
 #include "ref.h"
 
 #define DEC_FAR		PPC_DEC_MAX
@@ -86,6 +89,12 @@ void interrupt_dispatch(struct pt_regs *regs)
 		break;
 	case PPC_BOOK3S_VEC_DSI:
 	case PPC_BOOK3S_VEC_DSEG:
+	case PPC_BOOK3S_VEC_ISI:
+	case PPC_BOOK3S_VEC_ISEG:
+		mmu_count_interrupt(regs->trap);
+		/* a user page not mapped yet (MMU mode) */
+		if ((regs->msr & PPC_MSR_PR) && irq.page_fault && irq.page_fault(regs))
+			return;
 		if (fixup(regs))
 			return;
 		break;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * The reference guest kernel: boot, PV bring-up, checks, exit status.
+ * The reference guest kernel: boot, its MMU, PV bring-up, checks, exit
+ * status.
  * The same image runs natively on QEMU pseries and hosted by the ppcpv
  * host stub; its device tree says which.
  */
 #include <ppcpv/fdt.h>
+#include "mmu.h"
 #include "ref.h"
 
 #define FDT_MAX_SIZE (1u << 20)
@@ -23,10 +25,12 @@ void kmain(const void *fdt)
 	kprintf("ppcpv reference guest: %s, text %zu bytes, kvm_tmp %zu bytes\n",
 		platform_hosted() ? "hosted by the ppcpv host stub" : "native (MSR[PR]=0)",
 		(size_t)(_etext - _stext), (size_t)(ppcpv_kvm_tmp_end - ppcpv_kvm_tmp));
+	mmu_init(fdt, (size_t)size);
 	checks_before_pv();
 	pv_on = pv_start(fdt, (size_t)size) == 0;
 	console_init(fdt, (size_t)size, pv_hcalls_ready);
 	checks_after_pv(pv_on);
+	checks_mmu(pv_on);
 	failures = checks_summary();
 	platform_exit(failures);
 }

@@ -7,22 +7,19 @@
  * enters there from user mode), and the paca names the running process and
  * that stack, as on Linux/ppc64.
  *
- * With no per-process translation, fork copies the parent's data/stack
- * page into the child's own page and moves the child's stack pointer along;
- * the program page is shared until the child execs.
+ * Fork gives the child a copy of the parent's address space (vm.c): the
+ * stack pages are copied, the program page is shared until the child
+ * execs.  In flat mode the child's stack is at another address, so its
+ * stack pointer moves along.
  */
 #include "proc.h"
 
 #define PID_MAX		32768
 #define FIRST_PID	1
 
-/* Keep GCC from turning the copy loop into a call to the byte-wise memcpy. */
-#define NO_LOOP_TO_CALL	__attribute__((optimize("no-tree-loop-distribute-patterns")))
-
 struct kstats kstats;
 
 static struct proc procs[NPROC];
-static uint8_t user_pool[NPROC][2][USER_PAGE_SIZE] __attribute__((aligned(USER_PAGE_SIZE)));
 static uint8_t kstacks[NPROC][KSTACK_SIZE] __attribute__((aligned(16)));
 static int last_pid;
 
@@ -31,13 +28,7 @@ struct proc *current_proc(void)
 	return boot_paca.current;
 }
 
-void proc_user_pool(uint8_t **start, size_t *bytes)
-{
-	*start = &user_pool[0][0][0];
-	*bytes = sizeof(user_pool);
-}
-
-static NO_LOOP_TO_CALL void copy_words(void *dst, const void *src, size_t bytes)
+NO_LOOP_TO_CALL void copy_words(void *dst, const void *src, size_t bytes)
 {
 	uint64_t *d = dst;
 	const uint64_t *s = src;
@@ -52,10 +43,10 @@ void proc_init(void)
 	unsigned int i;
 
 	memset(procs, 0, sizeof(procs));
+	vm_init();
 	for (i = 0; i < NPROC; i++) {
-		procs[i].text = user_pool[i][0];
-		procs[i].data = user_pool[i][1];
 		procs[i].kstack_top = (uint64_t)(uintptr_t)(kstacks[i] + KSTACK_SIZE);
+		mm_init(&procs[i].mm);
 	}
 	procs[0].state = PROC_RUNNABLE;
 	boot_paca.current = &procs[0];
@@ -78,13 +69,12 @@ static int live(const struct proc *p)
 	return p->state != PROC_FREE;
 }
 
-/* A forked child runs its parent's program page until it execs. */
-static int text_in_use(const struct proc *slot)
+int proc_context_in_use(unsigned long context)
 {
 	unsigned int i;
 
 	for (i = 1; i < NPROC; i++)
-		if (live(&procs[i]) && procs[i].code == slot->text)
+		if (live(&procs[i]) && procs[i].mm.context == context)
 			return 1;
 	return 0;
 }
@@ -117,13 +107,15 @@ struct proc *proc_spawn(void)
 	unsigned int i;
 
 	for (i = 1; i < NPROC && !p; i++)
-		if (!live(&procs[i]) && !text_in_use(&procs[i]))
+		if (!live(&procs[i]))
 			p = &procs[i];
 	if (!p)
 		return NULL;
 	p->pid = pid_alloc();
 	p->parent = current_proc();
-	p->code = NULL;
+	mm_init(&p->mm);
+	p->page_faults = 0;
+	p->fault.trap = p->fault.ea = p->fault.cause = 0;
 	p->wait_status = 0;
 	for (i = 0; i < NFD; i++)
 		p->fd[i] = NULL;
@@ -173,6 +165,7 @@ void schedule(void)
 	/* No interrupt while the stack and "current" disagree. */
 	irq_disable();
 	kstats.switches++;
+	mm_switch(next);
 	boot_paca.kstack = next->kstack_top;
 	boot_paca.current = next;
 	switch_context(&prev->ctx, &next->ctx);
@@ -185,6 +178,7 @@ void do_exit(int wait_status)
 	unsigned int i;
 
 	files_close_all(p);
+	mm_release(p);
 	for (i = 1; i < NPROC; i++)
 		if (live(&procs[i]) && procs[i].parent == p)
 			procs[i].parent = &procs[0];
@@ -203,7 +197,6 @@ int proc_reap(struct proc *p)
 
 	p->state = PROC_FREE;
 	p->parent = NULL;
-	p->code = NULL;
 	return pid;
 }
 
@@ -220,17 +213,17 @@ long sys_fork(struct pt_regs *regs)
 {
 	struct proc *parent = current_proc(), *child = proc_spawn();
 	struct pt_regs *child_regs;
-	uint64_t data = (uintptr_t)parent->data;
 
 	if (!child)
 		return -EAGAIN;
-	copy_words(child->data, parent->data, USER_PAGE_SIZE);
-	child->code = parent->code;
+	if (mm_fork(child, parent)) {
+		proc_reap(child);
+		return -EAGAIN;
+	}
 	files_fork(child, parent);
 	child_regs = proc_user_regs(child);
 	copy_words(child_regs, regs, sizeof(*regs));
-	if (regs->gpr[1] - data < USER_PAGE_SIZE)
-		child_regs->gpr[1] += (uintptr_t)child->data - data;
+	child_regs->gpr[1] = mm_fork_address(child, parent, regs->gpr[1]);
 	child_regs->gpr[3] = 0;
 	child_regs->ccr &= ~(uint64_t)CR0_SO;
 	proc_start(child);
@@ -248,7 +241,7 @@ long sys_wait4(struct pt_regs *regs)
 
 	if (regs->gpr[5])
 		return -EINVAL;
-	if (status && !user_range_ok(p, status, 4))
+	if (status && !user_range_ok(p, status, 4, PROT_WRITE))
 		return -EFAULT;
 	for (;;) {
 		for (i = 1, children = 0; i < NPROC; i++) {

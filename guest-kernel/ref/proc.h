@@ -6,10 +6,12 @@
  * `for i in 1..N; do /bin/echo hello > /dev/null; done` with a shell and
  * an echo of its own (user.S).
  *
- * The kernel does not manage translation: user memory is a fixed pool of
- * pages at their real addresses (hosted, the host maps guest memory 1:1;
- * natively, native_mmu.c maps the pool 1:1 once at boot).  Each process
- * slot owns one program page and one data/stack page.
+ * User memory is a pool of page frames (vm.c).  A process's address space
+ * (struct mm) is its program page and its stack pages.  With the kernel's
+ * own MMU on (mmu.c) it has its own context and the same addresses in
+ * every process (USER_TEXT_EA, USER_STACK_TOP), mapped on demand from the
+ * page-fault handler; in flat mode (the host maps guest memory 1:1) a
+ * process sees its frames at their real addresses.
  *
  * The numbers shared with assembly come first.
  */
@@ -25,8 +27,10 @@
 #define SYS_EXECVE		11
 #define SYS_DUP2		63
 #define SYS_WAIT4		114
+#define SYS_MPROTECT		125
 #define SYS_EXIT_GROUP		234
 #define SYS_BENCH_MARK		1000	/* ppcpv's own: a measurement point */
+#define SYS_PAGE_FAULTS		1001	/* ppcpv's own: the caller's page faults so far */
 
 #define O_WRONLY		1
 
@@ -40,7 +44,11 @@
 #define KCTX_CR			160
 #define KCTX_SIZE		168
 
-#define USER_PAGE_SIZE		4096
+/* MMU mode: the stack may grow to this many pages, each zero-filled when
+ * first touched.  Flat mode: one page. */
+#define USER_STACK_PAGES	4
+
+#include "mmu.h"
 
 #ifndef __ASSEMBLER__
 #include <stddef.h>
@@ -48,6 +56,9 @@
 #include "ref.h"
 
 #include <ppcpv/crt.h>	/* the compiler may call these too */
+
+/* Keep GCC from turning a copy loop into a call to the byte-wise memcpy. */
+#define NO_LOOP_TO_CALL	__attribute__((optimize("no-tree-loop-distribute-patterns")))
 
 #define NPROC			8	/* slot 0 is the idle context (the boot stack) */
 #define NFD			8
@@ -62,6 +73,7 @@
 #define EAGAIN			11
 #define EFAULT			14
 #define EINVAL			22
+#define ENOMEM			12
 #define ENFILE			23
 #define EMFILE			24
 #define ENOSYS			38
@@ -85,6 +97,30 @@ enum proc_state { PROC_FREE = 0, PROC_RUNNABLE, PROC_SLEEPING, PROC_ZOMBIE };
 
 struct file;
 
+/* One page of an address space. */
+struct upage {
+	uint64_t ea;			/* where the process sees it; 0: no page */
+	uint8_t *frame;			/* its memory (kernel address); NULL: not
+					 * touched yet (zero-filled when it is) */
+	unsigned int prot;		/* PROT_* */
+	struct hpte_ref hpte;		/* its hash-table entry, slot MMU_NO_SLOT: none */
+};
+
+#define MM_TEXT			0	/* page[] index of the program page */
+#define MM_STACK		1	/* the stack's top page; further down follow */
+#define MM_PAGES		(MM_STACK + USER_STACK_PAGES)
+
+struct mm {
+	unsigned long context;		/* MMU_NO_CONTEXT: flat mode, or none */
+	struct upage page[MM_PAGES];
+};
+
+/* The fault that killed a process (the checks read it). */
+struct fatal_fault {
+	uint64_t trap, ea;
+	uint64_t cause;			/* DSISR, or SRR1's cause bits for an ISI */
+};
+
 struct proc {
 	struct kcontext ctx;		/* saved while switched out */
 	enum proc_state state;
@@ -92,17 +128,17 @@ struct proc {
 	int wait_status;		/* as wait4 reports it: code << 8, or the signal */
 	struct proc *parent;
 	uint64_t kstack_top;
-	uint8_t *text;			/* this slot's program page */
-	uint8_t *data;			/* this slot's data and stack page */
-	const uint8_t *code;		/* the program page it runs: its own after
-					 * exec, its parent's after fork (shared) */
+	struct mm mm;			/* its address space; a forked child shares
+					 * the read-only program page until exec */
+	uint64_t page_faults;		/* storage interrupts it took */
+	struct fatal_fault fault;
 	struct file *fd[NFD];
 };
 
 /* Counters the benchmark reads at its measurement points. */
 enum sys_kind {
 	SYSK_FORK, SYSK_OPEN, SYSK_DUP2, SYSK_CLOSE, SYSK_EXECVE, SYSK_WRITE,
-	SYSK_EXIT, SYSK_WAIT4, SYSK_MARK, SYSK_OTHER, SYSK_COUNT
+	SYSK_EXIT, SYSK_WAIT4, SYSK_MARK, SYSK_MPROTECT, SYSK_PAGE_FAULTS, SYSK_OTHER, SYSK_COUNT
 };
 
 struct kstats {
@@ -117,6 +153,7 @@ extern struct kstats kstats;
 /* proc.c: the process table, fork/exit/wait, the scheduler */
 struct proc *current_proc(void);
 void proc_init(void);
+int proc_context_in_use(unsigned long context);
 struct proc *proc_spawn(void);		/* a fresh slot, a child of current */
 void proc_start(struct proc *p);	/* runnable: to user mode from its frame */
 struct pt_regs *proc_user_regs(const struct proc *p);
@@ -124,7 +161,7 @@ void schedule(void);
 void do_exit(int wait_status) __attribute__((noreturn));
 int proc_reap(struct proc *p);		/* frees a zombie; its pid */
 unsigned int proc_count_live(void);	/* slots in use besides idle */
-void proc_user_pool(uint8_t **start, size_t *bytes);
+void copy_words(void *dst, const void *src, size_t bytes);	/* bytes: a multiple of 8 */
 long sys_fork(struct pt_regs *regs);
 long sys_wait4(struct pt_regs *regs);
 long sys_exit(struct pt_regs *regs);
@@ -153,18 +190,32 @@ long sys_close(struct pt_regs *regs);
 long sys_dup2(struct pt_regs *regs);
 long sys_write(struct pt_regs *regs);
 
-/* syscall.c: entry, dispatch, user memory access */
-void syscall_install(void);	/* sets irq.syscall and irq.user_fault */
-int user_range_ok(const struct proc *p, uint64_t addr, size_t len);
-long user_string(const struct proc *p, uint64_t addr, char *buf, size_t size);
-int user_read_u64(const struct proc *p, uint64_t addr, uint64_t *val);
-int user_write_u32(const struct proc *p, uint64_t addr, uint32_t val);
+/* syscall.c: entry, dispatch */
+void syscall_install(void);	/* sets irq.syscall, irq.user_fault, irq.page_fault */
+
+/* vm.c: page frames, address spaces, page faults, user memory access */
+void vm_init(void);
+void mm_init(struct mm *mm);	/* empty: no context, no pages */
+long mm_exec(struct proc *p, const uint8_t *image, size_t len);	/* 0 or -errno */
+long mm_fork(struct proc *child, const struct proc *parent);
+uint64_t mm_fork_address(const struct proc *child, const struct proc *parent, uint64_t addr);
+void mm_release(struct proc *p);
+void mm_switch(const struct proc *next);	/* its user segments into the SLB */
+uint64_t mm_user_address(const struct upage *pg, const void *kernel_address);
+int mm_page_fault(struct pt_regs *regs);	/* irq.page_fault */
+long sys_mprotect(struct pt_regs *regs);
+long sys_page_faults(struct pt_regs *regs);
+/* The kernel's address of [addr, addr + len) if p may access it all with
+ * prot (within one page), else NULL. */
+void *user_ptr(struct proc *p, uint64_t addr, size_t len, unsigned int prot);
+int user_range_ok(struct proc *p, uint64_t addr, size_t len, unsigned int prot);
+long user_string(struct proc *p, uint64_t addr, char *buf, size_t size);
+int user_read_u64(struct proc *p, uint64_t addr, uint64_t *val);
+int user_write_u32(struct proc *p, uint64_t addr, uint32_t val);
 
 /* bench.c: measurement points, the run, the report */
 long sys_bench_mark(struct pt_regs *regs);
 int bench_run(unsigned int iterations);	/* the number of failed checks */
 
-/* native_mmu.c: natively, map the user pool 1:1 (PR=1 forces IR/DR on) */
-int native_map_user(const void *fdt, size_t fdt_size, uint64_t start, size_t bytes);
 #endif /* !__ASSEMBLER__ */
 #endif /* PPCPV_REF_PROC_H */

@@ -4,9 +4,10 @@
  * and the interfaces between its files.
  *
  * A small Book3S-64 big-endian kernel that runs natively on QEMU pseries
- * (MSR[PR]=0, real mode) or hosted by the ppcpv host stub (PR=1 underneath,
- * PR=0 as far as it knows).  It never turns translation on: guest real
- * addresses are its addresses.
+ * (MSR[PR]=0) or hosted by the ppcpv host stub (PR=1 underneath, PR=0 as
+ * far as it knows).  Its addresses are guest real addresses: with a hash
+ * MMU of its own (mmu.c) it maps itself 1:1 and runs translated, else it
+ * runs in real mode on the host's flat mapping.
  */
 #ifndef PPCPV_REF_H
 #define PPCPV_REF_H
@@ -23,6 +24,8 @@
 #define PACA_KSTACK	24	/* top of the kernel stack, for entries from user */
 #define PACA_TOC	32
 #define PACA_CURRENT	40	/* the running process (proc.c), as Linux keeps it */
+#define PACA_KERNEL_MSR	48	/* the MSR once an interrupt's state is saved; 0:
+				 * stay in real mode (mmu.c) */
 #define PACA_SIZE	64
 
 /* struct pt_regs */
@@ -51,7 +54,8 @@
 struct paca {
 	uint64_t r11, r12, cr, kstack, toc;
 	void *current;
-	uint64_t pad[2];
+	uint64_t kernel_msr;
+	uint64_t pad;
 };
 
 struct pt_regs {
@@ -62,6 +66,7 @@ struct pt_regs {
 _Static_assert(sizeof(struct paca) == PACA_SIZE, "paca layout");
 _Static_assert(offsetof(struct paca, kstack) == PACA_KSTACK, "paca layout");
 _Static_assert(offsetof(struct paca, current) == PACA_CURRENT, "paca layout");
+_Static_assert(offsetof(struct paca, kernel_msr) == PACA_KERNEL_MSR, "paca layout");
 _Static_assert(offsetof(struct pt_regs, nip) == REGS_NIP, "pt_regs layout");
 _Static_assert(offsetof(struct pt_regs, dsisr) == REGS_DSISR, "pt_regs layout");
 _Static_assert(sizeof(struct pt_regs) == REGS_SIZE, "pt_regs layout");
@@ -99,6 +104,8 @@ struct irq_state {
 	 * checks image, where a system call or a user fault is unexpected. */
 	void (*syscall)(struct pt_regs *regs);
 	void (*user_fault)(struct pt_regs *regs);
+	/* A user-mode storage or segment interrupt: 1 if resolved (resume). */
+	int (*page_fault)(struct pt_regs *regs);
 };
 extern struct irq_state irq;
 extern struct paca boot_paca;
@@ -111,6 +118,11 @@ void irq_disable(void);
 void checks_before_pv(void);
 void checks_after_pv(int pv_on);
 int checks_summary(void);	/* returns the number of failures */
+void check_report(int ok, const char *what);	/* a PASS: or FAIL: line */
+void check_skip(const char *what, const char *why);	/* a SKIP: line */
+
+/* mmu_checks.c: the MMU mode's checks (SKIP lines in flat mode) */
+void checks_mmu(int pv_on);
 
 /* pv.c: the PV bring-up glue */
 struct ppcpv_pv_result;

@@ -6,6 +6,7 @@
  * turns them off before mtspr SRR0/SRR1 and rfid; the result goes back in
  * r3, with CR0[SO] set and r3 = errno on failure.
  */
+#include <ppcpv/isa/vectors.h>
 #include "proc.h"
 
 #define ERRNO_MAX	4095
@@ -15,6 +16,13 @@ struct syscall {
 	enum sys_kind kind;
 	long (*fn)(struct pt_regs *regs);
 };
+
+/* Only the benchmark image takes measurement points (bench.c); elsewhere
+ * the call does not exist. */
+__attribute__((weak)) long sys_bench_mark(struct pt_regs *regs)
+{
+	return -ENOSYS;
+}
 
 static const struct syscall syscalls[] = {
 	{ SYS_FORK, SYSK_FORK, sys_fork },
@@ -26,7 +34,9 @@ static const struct syscall syscalls[] = {
 	{ SYS_EXIT, SYSK_EXIT, sys_exit },
 	{ SYS_EXIT_GROUP, SYSK_EXIT, sys_exit },	/* one thread per process */
 	{ SYS_WAIT4, SYSK_WAIT4, sys_wait4 },
+	{ SYS_MPROTECT, SYSK_MPROTECT, sys_mprotect },
 	{ SYS_BENCH_MARK, SYSK_MARK, sys_bench_mark },
+	{ SYS_PAGE_FAULTS, SYSK_PAGE_FAULTS, sys_page_faults },
 };
 
 static long dispatch(struct pt_regs *regs)
@@ -59,9 +69,17 @@ static void syscall_entry(struct pt_regs *regs)
 	}
 }
 
-/* A program that faults is killed, as by SIGSEGV; the kernel carries on. */
+/* A program that faults is killed, as by SIGSEGV; the kernel carries on.
+ * Its fault is kept for whoever looks at the zombie. */
 static void user_fault(struct pt_regs *regs)
 {
+	struct fatal_fault *f = &current_proc()->fault;
+
+	int fetch = regs->trap == PPC_BOOK3S_VEC_ISI || regs->trap == PPC_BOOK3S_VEC_ISEG;
+
+	f->trap = regs->trap;
+	f->ea = fetch ? regs->nip : regs->dar;
+	f->cause = fetch ? regs->msr & PPC_BOOK3S_SRR1_ISI_CAUSES : regs->dsisr;
 	kstats.user_faults++;
 	kprintf("kernel: pid %d killed: interrupt 0x%llx at 0x%llx (dar 0x%llx)\n",
 		current_proc()->pid, (unsigned long long)regs->trap, (unsigned long long)regs->nip,
@@ -73,58 +91,5 @@ void syscall_install(void)
 {
 	irq.syscall = syscall_entry;
 	irq.user_fault = user_fault;
-}
-
-/* ---- user memory: the process's data page and the program page it runs */
-
-static size_t bytes_in_page(const uint8_t *page, uint64_t addr)
-{
-	uint64_t base = (uintptr_t)page;
-
-	return page && addr - base < USER_PAGE_SIZE ? (size_t)(base + USER_PAGE_SIZE - addr) : 0;
-}
-
-/* Bytes the process may access from addr on, up to the end of its page. */
-static size_t user_bytes_at(const struct proc *p, uint64_t addr)
-{
-	size_t n = bytes_in_page(p->data, addr);
-
-	return n ? n : bytes_in_page(p->code, addr);
-}
-
-int user_range_ok(const struct proc *p, uint64_t addr, size_t len)
-{
-	return len <= user_bytes_at(p, addr);
-}
-
-/* Copy a NUL-terminated string in: its length, -EFAULT or -E2BIG. */
-long user_string(const struct proc *p, uint64_t addr, char *buf, size_t size)
-{
-	size_t avail = user_bytes_at(p, addr), i;
-	const char *s = (const char *)(uintptr_t)addr;
-
-	for (i = 0; i < size; i++) {
-		if (i == avail)
-			return -EFAULT;
-		buf[i] = s[i];
-		if (!s[i])
-			return (long)i;
-	}
-	return -E2BIG;
-}
-
-int user_read_u64(const struct proc *p, uint64_t addr, uint64_t *val)
-{
-	if (addr % 8 || !user_range_ok(p, addr, 8))
-		return -EFAULT;
-	*val = *(const uint64_t *)(uintptr_t)addr;
-	return 0;
-}
-
-int user_write_u32(const struct proc *p, uint64_t addr, uint32_t val)
-{
-	if (addr % 4 || !user_range_ok(p, addr, 4))
-		return -EFAULT;
-	*(uint32_t *)(uintptr_t)addr = val;
-	return 0;
+	irq.page_fault = mm_page_fault;
 }

@@ -13,6 +13,20 @@
  *   /bin/echo   its arguments, space separated, and a newline to fd 1;
  *               exits 0, or 1 if the write failed or was short
  *
+ * and the programs the MMU checks run (mmu_checks.c), which find their
+ * target address in r6 (the checks set it):
+ *
+ *   /bin/mmu-fresh    touches a stack page nobody touched: one fault, then
+ *                     none; exits 0, or 1 (fault count), 2 (not zero), 3
+ *                     (the stored value did not stay)
+ *   /bin/mmu-refault  stores to a fresh page, makes it read-only with
+ *                     mprotect (the kernel removes its entry), reads it:
+ *                     exits 0 if that took exactly one more fault and the
+ *                     value stayed, else 1 to 4 (the step that failed)
+ *   /bin/mmu-load, /bin/mmu-store, /bin/mmu-jump
+ *                     load from, store to, branch to r6; exit 0 if they
+ *                     survive it (they should be killed)
+ *
  * System calls as on Linux/ppc64: r0 = number, r3.. = arguments, sc; r3 =
  * result, CR0[SO] set on error.
  */
@@ -25,6 +39,7 @@
 #define CHAR_0		48
 #define CHAR_SPACE	32
 #define CHAR_NEWLINE	10
+#define MMU_PATTERN	0x5a5a	/* what the MMU programs store */
 
 .macro syscall nr
 	li	r0, \nr
@@ -183,5 +198,89 @@ user_echo_start:
 	b	.
 	.balign	4
 user_echo_end:
+
+/* ---- the MMU checks' programs ---------------------------------------- */
+/* exit_group(code) */
+.macro exit_with code
+	li	r3, \code
+	syscall	SYS_EXIT_GROUP
+.endm
+
+	.globl	user_mmu_fresh_start, user_mmu_fresh_end
+user_mmu_fresh_start:
+	syscall	SYS_PAGE_FAULTS
+	mr	r20, r3			/* r20: faults before */
+	clrrdi	r5, r1, PAGE_SHIFT	/* the stack's top page ... */
+	subi	r5, r5, 8		/* ... and the last doubleword below it */
+	ld	r6, 0(r5)		/* the first touch: one fault */
+	li	r7, MMU_PATTERN
+	std	r7, 0(r5)
+	ld	r8, 0(r5)
+	syscall	SYS_PAGE_FAULTS
+	subf	r3, r20, r3
+	cmpdi	r3, 1
+	bne	1f
+	cmpdi	r6, 0
+	bne	2f
+	cmpd	r8, r7
+	bne	3f
+	exit_with 0
+1:	exit_with 1
+2:	exit_with 2
+3:	exit_with 3
+	.balign	4
+user_mmu_fresh_end:
+
+	.globl	user_mmu_refault_start, user_mmu_refault_end
+user_mmu_refault_start:
+	clrrdi	r31, r1, PAGE_SHIFT
+	subi	r31, r31, PAGE_SIZE	/* r31: the page below the stack's top page */
+	li	r30, MMU_PATTERN
+	std	r30, 0(r31)		/* mapped read/write on this fault */
+	syscall	SYS_PAGE_FAULTS
+	mr	r29, r3			/* r29: faults so far */
+	mr	r3, r31
+	li	r4, PAGE_SIZE
+	li	r5, PROT_READ
+	syscall	SYS_MPROTECT
+	bso	1f
+	syscall	SYS_PAGE_FAULTS
+	cmpd	r3, r29
+	bne	2f
+	ld	r28, 0(r31)		/* its entry is gone: a fault again */
+	syscall	SYS_PAGE_FAULTS
+	subf	r3, r29, r3
+	cmpdi	r3, 1
+	bne	3f
+	cmpd	r28, r30
+	bne	4f
+	exit_with 0
+1:	exit_with 1
+2:	exit_with 2
+3:	exit_with 3
+4:	exit_with 4
+	.balign	4
+user_mmu_refault_end:
+
+	.globl	user_mmu_load_start, user_mmu_load_end
+user_mmu_load_start:
+	ld	r3, 0(r6)
+	exit_with 0
+	.balign	4
+user_mmu_load_end:
+
+	.globl	user_mmu_store_start, user_mmu_store_end
+user_mmu_store_start:
+	std	r3, 0(r6)
+	exit_with 0
+	.balign	4
+user_mmu_store_end:
+
+	.globl	user_mmu_jump_start, user_mmu_jump_end
+user_mmu_jump_start:
+	mtctr	r6
+	bctr
+	.balign	4
+user_mmu_jump_end:
 
 	.section .note.GNU-stack, "", @progbits

@@ -5,27 +5,50 @@
 /* H_PUT_TERM_CHAR carries at most 16 bytes, in two registers. */
 #define TERM_CHUNK	16
 
-long ppcpv_papr_hcall(unsigned long opcode, unsigned long a0, unsigned long a1,
-		      unsigned long a2, unsigned long a3, unsigned long rets[3])
+/* The only `sc 1` of any program linked with this library (never inlined):
+ * a host that has to find and rewrite hypercall sites finds exactly one. */
+__attribute__((noinline)) long ppcpv_papr_hcall_regs(unsigned long opcode,
+						      unsigned long regs[PAPR_HCALL_REGS])
 {
 	register unsigned long r3 __asm__("r3") = opcode;
-	register unsigned long r4 __asm__("r4") = a0;
-	register unsigned long r5 __asm__("r5") = a1;
-	register unsigned long r6 __asm__("r6") = a2;
-	register unsigned long r7 __asm__("r7") = a3;
+	register unsigned long r4 __asm__("r4") = regs[0];
+	register unsigned long r5 __asm__("r5") = regs[1];
+	register unsigned long r6 __asm__("r6") = regs[2];
+	register unsigned long r7 __asm__("r7") = regs[3];
+	register unsigned long r8 __asm__("r8") = regs[4];
+	register unsigned long r9 __asm__("r9") = regs[5];
+	register unsigned long r10 __asm__("r10") = regs[6];
+	register unsigned long r11 __asm__("r11") = regs[7];
 
 	/* PAPR preserves r1, r2 and r13..r31; the rest may change. */
 	__asm__ __volatile__("sc 1"
-		: "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6), "+r"(r7)
+		: "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6), "+r"(r7), "+r"(r8), "+r"(r9),
+		  "+r"(r10), "+r"(r11)
 		:
-		: "r0", "r8", "r9", "r10", "r11", "r12", "ctr", "xer",
-		  "cr0", "cr1", "cr5", "cr6", "cr7", "memory");
-	if (rets) {
-		rets[0] = r4;
-		rets[1] = r5;
-		rets[2] = r6;
-	}
+		: "r0", "r12", "ctr", "xer", "cr0", "cr1", "cr5", "cr6", "cr7", "memory");
+	regs[0] = r4;
+	regs[1] = r5;
+	regs[2] = r6;
+	regs[3] = r7;
+	regs[4] = r8;
+	regs[5] = r9;
+	regs[6] = r10;
+	regs[7] = r11;
 	return (long)r3;
+}
+
+long ppcpv_papr_hcall(unsigned long opcode, unsigned long a0, unsigned long a1,
+		      unsigned long a2, unsigned long a3, unsigned long rets[3])
+{
+	unsigned long regs[PAPR_HCALL_REGS] = { a0, a1, a2, a3 };
+	long status = ppcpv_papr_hcall_regs(opcode, regs);
+
+	if (rets) {
+		rets[0] = regs[0];
+		rets[1] = regs[1];
+		rets[2] = regs[2];
+	}
+	return status;
 }
 
 /* Up to 8 bytes, big-endian, zero-padded: how H_PUT_TERM_CHAR wants them. */

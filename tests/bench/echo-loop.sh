@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The echo-loop benchmark's behaviour and counts (never its speed): the
-# small benchmark image (N iterations) booted twice each in no-pv and pv
-# mode through the driver, which fails on any difference between the two
-# boots; then what each iteration did, from bench-echo's results.
+# small benchmark image (N iterations) booted twice each natively (the
+# kernel's own hash MMU), in no-pv and in pv mode (the host's flat mapping)
+# through the driver, which fails on any difference between the two boots;
+# then what each iteration did, from bench-echo's results.
 #   tests/bench/echo-loop.sh BUILD N
 set -u
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,10 +17,10 @@ trap 'rm -rf "$tmp"' EXIT
 driver=$build/native/bin/bench-echo
 
 "$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-bench-check.bin" \
-	--modes no-pv,pv --runs 2 --timeout 60 --json "$tmp/results.json" >"$tmp/out" 2>&1
+	--modes native,no-pv,pv --runs 2 --timeout 60 --json "$tmp/results.json" >"$tmp/out" 2>&1
 status=$?
 sed 's/^/    | /' "$tmp/out"
-check_eq "driver: both modes ran, two boots each with identical counts" 0 "$status"
+check_eq "driver: all three modes ran, two boots each with identical counts" 0 "$status"
 json=$(cat "$tmp/results.json" 2>/dev/null)
 check_eq "iterations" "$iterations" "$(json_value "$json" iterations)"
 check_eq "deterministic" true "$(json_value "$json" deterministic)"
@@ -27,10 +28,24 @@ check_eq "deterministic" true "$(json_value "$json" deterministic)"
 # mode_line MODE: the line of results.json with that mode's object
 mode_line() { grep "^\"$1\":" "$tmp/results.json"; }
 
-for mode in no_pv pv; do
+for mode in native no_pv pv; do
 	line=$(mode_line "$mode")
 	check_eq "$mode: 8 system calls per iteration" 8 "$(json_value "$line" syscalls_per_iter)"
 	check_eq "$mode: 2 context switches per iteration" 2 "$(json_value "$line" switches_per_iter)"
+done
+
+# Natively the kernel runs its own MMU: the forked child and echo each fault
+# in their program page (ISI) and stack page (DSI), one H_ENTER per fault,
+# and exec and exit each remove two entries in one H_BULK_REMOVE.  Hosted,
+# the host's flat mapping leaves nothing to fault or to map.
+native=$(mode_line native)
+check_eq "native: 4 guest page faults per iteration" 4 "$(json_value "$native" guest_faults_per_iter)"
+check_eq "native: 6 hash-table hypercalls per iteration (4 H_ENTER, 2 H_BULK_REMOVE)" 6 \
+	"$(json_value "$native" hcalls_per_iter)"
+for mode in no_pv pv; do
+	line=$(mode_line "$mode")
+	check_eq "$mode: no guest page fault (flat mapping)" 0 "$(json_value "$line" guest_faults_per_iter)"
+	check_eq "$mode: no hash-table hypercall (flat mapping)" 0 "$(json_value "$line" hcalls_per_iter)"
 	check_eq "$mode: one system-call entry per call" 8 \
 		"$(json_count "$line" traps_per_iter syscall_reflected)"
 	check_eq "$mode: one rfid per return to user mode" 8 \

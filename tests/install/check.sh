@@ -102,7 +102,10 @@ check_consumer() {
 	local cc=${CC:-cc} t out words
 	t=$(pc --variable=triplet ppcpv-guest-ppc64)
 	# shellcheck disable=SC2046
-	if ! "$cc" -std=gnu11 -Wall -Wextra -Werror $(pc --cflags ppcpv) -o "$work/consumer" \
+	# CONSUMER_CFLAGS: what the installed libraries were built with beyond
+	# their .pc (the sanitizers of make check SANITIZE=1).
+	# shellcheck disable=SC2086
+	if ! "$cc" -std=gnu11 -Wall -Wextra -Werror ${CONSUMER_CFLAGS:-} $(pc --cflags ppcpv) -o "$work/consumer" \
 		"$src/consumer.c" $(pc --libs ppcpv) 2>"$work/cc.err"; then
 		fail "consumer: does not build with pkg-config ppcpv: $(head -n 5 "$work/cc.err")"
 		return

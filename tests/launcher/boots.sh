@@ -13,11 +13,36 @@ TEST_NAME=boots
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# boot NAME ARGS...: one --json boot; sets $json and $status.
+# boot NAME ARGS...: one --json boot; sets $json and $status; the console
+# (and any error) is in $tmp/NAME.err.
 boot() {
 	local name=$1; shift
-	json=$("$run" --json --quiet --timeout 60 "$@" 2>"$tmp/$name.err")
+	json=$("$run" --json --timeout 60 "$@" 2>"$tmp/$name.err")
 	status=$?
+}
+
+# console_count NAME PATTERN: lines of boot NAME's console that match
+console_count() { grep -c -- "$2" "$tmp/$1.err"; }
+
+# The reference kernel's MMU checks (guest-kernel/ref/mmu_checks.c).
+MMU_CHECKS=9
+# natively: its own hash MMU, every check but the magic page's passes
+expect_own_mmu() {
+	local name=$1
+	check_eq "$name: the kernel's own MMU is on" 1 "$(console_count "$name" '^mmu: hash page table of 2^')"
+	check_eq "$name: MMU checks passed" $((MMU_CHECKS - 1)) "$(console_count "$name" '^PASS: mmu: ')"
+	check_eq "$name: no MMU check failed" 0 "$(console_count "$name" '^FAIL: mmu: ')"
+	check_eq "$name: the magic page check is skipped (no magic page)" 1 \
+		"$(console_count "$name" '^SKIP: mmu: the magic page is invisible to user mode (no magic page: PV off)')"
+}
+# hosted today: no hcall-pft, so the host's flat mapping and SKIP lines
+expect_flat_mmu() {
+	local name=$1
+	check_eq "$name: the kernel says why it keeps the flat mapping" 1 \
+		"$(console_count "$name" "^mmu: no hcall-pft: running on the host's flat mapping")"
+	check_eq "$name: every MMU check skipped, with the reason" "$MMU_CHECKS" \
+		"$(console_count "$name" '^SKIP: mmu: .* (flat mapping: no hcall-pft)$')"
+	check_eq "$name: no MMU check ran" 0 "$(console_count "$name" '^\(PASS\|FAIL\): mmu: ')"
 }
 
 # a boot that must pass all its checks
@@ -45,9 +70,11 @@ boot native --native
 expect_clean native
 check_eq "native: no host traps" 0 "$(json_count "$json" traps total)"
 native_insns=$(json_value "$json" guest_instructions)
+expect_own_mmu native
 
 boot no-pv --no-pv
 expect_unpatched no-pv "FEATURES lacks the magic-page bit"
+expect_flat_mmu no-pv
 off_traps=$(json_count "$json" traps total)
 off_insns=$(json_value "$json" guest_instructions)
 
@@ -58,6 +85,7 @@ check_eq "pv: patched" true "$(json_value "$json" pv)"
 	fail "pv: nothing patched"
 on_traps=$(json_count "$json" traps total)
 on_insns=$(json_value "$json" guest_instructions)
+expect_flat_mmu pv
 [ "$on_traps" -lt "$off_traps" ] && pass "pv: fewer traps than no-pv ($on_traps < $off_traps)" ||
 	fail "pv: $on_traps traps, no-pv $off_traps"
 [ "$on_insns" -lt "$off_insns" ] && pass "pv: fewer instructions than no-pv ($on_insns < $off_insns)" ||

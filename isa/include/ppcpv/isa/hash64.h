@@ -102,6 +102,9 @@
 /* PP (with PP0 = 0) values that mean the same for both keys. */
 #define PPC_HPTE_PP_RW		2		/* read/write */
 #define PPC_HPTE_PP_RO		3		/* read only */
+/* PP 0 (PP0 = 0): read/write with key 0, no access at all with key 1; with
+ * Ks = 0 and Kp = 1 in the SLB, a page only the supervisor can touch. */
+#define PPC_HPTE_PP_KEY0_RW	0
 
 /* ---- The table and its hash ----------------------------------------------- */
 

@@ -18,7 +18,14 @@
 /* The vty QEMU creates when the device tree names none. */
 #define PAPR_VTY_DEFAULT	0x71000000u
 
-/* sc 1: r3 = opcode, r4..r7 = args; returns r3, rets[0..2] = r4..r6
+/* Registers an hcall takes its arguments in and returns values in: r4..r11. */
+#define PAPR_HCALL_REGS		8
+
+/* sc 1: r3 = opcode, r4..r11 = regs[0..7]; returns r3, and regs[] holds
+ * r4..r11 as the call left them.  The one `sc 1` site of the library. */
+long ppcpv_papr_hcall_regs(unsigned long opcode, unsigned long regs[PAPR_HCALL_REGS]);
+
+/* The same with r4..r7 = args; returns r3, rets[0..2] = r4..r6
  * (rets may be NULL). */
 long ppcpv_papr_hcall(unsigned long opcode, unsigned long a0, unsigned long a1,
 		      unsigned long a2, unsigned long a3, unsigned long rets[3]);
