@@ -13,6 +13,8 @@
 #   make check-vmlinux  the patcher on Debian's ppc64el kernel (downloads ~50 MB)
 #   make bench-patcher  scan speed on that kernel
 #   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (fuzz/README.md)
+#   make linux-demo     Debian's ppc64el Linux booted natively (tests/linux.mk;
+#                       also linux-guest, check-linux, linux-bench)
 #   make clean
 #
 # Everything is built out of tree under $(BUILD).  V=1 shows full commands.

@@ -10,8 +10,8 @@ build=${1:-$here/build}
 dir=${2:-$build/vmlinux}
 runs=${3:-${BENCH_RUNS:-50}}
 
-"$here/tests/tool/fetch-vmlinux.sh" "$dir"
-echo "kernel:   $(cat "$dir/package")"
+"$here/tests/tool/fetch-ppc64el.sh" "$dir" vmlinux
+echo "kernel:   $(cat "$dir/vmlinux.package")"
 echo "machine:  $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
 "$build/native/bin/bench-patcher" --runs "$runs" --json "$here/bench/results-patcher.json" "$dir/vmlinux"
 echo "results:  bench/results-patcher.json"

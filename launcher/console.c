@@ -3,7 +3,9 @@
  * What the console says: the guest's "ppcpv: PV ..." line, its
  * "GUEST-RESULT: {...}", the host's "HOST-STATS: {...}" and the last
  * "EXIT: n".  The two objects are flat JSON with number and boolean values,
- * which is all this parser accepts.
+ * which is all this parser accepts.  A Linux guest has no EXIT line: the
+ * kernel's power-off or panic message ends it, its init's PASS:/FAIL:
+ * lines are counted, and the whole console is kept for the report.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -14,6 +16,13 @@
 /* QEMU pseries' timebase, which ppcpv-run also gives hosted guests:
  * 512 MHz, i.e. 512 ticks every 1000 ns. */
 #define TB_TICKS_PER_US	512ULL
+/* The most console text a report keeps. */
+#define CONSOLE_MAX	(8u << 20)
+
+/* What the kernel prints (after its timestamp) when it powers off or panics. */
+#define LINUX_POWER_OFF	"reboot: Power down"
+#define LINUX_PANIC	"Kernel panic - not syncing"
+#define LINUX_PANIC_END	"---[ end Kernel panic"
 
 void result_init(struct run_result *r, enum run_mode mode)
 {
@@ -83,8 +92,63 @@ static int starts(const char *line, const char *prefix)
 	return !strncmp(line, prefix, strlen(prefix));
 }
 
+static void keep_console(struct run_result *r, const char *line)
+{
+	size_t n = strlen(line) + 1;
+	size_t cap = r->console_cap ? r->console_cap : 4096;
+	char *p;
+
+	if (r->console_len + n + 1 > CONSOLE_MAX) {
+		r->console_truncated = 1;
+		return;
+	}
+	while (cap < r->console_len + n + 1)
+		cap *= 2;
+	if (cap != r->console_cap) {
+		p = realloc(r->console, cap);
+		if (!p) {
+			r->console_truncated = 1;
+			return;
+		}
+		r->console = p;
+		r->console_cap = cap;
+	}
+	memcpy(r->console + r->console_len, line, n - 1);
+	r->console_len += n;
+	r->console[r->console_len - 1] = '\n';
+	r->console[r->console_len] = '\0';
+}
+
+static void linux_line(struct run_result *r, const char *line)
+{
+	keep_console(r, line);
+	if (starts(line, "PASS: "))
+		r->checks_passed++;
+	else if (starts(line, "FAIL: "))
+		r->checks_failed++;
+	else if (starts(line, "RESULT-DIGEST: "))
+		snprintf(r->digest, sizeof(r->digest), "%s", line + 15);
+	else if (strstr(line, LINUX_POWER_OFF))
+		r->powered_off = 1;
+	else if (strstr(line, LINUX_PANIC_END))
+		r->panic_over = 1;
+	else if (strstr(line, LINUX_PANIC) && !r->panicked) {
+		r->panicked = 1;
+		snprintf(r->panic_line, sizeof(r->panic_line), "%s", strstr(line, LINUX_PANIC));
+	}
+}
+
+void result_free(struct run_result *r)
+{
+	free(r->console);
+	r->console = NULL;
+	r->console_len = r->console_cap = 0;
+}
+
 void result_take_line(struct run_result *r, const char *line)
 {
+	if (r->is_linux)
+		linux_line(r, line);
 	if (!*line)
 		return;
 	snprintf(r->last_line, sizeof(r->last_line), "%s", line);

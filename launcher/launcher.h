@@ -14,8 +14,9 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-/* Exit statuses of ppcpv-run besides the guest's own (0..123). */
+/* Exit statuses of ppcpv-run besides the guest's own (0..119). */
 #define RUN_EXIT_USAGE		2
+#define RUN_EXIT_PANIC		120	/* a Linux guest's kernel panicked */
 #define RUN_EXIT_TIMEOUT	124
 #define RUN_EXIT_SETUP		125	/* QEMU or an image missing, files unwritable */
 #define RUN_EXIT_NO_STATUS	126	/* QEMU ended without the guest's EXIT line */
@@ -48,6 +49,10 @@ struct run_options {
 	int print_only;		/* print the command line, do not run */
 	int all;		/* native, no-pv and pv side by side */
 	const char *keep_dir;	/* keep the device trees here */
+	const char *linux_kernel;	/* --linux: a Linux vmlinux (ELF) instead of a raw guest */
+	const char *initrd;
+	const char *append;	/* kernel command line words after the launcher's */
+	const char *linux_entry;	/* the native Linux entry stub image */
 };
 
 #define HOST_STATS_MAX	64
@@ -73,19 +78,33 @@ struct run_result {
 	struct host_stat host[HOST_STATS_MAX];
 	unsigned int n_host;
 	double wall_seconds;
+	/* Linux guests: what the console said */
+	int is_linux;
+	int powered_off;		/* the kernel's "reboot: Power down" */
+	int panicked;
+	int panic_over;			/* its closing line came: nothing more will */
+	char panic_line[LINE_MAX_LEN];
+	char digest[LINE_MAX_LEN];	/* the init's RESULT-DIGEST */
+	char *console;			/* everything, for the report (malloc'd) */
+	size_t console_len, console_cap;
+	int console_truncated;
 };
 
 /* console.c: one console line into the result. */
 void result_init(struct run_result *r, enum run_mode mode);
 void result_take_line(struct run_result *r, const char *line);
+void result_free(struct run_result *r);
 /* A HOST-STATS counter, or 0. */
 unsigned long long result_host(const struct run_result *r, const char *key);
 /* Instructions the virtual CPU ran, from the guest's timebase (icount). */
 unsigned long long result_instructions(const struct run_result *r);
 
-/* qemu.c: build the command line (argv[] of at most max entries). */
+/* qemu.c: build the command line (argv[] of at most max entries); lf is
+ * NULL unless a Linux guest boots. */
+struct linux_files;
 int qemu_argv(const struct run_options *o, const char *host_cfg, const char *guest_fdt,
-	      const char **argv, size_t max, char *storage, size_t storage_size);
+	      const struct linux_files *lf, const char **argv, size_t max, char *storage,
+	      size_t storage_size);
 /* Run it; console lines go to result_take_line (and stdout/stderr). */
 int qemu_run(const struct run_options *o, const char *const *argv, struct run_result *r);
 /* name, or the path where $PATH has it (a static buffer); NULL if absent. */
@@ -126,6 +145,8 @@ void proc_stop(struct proc *p);
 
 /* report.c */
 void report_json(const struct run_options *o, const struct run_result *r);
+void report_linux_json(const struct run_options *o, const struct run_result *r);
+void report_linux_summary(FILE *f, const struct run_options *o, const struct run_result *r);
 void report_summary(FILE *f, const struct run_result *r, int with_pv_line);
 void report_side_by_side(const struct run_result *res, unsigned int n);
 const char *mode_name(enum run_mode m);

@@ -2,13 +2,33 @@
 # launcher/: ppcpv-run, the x86 launcher that plays QEMU's part (pvinfo,
 # device trees, qemu-system-ppc64 under a timeout, the report).
 
-LAUNCHER_SRCS := $(addprefix launcher/,ppcpv-run.c qemu.c proc.c console.c report.c)
+# The Linux guest's ELF loader, layout and device tree: a library, so that
+# the unit tests check the tree against the project's own FDT reader.
+$(call LIBRARY,ppcpv-linux-boot,launcher/linux_elf.c launcher/linux_fdt.c,native)
+UNIT_LIBS += $(call libpath,ppcpv-linux-boot,native)
+UNIT_LDLIBS += -lfdt
+
+LAUNCHER_SRCS := $(addprefix launcher/,ppcpv-run.c qemu.c proc.c console.c report.c linux_run.c)
 $(call NATIVE_PROGRAM,ppcpv-run,$(LAUNCHER_SRCS),\
-	$(call libpath,ppcpv-hostcfg-blobs,native) $(call libpath,ppcpv-abi,native),-lfdt)
+	$(call libpath,ppcpv-linux-boot,native) $(call libpath,ppcpv-hostcfg-blobs,native) \
+	$(call libpath,ppcpv-abi,native),-lfdt)
 INSTALL_BINS += $(BUILD)/native/bin/ppcpv-run
 INSTALL_MAN1 += man/ppcpv-run.1
+
+# The native Linux entry stub (linux_entry.h): QEMU's -bios for --linux --native.
+LINUX_ENTRY_ELF := $(BUILD)/ppc64/launcher/linux-entry.elf
+LINUX_ENTRY_BIN := $(BUILD)/ppc64/launcher/linux-entry.bin
+$(LINUX_ENTRY_ELF): $(call objs,ppc64,launcher/linux_entry.S) launcher/linux_entry.ld
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD [ppc64] $@")
+	$(Q)$(call PPC64_RAW_LINK,$@,launcher/linux_entry.ld,$(call objs,ppc64,launcher/linux_entry.S))
+$(LINUX_ENTRY_BIN): $(LINUX_ENTRY_ELF)
+	@$(if $(Q),echo "  BIN [ppc64] $@")
+	$(Q)$(OBJCOPY_ppc64) -O binary $< $@
+ALL_TARGETS += $(LINUX_ENTRY_BIN)
+
 # the images ppcpv-run boots by default (PREFIX/share/ppcpv)
-INSTALL_DATA += $(GUEST_REF_BIN) $(HOST_PSERIES_BIN)
+INSTALL_DATA += $(GUEST_REF_BIN) $(HOST_PSERIES_BIN) $(LINUX_ENTRY_BIN)
 
 $(call CHECK_STEP,boots,$(BUILD)/native/bin/ppcpv-run $(GUEST_REF_BIN) $(HOST_PSERIES_BIN),\
 	tests/launcher/boots.sh $(BUILD))

@@ -17,11 +17,13 @@
 #include <ppcpv/host/hostcfg.h>
 #include "hostcfg_blobs.h"
 #include "launcher.h"
+#include "linux_boot.h"
 
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: ppcpv-run [--pv | --no-pv | --native | --all] [options]\n"
+		"       ppcpv-run --linux VMLINUX [--initrd CPIO] [--append ARGS] --native [options]\n"
 		"  --pv               host offers the magic page (default)\n"
 		"  --no-pv            host offers hypercalls but no magic-page feature\n"
 		"  --native           the guest alone on QEMU pseries (MSR[PR]=0, no host)\n"
@@ -36,15 +38,21 @@ static void usage(FILE *f)
 		"                     (default 60)\n"
 		"  --no-icount        real-time QEMU (instruction counts are then unknown)\n"
 		"  --guest FILE       raw guest image (default: the reference guest kernel)\n"
+		"  --linux VMLINUX    boot a Linux kernel ELF (PowerPC64) instead (native only\n"
+		"                     for now); --json then adds the console text\n"
+		"  --initrd FILE      its initramfs\n"
+		"  --append ARGS      kernel command line words after \"" LINUX_BOOTARGS_BASE "\"\n"
 		"  --host FILE        raw host stub image\n"
 		"  --qemu PROGRAM     default qemu-system-ppc64 (a path: used as it is)\n"
 		"  --verbose-host     the host logs every trap\n"
 		"  --keep DIR         keep the device trees in DIR\n"
 		"  --print            print the QEMU command line and stop\n"
-		"exit status: the guest's (0 = all checks passed); %d timeout, %d setup error,\n"
-		"%d no exit status from the guest, %d usage.  SIGINT, SIGTERM or SIGHUP stop\n"
-		"QEMU and remove the temporary files; then ppcpv-run dies of that signal.\n",
-		RUN_EXIT_TIMEOUT, RUN_EXIT_SETUP, RUN_EXIT_NO_STATUS, RUN_EXIT_USAGE);
+		"exit status: the guest's (0 = all checks passed; Linux: powered off, no FAIL\n"
+		"line); %d kernel panic, %d timeout, %d setup error (bad image too), %d no exit\n"
+		"status from the guest (Linux: no power-off), %d usage.  SIGINT, SIGTERM or\n"
+		"SIGHUP stop QEMU and remove the temporary files; then ppcpv-run dies of that\n"
+		"signal.\n",
+		RUN_EXIT_PANIC, RUN_EXIT_TIMEOUT, RUN_EXIT_SETUP, RUN_EXIT_NO_STATUS, RUN_EXIT_USAGE);
 }
 
 static int parse_inject(const char *s, struct run_options *o)
@@ -70,7 +78,7 @@ static int parse_inject(const char *s, struct run_options *o)
 
 enum { OPT_PV = 1, OPT_NO_PV, OPT_NATIVE, OPT_ALL, OPT_INJECT, OPT_JSON, OPT_QUIET, OPT_TIMEOUT,
        OPT_NO_ICOUNT, OPT_GUEST, OPT_HOST, OPT_QEMU, OPT_VERBOSE_HOST, OPT_KEEP, OPT_PRINT,
-       OPT_CONSOLE, OPT_HELP };
+       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_HELP };
 
 static const struct option long_options[] = {
 	{ "pv", no_argument, NULL, OPT_PV }, { "no-pv", no_argument, NULL, OPT_NO_PV },
@@ -83,6 +91,9 @@ static const struct option long_options[] = {
 	{ "qemu", required_argument, NULL, OPT_QEMU },
 	{ "verbose-host", no_argument, NULL, OPT_VERBOSE_HOST },
 	{ "keep", required_argument, NULL, OPT_KEEP }, { "print", no_argument, NULL, OPT_PRINT },
+	{ "linux", required_argument, NULL, OPT_LINUX },
+	{ "initrd", required_argument, NULL, OPT_INITRD },
+	{ "append", required_argument, NULL, OPT_APPEND },
 	{ "help", no_argument, NULL, OPT_HELP }, { NULL, 0, NULL, 0 },
 };
 
@@ -95,6 +106,25 @@ static int parse_timeout(const char *s, unsigned int *out)
 		return -1;
 	*out = (unsigned int)v;
 	return 0;
+}
+
+static int check_linux_options(const struct run_options *o)
+{
+	const char *bad = NULL;
+
+	if (!o->linux_kernel) {
+		if (o->initrd || o->append)
+			bad = "--initrd and --append go with --linux";
+	} else if (o->guest || o->host) {
+		bad = "--linux boots a kernel ELF: no --guest or --host";
+	} else if (o->all || o->inject) {
+		bad = "--linux: no --all or --inject (yet)";
+	} else if (o->mode != MODE_NATIVE) {
+		bad = "--linux runs with --native only for now (the hosted modes need the host's MMU)";
+	}
+	if (bad)
+		fprintf(stderr, "ppcpv-run: %s\n", bad);
+	return bad ? -1 : 0;
 }
 
 static int parse_options(int argc, char **argv, struct run_options *o)
@@ -117,6 +147,9 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		case OPT_VERBOSE_HOST: o->verbose_host = 1; break;
 		case OPT_KEEP: o->keep_dir = optarg; break;
 		case OPT_PRINT: o->print_only = 1; break;
+		case OPT_LINUX: o->linux_kernel = optarg; break;
+		case OPT_INITRD: o->initrd = optarg; break;
+		case OPT_APPEND: o->append = optarg; break;
 		case OPT_HELP: usage(stdout); exit(0);
 		case OPT_INJECT:
 			if (parse_inject(optarg, o)) {
@@ -142,7 +175,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		fprintf(stderr, "ppcpv-run: --inject goes with --pv (the default) only\n");
 		return -1;
 	}
-	return 0;
+	return check_linux_options(o);
 }
 
 /*
@@ -150,11 +183,13 @@ static int parse_options(int argc, char **argv, struct run_options *o)
  * tree (build/native/bin/) and an installation (PREFIX/bin with images in
  * PREFIX/share/ppcpv/) work wherever they are.
  */
+#define DEFAULT_IMAGES	3	/* guest, host stub, Linux entry stub */
+
 static const char *default_image(const char *build_rel, const char *installed)
 {
-	static char paths[2][PATH_MAX];
+	static char paths[DEFAULT_IMAGES][PATH_MAX];
 	static int next;
-	char exe[PATH_MAX / 2], *slash, *path = paths[next++ % 2];
+	char exe[PATH_MAX / 2], *slash, *path = paths[next++ % DEFAULT_IMAGES];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
 	if (n <= 0 || !(slash = (exe[n] = '\0', strrchr(exe, '/'))))
@@ -190,6 +225,8 @@ static int check_setup(struct run_options *o)
 		return -1;
 	}
 	o->qemu = q;
+	if (o->linux_kernel)	/* the ELF itself is checked as it is read */
+		return o->mode == MODE_NATIVE ? check_file("Linux entry stub", o->linux_entry) : 0;
 	if (check_file("guest", o->guest))
 		return -1;
 	return o->mode == MODE_NATIVE ? 0 : check_file("host stub", o->host);
@@ -219,13 +256,14 @@ struct files {
 	char dir[PATH_MAX / 2];	/* room left for the file names */
 	char host_cfg[PATH_MAX];
 	char guest_fdt[PATH_MAX];
+	struct linux_files lf;	/* a Linux boot's */
+	int is_linux;
 	int temporary;
 };
 
-static int make_files(const struct run_options *o, struct files *f)
+/* The boot's directory: --keep's, or a fresh temporary one. */
+static int make_dir(const struct run_options *o, struct files *f)
 {
-	struct hostcfg_options h;
-	const char *bad;
 	const char *tmp = getenv("TMPDIR");
 
 	if (o->keep_dir) {
@@ -238,16 +276,25 @@ static int make_files(const struct run_options *o, struct files *f)
 			fprintf(stderr, "ppcpv-run: cannot create %s: %s\n", f->dir, strerror(errno));
 			return -1;
 		}
-	} else {
-		if (!tmp || !*tmp || strlen(tmp) + 20 >= sizeof(f->dir))
-			tmp = "/tmp";
-		snprintf(f->dir, sizeof(f->dir), "%s/ppcpv-run.XXXXXX", tmp);
-		if (!mkdtemp(f->dir)) {
-			fprintf(stderr, "ppcpv-run: cannot create a temporary directory: %s\n", strerror(errno));
-			return -1;
-		}
-		f->temporary = 1;
+		return 0;
 	}
+	if (!tmp || !*tmp || strlen(tmp) + 20 >= sizeof(f->dir))
+		tmp = "/tmp";
+	snprintf(f->dir, sizeof(f->dir), "%s/ppcpv-run.XXXXXX", tmp);
+	if (!mkdtemp(f->dir)) {
+		fprintf(stderr, "ppcpv-run: cannot create a temporary directory: %s\n", strerror(errno));
+		return -1;
+	}
+	f->temporary = 1;
+	return 0;
+}
+
+/* The host stub's configuration and the raw guest's tree. */
+static int make_host_files(const struct run_options *o, struct files *f)
+{
+	struct hostcfg_options h;
+	const char *bad;
+
 	snprintf(f->host_cfg, sizeof(f->host_cfg), "%s/host-config.dtb", f->dir);
 	snprintf(f->guest_fdt, sizeof(f->guest_fdt), "%s/guest.dtb", f->dir);
 	host_options(o, &h);
@@ -261,12 +308,27 @@ static int make_files(const struct run_options *o, struct files *f)
 	return hostcfg_write_files(&h);
 }
 
+static int make_files(const struct run_options *o, struct files *f)
+{
+	if (make_dir(o, f))
+		return -1;
+	if (o->linux_kernel) {
+		f->is_linux = 1;
+		return linux_files_make(o, f->dir, &f->lf);
+	}
+	return o->mode == MODE_NATIVE ? 0 : make_host_files(o, f);
+}
+
 static void remove_files(const struct files *f)
 {
 	if (!f->temporary)
 		return;
-	unlink(f->host_cfg);
-	unlink(f->guest_fdt);
+	if (f->is_linux)
+		linux_files_remove(&f->lf);
+	else if (f->host_cfg[0]) {
+		unlink(f->host_cfg);
+		unlink(f->guest_fdt);
+	}
 	rmdir(f->dir);
 }
 
@@ -283,13 +345,17 @@ static int run_one(const struct run_options *o, struct run_result *r)
 {
 	const char *argv[ARGV_MAX];
 	char storage[4 * PATH_MAX];
-	struct files f = { .temporary = 0 };
+	static struct files f;
 	int err = 0;
 
+	memset(&f, 0, sizeof(f));
 	result_init(r, o->mode);
-	if (o->mode != MODE_NATIVE && make_files(o, &f))
+	r->is_linux = o->linux_kernel != NULL;
+	/* the native raw guest needs no files */
+	if ((o->mode != MODE_NATIVE || o->linux_kernel) && make_files(o, &f))
 		err = -1;
-	if (!err && qemu_argv(o, f.host_cfg, f.guest_fdt, argv, ARGV_MAX, storage, sizeof(storage))) {
+	if (!err && qemu_argv(o, f.host_cfg, f.guest_fdt, f.is_linux ? &f.lf : NULL, argv,
+			      ARGV_MAX, storage, sizeof(storage))) {
 		fprintf(stderr, "ppcpv-run: the QEMU command line is too long\n");
 		err = -1;
 	}
@@ -297,17 +363,23 @@ static int run_one(const struct run_options *o, struct run_result *r)
 		print_argv(argv);
 	else if (!err && qemu_run(o, argv, r))
 		err = -1;
-	if (!o->print_only)
+	if (!o->print_only || err)
 		remove_files(&f);
 	return err;
 }
 
 static void explain(const struct run_options *o, const struct run_result *r)
 {
-	if (r->timed_out)
+	if (r->is_linux && r->panicked)
+		fprintf(stderr, "ppcpv-run: %s: the Linux guest panicked: \"%s\"\n",
+			mode_name(r->mode), r->panic_line);
+	else if (r->timed_out)
 		fprintf(stderr, "ppcpv-run: %s: timeout after %u s; last console line: \"%s\"\n",
 			mode_name(r->mode), o->timeout_s, r->last_line);
-	else if (!r->have_exit)
+	else if (r->is_linux && !r->powered_off)
+		fprintf(stderr, "ppcpv-run: %s: QEMU ended without the Linux guest powering off; "
+			"last console line: \"%s\"\n", mode_name(r->mode), r->last_line);
+	else if (!r->is_linux && !r->have_exit)
 		fprintf(stderr, "ppcpv-run: %s: QEMU ended without the guest's exit status; "
 			"last console line: \"%s\"\n", mode_name(r->mode), r->last_line);
 }
@@ -341,26 +413,38 @@ static int run_all(struct run_options *o)
 static int run(struct run_options *o)
 {
 	struct run_result r;
+	int status;
 
 	if (!o->guest)
 		o->guest = default_image("../../images/guest-ref.bin", "guest-ref.bin");
 	if (!o->host)
 		o->host = default_image("../../ppc64/host-stubs/ppcpv-host-pseries.bin",
 					"ppcpv-host-pseries.bin");
+	o->linux_entry = default_image("../../ppc64/launcher/linux-entry.bin", "linux-entry.bin");
 	if (check_setup(o))
 		return RUN_EXIT_SETUP;
 	if (o->all)
 		return run_all(o);
-	if (run_one(o, &r))
+	if (run_one(o, &r)) {
+		result_free(&r);
 		return RUN_EXIT_SETUP;
-	if (o->print_only || proc_stop_signal())
+	}
+	if (o->print_only || proc_stop_signal()) {
+		result_free(&r);
 		return 0;
+	}
 	explain(o, &r);
-	if (o->json)
+	if (o->json && r.is_linux)
+		report_linux_json(o, &r);
+	else if (o->json)
 		report_json(o, &r);
+	else if (r.is_linux)
+		report_linux_summary(stderr, o, &r);
 	else
 		report_summary(stderr, &r, 1);
-	return result_status(&r);
+	status = result_status(&r);
+	result_free(&r);
+	return status;
 }
 
 int main(int argc, char **argv)

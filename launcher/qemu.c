@@ -16,6 +16,7 @@
 #include <ppcpv/host/hostcfg.h>
 #include "hostcfg_blobs.h"
 #include "launcher.h"
+#include "linux_boot.h"
 
 /* pseries under TCG: the capability settings that silence its warnings. */
 #define PSERIES_MACHINE "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off"
@@ -23,6 +24,13 @@
 #define READ_CHUNK	4096
 /* A raw file at a physical address. */
 #define LOADER "loader,file=%s,addr=0x%llx,force-raw=on"
+/* The CPU a Linux guest's device tree describes. */
+#define LINUX_CPU "POWER8"
+/* A fixed date on the guest's clock, running on virtual time: a Linux
+ * boot under -icount then repeats instruction for instruction. */
+#define LINUX_RTC "base=2024-01-01T00:00:00,clock=vm"
+/* The console's QEMU character device. */
+#define CONSOLE_CHARDEV "console"
 
 const char *qemu_find(const char *name)
 {
@@ -72,20 +80,72 @@ static void __attribute__((format(printf, 2, 3))) addf(struct argv_builder *b, c
 	add(b, dst);
 }
 
+/* The host stub and the raw guest (or the guest alone, natively). */
+static void ref_guest_args(struct argv_builder *b, const struct run_options *o,
+			   const char *host_cfg, const char *guest_fdt)
+{
+	add(b, "-serial");
+	add(b, "stdio");
+	add(b, "-bios");
+	if (o->mode == MODE_NATIVE) {
+		add(b, o->guest);
+		return;
+	}
+	add(b, o->host);
+	add(b, "-device");
+	addf(b, LOADER, host_cfg, (unsigned long long)PPCPV_HOSTCFG_PA);
+	add(b, "-device");
+	addf(b, LOADER, o->guest, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT);
+	add(b, "-device");
+	addf(b, LOADER, guest_fdt, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT +
+	     PPCPV_GUEST_SIZE_DEFAULT - PPCPV_GUEST_FDT_RESERVE);
+}
+
+/* A Linux guest natively: the entry stub as firmware, the kernel at its
+ * staging address, the tree, RTAS and initrd where the layout puts them,
+ * and the vty at the address the tree names. */
+static void linux_native_args(struct argv_builder *b, const struct run_options *o,
+			      const struct linux_files *lf)
+{
+	const struct linux_layout *l = &lf->layout;
+
+	add(b, "-rtc");
+	add(b, LINUX_RTC);
+	add(b, "-chardev");
+	add(b, "stdio,id=" CONSOLE_CHARDEV);
+	add(b, "-device");
+	addf(b, "spapr-vty,chardev=" CONSOLE_CHARDEV ",reg=0x%x", LINUX_VTY_REG);
+	add(b, "-bios");
+	add(b, lf->entry);
+	add(b, "-device");
+	addf(b, LOADER, lf->kernel, (unsigned long long)l->stage);
+	add(b, "-device");
+	addf(b, LOADER, lf->fdt, (unsigned long long)l->fdt);
+	add(b, "-device");
+	addf(b, LOADER, lf->rtas, (unsigned long long)l->rtas);
+	if (o->initrd) {
+		add(b, "-device");
+		addf(b, LOADER, o->initrd, (unsigned long long)l->initrd);
+	}
+}
+
 int qemu_argv(const struct run_options *o, const char *host_cfg, const char *guest_fdt,
-	      const char **argv, size_t max, char *storage, size_t storage_size)
+	      const struct linux_files *lf, const char **argv, size_t max, char *storage,
+	      size_t storage_size)
 {
 	struct argv_builder b = { argv, 0, max, storage, 0, storage_size };
 
 	add(&b, o->qemu);
 	add(&b, "-M");
 	add(&b, PSERIES_MACHINE);
+	if (lf) {
+		add(&b, "-cpu");
+		add(&b, LINUX_CPU);
+	}
 	add(&b, "-m");
-	addf(&b, "%lluM", (unsigned long long)PPCPV_HOST_RAM_DEFAULT >> 20);
+	addf(&b, "%lluM", (unsigned long long)(lf ? LINUX_RAM_DEFAULT : PPCPV_HOST_RAM_DEFAULT) >> 20);
 	add(&b, "-nographic");
 	add(&b, "-nodefaults");
-	add(&b, "-serial");
-	add(&b, "stdio");
 	add(&b, "-monitor");
 	add(&b, "none");
 	add(&b, "-no-reboot");
@@ -95,19 +155,10 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 		add(&b, "-icount");
 		add(&b, "shift=0,sleep=off");
 	}
-	add(&b, "-bios");
-	if (o->mode == MODE_NATIVE) {
-		add(&b, o->guest);
-	} else {
-		add(&b, o->host);
-		add(&b, "-device");
-		addf(&b, LOADER, host_cfg, (unsigned long long)PPCPV_HOSTCFG_PA);
-		add(&b, "-device");
-		addf(&b, LOADER, o->guest, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT);
-		add(&b, "-device");
-		addf(&b, LOADER, guest_fdt, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT +
-		     PPCPV_GUEST_SIZE_DEFAULT - PPCPV_GUEST_FDT_RESERVE);
-	}
+	if (lf)
+		linux_native_args(&b, o, lf);
+	else
+		ref_guest_args(&b, o, host_cfg, guest_fdt);
 	argv[b.n] = NULL;
 	return b.n + 1 < max && b.used < storage_size ? 0 : -1;
 }
@@ -158,7 +209,7 @@ int qemu_run(const struct run_options *o, const char *const *argv, struct run_re
 {
 	struct line_buf lb = { .len = 0 };
 	double start = proc_now(), deadline = start + o->timeout_s;
-	enum proc_event ev;
+	enum proc_event ev = PROC_OUTPUT;
 	struct proc p;
 	char data[READ_CHUNK];
 	ssize_t n;
@@ -167,7 +218,9 @@ int qemu_run(const struct run_options *o, const char *const *argv, struct run_re
 		fprintf(stderr, "ppcpv-run: cannot start %s: %s\n", argv[0], strerror(errno));
 		return -1;
 	}
-	while ((ev = proc_wait(&p, deadline)) == PROC_OUTPUT) {
+	/* A panicked kernel that does not end QEMU (no os-term) spins: the
+	 * panic's closing line is the end of the boot as well. */
+	while (!r->panic_over && (ev = proc_wait(&p, deadline)) == PROC_OUTPUT) {
 		n = proc_read(&p, data, sizeof(data), 0);
 		if (n > 0)
 			take(o, r, &lb, data, (size_t)n);

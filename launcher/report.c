@@ -11,8 +11,22 @@ const char *mode_name(enum run_mode m)
 	return (unsigned int)m < MODE_COUNT ? mode_names[m] : "?";
 }
 
+/* A Linux guest: 0 when it powered off after no failed check. */
+static int linux_status(const struct run_result *r)
+{
+	if (r->panicked)
+		return RUN_EXIT_PANIC;
+	if (r->timed_out)
+		return RUN_EXIT_TIMEOUT;
+	if (!r->powered_off || r->qemu_failed)
+		return RUN_EXIT_NO_STATUS;
+	return r->checks_failed ? 1 : 0;
+}
+
 int result_status(const struct run_result *r)
 {
+	if (r->is_linux)
+		return linux_status(r);
 	if (r->timed_out)
 		return RUN_EXIT_TIMEOUT;
 	if (!r->have_exit)
@@ -20,14 +34,24 @@ int result_status(const struct run_result *r)
 	return r->exit_status;
 }
 
+/* A JSON string: newlines and tabs escaped, other control bytes dropped,
+ * bytes above ASCII as \u00XX (the console is not necessarily UTF-8). */
 static void json_string(FILE *f, const char *s)
 {
+	unsigned char c;
+
 	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		if ((unsigned char)*s >= 0x20)
-			fputc(*s, f);
+	for (; (c = (unsigned char)*s); s++) {
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c >= 0x7f)
+			fprintf(f, "\\u%04x", c);
+		else if (c >= 0x20)
+			fputc(c, f);
 	}
 	fputc('"', f);
 }
@@ -59,6 +83,69 @@ void report_json(const struct run_options *o, const struct run_result *r)
 	else
 		printf("\"guest_instructions\":null,");
 	printf("\"wall_seconds\":%.3f}\n", r->wall_seconds);
+}
+
+/* Why a Linux boot did not end well, or "powered off". */
+static const char *linux_reason(const struct run_result *r)
+{
+	switch (linux_status(r)) {
+	case 0: return "powered off";
+	case RUN_EXIT_PANIC: return "kernel panic";
+	case RUN_EXIT_TIMEOUT: return "timeout (hang or loop)";
+	case RUN_EXIT_NO_STATUS: return "QEMU ended without the guest powering off";
+	default: return "powered off after failed checks";
+	}
+}
+
+static void json_instructions(const struct run_options *o, const struct run_result *r,
+			      const char *key)
+{
+	if (o->icount && r->have_guest_result)
+		printf("\"%s\":%llu,", key, result_instructions(r));
+	else
+		printf("\"%s\":null,", key);
+}
+
+/*
+ * One Linux boot.  prepatch/patched/map_magic_page_calls/traps are the
+ * hosted modes' (a native boot has no host: false, 0, 0, {}); instructions
+ * come from the init's GUEST-RESULT timebase (null without it).
+ */
+void report_linux_json(const struct run_options *o, const struct run_result *r)
+{
+	printf("{\"guest\":\"linux\",\"mode\":\"%s\",\"exit\":%d,\"reason\":",
+	       mode_name(r->mode), result_status(r));
+	json_string(stdout, linux_reason(r));
+	printf(",\"timed_out\":%s,\"panic\":", r->timed_out ? "true" : "false");
+	json_string(stdout, r->panic_line);
+	printf(",\"prepatch\":false,\"patched\":%llu,\"map_magic_page_calls\":%llu,",
+	       r->patched, result_host(r, "hcall_map_magic_page"));
+	if (r->n_host)
+		json_traps(r);
+	else
+		printf("\"traps\":{}");
+	printf(",\"checks_passed\":%llu,\"checks_failed\":%llu,", r->checks_passed,
+	       r->checks_failed);
+	json_instructions(o, r, "instructions");
+	printf("\"digest\":");
+	json_string(stdout, r->digest);
+	printf(",\"wall_seconds\":%.3f,\"console_truncated\":%s,\"console\":", r->wall_seconds,
+	       r->console_truncated ? "true" : "false");
+	json_string(stdout, r->console ? r->console : "");
+	printf("}\n");
+}
+
+void report_linux_summary(FILE *f, const struct run_options *o, const struct run_result *r)
+{
+	fprintf(f, "ppcpv-run: %s: linux %s (exit %d), %llu checks passed, %llu failed",
+		mode_name(r->mode), linux_reason(r), result_status(r), r->checks_passed,
+		r->checks_failed);
+	if (o->icount && r->have_guest_result)
+		fprintf(f, ", %llu instructions", result_instructions(r));
+	fprintf(f, ", %.1f s\n", r->wall_seconds);
+	if (r->panicked)
+		fprintf(f, "ppcpv-run: %s: %s\n", mode_name(r->mode), r->panic_line);
+	fflush(f);
 }
 
 void report_summary(FILE *f, const struct run_result *r, int with_pv_line)

@@ -131,7 +131,7 @@ static int guest_memory_and_cpu(void *fdt, const struct hostcfg_options *o)
  * hcall-instructions is what KVM_PPC_GET_PVINFO gives, unless a test asks
  * for another length (zero-padded or cut short).
  */
-static int guest_hypervisor(void *fdt, const struct hostcfg_options *o)
+int hostcfg_fdt_hypervisor(void *fdt, int hcall_bytes)
 {
 	static const char compat[] = "linux,kvm\0epapr,hypervisor-1";
 	struct kvm_ppc_pvinfo info;
@@ -140,8 +140,8 @@ static int guest_hypervisor(void *fdt, const struct hostcfg_options *o)
 	int err = ppcpv_pvinfo_fill(&info, PPCPV_HOST_TRAP_SC) ? -1 : 0;
 
 	memcpy(words, info.hcall, sizeof(info.hcall));
-	if (o->hcall_bytes >= 0 && (size_t)o->hcall_bytes <= sizeof(words))
-		len = (size_t)o->hcall_bytes;
+	if (hcall_bytes >= 0 && (size_t)hcall_bytes <= sizeof(words))
+		len = (size_t)hcall_bytes;
 
 	if (!err)
 		err = fdt_begin_node(fdt, "hypervisor");
@@ -210,7 +210,7 @@ int hostcfg_build_guest_fdt(const struct hostcfg_options *o, void *fdt, size_t s
 	if (!err)
 		err = guest_memory_and_cpu(fdt, o);
 	if (!err && has_hypervisor)
-		err = guest_hypervisor(fdt, o);
+		err = hostcfg_fdt_hypervisor(fdt, o->hcall_bytes);
 	if (!err && o->hostdev != PPCPV_HOSTDEV_NONE)
 		err = guest_hostdev(fdt, o, hostdev_path, sizeof(hostdev_path));
 	/* The ePAPR byte channel when there is one: a guest that could not

@@ -53,4 +53,10 @@ int hostcfg_write_files(const struct hostcfg_options *o);
 int hostcfg_build_host_config(const struct hostcfg_options *o, void *buf, size_t size);
 int hostcfg_build_guest_fdt(const struct hostcfg_options *o, void *buf, size_t size);
 
+/* The /hypervisor node (with the ePAPR console under it) into a tree
+ * being written sequentially: what the guest of a ppcpv host is told, also
+ * the Linux guest's (launcher/linux_fdt.c).  hcall_bytes < 0: all of
+ * hcall-instructions.  0, or a libfdt error. */
+int hostcfg_fdt_hypervisor(void *fdt, int hcall_bytes);
+
 #endif /* PPCPV_HOSTCFG_BLOBS_H */

@@ -21,7 +21,7 @@ tool="$build/native/bin/ppcpv-patch"
 oracle="$build/native/bin/ppcpv-site-oracle"
 opts=(--family book3s64 --features 0x3)
 
-"$here/tests/tool/fetch-vmlinux.sh" "$dir" || { fail "cannot fetch the kernel"; summary; exit 1; }
+"$here/tests/tool/fetch-ppc64el.sh" "$dir" vmlinux || { fail "cannot fetch the kernel"; summary; exit 1; }
 vmlinux="$dir/vmlinux"
 work="$dir/work"
 rm -rf "$work" && mkdir -p "$work"
@@ -88,7 +88,7 @@ if run_ok "--apply" "${opts[@]}" --apply "$work/vmlinux.patched" "$vmlinux"; the
 fi
 rm -f "$work/vmlinux.patched" "$work/vmlinux.restored" "$work/text.dis"
 
-echo "kernel:  $(cat "$dir/package")"
+echo "kernel:  $(cat "$dir/vmlinux.package")"
 echo "found:   $(grep -o '"found_by_kind":{[^}]*}' <<<"$json")"
 echo "actions: $(grep -o '"patched_by_action":{[^}]*}' <<<"$json")"
 echo "skipped: $(grep -o '"skipped_by_reason":{[^}]*}' <<<"$json")"

@@ -81,6 +81,8 @@
 /* ori ra,rs,imm (ori's target is the RA field) */
 #define PPC_ENC_ORI(ra, rs, imm) \
 	(PPC_FIELD_OPCD(PPC_OP_ORI) | PPC_FIELD_RT(rs) | PPC_FIELD_RA(ra) | (PPC_U32(imm) & PPC_D_MASK))
+/* mr ra,rs == or ra,rs,rs (or's target is the RA field) */
+#define PPC_ENC_MR(ra, rs)	PPC_ENC_X(PPC_X_OR, rs, ra, rs)
 /* li rt,imm == addi rt,0,imm; lis rt,imm == addis rt,0,imm */
 #define PPC_ENC_LI(rt, imm)	PPC_ENC_D(PPC_OP_ADDI, rt, 0, imm)
 #define PPC_ENC_LIS(rt, imm)	PPC_ENC_D(PPC_OP_ADDIS, rt, 0, imm)

@@ -67,6 +67,9 @@
 #define PPC_X_TLBRE		946
 #define PPC_X_TLBWE		978
 
+/* Logical. */
+#define PPC_X_OR		444	/* or (mr rA,rS is or rA,rS,rS) */
+
 /* Indexed integer loads and stores. */
 #define PPC_X_LDX		21
 #define PPC_X_LWZX		23

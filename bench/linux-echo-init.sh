@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: MIT
+# The init script of `make linux-bench` (after a header setting
+# ITERATIONS): the seed's loop, `/bin/echo hello > /dev/null` in the shell,
+# between timebase marks.  Each mark forks ppcpv-timebase, which reads the
+# timebase in the child; so between two marks lies one mark's own cost,
+# and between the second and third the loop plus that same cost: the loop
+# alone is (m2 - m1) - (m1 - m0).
+list=$(seq "$ITERATIONS")
+echo "BENCH-MARK 0 $(ppcpv-timebase)"
+echo "BENCH-MARK 1 $(ppcpv-timebase)"
+for i in $list; do
+	/bin/echo hello >/dev/null
+done
+echo "BENCH-MARK 2 $(ppcpv-timebase)"
