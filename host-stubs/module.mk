@@ -30,7 +30,7 @@ $(call CHECK_STEP,hostcfg,$(BUILD)/native/bin/ppcpv-hostcfg,tests/host/hostcfg.s
 
 # The pseries host stub: a raw ppc64 BE image for qemu-system-ppc64 -bios.
 HOST_PSERIES_SRCS := $(sort $(wildcard host-stubs/pseries/*.c host-stubs/pseries/*.S))
-HOST_PSERIES_LIBS := $(call libpath,ppcpv-host-book3s,ppc64) $(call libpath,ppcpv-host-core,ppc64) \
+HOST_PSERIES_LIBS := $(call libpath,ppcpv-host-mmu64,ppc64) $(call libpath,ppcpv-host-book3s,ppc64) $(call libpath,ppcpv-host-core,ppc64) \
 	$(call libpath,ppcpv-fdt,ppc64) \
 	$(call libpath,ppcpv-fmt,ppc64) $(call libpath,ppcpv-papr,ppc64) $(call libpath,ppcpv-crt,ppc64) \
 	$(call libpath,ppcpv-abi,ppc64)

@@ -20,6 +20,8 @@ int ppcpv_fetch_insn(struct ppcpv_vcpu *v, uint64_t ea, uint32_t *insn)
 
 	if (!(msr & v->arch.msr_64bit))
 		ea = (uint32_t)ea;
+	if (v->ops->fetch_gpa && v->ops->fetch_gpa(v->ctx, v, ea, &ea))
+		return -PPCPV_ERR_NOTFOUND;
 	if (ea >= v->cfg.ram_size || v->cfg.ram_size - ea < sizeof(*insn))
 		return -PPCPV_ERR_NOTFOUND;
 	*insn = ppc_load_insn(v->cfg.ram + ea, !(msr & v->arch.msr_little_endian));

@@ -59,10 +59,15 @@ static int find_node(struct parse *p)
 static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
 {
 	const char *mode = PPCPV_HOSTCFG_MODE_PV, *selftest = "", *fault = "";
+	const char *mmu = PPCPV_HOSTCFG_MMU_FLAT;
 
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_MODE, &mode);
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_SELFTEST, &selftest);
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_FAULT, &fault);
+	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_MMU, &mmu);
+	cfg->mmu_shadow = str_eq(mmu, PPCPV_HOSTCFG_MMU_SHADOW);
+	if (!cfg->mmu_shadow && !str_eq(mmu, PPCPV_HOSTCFG_MMU_FLAT))
+		return fail(p, -PPCPV_ERR_INVAL, "host config: mmu must be flat or shadow");
 	if (str_eq(mode, PPCPV_HOSTCFG_MODE_PV))
 		cfg->mode = PPCPV_MODE_PV;
 	else if (str_eq(mode, PPCPV_HOSTCFG_MODE_NO_PV))
@@ -109,6 +114,8 @@ static int read_numbers(struct parse *p, struct ppcpv_hostcfg *cfg)
 		err = optional_u64(p, PPCPV_HOSTCFG_FEATURES, &features);
 	if (!err)
 		err = optional_u64(p, PPCPV_HOSTCFG_VERBOSE, &verbose);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_IMAGE_SIZE, &cfg->image_size);
 	if (err)
 		return err;
 	cfg->has_guest_fdt = fdt != UINT64_MAX;
@@ -128,6 +135,8 @@ static int check(struct parse *p, const struct ppcpv_hostcfg *c)
 			    "host config: guest base/size not page aligned, or size above 256 MiB");
 	if (c->guest_entry >= c->guest_size || c->guest_entry % 4)
 		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-entry is outside guest memory");
+	if (c->image_size > c->guest_size)
+		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-image-size is above guest-size");
 	if (c->has_guest_fdt && (c->guest_fdt >= c->guest_size || c->guest_fdt % 8))
 		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-fdt is outside guest memory");
 	if (c->hostdev_base != PPCPV_HOSTDEV_NONE &&

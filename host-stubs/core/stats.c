@@ -18,6 +18,7 @@ static const char *const emul_names[PPCPV_EMUL_KIND_COUNT] = {
 	[PPCPV_EMUL_KIND_TLB_INVALIDATE] = "tlb_invalidate",
 	[PPCPV_EMUL_KIND_MFSR] = "mfsr",
 	[PPCPV_EMUL_KIND_MTSR] = "mtsr",
+	[PPCPV_EMUL_KIND_MMU] = "mmu",
 };
 
 static const char *const hcall_names[PPCPV_HCALL_KIND_COUNT] = {
@@ -27,6 +28,30 @@ static const char *const hcall_names[PPCPV_HCALL_KIND_COUNT] = {
 	[PPCPV_HCALL_KIND_BYTE_CHANNEL_SEND] = "byte_channel_send",
 	[PPCPV_HCALL_KIND_UNKNOWN] = "unknown",
 };
+
+static const char *const papr_names[PPCPV_PAPR_KIND_COUNT] = {
+	[PPCPV_PAPR_KIND_H_ENTER] = "h_enter",
+	[PPCPV_PAPR_KIND_H_REMOVE] = "h_remove",
+	[PPCPV_PAPR_KIND_H_BULK_REMOVE] = "h_bulk_remove",
+	[PPCPV_PAPR_KIND_H_PROTECT] = "h_protect",
+	[PPCPV_PAPR_KIND_H_READ] = "h_read",
+	[PPCPV_PAPR_KIND_H_CLEAR_REF] = "h_clear_ref",
+	[PPCPV_PAPR_KIND_H_CLEAR_MOD] = "h_clear_mod",
+	[PPCPV_PAPR_KIND_H_PUT_TERM_CHAR] = "h_put_term_char",
+	[PPCPV_PAPR_KIND_H_GET_TERM_CHAR] = "h_get_term_char",
+	[PPCPV_PAPR_KIND_H_CEDE] = "h_cede",
+	[PPCPV_PAPR_KIND_UNKNOWN] = "unknown",
+};
+
+uint64_t ppcpv_stats_papr(const struct ppcpv_host_stats *s)
+{
+	uint64_t total = 0;
+	unsigned int i;
+
+	for (i = 0; i < PPCPV_PAPR_KIND_COUNT; i++)
+		total += s->papr[i];
+	return total;
+}
 
 uint64_t ppcpv_stats_emulated(const struct ppcpv_host_stats *s)
 {
@@ -82,6 +107,11 @@ int ppcpv_stats_json(const struct ppcpv_host_stats *s, char *buf, size_t size)
 	add(&j, "", "mmio_reads", s->mmio_reads);
 	add(&j, "", "mmio_writes", s->mmio_writes);
 	add(&j, "", "idle", s->idle);
+	add(&j, "", "shadow_faults", s->shadow_faults);
+	add(&j, "", "guest_faults", s->guest_faults);
+	add(&j, "", "papr_hcalls", ppcpv_stats_papr(s));
+	for (i = 0; i < PPCPV_PAPR_KIND_COUNT; i++)
+		add(&j, "papr_", papr_names[i], s->papr[i]);
 	if (j.len + 2 > size)
 		return -PPCPV_ERR_NOSPACE;
 	buf[j.len++] = '}';

@@ -38,6 +38,9 @@ static uint32_t read_vty(const void *fdt, size_t size)
 	return reg;
 }
 
+/* What QEMU's POWER CPUs have when the tree does not say. */
+#define QEMU_SLB_SIZE_DEFAULT	32
+
 static const char *read_cpu(struct machine *m, const void *fdt, size_t size)
 {
 	const char *type;
@@ -56,6 +59,8 @@ static const char *read_cpu(struct machine *m, const void *fdt, size_t size)
 	    shift < 18 || shift > 46)
 		return "no usable ibm,pft-size (is this pseries with a hash MMU?)";
 	m->pft_shift = (unsigned int)shift;
+	if (ppcpv_fdt_get_u32(fdt, size, node, "ibm,slb-size", &m->slb_size))
+		m->slb_size = QEMU_SLB_SIZE_DEFAULT;
 	if (ppcpv_fdt_get_u32(fdt, size, node, "timebase-frequency", &m->timebase_hz))
 		m->timebase_hz = 0;
 	return NULL;

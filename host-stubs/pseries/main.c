@@ -75,8 +75,12 @@ static void print_stats(void)
 	console_write("\n", 1);
 }
 
+/* mmu = "shadow": the guest's MMU is modelled (shadow.c, papr_guest.c). */
+static int shadow_on;
+
 static __attribute__((noreturn)) void host_stop(int status)
 {
+	papr_sites_restore();
 	print_stats();
 	host_printf("EXIT: %d\n", status);
 	rtas_exit(status);
@@ -118,6 +122,22 @@ static const struct ppcpv_host_ops pseries_ops = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = mmu_magic_visible,
+};
+
+/* mmu = "shadow": the walk follows the magic page, and instruction fetch
+ * and the MMU instructions go through the guest's translations. */
+static void magic_visible_shadowed(void *ctx, const struct ppcpv_vcpu *v, int visible)
+{
+	mmu_magic_visible(ctx, v, visible);
+	shadow_magic_changed(v);
+}
+
+static const struct ppcpv_host_ops pseries_ops_shadow = {
+	.timebase = timebase,
+	.console_write = guest_console_write,
+	.magic_visible = magic_visible_shadowed,
+	.fetch_gpa = shadow_fetch_gpa,
+	.mmu_insn = shadow_mmu_insn,
 };
 
 /* The absent-magic-page fault: MAP succeeds but the page never appears, so
@@ -185,6 +205,8 @@ static uint64_t prepare_entry(void)
 	struct ppcpv_entry e;
 
 	ppcpv_prepare_entry(guest, &e);
+	if (shadow_on)
+		shadow_entry(guest);
 	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG3), "r"(e.sprg3));
 	__asm__ __volatile__("mtdec %0" : : "r"(e.dec_ticks));
 	return e.msr;
@@ -210,6 +232,30 @@ static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const
 	}
 }
 
+/* With the guest's MMU modelled, its PAPR hypercalls and the host faults
+ * its translations explain are served here; the rest goes to the core.
+ * True if the exit was handled (*action says what next). */
+static __attribute__((noinline)) int shadow_exit(struct ppcpv_exit *e, enum ppcpv_run_action *action)
+{
+	int served;
+
+	if (e->reason == PPCPV_EXIT_SYSCALL && papr_is_hcall(guest)) {
+		guest->stats.exits++;
+		*action = papr_hcall(guest);
+		if (*action == PPCPV_RUN_IDLE)
+			guest->stats.idle++;
+		return 1;
+	}
+	if (e->reason != PPCPV_EXIT_DATA_FAULT && e->reason != PPCPV_EXIT_INSN_FAULT)
+		return 0;
+	served = shadow_fault(guest, e);
+	if (!served)
+		return 0;
+	guest->stats.exits++;
+	*action = served < 0 ? PPCPV_RUN_FATAL : PPCPV_RUN_RESUME;
+	return 1;
+}
+
 /*
  * Every trap out of the guest, called by start.S with the guest saved in
  * the vCPU, on the host stack's top frame: handle it, and return the real
@@ -224,7 +270,8 @@ uint64_t host_exit(uint32_t vector, uint64_t srr1)
 	ppcpv_book3s_exit(vector, srr1, read_spr_dar(), read_spr_dsisr(), &e);
 	if (machine.cfg.verbose)
 		trace_trap(&e);
-	action = ppcpv_handle_exit(guest, &e);
+	if (!shadow_on || !shadow_exit(&e, &action))
+		action = ppcpv_handle_exit(guest, &e);
 	if (action != PPCPV_RUN_RESUME)
 		act_on(action, &e);
 	return prepare_entry();
@@ -267,9 +314,20 @@ static void init_vcpu(void)
 	};
 	const uint8_t *shown = cfg.fault == PPCPV_FAULT_STALE_MAGIC_PAGE ? stale_page : shared_page;
 
+	const struct ppcpv_host_ops *ops = cfg.fault == PPCPV_FAULT_ABSENT_MAGIC_PAGE ?
+		&pseries_ops_absent_page : &pseries_ops;
+	const char *why;
+
 	mmu_set_magic_page((uint64_t)(uintptr_t)shown);
-	if (ppcpv_vcpu_init(guest, shared_page, &cfg, cfg.fault == PPCPV_FAULT_ABSENT_MAGIC_PAGE ?
-			    &pseries_ops_absent_page : &pseries_ops, NULL))
+	if (machine.cfg.mmu_shadow) {
+		why = shadow_init(&machine, (uint64_t)(uintptr_t)shown);
+		if (why)
+			fatal(why);
+		papr_sites_patch(&machine, cfg.guest_le);
+		ops = &pseries_ops_shadow;
+		shadow_on = 1;
+	}
+	if (ppcpv_vcpu_init(guest, shared_page, &cfg, ops, NULL))
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
 			guest_msr());
@@ -302,10 +360,10 @@ void host_main(const void *qemu_fdt)
 		    ppcpv_pvinfo_word(&guest->pvinfo, 1), ppcpv_pvinfo_word(&guest->pvinfo, 2),
 		    ppcpv_pvinfo_word(&guest->pvinfo, 3));
 	host_printf("host: guest at 0x%llx size 0x%llx entry 0x%llx fdt 0x%llx mode %s "
-		    "hostdev 0x%llx\n", (unsigned long long)machine.cfg.guest_base,
+		    "hostdev 0x%llx mmu %s\n", (unsigned long long)machine.cfg.guest_base,
 		    (unsigned long long)machine.cfg.guest_size, (unsigned long long)machine.cfg.guest_entry,
 		    (unsigned long long)machine.cfg.guest_fdt, mode_names[machine.cfg.mode],
-		    (unsigned long long)machine.cfg.hostdev_base);
+		    (unsigned long long)machine.cfg.hostdev_base, shadow_on ? "shadow" : "flat");
 	if (machine.cfg.fault != PPCPV_FAULT_NONE)
 		host_printf("host: deliberate defect: %s\n", machine.cfg.fault == PPCPV_FAULT_MAP_FAILS ?
 			    "MAP_MAGIC_PAGE fails" :

@@ -7,7 +7,10 @@
  *   magic-page EA (while shown)       ->  the shared page
  * so "guest real address" = host PA - guest base.  Nothing else is mapped:
  * any other access faults to the host.  VSIDs are a fixed function of the
- * ESID; the guest's own translations are not modelled.
+ * ESID; the guest's own translations are not modelled here.  With the
+ * host config's mmu = "shadow" this is the guest's real-mode context only
+ * (shadow.c takes the flat map out of the SLB while the guest translates);
+ * its HPTEs are bolted, so that the shadow's evictions never take them.
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/isa/hash64.h>
@@ -17,6 +20,7 @@
 #define PAGE_SHIFT		PPC_PAGE_SHIFT_4K
 #define SLB_SLOT_MEMORY		0
 #define SLB_SLOT_MAGIC		1
+_Static_assert(SLB_SLOT_MAGIC < MMU_FLAT_SLB_SLOTS, "the flat map's SLB slots");
 #define VSID_BASE		0x100ul		/* keep VSID 0 unused */
 
 #define NO_SLOT			UINT64_MAX
@@ -33,7 +37,10 @@ static struct {
 	uint64_t slb_rs, slb_rb;
 	/* In segment 0: the slot of its HPTE while swapped in for memory's. */
 	uint64_t memory_slot;
+	int segment_shown;	/* its own segment's SLB entry is wanted */
 } magic = { .slot = NO_SLOT, .memory_slot = NO_SLOT };
+/* The flat map is out of the SLB (the shadow runs): SLB writes wait. */
+static int suspended;
 
 static uint64_t vsid_of(uint64_t ea)
 {
@@ -77,7 +84,7 @@ static long map_page(uint64_t ea, uint64_t pa, uint64_t extra, uint64_t *slot)
 	long status;
 
 	/* Without H_EXACT the hypervisor picks a free slot of the group. */
-	status = ppcpv_papr_hcall(H_ENTER, 0, pteg_index(ea), hpte_v(ea), r, rets);
+	status = ppcpv_papr_hcall(H_ENTER, 0, pteg_index(ea), hpte_v(ea) | PPC_HPTE_V_BOLTED, r, rets);
 	*slot = rets[0];
 	return status;
 }
@@ -178,12 +185,37 @@ static void place_segment_hpte(uint64_t ea)
 static void show_segment(uint64_t ea)
 {
 	place_segment_hpte(ea);
-	slb_write(magic.slb_rs, magic.slb_rb);
+	magic.segment_shown = 1;
+	if (!suspended)
+		slb_write(magic.slb_rs, magic.slb_rb);
+}
+
+static void slb_invalidate(uint64_t ea)
+{
+	__asm__ __volatile__("slbie %0" : : "r"(ea & ~((1ul << SEGMENT_SHIFT) - 1)) : "memory");
 }
 
 static void hide_segment(uint64_t ea)
 {
-	__asm__ __volatile__("slbie %0" : : "r"(ea & ~((1ul << SEGMENT_SHIFT) - 1)) : "memory");
+	magic.segment_shown = 0;
+	if (!suspended)
+		slb_invalidate(ea);
+}
+
+void mmu_flat_suspend(void)
+{
+	slb_invalidate(0);
+	if (magic.segment_shown)
+		slb_invalidate(magic.ea);
+	suspended = 1;
+}
+
+void mmu_flat_resume(void)
+{
+	suspended = 0;
+	slb_write(slb_rs(0), slb_rb(SLB_SLOT_MEMORY, 0));
+	if (magic.segment_shown)
+		slb_write(magic.slb_rs, magic.slb_rb);
 }
 
 void mmu_set_magic_page(uint64_t pa)

@@ -38,6 +38,7 @@ struct machine {
 	uint32_t vty;
 	uint32_t rtas_power_off, rtas_os_term;
 	unsigned int pft_shift;		/* log2 of the hash page table size */
+	unsigned int slb_size;		/* ibm,slb-size: the host SLB's entries */
 	uint32_t timebase_hz;
 	/* from the host-config blob */
 	struct ppcpv_hostcfg cfg;
@@ -50,12 +51,52 @@ const char *machine_read_host_config(struct machine *m, uint64_t image_end);
 
 /* ---- Translation for the guest (mmu.c) ---------------------------------- */
 
+/* Host SLB slots the flat map uses (memory, the magic page). */
+#define MMU_FLAT_SLB_SLOTS	2
+
 /* Set up the SLB and hash table: guest EA x -> host PA guest_base + x. */
 const char *mmu_init(const struct machine *m);
+/* Take the flat map out of the host SLB (the shadow runs) and put it back
+ * (guest real mode again), with the magic page as last shown. */
+void mmu_flat_suspend(void);
+void mmu_flat_resume(void);
 /* The page the guest is shown as its magic page (host PA). */
 void mmu_set_magic_page(uint64_t pa);
 /* Show or hide it at the guest's magic-page EA: the vCPU's magic_visible op. */
 void mmu_magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible);
+
+/* ---- The guest's own MMU, shadowed (shadow.c) ---------------------------- */
+
+#include <ppcpv/host/mmu64.h>
+#include <ppcpv/host/trap.h>
+
+/* Host config mmu = "shadow": the guest hash table, guest SLB and shadow;
+ * magic_pa is the page the guest is shown.  NULL or why not. */
+const char *shadow_init(const struct machine *m, uint64_t magic_pa);
+int shadow_enabled(void);
+/* Before every guest entry: the host SLB holds the context of its mode. */
+void shadow_entry(const struct ppcpv_vcpu *v);
+void shadow_magic_changed(const struct ppcpv_vcpu *v);
+/* A host DSI/ISI/segment interrupt: 1 served or reflected, 0 for the core
+ * (the device: e->dar becomes its guest real address), -1 fatal. */
+int shadow_fault(struct ppcpv_vcpu *v, struct ppcpv_exit *e);
+/* The core's fetch_gpa and mmu_insn ops. */
+int shadow_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa);
+enum ppcpv_emul_result shadow_mmu_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t insn);
+/* The page frame table calls: false if opcode is none of them. */
+int shadow_hcall(uint64_t opcode, struct ppcpv_hcall_args *a, long *status);
+
+/* ---- PAPR hypercalls of the guest (papr_guest.c) -------------------------- */
+
+/* Rewrite the guest image's `sc 1` words (QEMU would answer them itself at
+ * PR=1) into `sc 0`, remembering each site; print the list. */
+void papr_sites_patch(const struct machine *m, int guest_le);
+/* Put the `sc 1` words back (the guest's memory as it was loaded). */
+void papr_sites_restore(void);
+/* Is this system call (pc just past it) a PAPR hypercall? */
+int papr_is_hcall(const struct ppcpv_vcpu *v);
+/* Serve it: r3 status, results in r4...  RESUME or IDLE (H_CEDE). */
+enum ppcpv_run_action papr_hcall(struct ppcpv_vcpu *v);
 
 /* ---- Entry and exit (start.S, main.c) ----------------------------------- */
 

@@ -11,6 +11,7 @@
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
 #include <ppcpv/pvinfo.h>
+#include <ppcpv/isa/hash64.h>
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/host/vcpu.h>
@@ -88,9 +89,63 @@ int hostcfg_build_host_config(const struct hostcfg_options *o, void *fdt, size_t
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_SELFTEST, o->selftest);
 	if (!err && o->fault)
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_FAULT, o->fault);
+	if (!err && o->mmu)
+		err = fdt_property_string(fdt, PPCPV_HOSTCFG_MMU, o->mmu);
+	if (!err && o->image_bytes)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_IMAGE_SIZE, o->image_bytes);
 	if (!err)
 		err = fdt_end_node(fdt);
 	return finish(fdt, err);
+}
+
+static int shadow_mmu(const struct hostcfg_options *o)
+{
+	return o->mmu && !strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW);
+}
+
+static int prop_cells(void *fdt, const char *name, const uint32_t *cells, size_t n)
+{
+	uint32_t be[8];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		be[i] = cpu_to_fdt32(cells[i]);
+	return fdt_property(fdt, name, be, (int)(n * sizeof(be[0])));
+}
+
+/*
+ * What a PAPR kernel reads about the hash MMU it gets (mmu shadow): a
+ * hash table of 2^PPCPV_GUEST_PFT_SHIFT bytes, 4 KiB base pages only
+ * (base shift, SLB L||LP, one size: shift, HPTE encoding), 256 MB
+ * segments only (log2 of the size), and the SLB size.
+ */
+static int guest_cpu_mmu(void *fdt)
+{
+	static const uint32_t pft[] = { 0, PPCPV_GUEST_PFT_SHIFT };
+	static const uint32_t page_sizes[] = { PPC_PAGE_SHIFT_4K, 0, 1, PPC_PAGE_SHIFT_4K, 0 };
+	static const uint32_t segment_sizes[] = { PPC_SID_SHIFT };
+	int err = prop_cells(fdt, "ibm,pft-size", pft, 2);
+
+	if (!err)
+		err = prop_cells(fdt, "ibm,segment-page-sizes", page_sizes, 5);
+	if (!err)
+		err = prop_cells(fdt, "ibm,processor-segment-sizes", segment_sizes, 1);
+	if (!err)
+		err = fdt_property_u32(fdt, "ibm,slb-size", PPCPV_GUEST_SLB_SIZE);
+	return err;
+}
+
+/* /rtas as a PAPR kernel looks for which hypercall sets it may use. */
+static int guest_rtas(void *fdt)
+{
+	static const char sets[] = "hcall-pft\0hcall-bulk\0hcall-term";
+	int err = fdt_begin_node(fdt, "rtas");
+
+	if (!err)
+		err = fdt_property(fdt, "ibm,hypertas-functions", sets, sizeof(sets));
+	if (!err)
+		err = fdt_end_node(fdt);
+	return err;
 }
 
 static int guest_memory_and_cpu(void *fdt, const struct hostcfg_options *o)
@@ -117,6 +172,8 @@ static int guest_memory_and_cpu(void *fdt, const struct hostcfg_options *o)
 		err = fdt_property_u32(fdt, "reg", 0);
 	if (!err)
 		err = fdt_property_u32(fdt, "timebase-frequency", o->timebase_hz);
+	if (!err && shadow_mmu(o))
+		err = guest_cpu_mmu(fdt);
 	if (!err)
 		err = fdt_end_node(fdt);
 	if (!err)
@@ -209,6 +266,8 @@ int hostcfg_build_guest_fdt(const struct hostcfg_options *o, void *fdt, size_t s
 		err = fdt_property_string(fdt, "model", "ppcpv host stub (QEMU pseries, TCG)");
 	if (!err)
 		err = guest_memory_and_cpu(fdt, o);
+	if (!err && shadow_mmu(o))
+		err = guest_rtas(fdt);
 	if (!err && has_hypervisor)
 		err = hostcfg_fdt_hypervisor(fdt, o->hcall_bytes);
 	if (!err && o->hostdev != PPCPV_HOSTDEV_NONE)

@@ -27,6 +27,8 @@ struct hostcfg_options {
 	const char *mode;		/* PPCPV_HOSTCFG_MODE_* */
 	const char *selftest;		/* NULL: none */
 	const char *fault;		/* PPCPV_HOSTCFG_FAULT_*, NULL: none */
+	const char *mmu;		/* PPCPV_HOSTCFG_MMU_* */
+	uint64_t image_bytes;		/* size of guest_image (0: none given) */
 	int hcall_bytes;		/* hcall-instructions length (bad-input
 					 * tests); < 0: the 16 bytes pvinfo gives */
 	const char *bootargs;		/* NULL: none */

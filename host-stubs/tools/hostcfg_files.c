@@ -33,6 +33,7 @@ void hostcfg_options_init(struct hostcfg_options *o)
 		.timebase_hz = HOSTCFG_TIMEBASE_HZ_DEFAULT,
 		.host_ram = PPCPV_HOST_RAM_DEFAULT,
 		.mode = PPCPV_HOSTCFG_MODE_PV,
+		.mmu = PPCPV_HOSTCFG_MMU_FLAT,
 		.hcall_bytes = -1,
 	};
 }
@@ -113,6 +114,8 @@ const char *hostcfg_check_layout(const struct hostcfg_options *o)
 	if (strcmp(o->mode, PPCPV_HOSTCFG_MODE_PV) && strcmp(o->mode, PPCPV_HOSTCFG_MODE_NO_PV) &&
 	    strcmp(o->mode, PPCPV_HOSTCFG_MODE_NONE))
 		return "--mode must be pv, no-pv or none";
+	if (strcmp(o->mmu, PPCPV_HOSTCFG_MMU_FLAT) && strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW))
+		return "--mmu must be flat or shadow";
 	if ((bad = check_region(o)) || (bad = check_guest_view(o)))
 		return bad;
 	if (o->guest_image && (image = image_size(o->guest_image, &bad)) < 0)
@@ -201,11 +204,17 @@ int hostcfg_write_files(const struct hostcfg_options *o)
 		{ .build = hostcfg_build_guest_fdt },
 	};
 	const size_t n = sizeof(outs) / sizeof(outs[0]);
+	struct hostcfg_options with_image = *o;
+	const char *bad = NULL;
+	long long image = o->guest_image ? image_size(o->guest_image, &bad) : 0;
 	mode_t mask = umask(0);
 	size_t i;
 	int err = 0;
 
 	umask(mask);
+	/* The host scans the image for `sc 1` words (mmu shadow). */
+	with_image.image_bytes = image > 0 ? (uint64_t)image : 0;
+	o = &with_image;
 	outs[0].path = o->host_config_out;
 	outs[1].path = o->guest_fdt_out;
 	for (i = 0; i < n; i++)

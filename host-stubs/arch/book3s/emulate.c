@@ -65,6 +65,17 @@ static unsigned int sr_of_rb(const struct ppcpv_vcpu *v, uint32_t insn)
 	return (unsigned int)((uint32_t)v->regs.gpr[PPC_GET_RB(insn)] >> PPC_BOOK3S32_SR_SHIFT);
 }
 
+/* The guest's SLB and TLB instructions go to the platform when it models
+ * the guest's MMU (ppcpv_host_ops.mmu_insn).  Without it the SLB writes
+ * and reads are unknown (program interrupt), and invalidations act on
+ * nothing (guest EA = guest real). */
+static enum ppcpv_emul_result mmu_insn(struct ppcpv_vcpu *v, uint32_t insn, int invalidation)
+{
+	if (v->ops->mmu_insn)
+		return v->ops->mmu_insn(v->ctx, v, insn);
+	return invalidation ? ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLB_INVALIDATE) : PPCPV_EMUL_UNKNOWN;
+}
+
 static enum ppcpv_emul_result emulate_x(struct ppcpv_vcpu *v, uint32_t insn)
 {
 	switch (PPC_GET_XO10(insn)) {
@@ -80,13 +91,17 @@ static enum ppcpv_emul_result emulate_x(struct ppcpv_vcpu *v, uint32_t insn)
 		return ppcpv_emul_spr_move(v, insn, 1, book3s_spr);
 	case PPC_X_TLBSYNC:
 		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLBSYNC);
-	/* The guest's own translations are not modelled (guest EA = guest
-	 * real), so invalidations have nothing to act on. */
 	case PPC_X_TLBIE:
 	case PPC_X_TLBIEL:
-	case PPC_X_TLBIA:
 	case PPC_X_SLBIE:
 	case PPC_X_SLBIA:
+		return mmu_insn(v, insn, 1);
+	case PPC_X_SLBMTE:
+	case PPC_X_SLBMFEE:
+	case PPC_X_SLBMFEV:
+	case PPC_X_SLBFEE:
+		return mmu_insn(v, insn, 0);
+	case PPC_X_TLBIA:	/* not in a PAPR guest's repertoire: a no-op */
 		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLB_INVALIDATE);
 	case PPC_X_MFSR:
 		return emulate_sr(v, insn, PPC_GET_SR(insn), 0);

@@ -103,3 +103,13 @@ void book3s_deliver(struct ppcpv_vcpu *v, uint32_t irq)
 {
 	book3s_inject(v, irq == PPCPV_IRQ_EXTERNAL ? PPC_BOOK3S_VEC_EXTERNAL : PPC_BOOK3S_VEC_DEC, 0);
 }
+
+void ppcpv_book3s_raise(struct ppcpv_vcpu *v, uint32_t vector, uint64_t srr1_cause, uint64_t dar,
+			uint32_t dsisr)
+{
+	if (vector == PPC_BOOK3S_VEC_DSI || vector == PPC_BOOK3S_VEC_DSEG)
+		ppcpv_shared_set64(v, PPCPV_SHARED_DAR, ppcpv_vcpu_ea(v, dar));
+	if (vector == PPC_BOOK3S_VEC_DSI)
+		ppcpv_shared_set32(v, PPCPV_SHARED_DSISR, dsisr);
+	book3s_inject(v, vector, srr1_cause);
+}

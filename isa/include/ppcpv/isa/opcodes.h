@@ -60,6 +60,9 @@
 #define PPC_X_MTSPR		467
 #define PPC_X_SLBIA		498
 #define PPC_X_TLBSYNC		566
+#define PPC_X_SLBMFEV		851	/* Book3S-64 SLB reads */
+#define PPC_X_SLBMFEE		915
+#define PPC_X_SLBFEE		979	/* slbfee. (Rc=1 always) */
 #define PPC_X_MFSR		595	/* Book3S-32 segment registers */
 #define PPC_X_MFSRIN		659
 #define PPC_X_TLBIVAX		786	/* BookE TLB management */

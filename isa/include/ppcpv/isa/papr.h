@@ -19,6 +19,11 @@
 #define H_PROTECT		0x18
 #define H_BULK_REMOVE		0x124
 
+/* The other calls a PAPR guest kernel makes of a small host. */
+#define H_CEDE			0xe0	/* idle until an interrupt */
+#define H_GET_TERM_CHAR		0x54	/* r4 vty; r4 count, r5..r6 bytes */
+#define H_PUT_TERM_CHAR		0x58	/* r4 vty, r5 count, r6..r7 bytes */
+
 /* ---- Return codes (r3) ---------------------------------------------------- */
 
 #define H_SUCCESS		0

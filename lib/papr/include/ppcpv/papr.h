@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <ppcpv/isa/papr.h>	/* H_ENTER, H_REMOVE, H_AVPN, return codes */
 
-#define H_PUT_TERM_CHAR		0x58
 #define H_RTAS			0xf000	/* QEMU's RTAS entry */
 
 /* The vty QEMU creates when the device tree names none. */

@@ -31,10 +31,23 @@
 #define PPCPV_HOSTCFG_VERBOSE		"verbose"	/* u32: 1 = log every trap */
 #define PPCPV_HOSTCFG_SELFTEST		"selftest"	/* "host-fault": prove the FATAL path */
 #define PPCPV_HOSTCFG_FAULT		"fault"		/* a deliberate host defect, below */
+#define PPCPV_HOSTCFG_MMU		"mmu"		/* "flat" or "shadow", below */
+#define PPCPV_HOSTCFG_IMAGE_SIZE	"guest-image-size"	/* bytes of the image at guest 0 */
 
 #define PPCPV_HOSTCFG_MODE_PV		"pv"
 #define PPCPV_HOSTCFG_MODE_NO_PV	"no-pv"
 #define PPCPV_HOSTCFG_MODE_NONE		"none"
+/* flat: guest EA = guest-physical in every mode (the guest's MMU is not
+ * modelled; slbmte is illegal).  shadow: the guest gets the PAPR page
+ * frame table calls and its own SLB; translated modes are shadowed
+ * (Documentation/host-mmu.rst). */
+#define PPCPV_HOSTCFG_MMU_FLAT		"flat"
+#define PPCPV_HOSTCFG_MMU_SHADOW	"shadow"
+/* What a shadow-MMU guest is told (its cpu node): the guest hash table is
+ * 2^PPCPV_GUEST_PFT_SHIFT bytes of host memory; its SLB has
+ * PPCPV_GUEST_SLB_SIZE entries. */
+#define PPCPV_GUEST_PFT_SHIFT		18
+#define PPCPV_GUEST_SLB_SIZE		32
 #define PPCPV_HOSTCFG_SELFTEST_HOST_FAULT "host-fault"
 #define PPCPV_HOSTCFG_FAULT_MAP_FAILS	"map-fails"	/* MAP_MAGIC_PAGE answers EV_INTERNAL */
 #define PPCPV_HOSTCFG_FAULT_STALE_PAGE	"stale-magic-page"	/* the guest sees a page the host ignores */
@@ -73,6 +86,8 @@ struct ppcpv_hostcfg {
 	uint32_t verbose;
 	int selftest_host_fault;
 	enum ppcpv_host_fault fault;	/* default PPCPV_FAULT_NONE */
+	int mmu_shadow;		/* mmu = "shadow" (default flat) */
+	uint64_t image_size;	/* 0 when absent */
 };
 
 /*

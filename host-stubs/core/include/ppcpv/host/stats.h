@@ -24,6 +24,7 @@ enum ppcpv_emul_kind {
 	PPCPV_EMUL_KIND_TLB_INVALIDATE,	/* tlbie, tlbiel, tlbia, slbie, slbia */
 	PPCPV_EMUL_KIND_MFSR,		/* mfsr, mfsrin */
 	PPCPV_EMUL_KIND_MTSR,		/* mtsr, mtsrin */
+	PPCPV_EMUL_KIND_MMU,		/* slb*, tlbie(l) against a modelled guest MMU */
 	PPCPV_EMUL_KIND_COUNT
 };
 
@@ -35,6 +36,22 @@ enum ppcpv_hcall_kind {
 	PPCPV_HCALL_KIND_BYTE_CHANNEL_SEND,
 	PPCPV_HCALL_KIND_UNKNOWN,
 	PPCPV_HCALL_KIND_COUNT
+};
+
+/* PAPR hypercalls (`sc 1` of a guest with a shadowed MMU), by opcode. */
+enum ppcpv_papr_kind {
+	PPCPV_PAPR_KIND_H_ENTER = 0,
+	PPCPV_PAPR_KIND_H_REMOVE,
+	PPCPV_PAPR_KIND_H_BULK_REMOVE,
+	PPCPV_PAPR_KIND_H_PROTECT,
+	PPCPV_PAPR_KIND_H_READ,
+	PPCPV_PAPR_KIND_H_CLEAR_REF,
+	PPCPV_PAPR_KIND_H_CLEAR_MOD,
+	PPCPV_PAPR_KIND_H_PUT_TERM_CHAR,
+	PPCPV_PAPR_KIND_H_GET_TERM_CHAR,
+	PPCPV_PAPR_KIND_H_CEDE,
+	PPCPV_PAPR_KIND_UNKNOWN,	/* answered H_FUNCTION */
+	PPCPV_PAPR_KIND_COUNT
 };
 
 struct ppcpv_host_stats {
@@ -55,7 +72,16 @@ struct ppcpv_host_stats {
 	uint64_t mmio_reads;
 	uint64_t mmio_writes;
 	uint64_t idle;				/* EV_IDLE waits */
+	/* A shadowed guest MMU: host faults the host served from the guest's
+	 * translations, those that went back to the guest as its own
+	 * DSI/ISI/segment interrupt, and the PAPR hypercalls. */
+	uint64_t shadow_faults;
+	uint64_t guest_faults;
+	uint64_t papr[PPCPV_PAPR_KIND_COUNT];
 };
+
+/* Total of the PAPR hypercall counters. */
+uint64_t ppcpv_stats_papr(const struct ppcpv_host_stats *s);
 
 /* Total of the emulation counters. */
 uint64_t ppcpv_stats_emulated(const struct ppcpv_host_stats *s);

@@ -86,7 +86,7 @@ struct ppcpv_vcpu_config {
 
 struct ppcpv_vcpu;
 
-/* The platform's side.  Every pointer is required. */
+/* The platform's side.  Every pointer is required but the last two. */
 struct ppcpv_host_ops {
 	/* The timebase now. */
 	uint64_t (*timebase)(void *ctx);
@@ -94,6 +94,13 @@ struct ppcpv_host_ops {
 	void (*console_write)(void *ctx, const char *buf, size_t len);
 	/* The magic page became visible (1) or hidden (0) at vcpu->magic.ea. */
 	void (*magic_visible)(void *ctx, const struct ppcpv_vcpu *vcpu, int visible);
+	/* Optional, for a platform that models the guest's MMU: the guest
+	 * real address of the instruction at ea (0, or nonzero: no
+	 * translation), and the guest's MMU instructions (Book3S: slbmte,
+	 * slbie, slbia, slbmfee, slbmfev, slbfee., tlbie, tlbiel).  NULL:
+	 * guest EA = guest-physical, and the family treats them as before. */
+	int (*fetch_gpa)(void *ctx, const struct ppcpv_vcpu *vcpu, uint64_t ea, uint64_t *gpa);
+	enum ppcpv_emul_result (*mmu_insn)(void *ctx, struct ppcpv_vcpu *vcpu, uint32_t insn);
 };
 
 /* Interrupts the host can hold pending for the guest. */

@@ -56,6 +56,13 @@ static inline void ppcpv_book3s_exit(uint32_t vector, uint64_t srr1, uint64_t da
 	e->data_cause = dsisr;
 }
 
+/* Enter the guest's handler at vector as the CPU would for a storage or
+ * program interrupt the host decided on: DAR (DSI, data segment), DSISR
+ * (DSI), SRR1 cause bits (ISI, program).  For a platform that models the
+ * guest's MMU: its walk says exactly what the guest must see. */
+void ppcpv_book3s_raise(struct ppcpv_vcpu *v, uint32_t vector, uint64_t srr1_cause, uint64_t dar,
+			uint32_t dsisr);
+
 /* Vectors whose exits may use any guest GPR (ppcpv_exit_uses_all_gprs()):
  * program (emulation) and data storage/segment (MMIO).  A platform saves
  * r14-r31 for these only. */

@@ -251,4 +251,18 @@ void ppcpv_mmu64_slbie(struct ppcpv_gmmu *m, struct ppcpv_shadow *sh, uint64_t r
 enum ppcpv_mmu_verdict ppcpv_mmu64_slbia(struct ppcpv_gmmu *m, struct ppcpv_shadow *sh,
 					 unsigned int ih, uint64_t *dropped);
 
+/* The registers an MMU instruction reads or writes. */
+struct ppcpv_mmu64_regs {
+	uint64_t *gpr;		/* r0..r31 */
+	uint64_t *cr;		/* slbfee. sets CR0 */
+	uint64_t xer;		/* its SO goes to CR0 */
+};
+
+/* One trapped guest MMU instruction (slbmte, slbie, slbia, slbmfee,
+ * slbmfev, slbfee., tlbie, tlbiel): ILLEGAL (program interrupt) for a bad
+ * form or anything else; *dropped as above. */
+enum ppcpv_mmu_verdict ppcpv_mmu64_emulate(struct ppcpv_gmmu *m, struct ppcpv_shadow *sh,
+					   uint32_t insn, const struct ppcpv_mmu64_regs *regs,
+					   uint64_t *dropped);
+
 #endif /* PPCPV_HOST_SHADOW64_H */

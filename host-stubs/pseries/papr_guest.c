@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The guest's PAPR hypercalls (host config mmu = "shadow").
+ *
+ * QEMU answers every `sc 1` itself, and at MSR[PR]=1 - where the guest
+ * always runs - with H_PRIVILEGE: the host never sees one.  So before the
+ * guest starts, the host rewrites each `sc 1` word of the guest image
+ * (guest-physical 0 .. guest-image-size, from ppcpv-hostcfg) into `sc 0`
+ * and keeps the sites.  A system call from guest supervisor state at a
+ * kept site, with r0 other than ppcpv's own "KVM!", is then a PAPR
+ * hypercall: opcode r3, arguments r4..r11, status back in r3.  The host
+ * does it here rather than ppcpv-hostcfg in the file, because the host is
+ * the one that must know the sites: the image on disk stays as built, the
+ * list is printed at boot, and the words are put back when the guest
+ * stops.  (A data word that happens to equal `sc 1` in the image would be
+ * rewritten too: the printed list shows it.)
+ */
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/papr.h>
+#include <ppcpv/host/stats.h>
+#include "pseries.h"
+
+/* Hypercall sites kept (pSeries Linux has 9, in its plpar_hcall*). */
+#define SC1_SITES_MAX		64
+#define SC1_WORD		PPC_INST_SC_LEV(1)
+#define SC0_WORD		PPC_INST_SC
+/* H_PUT_TERM_CHAR: at most 16 bytes, 8 in each of r6 and r7. */
+#define TERM_CHARS_MAX		16
+#define BYTES_PER_GPR		8
+
+static struct {
+	uint8_t *ram;
+	int big_endian;
+	unsigned int count;
+	uint64_t gpa[SC1_SITES_MAX];
+	unsigned int skipped;	/* sites beyond SC1_SITES_MAX: left as they were */
+} sites;
+
+void papr_sites_patch(const struct machine *m, int guest_le)
+{
+	uint64_t off, end = m->cfg.image_size & ~UINT64_C(3);
+	unsigned int i;
+
+	sites.ram = (uint8_t *)(uintptr_t)m->cfg.guest_base;
+	sites.big_endian = !guest_le;
+	for (off = 0; off < end; off += 4) {
+		if (ppc_load_insn(sites.ram + off, sites.big_endian) != SC1_WORD)
+			continue;
+		if (sites.count == SC1_SITES_MAX) {
+			sites.skipped++;
+			continue;
+		}
+		ppc_store_insn(sites.ram + off, SC0_WORD, sites.big_endian);
+		sites.gpa[sites.count++] = off;
+	}
+	host_printf("host: sc 1 -> sc 0 at %u sites in 0x%llx bytes of image%s", sites.count,
+		    (unsigned long long)end, sites.count ? ":" : "");
+	for (i = 0; i < sites.count; i++)
+		host_printf(" 0x%llx", (unsigned long long)sites.gpa[i]);
+	host_printf("\n");
+	if (sites.skipped)
+		host_printf("host: warning: %u more sc 1 words left as they were\n", sites.skipped);
+}
+
+void papr_sites_restore(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < sites.count; i++)
+		ppc_store_insn(sites.ram + sites.gpa[i], SC1_WORD, sites.big_endian);
+	sites.count = 0;
+}
+
+static int is_site(uint64_t gpa)
+{
+	unsigned int i;
+
+	for (i = 0; i < sites.count; i++)
+		if (sites.gpa[i] == gpa)
+			return 1;
+	return 0;
+}
+
+int papr_is_hcall(const struct ppcpv_vcpu *v)
+{
+	uint64_t gpa;
+
+	if (!sites.count || !ppcpv_vcpu_supervisor(v) || (uint32_t)v->regs.gpr[0] == v->hcall_r0)
+		return 0;
+	return !shadow_fetch_gpa(NULL, v, ppcpv_vcpu_ea(v, v->regs.pc - 4), &gpa) && is_site(gpa);
+}
+
+static enum ppcpv_papr_kind kind_of(uint64_t opcode)
+{
+	switch (opcode) {
+	case H_ENTER: return PPCPV_PAPR_KIND_H_ENTER;
+	case H_REMOVE: return PPCPV_PAPR_KIND_H_REMOVE;
+	case H_BULK_REMOVE: return PPCPV_PAPR_KIND_H_BULK_REMOVE;
+	case H_PROTECT: return PPCPV_PAPR_KIND_H_PROTECT;
+	case H_READ: return PPCPV_PAPR_KIND_H_READ;
+	case H_CLEAR_REF: return PPCPV_PAPR_KIND_H_CLEAR_REF;
+	case H_CLEAR_MOD: return PPCPV_PAPR_KIND_H_CLEAR_MOD;
+	case H_PUT_TERM_CHAR: return PPCPV_PAPR_KIND_H_PUT_TERM_CHAR;
+	case H_GET_TERM_CHAR: return PPCPV_PAPR_KIND_H_GET_TERM_CHAR;
+	case H_CEDE: return PPCPV_PAPR_KIND_H_CEDE;
+	default: return PPCPV_PAPR_KIND_UNKNOWN;
+	}
+}
+
+/* r4 vty (any: there is one console), r5 count, r6..r7 the bytes. */
+static long put_term_char(const struct ppcpv_vcpu *v)
+{
+	char bytes[TERM_CHARS_MAX];
+	uint64_t count = v->regs.gpr[5], i;
+
+	if (count > TERM_CHARS_MAX)
+		return H_PARAMETER;
+	for (i = 0; i < count; i++)
+		bytes[i] = (char)(uint8_t)(v->regs.gpr[6 + i / BYTES_PER_GPR] >>
+					   (8 * (BYTES_PER_GPR - 1 - i % BYTES_PER_GPR)));
+	if (count)
+		console_write(bytes, (size_t)count);
+	return H_SUCCESS;
+}
+
+enum ppcpv_run_action papr_hcall(struct ppcpv_vcpu *v)
+{
+	uint64_t opcode = v->regs.gpr[3];
+	struct ppcpv_hcall_args a;
+	enum ppcpv_run_action action = PPCPV_RUN_RESUME;
+	unsigned int i;
+	long status;
+
+	v->stats.papr[kind_of(opcode)]++;
+	for (i = 0; i < sizeof(a.gpr) / sizeof(a.gpr[0]); i++)
+		a.gpr[i] = v->regs.gpr[4 + i];
+	if (shadow_hcall(opcode, &a, &status)) {
+		for (i = 0; i < sizeof(a.gpr) / sizeof(a.gpr[0]); i++)
+			v->regs.gpr[4 + i] = a.gpr[i];
+	} else if (opcode == H_PUT_TERM_CHAR) {
+		status = put_term_char(v);
+	} else if (opcode == H_GET_TERM_CHAR) {
+		/* Nothing to read: no input is connected. */
+		v->regs.gpr[4] = v->regs.gpr[5] = v->regs.gpr[6] = 0;
+		status = H_SUCCESS;
+	} else if (opcode == H_CEDE) {
+		/* PAPR: the caller sleeps with MSR[EE] set until an interrupt. */
+		ppcpv_vcpu_set_msr(v, ppcpv_vcpu_msr(v) | PPC_MSR_EE);
+		v->halted = 1;
+		action = PPCPV_RUN_IDLE;
+		status = H_SUCCESS;
+	} else {
+		status = H_FUNCTION;
+	}
+	v->regs.gpr[3] = (uint64_t)status;
+	return action;
+}
