@@ -50,6 +50,7 @@ struct result {
 
 struct options {
 	const char *run, *guest, *json;
+	const char *mmu;	/* ppcpv-run --mmu for the hosted modes */
 	int want[MODES];
 	unsigned int runs, timeout;
 };

@@ -43,6 +43,7 @@ struct run_options {
 	unsigned int timeout_s;
 	int icount;		/* -icount shift=0,sleep=off */
 	int verbose_host;
+	const char *mmu;	/* hosted: "shadow" (the guest's own MMU) or "flat" */
 	int json;
 	int quiet;		/* no console echo */
 	int console;		/* --all: echo the consoles anyway */

@@ -44,6 +44,9 @@ static void usage(FILE *f)
 		"  --append ARGS      kernel command line words after \"" LINUX_BOOTARGS_BASE "\"\n"
 		"  --host FILE        raw host stub image\n"
 		"  --qemu PROGRAM     default qemu-system-ppc64 (a path: used as it is)\n"
+		"  --mmu flat|shadow  hosted: the host virtualizes the guest's hash MMU (shadow,\n"
+		"                     the default: PAPR page-table hcalls, its own SLB and\n"
+		"                     translations) or maps guest memory 1:1 (flat)\n"
 		"  --verbose-host     the host logs every trap\n"
 		"  --keep DIR         keep the device trees in DIR\n"
 		"  --print            print the QEMU command line and stop\n"
@@ -78,7 +81,7 @@ static int parse_inject(const char *s, struct run_options *o)
 
 enum { OPT_PV = 1, OPT_NO_PV, OPT_NATIVE, OPT_ALL, OPT_INJECT, OPT_JSON, OPT_QUIET, OPT_TIMEOUT,
        OPT_NO_ICOUNT, OPT_GUEST, OPT_HOST, OPT_QEMU, OPT_VERBOSE_HOST, OPT_KEEP, OPT_PRINT,
-       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_HELP };
+       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_MMU, OPT_HELP };
 
 static const struct option long_options[] = {
 	{ "pv", no_argument, NULL, OPT_PV }, { "no-pv", no_argument, NULL, OPT_NO_PV },
@@ -90,6 +93,7 @@ static const struct option long_options[] = {
 	{ "guest", required_argument, NULL, OPT_GUEST }, { "host", required_argument, NULL, OPT_HOST },
 	{ "qemu", required_argument, NULL, OPT_QEMU },
 	{ "verbose-host", no_argument, NULL, OPT_VERBOSE_HOST },
+	{ "mmu", required_argument, NULL, OPT_MMU },
 	{ "keep", required_argument, NULL, OPT_KEEP }, { "print", no_argument, NULL, OPT_PRINT },
 	{ "linux", required_argument, NULL, OPT_LINUX },
 	{ "initrd", required_argument, NULL, OPT_INITRD },
@@ -143,6 +147,13 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		case OPT_NO_ICOUNT: o->icount = 0; break;
 		case OPT_GUEST: o->guest = optarg; break;
 		case OPT_HOST: o->host = optarg; break;
+		case OPT_MMU:
+			if (strcmp(optarg, PPCPV_HOSTCFG_MMU_FLAT) && strcmp(optarg, PPCPV_HOSTCFG_MMU_SHADOW)) {
+				fprintf(stderr, "ppcpv-run: --mmu takes flat or shadow, not '%s'\n", optarg);
+				return -1;
+			}
+			o->mmu = optarg;
+			break;
 		case OPT_QEMU: o->qemu = optarg; break;
 		case OPT_VERBOSE_HOST: o->verbose_host = 1; break;
 		case OPT_KEEP: o->keep_dir = optarg; break;
@@ -238,6 +249,7 @@ static void host_options(const struct run_options *o, struct hostcfg_options *h)
 	hostcfg_options_init(h);
 	h->guest_image = o->guest;
 	h->verbose = (uint32_t)o->verbose_host;
+	h->mmu = o->mmu;
 	if (o->mode == MODE_NO_PV) {
 		h->mode = PPCPV_HOSTCFG_MODE_NO_PV;
 		h->features = 0;
@@ -451,6 +463,7 @@ int main(int argc, char **argv)
 {
 	struct run_options o = {
 		.mode = MODE_PV, .qemu = "qemu-system-ppc64", .timeout_s = 60, .icount = 1,
+		.mmu = PPCPV_HOSTCFG_MMU_SHADOW,
 	};
 	int status;
 

@@ -140,6 +140,18 @@ static const struct ppcpv_host_ops pseries_ops_shadow = {
 	.mmu_insn = shadow_mmu_insn,
 };
 
+/* The absent-magic-page fault under the shadow MMU: the walk never learns
+ * of the page either, so its EA stays whatever the guest's tables say. */
+static void magic_never_visible(void *ctx, const struct ppcpv_vcpu *v, int visible);
+
+static const struct ppcpv_host_ops pseries_ops_shadow_absent_page = {
+	.timebase = timebase,
+	.console_write = guest_console_write,
+	.magic_visible = magic_never_visible,
+	.fetch_gpa = shadow_fetch_gpa,
+	.mmu_insn = shadow_mmu_insn,
+};
+
 /* The absent-magic-page fault: MAP succeeds but the page never appears, so
  * the guest's self-test probe faults (and its fix-up must catch that). */
 static void magic_never_visible(void *ctx, const struct ppcpv_vcpu *v, int visible)
@@ -324,7 +336,8 @@ static void init_vcpu(void)
 		if (why)
 			fatal(why);
 		papr_sites_patch(&machine, cfg.guest_le);
-		ops = &pseries_ops_shadow;
+		ops = cfg.fault == PPCPV_FAULT_ABSENT_MAGIC_PAGE ? &pseries_ops_shadow_absent_page
+								  : &pseries_ops_shadow;
 		shadow_on = 1;
 	}
 	if (ppcpv_vcpu_init(guest, shared_page, &cfg, ops, NULL))

@@ -35,7 +35,7 @@
 #define EA_NO_SEGMENT	(3 * SEGMENT)
 #define PP_KERNEL_ONLY	0	/* key 0: read/write; key 1: no access */
 #define DATA_VALUE	0x1122334455667788ull
-#define BLR_WORD	0x4e800020u
+#define BLR_WORD	PPC_INST_BLR
 
 static uint64_t group_mask;
 static uint32_t slb_size;
