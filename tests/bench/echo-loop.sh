@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # The echo-loop benchmark's behaviour and counts (never its speed): the
 # small benchmark image (N iterations) booted twice each natively (the
-# kernel's own hash MMU), in no-pv and in pv mode (the host's flat mapping)
-# through the driver, which fails on any difference between the two boots;
+# kernel's own hash MMU), in no-pv and in pv mode, with the host's shadow
+# MMU (the default) and with its flat mapping, through the driver, which fails on any difference between the two boots;
 # then what each iteration did, from bench-echo's results.
 #   tests/bench/echo-loop.sh BUILD N
 set -u
@@ -16,59 +16,110 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 driver=$build/native/bin/bench-echo
 
-"$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-bench-check.bin" \
-	--modes native,no-pv,pv --runs 2 --timeout 60 --json "$tmp/results.json" >"$tmp/out" 2>&1
-status=$?
-sed 's/^/    | /' "$tmp/out"
-check_eq "driver: all three modes ran, two boots each with identical counts" 0 "$status"
-json=$(cat "$tmp/results.json" 2>/dev/null)
-check_eq "iterations" "$iterations" "$(json_value "$json" iterations)"
-check_eq "deterministic" true "$(json_value "$json" deterministic)"
+# run_driver MMU: the three modes, two boots each, the hosted ones with
+# ppcpv-run --mmu MMU; $json and mode_line read its results.
+run_driver() {
+	local mmu=$1
+	"$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-bench-check.bin" \
+		--modes native,no-pv,pv --runs 2 --timeout 60 --mmu "$mmu" --json "$tmp/results.json" \
+		>"$tmp/out" 2>&1
+	status=$?
+	sed 's/^/    | /' "$tmp/out"
+	check_eq "$mmu: driver: all three modes ran, two boots each with identical counts" 0 "$status"
+	json=$(cat "$tmp/results.json" 2>/dev/null)
+	check_eq "$mmu: iterations" "$iterations" "$(json_value "$json" iterations)"
+	check_eq "$mmu: deterministic" true "$(json_value "$json" deterministic)"
+}
 
 # mode_line MODE: the line of results.json with that mode's object
 mode_line() { grep "^\"$1\":" "$tmp/results.json"; }
 
-for mode in native no_pv pv; do
-	line=$(mode_line "$mode")
-	check_eq "$mode: 8 system calls per iteration" 8 "$(json_value "$line" syscalls_per_iter)"
-	check_eq "$mode: 2 context switches per iteration" 2 "$(json_value "$line" switches_per_iter)"
-done
+# common MMU: what every mode does per iteration, and the kernel's own MMU
+# natively: the forked child and echo each fault in their program page (ISI)
+# and stack page (DSI), one H_ENTER per fault, and exec and exit each
+# remove two entries in one H_BULK_REMOVE.
+common() {
+	local mmu=$1 mode line
+	for mode in native no_pv pv; do
+		line=$(mode_line "$mode")
+		check_eq "$mmu: $mode: 8 system calls per iteration" 8 "$(json_value "$line" syscalls_per_iter)"
+		check_eq "$mmu: $mode: 2 context switches per iteration" 2 "$(json_value "$line" switches_per_iter)"
+	done
+	line=$(mode_line native)
+	check_eq "$mmu: native: 4 guest page faults per iteration" 4 "$(json_value "$line" guest_faults_per_iter)"
+	check_eq "$mmu: native: 6 hash-table hypercalls per iteration (4 H_ENTER, 2 H_BULK_REMOVE)" 6 \
+		"$(json_value "$line" hcalls_per_iter)"
+	check_eq "$mmu: native: no shadow fault" 0 "$(json_value "$line" shadow_faults_per_iter)"
+}
 
-# Natively the kernel runs its own MMU: the forked child and echo each fault
-# in their program page (ISI) and stack page (DSI), one H_ENTER per fault,
-# and exec and exit each remove two entries in one H_BULK_REMOVE.  Hosted,
-# the host's flat mapping leaves nothing to fault or to map.
-native=$(mode_line native)
-check_eq "native: 4 guest page faults per iteration" 4 "$(json_value "$native" guest_faults_per_iter)"
-check_eq "native: 6 hash-table hypercalls per iteration (4 H_ENTER, 2 H_BULK_REMOVE)" 6 \
-	"$(json_value "$native" hcalls_per_iter)"
+# --- the host's shadow MMU (the default): the hosted kernel runs its own
+# MMU as natively, so its faults and hypercalls are the native ones, and
+# each reaches the host; its 12 kernel entries (8 system calls, 4 faults)
+# turn translation on with mtmsrd L=0 and leave with rfid, and 3 address-
+# space changes load user segments (2 slbie + 2 slbmte each): none of
+# these can be patched, so PV leaves them and removes every mfspr, mtspr
+# and mtmsrd L=1.
+run_driver shadow
+common shadow
 for mode in no_pv pv; do
 	line=$(mode_line "$mode")
-	check_eq "$mode: no guest page fault (flat mapping)" 0 "$(json_value "$line" guest_faults_per_iter)"
-	check_eq "$mode: no hash-table hypercall (flat mapping)" 0 "$(json_value "$line" hcalls_per_iter)"
-	check_eq "$mode: one system-call entry per call" 8 \
-		"$(json_count "$line" traps_per_iter syscall_reflected)"
-	check_eq "$mode: one rfid per return to user mode" 8 \
+	check_eq "shadow: $mode: 4 guest page faults per iteration" 4 "$(json_value "$line" guest_faults_per_iter)"
+	check_eq "shadow: $mode: 6 hash-table hypercalls per iteration" 6 "$(json_value "$line" hcalls_per_iter)"
+	check_eq "shadow: $mode: the host served them (4 H_ENTER)" 4 "$(json_count "$line" traps_per_iter papr_h_enter)"
+	check_eq "shadow: $mode: the host served them (2 H_BULK_REMOVE)" 2 \
+		"$(json_count "$line" traps_per_iter papr_h_bulk_remove)"
+	check_eq "shadow: $mode: the faults reflected by the host's walk" 4 "$(json_count "$line" traps_per_iter guest_faults)"
+	check_eq "shadow: $mode: one system-call entry per call" 8 "$(json_count "$line" traps_per_iter syscall_reflected)"
+	check_eq "shadow: $mode: one rfid per kernel exit (8 calls, 4 faults)" 12 \
 		"$(json_count "$line" traps_per_iter emul_rfid)"
+	check_eq "shadow: $mode: translation turned on at each kernel entry" 12 \
+		"$(json_count "$line" traps_per_iter emul_mtmsrd)"
+	check_eq "shadow: $mode: SLB instructions (3 user-segment loads)" 12 \
+		"$(json_count "$line" traps_per_iter emul_mmu)"
+	sf=$(json_value "$line" shadow_faults_per_iter)
+	[ "${sf%.*}" -gt 0 ] 2>/dev/null && pass "shadow: $mode: shadow faults served ($sf per iteration)" ||
+		fail "shadow: $mode: no shadow fault served ($sf)"
 done
-
-# Without PV every privileged instruction of the paths traps (the mix is
-# in Documentation/benchmarks.rst); with PV only sc and rfid are left.
-off=$(mode_line no_pv)
-check_eq "no-pv: traps per iteration" 100 "$(json_count "$off" traps_per_iter total)"
-check_eq "no-pv: mfspr per iteration" 40 "$(json_count "$off" traps_per_iter emul_mfspr)"
-check_eq "no-pv: mtspr per iteration" 24 "$(json_count "$off" traps_per_iter emul_mtspr)"
-check_eq "no-pv: mtmsrd L=1 per iteration" 20 "$(json_count "$off" traps_per_iter emul_mtmsrd_l1)"
 on=$(mode_line pv)
-check_eq "pv: traps per iteration (sc and rfid only)" 16 "$(json_count "$on" traps_per_iter total)"
-check_eq "pv: only system-call entries and rfids left" true "$(json_value "$json" pv_traps_only_sc_rfid)"
+for kind in emul_mfspr emul_mtspr emul_mtmsrd_l1 emul_mfmsr; do
+	check_eq "shadow: pv: no $kind left" "" "$(json_count "$on" traps_per_iter "$kind")"
+done
+off=$(mode_line no_pv)
+check_eq "shadow: no-pv: mfspr per iteration (entry and exit of 8 calls and 4 faults)" 64 \
+	"$(json_count "$off" traps_per_iter emul_mfspr)"
 off_insns=$(json_value "$off" instructions_per_iter)
 on_insns=$(json_value "$on" instructions_per_iter)
-if [ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null; then
-	pass "pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)"
-else
-	fail "pv: $on_insns instructions per iteration, no-pv $off_insns"
-fi
+[ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
+	pass "shadow: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
+	fail "shadow: pv: $on_insns instructions per iteration, no-pv $off_insns"
+
+# --- the flat mapping (--mmu flat): the hosted kernel keeps real mode, so
+# nothing faults or maps; without PV every privileged instruction of the
+# paths traps (the mix is in Documentation/benchmarks.rst); with PV only sc
+# and rfid are left.
+run_driver flat
+common flat
+for mode in no_pv pv; do
+	line=$(mode_line "$mode")
+	check_eq "flat: $mode: no guest page fault" 0 "$(json_value "$line" guest_faults_per_iter)"
+	check_eq "flat: $mode: no hash-table hypercall" 0 "$(json_value "$line" hcalls_per_iter)"
+	check_eq "flat: $mode: no shadow fault" 0 "$(json_value "$line" shadow_faults_per_iter)"
+	check_eq "flat: $mode: one system-call entry per call" 8 "$(json_count "$line" traps_per_iter syscall_reflected)"
+	check_eq "flat: $mode: one rfid per return to user mode" 8 "$(json_count "$line" traps_per_iter emul_rfid)"
+done
+off=$(mode_line no_pv)
+check_eq "flat: no-pv: traps per iteration" 100 "$(json_count "$off" traps_per_iter total)"
+check_eq "flat: no-pv: mfspr per iteration" 40 "$(json_count "$off" traps_per_iter emul_mfspr)"
+check_eq "flat: no-pv: mtspr per iteration" 24 "$(json_count "$off" traps_per_iter emul_mtspr)"
+check_eq "flat: no-pv: mtmsrd L=1 per iteration" 20 "$(json_count "$off" traps_per_iter emul_mtmsrd_l1)"
+on=$(mode_line pv)
+check_eq "flat: pv: traps per iteration (sc and rfid only)" 16 "$(json_count "$on" traps_per_iter total)"
+check_eq "flat: pv: only system-call entries and rfids left" true "$(json_value "$json" pv_traps_only_sc_rfid)"
+off_insns=$(json_value "$off" instructions_per_iter)
+on_insns=$(json_value "$on" instructions_per_iter)
+[ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
+	pass "flat: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
+	fail "flat: pv: $on_insns instructions per iteration, no-pv $off_insns"
 
 # The driver refuses what it cannot measure.
 "$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-ref.bin" \
