@@ -13,6 +13,8 @@
 #   make check-vmlinux  the patcher on Debian's ppc64el kernel (downloads ~50 MB)
 #   make bench-patcher  scan speed on that kernel
 #   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (fuzz/README.md)
+#   make soak       the differential test on SOAK_PROGRAMS programs (default
+#                   100000; Documentation/differential.rst)
 #   make clean
 #
 # Everything is built out of tree under $(BUILD).  V=1 shows full commands.
