@@ -159,7 +159,7 @@ static const char *slot_name(unsigned int slot, char *buf, size_t size)
 	static const char *const named[] = {
 		[DIFF_SLOT_CR] = "cr", [DIFF_SLOT_XER] = "xer", [DIFF_SLOT_LR] = "lr",
 		[DIFF_SLOT_CTR] = "ctr", [DIFF_SLOT_MSR] = "msr (trapping mfmsr)",
-		[DIFF_SLOT_MSR_P] = "msr (patched-part mfmsr)",
+		[DIFF_SLOT_PATCHED_MSR] = "msr (patched-part mfmsr)",
 		[DIFF_SLOT_MEMSUM] = "memory region checksum",
 	};
 
@@ -169,8 +169,8 @@ static const char *slot_name(unsigned int slot, char *buf, size_t size)
 		snprintf(buf, size, "%s", named[slot]);
 	else if (slot < DIFF_SLOT_SPR(n_sprs))
 		snprintf(buf, size, "%s (trapping mfspr)", sprs[slot - DIFF_SLOT_SPR(0)].name);
-	else if (slot >= DIFF_SLOT_SPR_P(0) && slot < DIFF_SLOT_SPR_P(n_sprs))
-		snprintf(buf, size, "%s (patched-part mfspr)", sprs[slot - DIFF_SLOT_SPR_P(0)].name);
+	else if (slot >= DIFF_SLOT_PATCHED_SPR(0) && slot < DIFF_SLOT_PATCHED_SPR(n_sprs))
+		snprintf(buf, size, "%s (patched-part mfspr)", sprs[slot - DIFF_SLOT_PATCHED_SPR(0)].name);
 	else
 		snprintf(buf, size, "unused slot %u", slot);
 	return buf;
@@ -315,6 +315,33 @@ static void compare(const uint8_t *blob, const struct run_log *logs, struct tota
 		printf("DUMP-WANTED: %s\n", wanted);
 }
 
+/* Check the blob, read the logs, compare: the exit status. */
+static int judge_runs(const char *blob_path, const uint8_t *blob, size_t size, struct run_log *logs,
+		      int json)
+{
+	struct totals t;
+	const char *why;
+	long bad;
+	int r;
+
+	why = diff_blob_verify(blob, size, &bad);
+	if (why && bad >= 0)
+		return bad_input("%s: %s (program %ld)", blob_path, why, bad);
+	if (why)
+		return bad_input("%s: %s", blob_path, why);
+	n_sprs = diff_sprs(sprs);
+	for (r = 0; r < RUN_COUNT; r++)
+		if (read_log(&logs[r], (enum run)r, diff_blob_count(blob)))
+			return EXIT_BAD_INPUT;
+	compare(blob, logs, &t);
+	printf("diff-compare: %u programs (%u hosted-only), %u divergent, %u without a result in some run; pv build %s\n",
+	       t.programs, t.hosted_only, t.divergent, t.missing, logs[RUN_PV].build[0] ? logs[RUN_PV].build : "?");
+	if (json)
+		printf("{\"programs\":%u,\"divergences\":%u,\"interrupts_placed\":0,\"lost\":0,\"delivered_in_critical\":0}\n",
+		       t.programs, t.divergent);
+	return t.divergent ? EXIT_DIVERGED : 0;
+}
+
 enum { OPT_BLOB = 1, OPT_NATIVE, OPT_NO_PV, OPT_PV, OPT_JSON, OPT_HELP };
 
 static const struct option options[] = {
@@ -328,11 +355,9 @@ int main(int argc, char **argv)
 {
 	static struct run_log logs[RUN_COUNT];
 	const char *blob_path = NULL, *why;
-	struct totals t;
 	uint8_t *blob;
 	size_t size;
-	int opt, json = 0, r;
-	long bad;
+	int opt, json = 0, rc;
 
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
@@ -355,21 +380,7 @@ int main(int argc, char **argv)
 	blob = diff_read_file(blob_path, DIFF_BLOB_MAX, &size, &why);
 	if (!blob)
 		return bad_input("cannot read %s: %s", blob_path, why);
-	why = diff_blob_verify(blob, size, &bad);
-	if (why && bad >= 0)
-		return bad_input("%s: %s (program %ld)", blob_path, why, bad);
-	if (why)
-		return bad_input("%s: %s", blob_path, why);
-	n_sprs = diff_sprs(sprs);
-	for (r = 0; r < RUN_COUNT; r++)
-		if (read_log(&logs[r], (enum run)r, diff_blob_count(blob)))
-			return EXIT_BAD_INPUT;
-	compare(blob, logs, &t);
-	printf("diff-compare: %u programs (%u hosted-only), %u divergent, %u without a result in some run; pv build %s\n",
-	       t.programs, t.hosted_only, t.divergent, t.missing, logs[RUN_PV].build[0] ? logs[RUN_PV].build : "?");
-	if (json)
-		printf("{\"programs\":%u,\"divergences\":%u,\"interrupts_placed\":0,\"lost\":0,\"delivered_in_critical\":0}\n",
-		       t.programs, t.divergent);
+	rc = judge_runs(blob_path, blob, size, logs, json);
 	free(blob);
-	return t.divergent ? EXIT_DIVERGED : 0;
+	return rc;
 }

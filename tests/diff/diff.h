@@ -68,11 +68,11 @@
 #define DIFF_SLOT_LR		34
 #define DIFF_SLOT_CTR		35
 #define DIFF_SLOT_MSR		36	/* start MSR; trapping mfmsr at the end */
-#define DIFF_SLOT_MSR_P		37	/* patched-part mfmsr at the end */
+#define DIFF_SLOT_PATCHED_MSR		37	/* patched-part mfmsr at the end */
 #define DIFF_SLOT_MEMSUM	38	/* hash of the memory region at the end */
 #define DIFF_MAX_SPRS		16
 #define DIFF_SLOT_SPR(i)	(39 + (i))			/* start; trapping read */
-#define DIFF_SLOT_SPR_P(i)	(39 + DIFF_MAX_SPRS + (i))	/* patched-part read */
+#define DIFF_SLOT_PATCHED_SPR(i)	(39 + DIFF_MAX_SPRS + (i))	/* patched-part read */
 #define DIFF_SLOTS		(39 + 2 * DIFF_MAX_SPRS)
 
 #define DIFF_SLOT_BYTES		8

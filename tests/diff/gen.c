@@ -32,7 +32,7 @@
 #define BLOCK_MAX	7u
 #define BRANCH_SPAN	6u
 /* At most this many MSR writes per program: each needs a trampoline. */
-#define MSR_WRITES_MAX	8
+#define MAX_TRAMPOLINE_SITES	8
 /* One program in this many may use what the native CPU lacks. */
 #define HOSTED_ONLY_ONE_IN	4
 /* Registers the trampolines and the ABI single out. */
@@ -58,7 +58,7 @@ struct gen {
 	unsigned int n_blocks;
 	struct pending_branch br[DIFF_MAX_WORDS];
 	unsigned int n_br;
-	unsigned int msr_writes;
+	unsigned int trampoline_sites;
 };
 
 static const char *const kind_names[DIFF_GEN_KIND_COUNT] = {
@@ -235,9 +235,9 @@ static int block_mtmsr(struct gen *g, int kind)
 {
 	unsigned int rs;
 
-	if (g->msr_writes >= MSR_WRITES_MAX)
+	if (g->trampoline_sites >= MAX_TRAMPOLINE_SITES)
 		return -1;
-	g->msr_writes++;
+	g->trampoline_sites++;
 	if (kind == DIFF_GEN_MTMSRD_L1) {
 		emit(g, PPC_INST_MTMSRD_L1 | PPC_FIELD_RT(reg_src(g)));
 		return kind;

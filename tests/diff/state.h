@@ -151,7 +151,7 @@ static inline int diff_slot_hosted_only(unsigned int slot, const struct diff_spr
 	unsigned int i;
 
 	for (i = 0; i < n_sprs; i++)
-		if (sprs[i].hosted_only && (slot == DIFF_SLOT_SPR(i) || slot == DIFF_SLOT_SPR_P(i)))
+		if (sprs[i].hosted_only && (slot == DIFF_SLOT_SPR(i) || slot == DIFF_SLOT_PATCHED_SPR(i)))
 			return 1;
 	return 0;
 }

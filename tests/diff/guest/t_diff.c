@@ -181,11 +181,11 @@ static uint32_t *build_readout(uint32_t *w, int patched_slots)
 	unsigned int i;
 
 	w = put(w, PPC_INST_MFMSR | PPC_FIELD_RT(READOUT_REG));
-	w = put(w, ppc_insn_std(READOUT_REG, 0, DIFF_OUT(patched_slots ? DIFF_SLOT_MSR_P : DIFF_SLOT_MSR)));
+	w = put(w, ppc_insn_std(READOUT_REG, 0, DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_MSR : DIFF_SLOT_MSR)));
 	for (i = 0; i < area.n_sprs; i++) {
 		w = put(w, ppc_insn_mfspr(READOUT_REG, area.sprs[i].spr));
 		w = put(w, ppc_insn_std(READOUT_REG, 0,
-					DIFF_OUT(patched_slots ? DIFF_SLOT_SPR_P(i) : DIFF_SLOT_SPR(i))));
+					DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_SPR(i) : DIFF_SLOT_SPR(i))));
 	}
 	return put(w, PPC_INST_BLR);
 }
