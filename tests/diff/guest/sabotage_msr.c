@@ -22,14 +22,17 @@ const struct ppcpv_emul_template *ppcpv_emul_template_good(unsigned int word_bit
 
 const char diff_build_variant[] = "sabotage-msr-mask";
 
-/* The word of the mask's low half: "ori rX,rX,critical mask", any rX. */
+/* The word of the mask's low half: "ori rX,rX,critical mask", any rX.
+ * Its immediate is the word's low half, where ME's bit sits too. */
 #define REGS_MASK	(PPC_RT_MASK | PPC_RA_MASK)
 #define MASK_LOW	(PPCPV_MSR_CRITICAL_MASK32 & PPC_D_MASK)
+/* Room for a copy of any template (the longest has 32 words). */
+#define TEMPLATE_WORDS_MAX	64
 
 const struct ppcpv_emul_template *ppcpv_emul_template(unsigned int word_bits,
 						       enum ppcpv_emul_id id)
 {
-	static uint32_t words[PPCPV_EMUL_MAX_MAGIC_SLOTS * 2];
+	static uint32_t words[TEMPLATE_WORDS_MAX];
 	static struct ppcpv_emul_template wrong;
 	const struct ppcpv_emul_template *t = ppcpv_emul_template_good(word_bits, id);
 	unsigned int i, hits = 0;

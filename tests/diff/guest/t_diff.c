@@ -33,7 +33,7 @@
 #define EXIT_SETUP	2	/* no usable blob, or memory laid out wrongly */
 #define EXIT_INTERRUPT	3	/* an interrupt while a program ran */
 
-/* The patched text's start and the readouts' scratch register. */
+/* The one register the built routines use: volatile, as C calls them. */
 #define READOUT_REG	3
 
 extern char _end[];
