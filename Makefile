@@ -15,6 +15,8 @@
 #   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (fuzz/README.md)
 #   make linux-demo     Debian's ppc64el Linux booted natively (tests/linux.mk;
 #                       also linux-guest, check-linux, linux-bench)
+#   make soak       the differential test on SOAK_PROGRAMS programs (default
+#                   100000; Documentation/differential.rst)
 #   make clean
 #
 # Everything is built out of tree under $(BUILD).  V=1 shows full commands.

@@ -5,7 +5,7 @@
 HOST_GUEST_RUNTIME := tests/host/guest/head.S tests/host/guest/trap.S tests/host/guest/lib.c
 HOST_GUEST_TESTS := $(sort $(wildcard tests/host/t_*.c))
 HOST_GUEST_LIBS := $(call libpath,ppcpv-fdt,ppc64) $(call libpath,ppcpv-fmt,ppc64) \
-	$(call libpath,ppcpv-hcall,ppc64) $(call libpath,ppcpv-crt,ppc64)
+	$(call libpath,ppcpv-hcall,ppc64) $(call libpath,ppcpv-papr,ppc64) $(call libpath,ppcpv-crt,ppc64)
 HOST_GUEST_DIR := $(BUILD)/ppc64/tests/host
 
 # guest_image(test source): the raw binary it becomes

@@ -10,6 +10,8 @@
 #   --build DIR      build directory (default: build, next to this script's repo)
 #   --host FILE      host image (default: DIR/ppc64/host-stubs/ppcpv-host-pseries.bin)
 #   --timeout SEC    kill QEMU after SEC seconds (default 20; exit status 124)
+#   --native         boot the guest alone as QEMU's firmware (MSR[PR]=0, no
+#                    host, no host config; its console is the pseries vty)
 #   --print          print the command line instead of running it (the two
 #                    device trees it names are kept, in --out-dir or a new
 #                    temporary directory)
@@ -26,6 +28,7 @@ build=$here/build
 host=
 timeout_s=20
 print=0
+native=0
 out_dir=
 cfg_args=()
 guest=
@@ -36,6 +39,7 @@ while [ $# -gt 0 ]; do
 	--host) host=$2; shift 2 ;;
 	--timeout) timeout_s=$2; shift 2 ;;
 	--print) print=1; shift ;;
+	--native) native=1; shift ;;
 	--out-dir) out_dir=$2; shift 2 ;;
 	--verbose) cfg_args+=("$1"); shift ;;
 	--) shift; break ;;
@@ -47,27 +51,32 @@ done
 host=${host:-$build/ppc64/host-stubs/ppcpv-host-pseries.bin}
 hostcfg=$build/native/bin/ppcpv-hostcfg
 
-if [ -n "$out_dir" ]; then
-	mkdir -p "$out_dir"
-	tmp=$out_dir
-else
-	tmp=$(mktemp -d)
-	[ "$print" = 1 ] || trap 'rm -rf "$tmp"' EXIT
-fi
-mapfile -t loaders < <("$hostcfg" --host-config "$tmp/host-config.dtb" --guest-fdt "$tmp/guest.dtb" \
-	--guest-image "$guest" --loader-args "${cfg_args[@]}")
-[ ${#loaders[@]} -gt 0 ] || exit 2
-
 cmd=(qemu-system-ppc64
 	-M pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off
 	-m 512M -nographic -nodefaults -serial stdio
 	-icount shift=0,sleep=off
-	-action panic=exit-failure -no-reboot
-	-bios "$host")
-for l in "${loaders[@]}"; do
-	read -r -a words <<<"$l"
-	cmd+=("${words[@]}")
-done
+	-action panic=exit-failure -no-reboot)
+
+if [ "$native" = 1 ]; then
+	[ ${#cfg_args[@]} -eq 0 ] || { echo "run-guest.sh: --native takes no host options (${cfg_args[*]})" >&2; exit 2; }
+	cmd+=(-bios "$guest")
+else
+	if [ -n "$out_dir" ]; then
+		mkdir -p "$out_dir"
+		tmp=$out_dir
+	else
+		tmp=$(mktemp -d)
+		[ "$print" = 1 ] || trap 'rm -rf "$tmp"' EXIT
+	fi
+	mapfile -t loaders < <("$hostcfg" --host-config "$tmp/host-config.dtb" --guest-fdt "$tmp/guest.dtb" \
+		--guest-image "$guest" --loader-args "${cfg_args[@]}")
+	[ ${#loaders[@]} -gt 0 ] || exit 2
+	cmd+=(-bios "$host")
+	for l in "${loaders[@]}"; do
+		read -r -a words <<<"$l"
+		cmd+=("${words[@]}")
+	done
+fi
 cmd+=("$@")
 
 if [ "$print" = 1 ]; then

@@ -16,19 +16,7 @@
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
 
-/* Scratch page reachable with RA=0 D-form accesses (guest-physical). */
-#define GS_BASE		0x1000
-#define GS_R12		(GS_BASE + 0)
-#define GS_R13		(GS_BASE + 8)
-#define GS_TOC		(GS_BASE + 16)
-#define GS_XSTACK	(GS_BASE + 24)	/* top of the exception stack */
-#define GS_KCTX		(GS_BASE + 64)	/* kernel context saved by guest_run_user */
-#define KCTX_R1		0
-#define KCTX_R2		8
-#define KCTX_LR		16
-#define KCTX_CR		24
-#define KCTX_GPR(n)	(32 + ((n) - 14) * 8)	/* r14..r31 */
-#define KCTX_MSR	176	/* MSR to return to the kernel with */
+#include "layout.h"
 
 /* struct guest_frame, after the 32-byte ELFv2 header of the frame. */
 #define GF_GPR(n)	((n) * 8)
@@ -70,9 +58,12 @@ void guest_trap(struct guest_frame *f);
 /* Each payload defines this; the return value is the exit status. */
 int guest_test_main(const void *fdt, size_t fdt_size);
 
-/* Console and exit (hostdev MMIO, or the ePAPR byte channel). */
+/* Console and exit (hostdev MMIO, or the ePAPR byte channel; natively the
+ * pseries vty and RTAS, and the guest prints its own "EXIT: n"). */
 void guest_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void guest_exit(int status) __attribute__((noreturn));
+/* 1 when booted without a host (no host device in the device tree). */
+int guest_native(void);
 /* Where the console bytes go: 'm' MMIO UART, 'b' byte-channel hypercall. */
 void guest_console_use(char how);
 

@@ -2,7 +2,9 @@
 /*
  * The test-guest runtime: console (the host's MMIO UART, or the ePAPR
  * byte channel), exit through the host device's exit register, TAP-like
- * checks, interrupt dispatch and the user-mode round trip.
+ * checks, interrupt dispatch and the user-mode round trip.  A guest booted
+ * natively (QEMU pseries alone, no host device in its tree) talks to the
+ * pseries firmware instead: the vty for the console, RTAS to exit.
  */
 #include <stdarg.h>
 #include <ppcpv/abi.h>
@@ -10,6 +12,7 @@
 #include <ppcpv/fmt.h>
 #include <ppcpv/hcall.h>
 #include <ppcpv/host/hostdev.h>
+#include <ppcpv/papr.h>
 #include "guest.h"
 
 #define MAX_VECTOR	PPC_BOOK3S_VEC_AREA_END
@@ -21,6 +24,11 @@ extern char guest_user_return[];
 static uint64_t hostdev;
 static const char *bootargs = "";
 static char console_how = 'm';
+/* Native only: the vty and the RTAS services that end the machine. */
+static struct {
+	uint32_t vty;
+	uint32_t power_off, os_term;
+} firmware = { PAPR_VTY_DEFAULT, 0, 0 };
 static int failures;
 static guest_handler handlers[MAX_VECTOR / 0x20];
 
@@ -67,8 +75,17 @@ static void console_write(const char *s, size_t n)
 		channel_write(s, n);
 		return;
 	}
-	while (hostdev && n--)
+	if (!hostdev) {
+		ppcpv_papr_vty_write(firmware.vty, s, n);
+		return;
+	}
+	while (n--)
 		mmio_putc(*s++);
+}
+
+int guest_native(void)
+{
+	return hostdev == 0;
 }
 
 void guest_printf(const char *fmt, ...)
@@ -86,8 +103,9 @@ void guest_exit(int status)
 
 	if (hostdev)
 		*exit_reg = (uint32_t)status;
-	for (;;)
-		;
+	/* Natively nobody else reports the status. */
+	guest_printf("EXIT: %d\n", status);
+	ppcpv_rtas_exit(firmware.power_off, firmware.os_term, status, "test guest failed");
 }
 
 void guest_check(int cond, const char *name, const char *fmt, ...)
@@ -164,6 +182,29 @@ static void find_hostdev(const void *fdt, size_t size)
 		ppcpv_fdt_get_cells(fdt, size, node, "reg", 0, 2, &hostdev);
 }
 
+/* The first "reg" cell of a node (the vty's unit address). */
+static void get_reg32(const void *fdt, size_t size, int node, uint32_t *out)
+{
+	uint64_t v;
+
+	if (node >= 0 && !ppcpv_fdt_get_cells(fdt, size, node, "reg", 0, 1, &v))
+		*out = (uint32_t)v;
+}
+
+static void find_firmware(const void *fdt, size_t size)
+{
+	int chosen = ppcpv_fdt_path_offset(fdt, size, "/chosen");
+	int rtas = ppcpv_fdt_path_offset(fdt, size, "/rtas");
+	const char *path;
+
+	if (chosen >= 0 && !ppcpv_fdt_get_string(fdt, size, chosen, "stdout-path", &path))
+		get_reg32(fdt, size, ppcpv_fdt_path_offset(fdt, size, path), &firmware.vty);
+	if (rtas >= 0) {
+		ppcpv_fdt_get_u32(fdt, size, rtas, "power-off", &firmware.power_off);
+		ppcpv_fdt_get_u32(fdt, size, rtas, "ibm,os-term", &firmware.os_term);
+	}
+}
+
 static void find_bootargs(const void *fdt, size_t size)
 {
 	int node = ppcpv_fdt_path_offset(fdt, size, "/chosen");
@@ -197,6 +238,8 @@ void guest_start(const void *fdt)
 	if (size < 0)
 		guest_exit(EXIT_UNHANDLED);	/* silent: no console without a tree */
 	find_hostdev(fdt, (size_t)size);
+	if (!hostdev)
+		find_firmware(fdt, (size_t)size);
 	find_bootargs(fdt, (size_t)size);
 	guest_printf("guest: started, fdt at %p (%ld bytes)\n", fdt, size);
 	guest_exit(guest_test_main(fdt, (size_t)size));

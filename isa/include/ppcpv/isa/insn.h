@@ -57,6 +57,20 @@
 #define PPC_FIELD_SH(sh)	((PPC_U32(sh) & 31) << 11)
 #define PPC_FIELD_MB(mb)	((PPC_U32(mb) & 31) << 6)
 #define PPC_FIELD_ME(me)	((PPC_U32(me) & 31) << 1)
+/* Record bit (Rc, bit 31: CR0 or CR1 from the result), overflow enable of
+ * XO-form arithmetic (OE, bit 21: XER[OV]), link bit of branches (LK, 31). */
+#define PPC_RC			0x00000001
+#define PPC_OE			0x00000400
+#define PPC_LK			0x00000001
+/* B-form conditional branch: BD (bits 16:29), a signed word-aligned 16-bit
+ * offset; BF of compares and mcrf (bits 6:8), L of compares (bit 10). */
+#define PPC_BD_MASK		0xfffc
+#define PPC_BD_REACH		0x8000
+#define PPC_FIELD_BF(f)		((PPC_U32(f) & 7) << 23)
+#define PPC_FIELD_BFA(f)	((PPC_U32(f) & 7) << 18)
+#define PPC_CMP_L64		0x00200000
+/* mtcrf's field mask (bits 12:19). */
+#define PPC_FIELD_FXM(m)	((PPC_U32(m) & 0xff) << 12)
 /* I-form branch: LI (bits 6:29), a signed, word-aligned 26-bit offset. */
 #define PPC_LI_MASK		0x03fffffc
 #define PPC_BRANCH_REACH	0x2000000	/* |offset| limit: 32 MiB */
@@ -191,6 +205,81 @@ static inline uint32_t ppc_insn_rlwinm(unsigned int ra, unsigned int rs, unsigne
 	return PPC_ENC_RLWINM(ra, rs, sh, mb, me);
 }
 
+/* ---- Book I integer instructions (the differential test's generator) ---- */
+
+/* XO-form arithmetic: xo rt,ra,rb with OE and Rc given as PPC_OE / PPC_RC
+ * (or 0); neg ignores rb. */
+static inline uint32_t ppc_insn_xo(unsigned int xo9, unsigned int rt, unsigned int ra,
+				   unsigned int rb, uint32_t oe_rc)
+{
+	return PPC_FIELD_OPCD(PPC_OP_X) | PPC_FIELD_RT(rt) | PPC_FIELD_RA(ra) |
+	       PPC_FIELD_RB(rb) | ((PPC_U32(xo9) & 0x1ff) << 1) | (oe_rc & (PPC_OE | PPC_RC));
+}
+
+/* X-form logical and shift: xo ra,rs,rb (the target is RA); rc: PPC_RC or 0. */
+static inline uint32_t ppc_insn_xlogical(unsigned int xo, unsigned int ra, unsigned int rs,
+					 unsigned int rb, uint32_t rc)
+{
+	return PPC_ENC_X(xo, rs, ra, rb) | (rc & PPC_RC);
+}
+
+/* D-form logical immediate (ori, oris, xori, xoris, andi.): opcd ra,rs,imm. */
+static inline uint32_t ppc_insn_dlogical(unsigned int opcd, unsigned int ra, unsigned int rs,
+					 uint32_t imm)
+{
+	return PPC_FIELD_OPCD(opcd) | PPC_FIELD_RT(rs) | PPC_FIELD_RA(ra) | (imm & PPC_D_MASK);
+}
+
+/* MD-form 64-bit rotate: rldicl/rldicr/rldimi ra,rs,sh,mb (me for rldicr);
+ * sh and mb are 6-bit numbers whose high bit sits apart in the word. */
+static inline uint32_t ppc_insn_md(unsigned int xo, unsigned int ra, unsigned int rs,
+				   unsigned int sh, unsigned int mb, uint32_t rc)
+{
+	uint32_t mb_field = ((PPC_U32(mb) & 0x1f) << 1) | ((PPC_U32(mb) >> 5) & 1);
+
+	return PPC_FIELD_OPCD(PPC_OP_MD) | PPC_FIELD_RT(rs) | PPC_FIELD_RA(ra) |
+	       PPC_FIELD_SH(sh) | (mb_field << 5) | ((PPC_U32(xo) & 7) << 2) |
+	       (((PPC_U32(sh) >> 5) & 1) << 1) | (rc & PPC_RC);
+}
+
+/* cmp/cmpl bf,l,ra,rb (xo PPC_X_CMP or PPC_X_CMPL); l64: PPC_CMP_L64 or 0. */
+static inline uint32_t ppc_insn_cmp(unsigned int xo, unsigned int bf, uint32_t l64,
+				    unsigned int ra, unsigned int rb)
+{
+	return PPC_ENC_X(xo, 0, ra, rb) | PPC_FIELD_BF(bf) | (l64 & PPC_CMP_L64);
+}
+
+/* cmpi/cmpli bf,l,ra,imm (opcd PPC_OP_CMPI or PPC_OP_CMPLI). */
+static inline uint32_t ppc_insn_cmpi(unsigned int opcd, unsigned int bf, uint32_t l64,
+				     unsigned int ra, uint32_t imm)
+{
+	return PPC_ENC_D(opcd, 0, ra, imm) | PPC_FIELD_BF(bf) | (l64 & PPC_CMP_L64);
+}
+
+/* XL-form CR bit operation: xo bt,ba,bb (crxor, crand, cror). */
+static inline uint32_t ppc_insn_crop(unsigned int xo, unsigned int bt, unsigned int ba,
+				     unsigned int bb)
+{
+	return PPC_INST_XL(xo) | PPC_FIELD_RT(bt) | PPC_FIELD_RA(ba) | PPC_FIELD_RB(bb);
+}
+
+/* mcrf bf,bfa */
+static inline uint32_t ppc_insn_mcrf(unsigned int bf, unsigned int bfa)
+{
+	return PPC_INST_XL(PPC_XL_MCRF) | PPC_FIELD_BF(bf) | PPC_FIELD_BFA(bfa);
+}
+
+/* mfcr rt; mtcrf fxm,rs */
+static inline uint32_t ppc_insn_mfcr(unsigned int rt)
+{
+	return PPC_ENC_X(PPC_X_MFCR, rt, 0, 0);
+}
+
+static inline uint32_t ppc_insn_mtcrf(unsigned int fxm, unsigned int rs)
+{
+	return PPC_ENC_X(PPC_X_MTCRF, rs, 0, 0) | PPC_FIELD_FXM(fxm);
+}
+
 /* ---- The one branch builder ---------------------------------------------- */
 
 /* Why ppc_insn_branch() refused (0: it did not). */
@@ -214,6 +303,24 @@ static inline enum ppc_branch_status ppc_insn_branch(uint64_t from, uint64_t tar
 	if (off < PPC_BRANCH_MIN || off > PPC_BRANCH_MAX)
 		return PPC_BRANCH_OUT_OF_REACH;
 	*out = PPC_INST_B | ((uint32_t)off & PPC_LI_MASK);
+	return PPC_BRANCH_OK;
+}
+
+/*
+ * `bc bo,bi,target` placed at `from` (AA=0; lk: PPC_LK or 0), reaching
+ * [-32 KiB, +32 KiB - 4]: PPC_BRANCH_OK and *out set, or why not.
+ */
+static inline enum ppc_branch_status ppc_insn_bc(unsigned int bo, unsigned int bi, uint32_t lk,
+						 uint64_t from, uint64_t target, uint32_t *out)
+{
+	int64_t off = (int64_t)(target - from);
+
+	if ((from | target) & 3)
+		return PPC_BRANCH_MISALIGNED;
+	if (off < -PPC_BD_REACH || off > PPC_BD_REACH - 4)
+		return PPC_BRANCH_OUT_OF_REACH;
+	*out = PPC_FIELD_OPCD(PPC_OP_BC) | PPC_FIELD_RT(bo) | PPC_FIELD_RA(bi) |
+	       ((uint32_t)off & PPC_BD_MASK) | (lk & PPC_LK);
 	return PPC_BRANCH_OK;
 }
 

@@ -17,6 +17,9 @@
 
 /* ---- Both families -------------------------------------------------------- */
 
+#define PPC_SPR_XER		1	/* fixed-point exception register (user) */
+#define PPC_SPR_LR		8	/* link register (user) */
+#define PPC_SPR_CTR		9	/* count register (user) */
 #define PPC_SPR_DEC		22	/* decrementer */
 /* The largest value a 32-bit decrementer counts down from before it turns
  * negative (and interrupts): about 4 s at QEMU's 512 MHz timebase. */

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The differential test guest: runs a batch of generated programs (the
+ * blob QEMU loads at DIFF_BLOB_ADDR) and prints a hash of the machine state
+ * each one ends in.  The same image runs natively (PR=0, no host), hosted
+ * without PV and hosted with PV; in the last run the guest PV component
+ * patches the programs' text before they run.
+ *
+ * The code area at DIFF_AREA_ADDR, built here:
+ *   launch pad    one word, "b <program>" before each run (diff_enter
+ *                 branches to it)
+ *   write_sprs    ld/mtspr of every writable shadowed SPR from the start
+ *                 record
+ *   read_trap     mfmsr and mfspr of every shadowed SPR into the end record
+ *   --- the text the PV component patches starts here ---
+ *   read_patched  the same words as read_trap, into the record's patched
+ *                 slots: patched, they become magic-page loads
+ *   programs      each program's words, then "b diff_capture"
+ * In the patched run the two readouts disagree if a patched load reads
+ * another field than the host's emulation does; both ends being equal
+ * across runs is what "PV changes nothing" means here.
+ */
+#include <ppcpv/abi.h>
+#include <ppcpv/err.h>
+#include <ppcpv/guest_pv.h>
+#include <ppcpv/hcall.h>
+#include <ppcpv/isa/insn.h>
+#include "../../host/guest/guest.h"
+#include "../diff.h"
+#include "../state.h"
+
+/* Exit statuses besides 0 (every program ran). */
+#define EXIT_SETUP	2	/* no usable blob, or memory laid out wrongly */
+#define EXIT_INTERRUPT	3	/* an interrupt while a program ran */
+
+/* The one register the built routines use: volatile, as C calls them. */
+#define READOUT_REG	3
+
+extern char _end[];
+extern char diff_capture[];
+extern char diff_probe_ld_insn[], diff_probe_lwz_insn[], diff_probe_std_insn[],
+	diff_probe_stw_insn[];
+void diff_enter(void);
+uint64_t diff_probe_ld(uint64_t ea);
+uint64_t diff_probe_lwz(uint64_t ea);
+void diff_probe_std(uint64_t ea, uint64_t val);
+void diff_probe_stw(uint64_t ea, uint64_t val);
+
+/* A test build that is wrong on purpose names itself (sabotage_*.c). */
+extern const char diff_build_variant[] __attribute__((weak));
+
+typedef void (*routine)(void);
+
+static struct {
+	struct diff_spr sprs[DIFF_MAX_SPRS];
+	unsigned int n_sprs;
+	uint32_t *launch;
+	routine write_sprs, read_trap, read_patched;
+	uint32_t *text;			/* the patched part */
+	uint32_t *end;
+	uint32_t prog_word[DIFF_MAX_PROGRAMS];	/* program i starts at text + this */
+} area;
+
+static struct ppcpv_pv_result pv;
+static int hcalls_installed;
+static volatile int probe_faulted;
+static volatile int64_t running = -1;	/* the program that runs, for interrupt reports */
+
+#define IN	((volatile uint64_t *)(uintptr_t)DIFF_IN_ADDR)
+#define OUT	((volatile uint64_t *)(uintptr_t)DIFF_OUT_ADDR)
+#define MEM	((uint8_t *)(uintptr_t)DIFF_MEM_ADDR)
+#define BLOB	((const uint8_t *)(uintptr_t)DIFF_BLOB_ADDR)
+
+/* ---- Interrupts: none is expected, except a faulting PV probe ---------- */
+
+static int is_probe(uint64_t pc)
+{
+	return pc == (uintptr_t)diff_probe_ld_insn || pc == (uintptr_t)diff_probe_lwz_insn ||
+	       pc == (uintptr_t)diff_probe_std_insn || pc == (uintptr_t)diff_probe_stw_insn;
+}
+
+static void on_interrupt(struct guest_frame *f)
+{
+	if (running < 0 && is_probe(f->srr0)) {
+		probe_faulted = 1;
+		f->srr0 += 4;
+		return;
+	}
+	guest_printf("DIFF-INTERRUPT program %lld vector 0x%llx srr0 0x%llx srr1 0x%llx dar 0x%llx\n",
+		     (long long)running, (unsigned long long)f->vector, (unsigned long long)f->srr0,
+		     (unsigned long long)f->srr1, (unsigned long long)f->dar);
+	guest_exit(EXIT_INTERRUPT);
+}
+
+static void catch_interrupts(void)
+{
+	static const unsigned int vectors[] = {
+		PPC_BOOK3S_VEC_MCHECK, PPC_BOOK3S_VEC_DSI, PPC_BOOK3S_VEC_DSEG, PPC_BOOK3S_VEC_ISI,
+		PPC_BOOK3S_VEC_ISEG, PPC_BOOK3S_VEC_EXTERNAL, PPC_BOOK3S_VEC_ALIGNMENT,
+		PPC_BOOK3S_VEC_PROGRAM, PPC_BOOK3S_VEC_FP_UNAVAIL, PPC_BOOK3S_VEC_DEC,
+		PPC_BOOK3S_VEC_DOORBELL, PPC_BOOK3S_VEC_SYSCALL, PPC_BOOK3S_VEC_TRACE,
+		PPC_BOOK3S_VEC_PERF, PPC_BOOK3S_VEC_VEC_UNAVAIL, PPC_BOOK3S_VEC_VSX_UNAVAIL,
+		PPC_BOOK3S_VEC_FAC_UNAVAIL,
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++)
+		guest_set_handler(vectors[i], on_interrupt);
+}
+
+/* ---- The PV component's platform ---------------------------------------- */
+
+static int install_hcall(void *ctx, const uint32_t *words, size_t n)
+{
+	int err = ppcpv_hcall_install(words, n);
+
+	hcalls_installed = !err;
+	return err;
+}
+
+static long hcall(void *ctx, unsigned long token, unsigned long a0, unsigned long a1,
+		  unsigned long *r4)
+{
+	return ppcpv_hcall4(token, a0, a1, 0, 0, r4);
+}
+
+static int probe_load(void *ctx, uint64_t ea, unsigned int bytes, uint64_t *val)
+{
+	probe_faulted = 0;
+	*val = bytes == 8 ? diff_probe_ld(ea) : diff_probe_lwz(ea);
+	return probe_faulted ? -PPCPV_ERR_FAULT : 0;
+}
+
+static int probe_store(void *ctx, uint64_t ea, unsigned int bytes, uint64_t val)
+{
+	probe_faulted = 0;
+	if (bytes == 8)
+		diff_probe_std(ea, val);
+	else
+		diff_probe_stw(ea, val);
+	return probe_faulted ? -PPCPV_ERR_FAULT : 0;
+}
+
+/* The harness's own text is never patched: these trap in every hosted run. */
+static uint64_t trap_mfmsr(void *ctx)
+{
+	return mfmsr();
+}
+
+static uint64_t trap_mfsprg(void *ctx)
+{
+	return mfspr(PPC_SPR_SPRG2);
+}
+
+static void trap_mtsprg(void *ctx, uint64_t v)
+{
+	mtspr(PPC_SPR_SPRG2, v);
+}
+
+static void icache_sync(void *ctx, const void *start, size_t len)
+{
+	ppcpv_icache_sync(start, len);
+}
+
+static const struct ppcpv_guest_platform platform = {
+	NULL, install_hcall, hcall, probe_load, probe_store,
+	trap_mfmsr, trap_mfsprg, trap_mtsprg, icache_sync,
+};
+
+/* ---- The code area ------------------------------------------------------- */
+
+static uint32_t *put(uint32_t *w, uint32_t insn)
+{
+	*w = insn;
+	return w + 1;
+}
+
+/* mfmsr and every mfspr of a shadowed SPR, each stored to its slot. */
+static uint32_t *build_readout(uint32_t *w, int patched_slots)
+{
+	unsigned int i;
+
+	w = put(w, PPC_INST_MFMSR | PPC_FIELD_RT(READOUT_REG));
+	w = put(w, ppc_insn_std(READOUT_REG, 0, DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_MSR : DIFF_SLOT_MSR)));
+	for (i = 0; i < area.n_sprs; i++) {
+		w = put(w, ppc_insn_mfspr(READOUT_REG, area.sprs[i].spr));
+		w = put(w, ppc_insn_std(READOUT_REG, 0,
+					DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_SPR(i) : DIFF_SLOT_SPR(i))));
+	}
+	return put(w, PPC_INST_BLR);
+}
+
+static uint32_t *build_write_sprs(uint32_t *w)
+{
+	unsigned int i;
+
+	for (i = 0; i < area.n_sprs; i++) {
+		if (!area.sprs[i].writable)
+			continue;
+		w = put(w, ppc_insn_ld(READOUT_REG, 0, DIFF_IN(DIFF_SLOT_SPR(i))));
+		w = put(w, ppc_insn_mtspr(area.sprs[i].spr, READOUT_REG));
+	}
+	return put(w, PPC_INST_BLR);
+}
+
+/* Copy every program, each followed by its branch back to diff_capture. */
+static const char *copy_programs(uint32_t *w, const uint32_t *limit)
+{
+	uint32_t count = diff_blob_count(BLOB), i, k;
+	const uint8_t *code = diff_blob_code(BLOB);
+
+	for (i = 0; i < count; i++) {
+		const uint8_t *e = diff_blob_entry(BLOB, i);
+		uint32_t first = diff_be32(e + DIFF_ENT_FIRST), n = diff_be16(e + DIFF_ENT_WORDS);
+
+		if (w + n + 1 > limit)
+			return "the programs do not fit the code area";
+		area.prog_word[i] = (uint32_t)(w - area.text);
+		for (k = 0; k < n; k++)
+			w = put(w, diff_be32(code + 4 * (first + k)));
+		if (ppc_insn_branch((uintptr_t)w, (uintptr_t)diff_capture, w) != PPC_BRANCH_OK)
+			return "diff_capture is out of branch reach";
+		w++;
+	}
+	area.end = w;
+	return 0;
+}
+
+static const char *build_area(void)
+{
+	uint32_t *w = (uint32_t *)(uintptr_t)DIFF_AREA_ADDR;
+	const uint32_t *limit = w + DIFF_AREA_SIZE / 4;
+	const char *err;
+
+	area.n_sprs = diff_sprs(area.sprs);
+	area.launch = w;
+	w = put(w, PPC_INST_B);
+	area.write_sprs = (routine)(uintptr_t)w;
+	w = build_write_sprs(w);
+	area.read_trap = (routine)(uintptr_t)w;
+	w = build_readout(w, 0);
+	area.text = w;
+	area.read_patched = (routine)(uintptr_t)w;
+	w = build_readout(w, 1);
+	err = copy_programs(w, limit);
+	if (!err)
+		ppcpv_icache_sync((void *)(uintptr_t)DIFF_AREA_ADDR,
+				  (size_t)((uintptr_t)area.end - DIFF_AREA_ADDR));
+	return err;
+}
+
+/* ---- PV ---------------------------------------------------------------- */
+
+static const char *mode_name(void)
+{
+	if (guest_native())
+		return "native";
+	return pv.enabled ? "pv" : "no-pv";
+}
+
+static void bring_up_pv(const void *fdt, size_t fdt_size)
+{
+	struct ppcpv_guest_image img;
+	char line[320];
+
+	ppcpv_config_init(&img.cfg, DIFF_FAMILY, 1);
+	img.text = (struct ppcpv_region){ (uint8_t *)area.text, (uintptr_t)area.text,
+					  (size_t)((uintptr_t)area.end - (uintptr_t)area.text) };
+	img.kvm_tmp = (struct ppcpv_region){ (uint8_t *)(uintptr_t)DIFF_KVM_TMP_ADDR,
+					     DIFF_KVM_TMP_ADDR, DIFF_KVM_TMP_SIZE };
+	img.sites = (struct ppcpv_site *)(uintptr_t)DIFF_SITES_ADDR;
+	img.sites_cap = DIFF_SITES_SIZE / sizeof(struct ppcpv_site);
+	img.selftest_sprg_field = PPCPV_SHARED_SPRG2;
+	ppcpv_guest_pv_init(fdt, fdt_size, &platform, &img, &pv);
+	ppcpv_guest_pv_report(&pv, line, sizeof(line));
+	guest_printf("%s\n", line);
+	/* The byte channel takes 16 bytes per exit instead of one. */
+	if (hcalls_installed)
+		guest_console_use('b');
+}
+
+/* ---- Running a program ----------------------------------------------------- */
+
+static void run_program(uint32_t i)
+{
+	uint64_t seed = diff_be64(diff_blob_entry(BLOB, i) + DIFF_ENT_SEED), start[DIFF_SLOTS];
+	uint32_t *entry = area.text + area.prog_word[i];
+	unsigned int s;
+
+	diff_start_state(seed, start);
+	for (s = 0; s < DIFF_SLOTS; s++) {
+		IN[s] = start[s];
+		OUT[s] = 0;
+	}
+	diff_init_memory(seed, MEM);
+	ppc_insn_branch((uintptr_t)area.launch, (uintptr_t)entry, area.launch);
+	ppcpv_icache_sync(area.launch, sizeof(*area.launch));
+	mtspr(PPC_SPR_DEC, PPC_DEC_MAX);	/* no decrementer while it runs */
+	area.write_sprs();
+	__asm__ __volatile__("" : : : "memory");
+	running = i;
+	mtmsrd(start[DIFF_SLOT_MSR]);
+	diff_enter();
+	area.read_trap();
+	area.read_patched();
+	mtmsrd(DIFF_ENTRY_MSR);
+	running = -1;
+	OUT[DIFF_SLOT_MEMSUM] = diff_hash_bytes(DIFF_HASH_INIT, MEM, DIFF_MEM_SIZE);
+}
+
+static void report_program(uint32_t i)
+{
+	uint64_t end[DIFF_SLOTS], common, hosted;
+	unsigned int s;
+
+	for (s = 0; s < DIFF_SLOTS; s++)
+		end[s] = OUT[s];
+	diff_record_hashes(end, area.sprs, area.n_sprs, &common, &hosted);
+	guest_printf("DIFF %u %016llx %016llx\n", i, (unsigned long long)common, (unsigned long long)hosted);
+	if (!(diff_be16(diff_blob_entry(BLOB, i) + DIFF_ENT_FLAGS) & DIFF_PROG_DUMP))
+		return;
+	guest_printf("DIFF-AT %u 0x%llx\n", i, (unsigned long long)(uintptr_t)(area.text + area.prog_word[i]));
+	for (s = 0; s < DIFF_SLOTS; s++)
+		guest_printf("DIFF-STATE %u %u %016llx\n", i, s, (unsigned long long)end[s]);
+}
+
+static const char *check_layout(const void *fdt)
+{
+	if ((uintptr_t)_end > DIFF_AREA_ADDR)
+		return "the test image runs into the code area";
+	if ((uintptr_t)fdt < DIFF_TOP)
+		return "the device tree lies below the batch's memory";
+	return diff_blob_check(BLOB, DIFF_BLOB_MAX);
+}
+
+int guest_test_main(const void *fdt, size_t fdt_size)
+{
+	uint32_t count, i, ran = 0, skipped = 0;
+	const char *err;
+
+	mtmsrd(mfmsr() | DIFF_ENTRY_MSR);	/* natively the CPU starts in 32-bit mode */
+	catch_interrupts();
+	err = check_layout(fdt);
+	if (!err)
+		err = build_area();
+	if (err) {
+		guest_printf("DIFF-ERROR %s\n", err);
+		return EXIT_SETUP;
+	}
+	bring_up_pv(fdt, fdt_size);
+	count = diff_blob_count(BLOB);
+	guest_printf("DIFF-MODE %s build=%s programs=%u sites=%d patched=%u skipped=%u kvm_tmp=%llu\n",
+		     mode_name(), &diff_build_variant ? diff_build_variant : "good", count,
+		     pv.enabled ? pv.n_sites : 0, pv.stats.patched, pv.stats.skipped,
+		     (unsigned long long)pv.stats.tmp_used);
+	for (i = 0; i < count; i++) {
+		if (guest_native() && (diff_be16(diff_blob_entry(BLOB, i) + DIFF_ENT_FLAGS) &
+				       DIFF_PROG_HOSTED_ONLY)) {
+			guest_printf("DIFF %u skip\n", i);
+			skipped++;
+			continue;
+		}
+		run_program(i);
+		report_program(i);
+		ran++;
+	}
+	guest_printf("DIFF-DONE programs=%u ran=%u skipped=%u\n", count, ran, skipped);
+	return 0;
+}

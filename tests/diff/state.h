@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * state.h - what the differential test varies and compares, for Book3S-64:
+ * the shadowed SPRs (from the one SPR-to-field table), the MSR bits a
+ * program may touch, and the start state of a program from its seed.
+ * C only; compiled into the native tools and the test guest alike, so both
+ * sides derive the same start state.
+ */
+#ifndef PPCPV_TEST_DIFF_STATE_H
+#define PPCPV_TEST_DIFF_STATE_H
+
+#include <stdint.h>
+#include <ppcpv/abi.h>
+#include <ppcpv/isa/family.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
+#include <ppcpv/shared-spr.h>
+#include "diff.h"
+
+#define DIFF_FAMILY		PPCPV_FAMILY_BOOK3S64
+
+/*
+ * MSR bits, and why each is in its set.  The guest runs in real mode at
+ * PR=0 natively and believes so hosted.
+ *  SAFE        EE, RI: the trampolines change them without the host.
+ *  CHANGEABLE  FP, FE0, FE1, VEC, VSX, PMM: bits this CPU implements whose
+ *              change is harmless here (no FP/vector code runs) and must
+ *              trap to the host from a trampoline (critical bits).
+ *  KEPT        ME, HV: mtmsr/mtmsrd do not alter them (natively HV is 0
+ *              and ME stays what it is); an operand may hold either value,
+ *              the MSR must not follow.  A trampoline must trap on them.
+ *  FIXED       SF=1 for every mtmsrd operand: the magic page's EA (-4096)
+ *              is a 64-bit address, and 32-bit mode would move the harness's
+ *              absolute accesses.  mtmsr leaves the high word alone, so its
+ *              operand's high word (SF, HV included) is random.
+ * Never set: PR (the harness is supervisor code), IR/DR (no page tables),
+ * LE (the programs are big-endian), SE/BE (trace interrupts), and the
+ * reserved bits (the CPU drops them, the host would keep them: not a legal
+ * program).
+ */
+#define DIFF_MSR_SAFE		PPCPV_MSR_SAFE_BITS
+#define DIFF_MSR_CHANGEABLE	(PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_VEC | \
+				 PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM)
+#define DIFF_MSR_KEPT		(PPC_MSR_ME | PPC_BOOK3S_MSR_HV)
+#define DIFF_MSR_FIXED		PPC_BOOK3S_MSR_SF
+/* The MSR the guest is entered with, natively (QEMU pseries resets to 0:
+ * no ME, 32-bit) and hosted alike once the harness set SF: the hosted boots
+ * are given it as their guest MSR, so that ME starts 0 there too. */
+#define DIFF_ENTRY_MSR		PPC_BOOK3S_MSR_SF
+
+/* A shadowed SPR as the test sees it. */
+struct diff_spr {
+	const char *name;
+	uint16_t spr;
+	uint8_t writable;	/* mtspr is patched (RW in the table) */
+	uint8_t bytes;		/* 4: a 32-bit register */
+	uint8_t hosted_only;	/* Book3S hardware has no such register */
+};
+
+/*
+ * SPRG4..7 are Book III-E registers that the PV ABI shadows on every
+ * family; a Book3S CPU has none (QEMU treats them as no-ops), so only the
+ * hosted runs can be compared on them.
+ */
+static inline int diff_spr_hosted_only(unsigned int spr)
+{
+	return spr >= PPC_BOOKE_SPR_SPRG4 && spr <= PPC_BOOKE_SPR_SPRG4 + 3;
+}
+
+/* The Book3S-64 rows of ppcpv/shared-spr.h, in its order: fills out[] and
+ * returns how many (at most DIFF_MAX_SPRS). */
+static inline unsigned int diff_sprs(struct diff_spr out[DIFF_MAX_SPRS])
+{
+	unsigned int n = 0;
+
+#define DIFF_SPR_ROW(nm, num, families, feature, access, width, field)			\
+	if (((families) & PPCPV_FAMILY_BIT(DIFF_FAMILY)) && n < DIFF_MAX_SPRS) {	\
+		out[n].name = nm;							\
+		out[n].spr = num;							\
+		out[n].writable = PPCPV_SHARED_WRITABLE_##access;			\
+		out[n].bytes = PPCPV_SHARED_BYTES_##width;				\
+		out[n].hosted_only = (uint8_t)diff_spr_hosted_only(num);		\
+		n++;									\
+	}
+	PPCPV_SHARED_SPRS(DIFF_SPR_ROW)
+#undef DIFF_SPR_ROW
+	return n;
+}
+
+/* A value of `bytes` bytes (4: the low word). */
+static inline uint64_t diff_fit(uint64_t v, unsigned int bytes)
+{
+	return bytes >= 8 ? v : v & ((1ull << (8 * bytes)) - 1);
+}
+
+/* A register value: mostly random, sometimes one of the edge cases. */
+static inline uint64_t diff_value(uint64_t *rng)
+{
+	static const uint64_t edges[] = {
+		0, 1, ~0ull, 0x7fffffffffffffffull, 0x8000000000000000ull,
+		0x7fffffffull, 0x80000000ull, 0xffffffffull,
+	};
+	uint32_t pick = diff_below(rng, 16);
+
+	if (pick == 0)
+		return edges[diff_below(rng, sizeof(edges) / sizeof(edges[0]))];
+	if (pick == 1)
+		return diff_below(rng, 256);
+	return diff_rand(rng);
+}
+
+/* Every bit of `bits` set with probability 1/2. */
+static inline uint64_t diff_some_bits(uint64_t *rng, uint64_t bits)
+{
+	return diff_rand(rng) & bits;
+}
+
+/*
+ * The start record of a program (the DIFF_SLOT_* layout; readout slots 0):
+ * random GPRs (r1 != r2, see kvm_emul's critical-section rule), CR, the low
+ * word of XER, LR, CTR, a legal MSR, and a value for every writable SPR.
+ */
+static inline void diff_start_state(uint64_t seed, uint64_t rec[DIFF_SLOTS])
+{
+	uint64_t rng = diff_stream(seed, DIFF_STREAM_STATE);
+	struct diff_spr sprs[DIFF_MAX_SPRS];
+	unsigned int n = diff_sprs(sprs), i;
+
+	for (i = 0; i < DIFF_SLOTS; i++)
+		rec[i] = 0;
+	for (i = 0; i < 32; i++)
+		rec[DIFF_SLOT_GPR(i)] = diff_value(&rng);
+	if (rec[DIFF_SLOT_GPR(1)] == rec[DIFF_SLOT_GPR(2)])
+		rec[DIFF_SLOT_GPR(1)] ^= 1;
+	rec[DIFF_SLOT_CR] = (uint32_t)diff_rand(&rng);
+	rec[DIFF_SLOT_XER] = (uint32_t)diff_rand(&rng);
+	rec[DIFF_SLOT_LR] = diff_value(&rng);
+	rec[DIFF_SLOT_CTR] = diff_value(&rng);
+	rec[DIFF_SLOT_MSR] = DIFF_ENTRY_MSR |
+		diff_some_bits(&rng, DIFF_MSR_SAFE | DIFF_MSR_CHANGEABLE);
+	for (i = 0; i < n; i++)
+		if (sprs[i].writable)
+			rec[DIFF_SLOT_SPR(i)] = diff_fit(diff_value(&rng), sprs[i].bytes);
+}
+
+/* Is a record slot one only the hosted runs can be compared on (the
+ * start or readout of a register the native CPU lacks)? */
+static inline int diff_slot_hosted_only(unsigned int slot, const struct diff_spr *sprs,
+					unsigned int n_sprs)
+{
+	unsigned int i;
+
+	for (i = 0; i < n_sprs; i++)
+		if (sprs[i].hosted_only && (slot == DIFF_SLOT_SPR(i) || slot == DIFF_SLOT_PATCHED_SPR(i)))
+			return 1;
+	return 0;
+}
+
+/* The two hashes a run prints for a program: of the slots every run can be
+ * compared on, and of the hosted-only ones. */
+static inline void diff_record_hashes(const uint64_t rec[DIFF_SLOTS], const struct diff_spr *sprs,
+				      unsigned int n_sprs, uint64_t *common, uint64_t *hosted)
+{
+	unsigned int s;
+
+	*common = *hosted = DIFF_HASH_INIT;
+	for (s = 0; s < DIFF_SLOTS; s++) {
+		if (diff_slot_hosted_only(s, sprs, n_sprs))
+			*hosted = diff_hash_u64(*hosted, rec[s]);
+		else
+			*common = diff_hash_u64(*common, rec[s]);
+	}
+}
+
+#endif /* PPCPV_TEST_DIFF_STATE_H */
