@@ -103,11 +103,16 @@ static int shadow_mmu(const struct hostcfg_options *o)
 	return o->mmu && !strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW);
 }
 
+#define CELLS_MAX	16	/* the longest cell-list property written here */
+#define N_CELLS(a)	(sizeof(a) / sizeof((a)[0]))
+
 static int prop_cells(void *fdt, const char *name, const uint32_t *cells, size_t n)
 {
-	uint32_t be[8];
+	uint32_t be[CELLS_MAX];
 	size_t i;
 
+	if (n > CELLS_MAX)
+		return -FDT_ERR_INTERNAL;
 	for (i = 0; i < n; i++)
 		be[i] = cpu_to_fdt32(cells[i]);
 	return fdt_property(fdt, name, be, (int)(n * sizeof(be[0])));
@@ -115,21 +120,28 @@ static int prop_cells(void *fdt, const char *name, const uint32_t *cells, size_t
 
 /*
  * What a PAPR kernel reads about the hash MMU it gets (mmu shadow): a
- * hash table of 2^PPCPV_GUEST_PFT_SHIFT bytes, 4 KiB base pages only
- * (base shift, SLB L||LP, one size: shift, HPTE encoding), 256 MB
- * segments only (log2 of the size), and the SLB size.
+ * hash table of 2^PPCPV_GUEST_PFT_SHIFT bytes; the base page sizes the
+ * guest MMU core takes, each as <base shift, SLB L||LP (as in slbmte's
+ * VSID word), number of page sizes, {page shift, HPTE LP encoding}>: 4 KiB
+ * segments with 4 KiB pages and 64 KiB segments with 64 KiB pages (both
+ * shadowed with 4 KiB host pages); 256 MB segments only (log2 of the
+ * size); and the SLB size.
  */
 static int guest_cpu_mmu(void *fdt)
 {
 	static const uint32_t pft[] = { 0, PPCPV_GUEST_PFT_SHIFT };
-	static const uint32_t page_sizes[] = { PPC_PAGE_SHIFT_4K, 0, 1, PPC_PAGE_SHIFT_4K, 0 };
+	static const uint32_t page_sizes[] = {
+		PPC_PAGE_SHIFT_4K, PPC_SLB_VSID_LLP_4K, 1, PPC_PAGE_SHIFT_4K, PPC_HPTE_LP_4K,
+		PPC_PAGE_SHIFT_64K, PPC_SLB_VSID_LLP_64K, 1, PPC_PAGE_SHIFT_64K, PPC_HPTE_LP_64K,
+	};
 	static const uint32_t segment_sizes[] = { PPC_SID_SHIFT };
-	int err = prop_cells(fdt, "ibm,pft-size", pft, 2);
+	int err = prop_cells(fdt, "ibm,pft-size", pft, N_CELLS(pft));
 
 	if (!err)
-		err = prop_cells(fdt, "ibm,segment-page-sizes", page_sizes, 5);
+		err = prop_cells(fdt, "ibm,segment-page-sizes", page_sizes, N_CELLS(page_sizes));
 	if (!err)
-		err = prop_cells(fdt, "ibm,processor-segment-sizes", segment_sizes, 1);
+		err = prop_cells(fdt, "ibm,processor-segment-sizes", segment_sizes,
+				 N_CELLS(segment_sizes));
 	if (!err)
 		err = fdt_property_u32(fdt, "ibm,slb-size", PPCPV_GUEST_SLB_SIZE);
 	return err;

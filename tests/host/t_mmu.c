@@ -5,8 +5,10 @@
  * the host), turns on IR/DR and checks what a PAPR LPAR sees - mapped
  * pages, DSIs with DSISR/DAR, an ISI on a no-execute page, segment
  * interrupts, a kernel-only page refused to user mode, the magic page only
- * in supervisor state, H_REMOVE and slbie taking effect - and that hostile
- * hypercalls and SLB writes get their PAPR code or program interrupt.
+ * in supervisor state, H_REMOVE and slbie taking effect, a 64 KiB page in
+ * a 64 KiB segment (both encodings read from ibm,segment-page-sizes) - and
+ * that hostile hypercalls and SLB writes get their PAPR code or program
+ * interrupt.
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/fdt.h>
@@ -33,6 +35,16 @@
 #define EA_HIGH		(SEGMENT + 0x5000)
 #define PA_HIGH		0x203000ull
 #define EA_NO_SEGMENT	(3 * SEGMENT)
+/* Segment 2: 64 KiB base pages; one 64 KiB page, read at a few of its
+ * 4 KiB pages (each its own 4 KiB shadow page on the host). */
+#define VSID_64K	0x789
+#define SLOT_64K	3
+#define PAGE_64K	(1ull << PPC_PAGE_SHIFT_64K)
+#define EA_64K		(2 * SEGMENT + 0x30000)
+#define PA_64K		0x210000ull
+#define OFFSETS_64K	4
+static const uint64_t offsets_64k[OFFSETS_64K] = { 0x0, 0x1008, 0x7ff0, 0xf000 };
+#define STORE_OFFSET_64K	0x9010
 #define PP_KERNEL_ONLY	0	/* key 0: read/write; key 1: no access */
 #define DATA_VALUE	0x1122334455667788ull
 #define BLR_WORD	PPC_INST_BLR
@@ -225,6 +237,95 @@ static void check_segments_and_user(void)
 		    dsegs, (unsigned long long)last_dar);
 }
 
+/* The 64 KiB entry of ibm,segment-page-sizes, as a PAPR kernel reads it:
+ * <base shift, SLB L||LP, count, {shift, HPTE LP}...> per base size. */
+static uint64_t slb_llp_64k, hpte_lp_64k;
+
+static int find_64k_encodings(const void *fdt, size_t size, int cpu)
+{
+	const void *prop;
+	int len = ppcpv_fdt_getprop(fdt, size, cpu, "ibm,segment-page-sizes", &prop);
+	const unsigned char *c = prop;
+	uint32_t i = 0, n = len > 0 ? (uint32_t)len / 4 : 0, j, count;
+
+	while (i + 3 <= n) {
+		uint32_t base = ppcpv_fdt_be32(c + 4 * i), llp = ppcpv_fdt_be32(c + 4 * i + 4);
+
+		count = ppcpv_fdt_be32(c + 4 * i + 8);
+		i += 3;
+		for (j = 0; j < count && i + 2 <= n; j++, i += 2)
+			if (base == PPC_PAGE_SHIFT_64K &&
+			    ppcpv_fdt_be32(c + 4 * i) == PPC_PAGE_SHIFT_64K) {
+				slb_llp_64k = llp;
+				hpte_lp_64k = ppcpv_fdt_be32(c + 4 * i + 4);
+				return 0;
+			}
+	}
+	return -1;
+}
+
+static uint64_t pteg_64k(uint64_t vsid, uint64_t ea)
+{
+	return ((vsid ^ ((ea & (SEGMENT - 1)) >> PPC_PAGE_SHIFT_64K)) & group_mask) *
+	       PPC_HPTES_PER_GROUP;
+}
+
+/* What the test writes at each 4 KiB page of the 64 KiB page: distinct,
+ * so a shadow at the wrong offset reads the wrong value. */
+static uint64_t value_64k(uint64_t offset)
+{
+	return DATA_VALUE ^ offset;
+}
+
+/* Translated loads at every test offset; how many read their value. */
+static unsigned int read_64k(void)
+{
+	unsigned int i, good = 0;
+
+	translation(1);
+	for (i = 0; i < OFFSETS_64K; i++)
+		good += *(volatile uint64_t *)(EA_64K + offsets_64k[i]) == value_64k(offsets_64k[i]);
+	translation(0);
+	return good;
+}
+
+static void check_64k_page(void)
+{
+	uint64_t v = ppc_hpte_v(VSID_64K, EA_64K) | PPC_HPTE_V_L, slot, stored;
+	unsigned int i, good, before;
+
+	for (i = 0; i < OFFSETS_64K; i++)
+		*(volatile uint64_t *)(PA_64K + offsets_64k[i]) = value_64k(offsets_64k[i]);
+	*(volatile uint64_t *)(PA_64K + STORE_OFFSET_64K) = 0;
+	slbmte(ppc_slb_rs(VSID_64K, KEYS | slb_llp_64k), ppc_slb_rb(EA_64K, SLOT_64K));
+	guest_check(hcall(H_ENTER, 0, pteg_64k(VSID_64K, EA_64K), v,
+			  PA_64K | hpte_lp_64k << PPC_HPTE_R_LP_SHIFT | PPC_HPTE_R_M | PPC_HPTE_PP_RW,
+			  &slot) == H_SUCCESS, "H_ENTER of a 64 KiB page (L, LP from the tree)",
+		    "%s", "");
+	before = dsis;
+	good = read_64k();
+	guest_check(good == OFFSETS_64K && dsis == before,
+		    "64 KiB page: loads at 4 KiB offsets read the guest-physical data there",
+		    "%u of %u, %u DSIs", good, OFFSETS_64K, dsis - before);
+
+	translation(1);
+	*(volatile uint64_t *)(EA_64K + STORE_OFFSET_64K) = DATA_VALUE;
+	translation(0);
+	stored = *(volatile uint64_t *)(PA_64K + STORE_OFFSET_64K);
+	guest_check(stored == DATA_VALUE && dsis == before,
+		    "64 KiB page: a store lands at its guest-physical address", "0x%llx",
+		    (unsigned long long)stored);
+
+	guest_check(hcall(H_REMOVE, H_AVPN, slot, v & PPC_HPTE_V_AVPN_MASK, 0, NULL) == H_SUCCESS,
+		    "H_REMOVE of the 64 KiB page", "%s", "");
+	read_64k();	/* the DSI handler skips each load: no data to check */
+	guest_check(dsis == before + OFFSETS_64K &&
+		    last_dar == EA_64K + offsets_64k[OFFSETS_64K - 1] &&
+		    last_dsisr == PPC_BOOK3S_DSISR_NOPT,
+		    "after H_REMOVE every 4 KiB part of the 64 KiB page faults again (DSI NOPT)",
+		    "%u DSIs, dar=0x%llx", dsis - before, (unsigned long long)last_dar);
+}
+
 static void check_hostile(void)
 {
 	uint64_t r4, i, ptex = pteg(VSID_LOW, 0x900000), table_entries = (group_mask + 1) *
@@ -278,6 +379,11 @@ int guest_test_main(const void *fdt, size_t size)
 		    "%s", "");
 	check_translated();
 	check_segments_and_user();
+	if (find_64k_encodings(fdt, size, cpu))
+		guest_check(0, "ibm,segment-page-sizes offers 64 KiB pages in 64 KiB segments",
+			    "%s", "");
+	else
+		check_64k_page();
 	check_hostile();
 	return guest_failures();
 }

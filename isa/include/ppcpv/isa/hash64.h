@@ -84,9 +84,14 @@
 #define PPC_HPTE_R_KEY_HI	PPC_U64(0x3000000000000000)	/* bits 2:3 */
 #define PPC_HPTE_R_RPN		PPC_U64(0x0ffffffffffff000)	/* bits 4:51 */
 /* Large pages keep LP in the low RPN bits; POWER8's 64K base/64K actual
- * encoding is LP = 0b0000_0001 with the 4 bits below the 64K RPN. */
+ * encoding is LP = 0b0000_0001 with the 4 bits below the 64K RPN.  The
+ * LP values themselves (what ibm,segment-page-sizes calls the PTE
+ * encoding; a 4 KiB page has L = 0 and encoding 0). */
+#define PPC_HPTE_LP_4K		0x0
+#define PPC_HPTE_LP_64K		0x1
+#define PPC_HPTE_R_LP_SHIFT	12		/* LP's lowest bit is RPN bit 51 */
 #define PPC_HPTE_R_LP_64K_MASK	0xf000
-#define PPC_HPTE_R_LP_64K	0x1000
+#define PPC_HPTE_R_LP_64K	(PPC_HPTE_LP_64K << PPC_HPTE_R_LP_SHIFT)
 #define PPC_HPTE_R_KEY_LO	0x0e00		/* bits 52:54 */
 #define PPC_HPTE_R_R		0x0100		/* bit 55: referenced */
 #define PPC_HPTE_R_C		0x0080		/* bit 56: changed */
@@ -121,8 +126,9 @@
 #define PPC_TLBIE_RB_L		0x1		/* large page; LP then in bits 44:51 */
 #define PPC_TLBIE_RB_VPN_SHIFT	12		/* VPN bits 16:51: its low 36 bits */
 #define PPC_TLBIE_RB_VPN_BITS	36
+#define PPC_TLBIE_RB_LP_SHIFT	12
 #define PPC_TLBIE_RB_LP_MASK	0xff000
-#define PPC_TLBIE_RB_LP_64K	0x01000
+#define PPC_TLBIE_RB_LP_64K	(PPC_HPTE_LP_64K << PPC_TLBIE_RB_LP_SHIFT)
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
