@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <libfdt.h>
+#include <ppcpv/isa/hash64.h>
 #include <ppcpv/isa/insn.h>
 #include "hostcfg_blobs.h"
 #include "linux_boot.h"
@@ -170,8 +171,8 @@ static int memory_node(void *fdt, const struct linux_layout *l)
 static int page_sizes(void *fdt)
 {
 	static const uint32_t sps[] = {
-		12, 0x000, 1, 12, 0,
-		16, 0x110, 1, 16, 1,
+		PPC_PAGE_SHIFT_4K, PPC_SLB_VSID_LLP_4K, 1, PPC_PAGE_SHIFT_4K, PPC_HPTE_LP_4K,
+		PPC_PAGE_SHIFT_64K, PPC_SLB_VSID_LLP_64K, 1, PPC_PAGE_SHIFT_64K, PPC_HPTE_LP_64K,
 	};
 
 	return prop_cells(fdt, "ibm,segment-page-sizes", sps, sizeof(sps) / sizeof(sps[0]));
