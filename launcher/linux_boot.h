@@ -16,8 +16,9 @@
 #include <stdint.h>
 #include "launcher.h"
 
-/* Guest RAM of a Linux boot (natively also QEMU's -m). */
-#define LINUX_RAM_DEFAULT	0x20000000ull	/* 512 MiB */
+/* Guest RAM of a Linux boot in every mode (natively QEMU's -m; hosted the
+ * most a ppcpv host gives a guest, PPCPV_GUEST_SIZE_MAX). */
+#define LINUX_RAM_DEFAULT	0x10000000ull	/* 256 MiB */
 /* Where the tree, RTAS and the initrd start: 64 KiB pages (Linux's page size). */
 #define LINUX_ALIGN		0x10000ull
 /* Room for the device tree (it needs about 4 KiB). */
@@ -99,6 +100,7 @@ struct linux_files {
 	char fdt[PATH_MAX];
 	char rtas[PATH_MAX];
 	char entry[PATH_MAX];	/* native: the entry stub, parameters filled in */
+	char host_cfg[PATH_MAX];	/* hosted: the host stub's config */
 	struct linux_layout layout;
 };
 

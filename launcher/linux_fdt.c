@@ -20,6 +20,8 @@
 #include <libfdt.h>
 #include <ppcpv/isa/hash64.h>
 #include <ppcpv/isa/insn.h>
+#include <ppcpv/host/hostcfg.h>
+#include <ppcpv/host/rtas.h>
 #include "hostcfg_blobs.h"
 #include "linux_boot.h"
 #include "linux_entry.h"
@@ -40,8 +42,6 @@
 #define RTAS_SPACE		0x1000ull
 /* The largest RTAS error log (Linux sizes its buffers by it). */
 #define RTAS_ERROR_LOG_MAX	2048u
-/* QEMU's private hypercall that runs an RTAS call. */
-#define H_RTAS_TOKEN		0xf000u
 /* The hash table QEMU pseries gives: 1/128 of RAM, at least 2^18 bytes. */
 #define HPT_RAM_RATIO_SHIFT	7u
 #define HPT_MIN_SHIFT		18u
@@ -52,17 +52,17 @@
  * and nvram-fetch (there is no nvram node).
  */
 const struct linux_rtas_token linux_rtas_tokens[] = {
-	{ "get-time-of-day", 0x2001 },
-	{ "power-off", 0x2003 },
-	{ "ibm,get-system-parameter", 0x2008 },
-	{ "ibm,set-xive", 0x200a },
-	{ "ibm,get-xive", 0x200b },
-	{ "ibm,int-off", 0x200c },
-	{ "ibm,int-on", 0x200d },
-	{ "event-scan", 0x200f },
-	{ "ibm,os-term", 0x201f },	/* on a panic: QEMU then exits 1 */
-	{ "ibm,nmi-register", 0x202b },
-	{ "ibm,nmi-interlock", 0x202c },	/* Linux warns when it has the one only */
+	{ "get-time-of-day", PPCPV_RTAS_GET_TIME_OF_DAY },
+	{ "power-off", PPCPV_RTAS_POWER_OFF },
+	{ "ibm,get-system-parameter", PPCPV_RTAS_GET_SYSTEM_PARAMETER },
+	{ "ibm,set-xive", PPCPV_RTAS_SET_XIVE },
+	{ "ibm,get-xive", PPCPV_RTAS_GET_XIVE },
+	{ "ibm,int-off", PPCPV_RTAS_INT_OFF },
+	{ "ibm,int-on", PPCPV_RTAS_INT_ON },
+	{ "event-scan", PPCPV_RTAS_EVENT_SCAN },
+	{ "ibm,os-term", PPCPV_RTAS_OS_TERM },	/* on a panic: QEMU then exits 1 */
+	{ "ibm,nmi-register", PPCPV_RTAS_NMI_REGISTER },
+	{ "ibm,nmi-interlock", PPCPV_RTAS_NMI_INTERLOCK },	/* Linux warns when it has the one only */
 };
 const size_t linux_rtas_token_count = sizeof(linux_rtas_tokens) / sizeof(linux_rtas_tokens[0]);
 
@@ -92,7 +92,8 @@ int linux_layout(const struct linux_image *img, uint64_t initrd_size, enum run_m
 
 	memset(l, 0, sizeof(*l));
 	l->ram = ram;
-	l->pft_shift = linux_qemu_pft_shift(ram);
+	/* natively QEMU's table; hosted the one a ppcpv host keeps */
+	l->pft_shift = mode == MODE_NATIVE ? linux_qemu_pft_shift(ram) : PPCPV_GUEST_PFT_SHIFT;
 	l->fdt = align_up(img->end, LINUX_ALIGN);
 	l->rtas = l->fdt + LINUX_FDT_SPACE;
 	l->rtas_size = RTAS_SPACE;
@@ -411,7 +412,7 @@ size_t linux_rtas_blob(enum run_mode mode, uint8_t *buf, size_t size)
 	const uint32_t words[] = {
 		PPC_ENC_MR(4, 3),
 		PPC_ENC_LI(3, 0),
-		PPC_ENC_ORI(3, 3, H_RTAS_TOKEN),
+		PPC_ENC_ORI(3, 3, PPCPV_H_RTAS),
 		PPC_INST_SC_LEV(1),
 		PPC_INST_BLR,
 	};

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * The files of one Linux boot, written into the boot's directory: the
- * kernel's raw image, the device tree, the RTAS blob and (natively) the
- * entry stub with its parameters filled in.  Where each goes is the
+ * kernel's raw image, the device tree, the RTAS blob, and natively the
+ * entry stub with its parameters filled in, hosted the host stub's config.  Where each goes is the
  * layout's (linux_fdt.c); qemu.c names them on QEMU's command line.
  */
 #define _GNU_SOURCE
@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <libfdt.h>
+#include <ppcpv/host/hostcfg.h>
+#include "hostcfg_blobs.h"
 #include "linux_boot.h"
 #include "linux_entry.h"
 
@@ -130,6 +132,43 @@ static int write_tree_and_rtas(const struct run_options *o, struct linux_files *
 	return err ? -1 : 0;
 }
 
+/*
+ * Hosted: the host stub's config.  The guest is the kernel's raw image at
+ * guest-physical 0, entered at the ELF's entry with r3 = the tree; the host
+ * virtualizes its hash MMU (shadow) and finds the `sc 1` hypercall sites in
+ * the image and in the RTAS blob.
+ */
+static int write_host_config(const struct run_options *o, const struct linux_image *img,
+			     struct linux_files *lf)
+{
+	const struct linux_layout *l = &lf->layout;
+	struct hostcfg_options h;
+	const char *bad;
+
+	hostcfg_options_init(&h);
+	h.guest_size = l->ram;
+	h.guest_entry = img->entry;
+	h.guest_fdt = l->fdt;
+	h.guest_fdt_own = 1;
+	h.mmu = PPCPV_HOSTCFG_MMU_SHADOW;
+	h.hostdev = PPCPV_HOSTDEV_NONE;
+	h.verbose = (uint32_t)o->verbose_host;
+	h.guest_image = lf->kernel;
+	h.rtas_base = l->rtas;
+	h.rtas_size = l->rtas_size;
+	h.host_config_out = lf->host_cfg;
+	if (o->mode == MODE_NO_PV) {
+		h.mode = PPCPV_HOSTCFG_MODE_NO_PV;
+		h.features = 0;
+	}
+	bad = hostcfg_check_layout(&h);
+	if (bad) {
+		fprintf(stderr, "ppcpv-run: %s\n", bad);
+		return -1;
+	}
+	return hostcfg_write_files(&h);
+}
+
 int linux_files_make(const struct run_options *o, const char *dir, struct linux_files *lf)
 {
 	struct linux_image img;
@@ -142,6 +181,7 @@ int linux_files_make(const struct run_options *o, const char *dir, struct linux_
 	snprintf(lf->fdt, sizeof(lf->fdt), "%s/linux.dtb", dir);
 	snprintf(lf->rtas, sizeof(lf->rtas), "%s/rtas.bin", dir);
 	snprintf(lf->entry, sizeof(lf->entry), "%s/linux-entry.bin", dir);
+	snprintf(lf->host_cfg, sizeof(lf->host_cfg), "%s/host-config.dtb", dir);
 	if (initrd_size(o->initrd, &initrd))
 		return -1;
 	if (linux_elf_load(o->linux_kernel, LINUX_RAM_DEFAULT, &img, why, sizeof(why))) {
@@ -157,13 +197,15 @@ int linux_files_make(const struct run_options *o, const char *dir, struct linux_
 		err = write_tree_and_rtas(o, lf);
 	if (!err && o->mode == MODE_NATIVE)
 		err = write_entry_stub(o->linux_entry, &img, lf);
+	if (!err && o->mode != MODE_NATIVE)
+		err = write_host_config(o, &img, lf);
 	linux_image_free(&img);
 	return err;
 }
 
 void linux_files_remove(const struct linux_files *lf)
 {
-	const char *const files[] = { lf->kernel, lf->fdt, lf->rtas, lf->entry };
+	const char *const files[] = { lf->kernel, lf->fdt, lf->rtas, lf->entry, lf->host_cfg };
 	size_t i;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)

@@ -119,12 +119,12 @@ static int check_linux_options(const struct run_options *o)
 	if (!o->linux_kernel) {
 		if (o->initrd || o->append)
 			bad = "--initrd and --append go with --linux";
-	} else if (o->guest || o->host) {
-		bad = "--linux boots a kernel ELF: no --guest or --host";
+	} else if (o->guest) {
+		bad = "--linux boots a kernel ELF: no --guest";
 	} else if (o->all || o->inject) {
 		bad = "--linux: no --all or --inject (yet)";
-	} else if (o->mode != MODE_NATIVE) {
-		bad = "--linux runs with --native only for now (the hosted modes need the host's MMU)";
+	} else if (o->mode != MODE_NATIVE && strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW)) {
+		bad = "--linux in a hosted mode needs --mmu shadow (Linux runs its own hash MMU)";
 	}
 	if (bad)
 		fprintf(stderr, "ppcpv-run: %s\n", bad);
@@ -237,7 +237,8 @@ static int check_setup(struct run_options *o)
 	}
 	o->qemu = q;
 	if (o->linux_kernel)	/* the ELF itself is checked as it is read */
-		return o->mode == MODE_NATIVE ? check_file("Linux entry stub", o->linux_entry) : 0;
+		return o->mode == MODE_NATIVE ? check_file("Linux entry stub", o->linux_entry)
+					      : check_file("host stub", o->host);
 	if (check_file("guest", o->guest))
 		return -1;
 	return o->mode == MODE_NATIVE ? 0 : check_file("host stub", o->host);

@@ -129,6 +129,32 @@ static void linux_native_args(struct argv_builder *b, const struct run_options *
 	}
 }
 
+/* A Linux guest under the host stub: the host's config, then the kernel,
+ * tree, RTAS and initrd at the host addresses of their guest-physical ones. */
+static void linux_hosted_args(struct argv_builder *b, const struct run_options *o,
+			      const struct linux_files *lf)
+{
+	const struct linux_layout *l = &lf->layout;
+	const unsigned long long base = PPCPV_GUEST_BASE_DEFAULT;
+
+	add(b, "-serial");
+	add(b, "stdio");
+	add(b, "-bios");
+	add(b, o->host);
+	add(b, "-device");
+	addf(b, LOADER, lf->host_cfg, (unsigned long long)PPCPV_HOSTCFG_PA);
+	add(b, "-device");
+	addf(b, LOADER, lf->kernel, base);
+	add(b, "-device");
+	addf(b, LOADER, lf->fdt, base + l->fdt);
+	add(b, "-device");
+	addf(b, LOADER, lf->rtas, base + l->rtas);
+	if (o->initrd) {
+		add(b, "-device");
+		addf(b, LOADER, o->initrd, base + l->initrd);
+	}
+}
+
 int qemu_argv(const struct run_options *o, const char *host_cfg, const char *guest_fdt,
 	      const struct linux_files *lf, const char **argv, size_t max, char *storage,
 	      size_t storage_size)
@@ -143,7 +169,8 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 		add(&b, LINUX_CPU);
 	}
 	add(&b, "-m");
-	addf(&b, "%lluM", (unsigned long long)(lf ? LINUX_RAM_DEFAULT : PPCPV_HOST_RAM_DEFAULT) >> 20);
+	addf(&b, "%lluM", (unsigned long long)(lf && o->mode == MODE_NATIVE ? LINUX_RAM_DEFAULT
+								       : PPCPV_HOST_RAM_DEFAULT) >> 20);
 	add(&b, "-nographic");
 	add(&b, "-nodefaults");
 	add(&b, "-monitor");
@@ -155,8 +182,10 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 		add(&b, "-icount");
 		add(&b, "shift=0,sleep=off");
 	}
-	if (lf)
+	if (lf && o->mode == MODE_NATIVE)
 		linux_native_args(&b, o, lf);
+	else if (lf)
+		linux_hosted_args(&b, o, lf);
 	else
 		ref_guest_args(&b, o, host_cfg, guest_fdt);
 	argv[b.n] = NULL;

@@ -116,6 +116,10 @@ static int read_numbers(struct parse *p, struct ppcpv_hostcfg *cfg)
 		err = optional_u64(p, PPCPV_HOSTCFG_VERBOSE, &verbose);
 	if (!err)
 		err = optional_u64(p, PPCPV_HOSTCFG_IMAGE_SIZE, &cfg->image_size);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_RTAS_BASE, &cfg->rtas_base);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_RTAS_SIZE, &cfg->rtas_size);
 	if (err)
 		return err;
 	cfg->has_guest_fdt = fdt != UINT64_MAX;
@@ -137,6 +141,9 @@ static int check(struct parse *p, const struct ppcpv_hostcfg *c)
 		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-entry is outside guest memory");
 	if (c->image_size > c->guest_size)
 		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-image-size is above guest-size");
+	if (c->rtas_size && (c->rtas_base >= c->guest_size ||
+			     c->guest_size - c->rtas_base < c->rtas_size))
+		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-rtas is outside guest memory");
 	if (c->has_guest_fdt && (c->guest_fdt >= c->guest_size || c->guest_fdt % 8))
 		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-fdt is outside guest memory");
 	if (c->hostdev_base != PPCPV_HOSTDEV_NONE &&

@@ -40,6 +40,15 @@ static const char *const papr_names[PPCPV_PAPR_KIND_COUNT] = {
 	[PPCPV_PAPR_KIND_H_PUT_TERM_CHAR] = "h_put_term_char",
 	[PPCPV_PAPR_KIND_H_GET_TERM_CHAR] = "h_get_term_char",
 	[PPCPV_PAPR_KIND_H_CEDE] = "h_cede",
+	[PPCPV_PAPR_KIND_H_SET_MODE] = "h_set_mode",
+	[PPCPV_PAPR_KIND_H_REGISTER_VPA] = "h_register_vpa",
+	[PPCPV_PAPR_KIND_H_GET_CPU_CHARACTERISTICS] = "h_get_cpu_characteristics",
+	[PPCPV_PAPR_KIND_H_CPPR] = "h_cppr",
+	[PPCPV_PAPR_KIND_H_EOI] = "h_eoi",
+	[PPCPV_PAPR_KIND_H_IPI] = "h_ipi",
+	[PPCPV_PAPR_KIND_H_IPOLL] = "h_ipoll",
+	[PPCPV_PAPR_KIND_H_XIRR] = "h_xirr",
+	[PPCPV_PAPR_KIND_H_RTAS] = "h_rtas",
 	[PPCPV_PAPR_KIND_UNKNOWN] = "unknown",
 };
 

@@ -22,6 +22,7 @@
 #include <ppcpv/host/stats.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
+#include <ppcpv/host/arch-helpers.h>
 #include "pseries.h"
 #include "trap_area.h"
 
@@ -169,11 +170,10 @@ static const struct ppcpv_host_ops pseries_ops_absent_page = {
 
 static void trace_trap(const struct ppcpv_exit *e)
 {
-	uint64_t pc = guest->regs.pc;
 	uint32_t insn = 0;
 
-	if (pc < machine.cfg.guest_size && machine.cfg.guest_size - pc >= 4)
-		insn = ppc_load_insn(guest->cfg.ram + pc, !ppcpv_vcpu_code_le(guest));
+	/* through the guest's translation: 0 when it has none */
+	ppcpv_fetch_insn(guest, guest->regs.pc, &insn);
 	host_printf("host: trap 0x%x pc=0x%llx insn=0x%08x srr1=0x%llx dar=0x%llx msr=0x%llx\n",
 		    e->vector, (unsigned long long)guest->regs.pc, insn,
 		    (unsigned long long)e->cause, (unsigned long long)e->dar,
@@ -210,8 +210,20 @@ static uint32_t read_spr_dsisr(void)
 	return (uint32_t)dsisr;
 }
 
-/* Deliver what is due and load the real SPRG3 and DEC; the real MSR to run
- * the guest with. */
+/* The real FSCR the guest's state wants, written only when it changes. */
+static void load_fscr(void)
+{
+	static uint64_t loaded;
+	uint64_t want = ppcpv_book3s_real_fscr(guest);
+
+	if (want == loaded)
+		return;
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_BOOK3S_SPR_FSCR), "r"(want));
+	loaded = want;
+}
+
+/* Deliver what is due and load the real SPRG3, DEC and FSCR; the real MSR
+ * to run the guest with. */
 static uint64_t prepare_entry(void)
 {
 	struct ppcpv_entry e;
@@ -219,6 +231,7 @@ static uint64_t prepare_entry(void)
 	ppcpv_prepare_entry(guest, &e);
 	if (shadow_on)
 		shadow_entry(guest);
+	load_fscr();
 	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG3), "r"(e.sprg3));
 	__asm__ __volatile__("mtdec %0" : : "r"(e.dec_ticks));
 	return e.msr;
@@ -242,6 +255,14 @@ static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const
 			    (unsigned long long)e->cause);
 		host_stop(HOST_FATAL_STATUS);
 	}
+}
+
+static __attribute__((noinline)) void fscr_cause(void)
+{
+	uint64_t fscr;
+
+	__asm__ __volatile__("mfspr %0,%1" : "=r"(fscr) : "i"(PPC_BOOK3S_SPR_FSCR));
+	ppcpv_book3s_fscr_cause(guest, fscr);
 }
 
 /* With the guest's MMU modelled, its PAPR hypercalls and the host faults
@@ -280,6 +301,8 @@ uint64_t host_exit(uint32_t vector, uint64_t srr1)
 	enum ppcpv_run_action action;
 
 	ppcpv_book3s_exit(vector, srr1, read_spr_dar(), read_spr_dsisr(), &e);
+	if (vector == PPC_BOOK3S_VEC_FAC_UNAVAIL)
+		fscr_cause();
 	if (machine.cfg.verbose)
 		trace_trap(&e);
 	if (!shadow_on || !shadow_exit(&e, &action))
@@ -335,7 +358,7 @@ static void init_vcpu(void)
 		why = shadow_init(&machine, (uint64_t)(uintptr_t)shown);
 		if (why)
 			fatal(why);
-		papr_sites_patch(&machine, cfg.guest_le);
+		papr_sites_patch(&machine);
 		ops = cfg.fault == PPCPV_FAULT_ABSENT_MAGIC_PAGE ? &pseries_ops_shadow_absent_page
 								  : &pseries_ops_shadow;
 		shadow_on = 1;

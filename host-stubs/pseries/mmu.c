@@ -20,7 +20,9 @@
 #define PAGE_SHIFT		PPC_PAGE_SHIFT_4K
 #define SLB_SLOT_MEMORY		0
 #define SLB_SLOT_MAGIC		1
-_Static_assert(SLB_SLOT_MAGIC < MMU_FLAT_SLB_SLOTS, "the flat map's SLB slots");
+#define SLB_SLOT_REAL_ALIAS	2
+_Static_assert(SLB_SLOT_MAGIC < MMU_FLAT_SLB_SLOTS && SLB_SLOT_REAL_ALIAS < MMU_FLAT_SLB_SLOTS,
+	       "the flat map's SLB slots");
 #define VSID_BASE		0x100ul		/* keep VSID 0 unused */
 
 #define NO_SLOT			UINT64_MAX
@@ -41,6 +43,12 @@ static struct {
 } magic = { .slot = NO_SLOT, .memory_slot = NO_SLOT };
 /* The flat map is out of the SLB (the shadow runs): SLB writes wait. */
 static int suspended;
+/* The segment of an EA with high bits that real mode ignores, and the
+ * SLB entry giving it guest memory's VSID (mmu_flat_real_alias()). */
+static struct {
+	uint64_t rs, rb, ea;
+	int loaded;
+} real_alias;
 
 static uint64_t vsid_of(uint64_t ea)
 {
@@ -202,9 +210,33 @@ static void hide_segment(uint64_t ea)
 		slb_invalidate(ea);
 }
 
+/*
+ * Real mode ignores an EA's top bits (PPC_REAL_ADDR_MASK): a Linux kernel
+ * runs at 0xc000... before it turns translation on.  A host segment fault
+ * at such an EA gets one more SLB entry: that segment with the VSID of
+ * the guest memory segment it stands for, so the flat map's HPTEs serve
+ * both.  One alias at a time (Linux uses one); 1 if ea got it.
+ */
+int mmu_flat_real_alias(uint64_t ea)
+{
+	uint64_t real = ea & PPC_REAL_ADDR_MASK;
+
+	if (real == ea || real >= guest_size)
+		return 0;
+	real_alias.rs = slb_rs(real);
+	real_alias.rb = slb_rb(SLB_SLOT_REAL_ALIAS, ea);
+	real_alias.ea = ea;
+	real_alias.loaded = 1;
+	if (!suspended)
+		slb_write(real_alias.rs, real_alias.rb);
+	return 1;
+}
+
 void mmu_flat_suspend(void)
 {
 	slb_invalidate(0);
+	if (real_alias.loaded)
+		slb_invalidate(real_alias.ea);
 	if (magic.segment_shown)
 		slb_invalidate(magic.ea);
 	suspended = 1;
@@ -214,6 +246,8 @@ void mmu_flat_resume(void)
 {
 	suspended = 0;
 	slb_write(slb_rs(0), slb_rb(SLB_SLOT_MEMORY, 0));
+	if (real_alias.loaded)
+		slb_write(real_alias.rs, real_alias.rb);
 	if (magic.segment_shown)
 		slb_write(magic.slb_rs, magic.slb_rb);
 }

@@ -5,8 +5,9 @@
  * QEMU answers every `sc 1` itself, and at MSR[PR]=1 - where the guest
  * always runs - with H_PRIVILEGE: the host never sees one.  So before the
  * guest starts, the host rewrites each `sc 1` word of the guest image
- * (guest-physical 0 .. guest-image-size, from ppcpv-hostcfg) into `sc 0`
- * and keeps the sites.  A system call from guest supervisor state at a
+ * (guest-physical 0 .. guest-image-size, from ppcpv-hostcfg, and the
+ * guest's RTAS blob when the config names one) into `sc 0` and keeps the
+ * sites.  A system call from guest supervisor state at a
  * kept site, with r0 other than ppcpv's own "KVM!", is then a PAPR
  * hypercall: opcode r3, arguments r4..r11, status back in r3.  The host
  * does it here rather than ppcpv-hostcfg in the file, because the host is
@@ -18,6 +19,7 @@
 #include <ppcpv/isa/insn.h>
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/papr.h>
+#include <ppcpv/host/rtas.h>
 #include <ppcpv/host/stats.h>
 #include "pseries.h"
 
@@ -30,32 +32,55 @@
 #define BYTES_PER_GPR		8
 
 static struct {
+	const struct machine *machine;
 	uint8_t *ram;
-	int big_endian;
 	unsigned int count;
 	uint64_t gpa[SC1_SITES_MAX];
+	uint8_t big_endian[SC1_SITES_MAX];	/* the order the word was found in */
 	unsigned int skipped;	/* sites beyond SC1_SITES_MAX: left as they were */
 } sites;
 
-void papr_sites_patch(const struct machine *m, int guest_le)
+/* Keep one site and rewrite its word in the order it was found in. */
+static void keep_site(uint64_t gpa, int big_endian)
 {
-	uint64_t off, end = m->cfg.image_size & ~UINT64_C(3);
+	if (sites.count == SC1_SITES_MAX) {
+		sites.skipped++;
+		return;
+	}
+	ppc_store_insn(sites.ram + gpa, SC0_WORD, big_endian);
+	sites.gpa[sites.count] = gpa;
+	sites.big_endian[sites.count++] = (uint8_t)big_endian;
+}
+
+/*
+ * Either byte order: a bi-endian guest (Linux little-endian enters
+ * big-endian, and calls its RTAS blob big-endian) has code in both, and
+ * no word reads as `sc 1` both ways.
+ */
+static void scan(uint64_t base, uint64_t size)
+{
+	uint64_t off, end = base + (size & ~UINT64_C(3));
+
+	for (off = base; off < end; off += 4) {
+		if (ppc_load_insn(sites.ram + off, 1) == SC1_WORD)
+			keep_site(off, 1);
+		else if (ppc_load_insn(sites.ram + off, 0) == SC1_WORD)
+			keep_site(off, 0);
+	}
+}
+
+void papr_sites_patch(const struct machine *m)
+{
 	unsigned int i;
 
+	sites.machine = m;
 	sites.ram = (uint8_t *)(uintptr_t)m->cfg.guest_base;
-	sites.big_endian = !guest_le;
-	for (off = 0; off < end; off += 4) {
-		if (ppc_load_insn(sites.ram + off, sites.big_endian) != SC1_WORD)
-			continue;
-		if (sites.count == SC1_SITES_MAX) {
-			sites.skipped++;
-			continue;
-		}
-		ppc_store_insn(sites.ram + off, SC0_WORD, sites.big_endian);
-		sites.gpa[sites.count++] = off;
-	}
-	host_printf("host: sc 1 -> sc 0 at %u sites in 0x%llx bytes of image%s", sites.count,
-		    (unsigned long long)end, sites.count ? ":" : "");
+	scan(0, m->cfg.image_size);
+	if (m->cfg.rtas_size)
+		scan(m->cfg.rtas_base, m->cfg.rtas_size);
+	host_printf("host: sc 1 -> sc 0 at %u sites in 0x%llx bytes of image%s%s", sites.count,
+		    (unsigned long long)(m->cfg.image_size & ~UINT64_C(3)),
+		    m->cfg.rtas_size ? " and the RTAS blob" : "", sites.count ? ":" : "");
 	for (i = 0; i < sites.count; i++)
 		host_printf(" 0x%llx", (unsigned long long)sites.gpa[i]);
 	host_printf("\n");
@@ -68,7 +93,7 @@ void papr_sites_restore(void)
 	unsigned int i;
 
 	for (i = 0; i < sites.count; i++)
-		ppc_store_insn(sites.ram + sites.gpa[i], SC1_WORD, sites.big_endian);
+		ppc_store_insn(sites.ram + sites.gpa[i], SC1_WORD, sites.big_endian[i]);
 	sites.count = 0;
 }
 
@@ -104,6 +129,15 @@ static enum ppcpv_papr_kind kind_of(uint64_t opcode)
 	case H_PUT_TERM_CHAR: return PPCPV_PAPR_KIND_H_PUT_TERM_CHAR;
 	case H_GET_TERM_CHAR: return PPCPV_PAPR_KIND_H_GET_TERM_CHAR;
 	case H_CEDE: return PPCPV_PAPR_KIND_H_CEDE;
+	case H_SET_MODE: return PPCPV_PAPR_KIND_H_SET_MODE;
+	case H_REGISTER_VPA: return PPCPV_PAPR_KIND_H_REGISTER_VPA;
+	case H_GET_CPU_CHARACTERISTICS: return PPCPV_PAPR_KIND_H_GET_CPU_CHARACTERISTICS;
+	case H_CPPR: return PPCPV_PAPR_KIND_H_CPPR;
+	case H_EOI: return PPCPV_PAPR_KIND_H_EOI;
+	case H_IPI: return PPCPV_PAPR_KIND_H_IPI;
+	case H_IPOLL: return PPCPV_PAPR_KIND_H_IPOLL;
+	case H_XIRR: case H_XIRR_X: return PPCPV_PAPR_KIND_H_XIRR;
+	case PPCPV_H_RTAS: return PPCPV_PAPR_KIND_H_RTAS;
 	default: return PPCPV_PAPR_KIND_UNKNOWN;
 	}
 }
@@ -122,6 +156,18 @@ static long put_term_char(const struct ppcpv_vcpu *v)
 	if (count)
 		console_write(bytes, (size_t)count);
 	return H_SUCCESS;
+}
+
+/* The first few unknown hypercalls are named on the console: a kernel
+ * that needs one shows which. */
+#define UNKNOWN_HCALLS_LOGGED	16
+
+static void unknown_hcall(uint64_t opcode)
+{
+	static unsigned int logged;
+
+	if (logged < UNKNOWN_HCALLS_LOGGED && ++logged)
+		host_printf("host: hypercall 0x%llx unknown: H_FUNCTION\n", (unsigned long long)opcode);
 }
 
 enum ppcpv_run_action papr_hcall(struct ppcpv_vcpu *v)
@@ -144,6 +190,8 @@ enum ppcpv_run_action papr_hcall(struct ppcpv_vcpu *v)
 		/* Nothing to read: no input is connected. */
 		v->regs.gpr[4] = v->regs.gpr[5] = v->regs.gpr[6] = 0;
 		status = H_SUCCESS;
+	} else if (papr_lpar_hcall(v, sites.machine, opcode, &status, &action)) {
+		/* served */
 	} else if (opcode == H_CEDE) {
 		/* PAPR: the caller sleeps with MSR[EE] set until an interrupt. */
 		ppcpv_vcpu_set_msr(v, ppcpv_vcpu_msr(v) | PPC_MSR_EE);
@@ -151,6 +199,7 @@ enum ppcpv_run_action papr_hcall(struct ppcpv_vcpu *v)
 		action = PPCPV_RUN_IDLE;
 		status = H_SUCCESS;
 	} else {
+		unknown_hcall(opcode);
 		status = H_FUNCTION;
 	}
 	v->regs.gpr[3] = (uint64_t)status;

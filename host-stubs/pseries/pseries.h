@@ -51,14 +51,16 @@ const char *machine_read_host_config(struct machine *m, uint64_t image_end);
 
 /* ---- Translation for the guest (mmu.c) ---------------------------------- */
 
-/* Host SLB slots the flat map uses (memory, the magic page). */
-#define MMU_FLAT_SLB_SLOTS	2
+/* Host SLB slots the flat map uses (memory, the magic page, a real-mode
+ * alias of memory). */
+#define MMU_FLAT_SLB_SLOTS	3
 
 /* Set up the SLB and hash table: guest EA x -> host PA guest_base + x. */
 const char *mmu_init(const struct machine *m);
 /* Take the flat map out of the host SLB (the shadow runs) and put it back
  * (guest real mode again), with the magic page as last shown. */
 void mmu_flat_suspend(void);
+int mmu_flat_real_alias(uint64_t ea);
 void mmu_flat_resume(void);
 /* The page the guest is shown as its magic page (host PA). */
 void mmu_set_magic_page(uint64_t pa);
@@ -90,7 +92,11 @@ int shadow_hcall(uint64_t opcode, struct ppcpv_hcall_args *a, long *status);
 
 /* Rewrite the guest image's `sc 1` words (QEMU would answer them itself at
  * PR=1) into `sc 0`, remembering each site; print the list. */
-void papr_sites_patch(const struct machine *m, int guest_le);
+void papr_sites_patch(const struct machine *m);
+/* papr_lpar.c: H_SET_MODE, VPA, CPU characteristics, XICS, H_RTAS.  1 if
+ * opcode is one of them (*status, and *action when RTAS stops the guest). */
+int papr_lpar_hcall(struct ppcpv_vcpu *v, const struct machine *m, uint64_t opcode, long *status,
+		    enum ppcpv_run_action *action);
 /* Put the `sc 1` words back (the guest's memory as it was loaded). */
 void papr_sites_restore(void);
 /* Is this system call (pc just past it) a PAPR hypercall? */

@@ -208,7 +208,7 @@ int shadow_fault(struct ppcpv_vcpu *v, struct ppcpv_exit *e)
 	struct ppcpv_xlate x;
 
 	if (!translated_loaded)
-		return 0;
+		return segment && mmu_flat_real_alias(ea);
 	if (segment) {
 		if (!ppcpv_shadow_map_segment(&shadow, &gmmu, msr, ea, acc, &load, &fault)) {
 			reflect(v, &fault);
@@ -247,7 +247,7 @@ int shadow_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_
 	struct ppcpv_xlate x;
 
 	if (!(msr & PPC_BOOK3S_MSR_IR)) {
-		*gpa = ea;	/* the flat map: bounded by the caller */
+		*gpa = ea & PPC_REAL_ADDR_MASK;	/* the flat map: bounded by the caller */
 		return 0;
 	}
 	if (!ppcpv_gmmu_xlate(&gmmu, msr, ea, PPCPV_ACCESS_FETCH, &x) || x.kind != PPCPV_GRA_RAM)

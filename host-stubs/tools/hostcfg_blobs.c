@@ -73,7 +73,7 @@ int hostcfg_build_host_config(const struct hostcfg_options *o, void *fdt, size_t
 		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_SIZE, o->guest_size);
 	if (!err)
 		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_ENTRY, o->guest_entry);
-	if (!err && o->guest_fdt_out)
+	if (!err && (o->guest_fdt_out || o->guest_fdt_own))
 		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_FDT, o->guest_fdt);
 	if (!err)
 		err = prop_u64(fdt, PPCPV_HOSTCFG_GUEST_MSR, o->guest_msr);
@@ -93,6 +93,10 @@ int hostcfg_build_host_config(const struct hostcfg_options *o, void *fdt, size_t
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_MMU, o->mmu);
 	if (!err && o->image_bytes)
 		err = prop_u64(fdt, PPCPV_HOSTCFG_IMAGE_SIZE, o->image_bytes);
+	if (!err && o->rtas_size)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_RTAS_BASE, o->rtas_base);
+	if (!err && o->rtas_size)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_RTAS_SIZE, o->rtas_size);
 	if (!err)
 		err = fdt_end_node(fdt);
 	return finish(fdt, err);

@@ -29,6 +29,8 @@ struct hostcfg_options {
 	const char *fault;		/* PPCPV_HOSTCFG_FAULT_*, NULL: none */
 	const char *mmu;		/* PPCPV_HOSTCFG_MMU_* */
 	uint64_t image_bytes;		/* size of guest_image (0: none given) */
+	uint64_t rtas_base, rtas_size;	/* the guest's RTAS blob (size 0: none) */
+	int guest_fdt_own;		/* guest_fdt holds a tree written elsewhere */
 	int hcall_bytes;		/* hcall-instructions length (bad-input
 					 * tests); < 0: the 16 bytes pvinfo gives */
 	const char *bootargs;		/* NULL: none */

@@ -5,9 +5,30 @@
 
 #include <stdint.h>
 #include <ppcpv/isa/msr.h>
+#include <ppcpv/isa/spr.h>
 #include <ppcpv/host/arch-helpers.h>
 #include <ppcpv/host/book3s.h>
 #include <ppcpv/host/vcpu.h>
+
+/* The POWER registers kept in vcpu->arch_sprs (emulate.c's table). */
+enum {
+	BOOK3S_REG_DSCR,
+	BOOK3S_REG_CFAR,
+	BOOK3S_REG_CTRL,
+	BOOK3S_REG_FSCR,
+	BOOK3S_REG_UAMOR,
+	BOOK3S_REG_SIAR,
+	BOOK3S_REG_SDAR,
+	BOOK3S_REG_SIER,
+	BOOK3S_REG_MMCR0,
+	BOOK3S_REG_MMCR1,
+	BOOK3S_REG_MMCR2,
+	BOOK3S_REG_MMCRA,
+	BOOK3S_REG_MMCRS,
+	BOOK3S_REG_PMC1,	/* PMC1..6 */
+	BOOK3S_REG_COUNT = BOOK3S_REG_PMC1 + PPC_BOOK3S_SPR_PMC6 - PPC_BOOK3S_SPR_PMC1 + 1
+};
+_Static_assert(BOOK3S_REG_COUNT <= PPCPV_ARCH_SPRS, "Book3S registers fit the vCPU");
 
 /* MSR bits the guest cannot set: HV belongs to the real hypervisor. */
 #define BOOK3S_MSR_NEVER	PPC_BOOK3S_MSR_HV

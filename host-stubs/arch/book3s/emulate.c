@@ -38,11 +38,97 @@ static enum ppcpv_emul_result emulate_mtmsr(struct ppcpv_vcpu *v, uint32_t insn,
 	return ppcpv_emul_done(v, wide ? PPCPV_EMUL_KIND_MTMSRD : PPCPV_EMUL_KIND_MTMSR);
 }
 
+/*
+ * The POWER registers a Linux kernel reads and writes at boot and on its
+ * exception paths that neither the shared page nor the core holds.  Each
+ * is kept per vCPU with no effect on the host or the real CPU (the PMU
+ * counts nothing, DSCR and FSCR change no prefetch or facility), as a
+ * KVM PR host keeps them; the utilization counters read the timebase.
+ */
+enum book3s_reg_kind {
+	REG_KEPT,		/* read back what was written */
+	REG_KEPT_READ_ONLY,	/* writes are refused (program interrupt) */
+	REG_WRITE_ONLY,		/* reads are refused */
+	REG_TIMEBASE,		/* reads the timebase; writes are ignored */
+};
+
+static const struct book3s_reg {
+	uint16_t spr;
+	uint8_t slot;		/* index into vcpu->arch_sprs */
+	uint8_t kind;
+} book3s_regs[] = {
+	{ PPC_BOOK3S_SPR_DSCR, BOOK3S_REG_DSCR, REG_KEPT },
+	{ PPC_BOOK3S_SPR_CFAR, BOOK3S_REG_CFAR, REG_KEPT },
+	{ PPC_BOOK3S_SPR_CTRLF, BOOK3S_REG_CTRL, REG_KEPT_READ_ONLY },
+	{ PPC_BOOK3S_SPR_CTRLT, BOOK3S_REG_CTRL, REG_WRITE_ONLY },
+	{ PPC_BOOK3S_SPR_FSCR, BOOK3S_REG_FSCR, REG_KEPT },
+	{ PPC_BOOK3S_SPR_UAMOR, BOOK3S_REG_UAMOR, REG_KEPT },
+	{ PPC_BOOK3S_SPR_SPURR, 0, REG_TIMEBASE },
+	{ PPC_BOOK3S_SPR_PURR, 0, REG_TIMEBASE },
+	{ PPC_BOOK3S_SPR_VTB, 0, REG_TIMEBASE },
+	{ PPC_BOOK3S_SPR_SIAR, BOOK3S_REG_SIAR, REG_KEPT },
+	{ PPC_BOOK3S_SPR_SDAR, BOOK3S_REG_SDAR, REG_KEPT },
+	{ PPC_BOOK3S_SPR_SIER, BOOK3S_REG_SIER, REG_KEPT },
+	{ PPC_BOOK3S_SPR_MMCR2, BOOK3S_REG_MMCR2, REG_KEPT },
+	{ PPC_BOOK3S_SPR_MMCRA, BOOK3S_REG_MMCRA, REG_KEPT },
+	{ PPC_BOOK3S_SPR_MMCR0, BOOK3S_REG_MMCR0, REG_KEPT },
+	{ PPC_BOOK3S_SPR_MMCR1, BOOK3S_REG_MMCR1, REG_KEPT },
+	{ PPC_BOOK3S_SPR_MMCRS, BOOK3S_REG_MMCRS, REG_KEPT },
+};
+
+/* PMC1..6 take consecutive slots and numbers. */
+static const struct book3s_reg *find_reg(unsigned int spr, struct book3s_reg *pmc)
+{
+	size_t i;
+
+	if (spr >= PPC_BOOK3S_SPR_PMC1 && spr <= PPC_BOOK3S_SPR_PMC6) {
+		*pmc = (struct book3s_reg){ (uint16_t)spr,
+					    (uint8_t)(BOOK3S_REG_PMC1 + spr - PPC_BOOK3S_SPR_PMC1),
+					    REG_KEPT };
+		return pmc;
+	}
+	for (i = 0; i < sizeof(book3s_regs) / sizeof(book3s_regs[0]); i++)
+		if (book3s_regs[i].spr == spr)
+			return &book3s_regs[i];
+	return NULL;
+}
+
+#define FSCR_PASSED_THROUGH	(PPC_BOOK3S_FSCR_TAR | PPC_BOOK3S_FSCR_EBB | PPC_BOOK3S_FSCR_DSCR)
+
+uint64_t ppcpv_book3s_real_fscr(const struct ppcpv_vcpu *v)
+{
+	if (ppcpv_vcpu_supervisor(v))
+		return FSCR_PASSED_THROUGH;
+	return v->arch_sprs[BOOK3S_REG_FSCR] & FSCR_PASSED_THROUGH;
+}
+
+void ppcpv_book3s_fscr_cause(struct ppcpv_vcpu *v, uint64_t real_fscr)
+{
+	v->arch_sprs[BOOK3S_REG_FSCR] = replace_bits(v->arch_sprs[BOOK3S_REG_FSCR], real_fscr,
+						     PPC_BOOK3S_FSCR_IC);
+}
+
 /* The Book3S SPRs neither the shared page nor the core holds. */
 static int book3s_spr(struct ppcpv_vcpu *v, unsigned int spr, int to_spr, uint64_t *val)
 {
+	struct book3s_reg pmc;
+	const struct book3s_reg *r;
+
 	/* PIR is read from the shared page; writes are ignored, as KVM does. */
-	return spr == PPC_BOOK3S_SPR_PIR && to_spr ? 0 : -PPCPV_ERR_UNSUPPORTED;
+	if (spr == PPC_BOOK3S_SPR_PIR)
+		return to_spr ? 0 : -PPCPV_ERR_UNSUPPORTED;
+	r = find_reg(spr, &pmc);
+	if (!r || (to_spr && r->kind == REG_KEPT_READ_ONLY) || (!to_spr && r->kind == REG_WRITE_ONLY))
+		return -PPCPV_ERR_UNSUPPORTED;
+	if (r->kind == REG_TIMEBASE) {
+		if (!to_spr)
+			*val = v->ops->timebase(v->ctx);
+	} else if (to_spr) {
+		v->arch_sprs[r->slot] = *val;
+	} else {
+		*val = v->arch_sprs[r->slot];
+	}
+	return 0;
 }
 
 /* Book3S-32 segment registers live in the shared page (FEAT_SR); this host

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * ppcpv/isa/papr.h - PAPR's page frame table (hash page table) hypercalls:
- * their numbers, flags and return codes.  Plain #defines, usable from C and assembly.
+ * ppcpv/isa/papr.h - PAPR's hypercalls: the page frame table (hash page
+ * table) calls with their flags, and the rest a Linux LPAR makes of a small
+ * host; their numbers and return codes.  Plain #defines, usable from C and assembly.
  * Flag bits are given with PAPR's numbering (bit 0 = most significant).
  */
 #ifndef PPCPV_ISA_PAPR_H
@@ -23,6 +24,21 @@
 #define H_CEDE			0xe0	/* idle until an interrupt */
 #define H_GET_TERM_CHAR		0x54	/* r4 vty; r4 count, r5..r6 bytes */
 #define H_PUT_TERM_CHAR		0x58	/* r4 vty, r5 count, r6..r7 bytes */
+#define H_EOI			0x64	/* XICS: r4 XIRR to end */
+#define H_CPPR			0x68	/* XICS: r4 current processor priority */
+#define H_IPI			0x6c	/* XICS: r4 server, r5 MFRR */
+#define H_IPOLL			0x70	/* XICS: r4 server; r4 XIRR, r5 MFRR */
+#define H_XIRR			0x74	/* XICS: accept; r4 XIRR */
+#define H_REGISTER_VPA		0xdc	/* r4 flags, r5 cpu, r6 area */
+#define H_GET_CPU_CHARACTERISTICS 0x1c8	/* r4 characteristics, r5 behaviours */
+#define H_XIRR_X		0x2fc	/* XICS: accept; r4 XIRR, r5 timebase */
+#define H_SET_MODE		0x31c	/* r4 mflags, r5 resource, r6..r7 values */
+
+/* H_SET_MODE resources, and the endianness resource's mflags. */
+#define H_SET_MODE_RESOURCE_ADDR_TRANS_MODE	3	/* AIL: where interrupts enter */
+#define H_SET_MODE_RESOURCE_LE			4	/* interrupts' byte order */
+#define H_SET_MODE_ENDIAN_BIG			0
+#define H_SET_MODE_ENDIAN_LITTLE		1
 
 /* ---- Return codes (r3) ---------------------------------------------------- */
 
@@ -33,6 +49,7 @@
 #define H_PARAMETER		(-4)
 #define H_PTEG_FULL		(-6)
 #define H_NOT_FOUND		(-7)
+#define H_P2			(-55)	/* the second argument is not one supported */
 
 /* ---- Flags (r4) of the page frame table calls ------------------------------ */
 

@@ -12,6 +12,8 @@
 #ifndef PPCPV_ISA_SPR_H
 #define PPCPV_ISA_SPR_H
 
+#include <ppcpv/isa/bits.h>
+
 /* The SPR field of mfspr/mtspr is 10 bits: numbers 0..1023. */
 #define PPC_SPR_COUNT		1024
 
@@ -37,6 +39,32 @@
 
 #define PPC_BOOK3S_SPR_DSISR	18	/* data storage interrupt cause */
 #define PPC_BOOK3S_SPR_DAR	19	/* data address of a DSI */
+/* ISA 2.07 (POWER8) registers a Linux kernel touches, user forms aside */
+#define PPC_BOOK3S_SPR_DSCR	17	/* data stream control (privileged form) */
+#define PPC_BOOK3S_SPR_CFAR	28	/* come-from address register */
+#define PPC_BOOK3S_SPR_CTRLF	136	/* control register, read form */
+#define PPC_BOOK3S_SPR_CTRLT	152	/* control register, write form (run latch) */
+#define PPC_BOOK3S_SPR_FSCR	153	/* facility status and control */
+/* FSCR: which problem-state facilities are enabled, and the cause (IC,
+ * the top byte) of the last facility unavailable interrupt. */
+#define PPC_BOOK3S_FSCR_DSCR	PPC_U64(0x0000000000000004)	/* user DSCR (SPR 3) */
+#define PPC_BOOK3S_FSCR_EBB	PPC_U64(0x0000000000000080)	/* event-based branches */
+#define PPC_BOOK3S_FSCR_TAR	PPC_U64(0x0000000000000100)	/* target address register */
+#define PPC_BOOK3S_FSCR_IC	PPC_U64(0xff00000000000000)
+#define PPC_BOOK3S_SPR_UAMOR	157	/* user authority mask override */
+#define PPC_BOOK3S_SPR_SPURR	308	/* scaled processor utilization of resources */
+#define PPC_BOOK3S_SPR_PURR	309	/* processor utilization of resources */
+#define PPC_BOOK3S_SPR_VTB	849	/* virtual timebase */
+#define PPC_BOOK3S_SPR_SIAR	780	/* PMU: sampled instruction address */
+#define PPC_BOOK3S_SPR_SDAR	781	/* PMU: sampled data address */
+#define PPC_BOOK3S_SPR_SIER	784	/* PMU: sampled instruction event */
+#define PPC_BOOK3S_SPR_MMCR2	785	/* PMU: monitor mode control 2 */
+#define PPC_BOOK3S_SPR_MMCRA	786	/* PMU: monitor mode control A */
+#define PPC_BOOK3S_SPR_PMC1	787	/* PMU: counters PMC1..6 are 787..792 */
+#define PPC_BOOK3S_SPR_PMC6	792
+#define PPC_BOOK3S_SPR_MMCR0	795	/* PMU: monitor mode control 0 */
+#define PPC_BOOK3S_SPR_MMCR1	798	/* PMU: monitor mode control 1 */
+#define PPC_BOOK3S_SPR_MMCRS	894	/* PMU: monitor mode control, supervisor */
 #define PPC_BOOK3S_SPR_HID0	1008	/* hardware implementation (970, POWER) */
 #define PPC_BOOK3S_SPR_PIR	1023	/* processor id */
 

@@ -33,6 +33,10 @@
 #define PPCPV_HOSTCFG_FAULT		"fault"		/* a deliberate host defect, below */
 #define PPCPV_HOSTCFG_MMU		"mmu"		/* "flat" or "shadow", below */
 #define PPCPV_HOSTCFG_IMAGE_SIZE	"guest-image-size"	/* bytes of the image at guest 0 */
+/* An RTAS blob the guest's tree names (guest-physical): its `sc 1` words
+ * are hypercall sites like the image's (mmu = "shadow"). */
+#define PPCPV_HOSTCFG_RTAS_BASE		"guest-rtas-base"
+#define PPCPV_HOSTCFG_RTAS_SIZE		"guest-rtas-size"
 
 #define PPCPV_HOSTCFG_MODE_PV		"pv"
 #define PPCPV_HOSTCFG_MODE_NO_PV	"no-pv"
@@ -88,6 +92,7 @@ struct ppcpv_hostcfg {
 	enum ppcpv_host_fault fault;	/* default PPCPV_FAULT_NONE */
 	int mmu_shadow;		/* mmu = "shadow" (default flat) */
 	uint64_t image_size;	/* 0 when absent */
+	uint64_t rtas_base, rtas_size;	/* 0, 0 when absent */
 };
 
 /*

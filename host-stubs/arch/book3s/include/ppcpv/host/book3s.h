@@ -60,6 +60,18 @@ static inline void ppcpv_book3s_exit(uint32_t vector, uint64_t srr1, uint64_t da
  * program interrupt the host decided on: DAR (DSI, data segment), DSISR
  * (DSI), SRR1 cause bits (ISI, program).  For a platform that models the
  * guest's MMU: its walk says exactly what the guest must see. */
+/*
+ * The real FSCR to run the guest with.  The problem-state facilities a
+ * POWER kernel saves and restores itself (TAR, the event-based branch
+ * registers, user DSCR) are enabled while the guest is in supervisor
+ * state, where FSCR restricts nothing, and as the guest's own FSCR says in
+ * its user state; a facility unavailable interrupt there is the guest's.
+ */
+uint64_t ppcpv_book3s_real_fscr(const struct ppcpv_vcpu *v);
+/* A facility unavailable interrupt the real CPU took in the guest's user
+ * state: its cause (the real FSCR's IC) into the guest's FSCR. */
+void ppcpv_book3s_fscr_cause(struct ppcpv_vcpu *v, uint64_t real_fscr);
+
 void ppcpv_book3s_raise(struct ppcpv_vcpu *v, uint32_t vector, uint64_t srr1_cause, uint64_t dar,
 			uint32_t dsisr);
 
