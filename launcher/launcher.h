@@ -54,6 +54,8 @@ struct run_options {
 	const char *initrd;
 	const char *append;	/* kernel command line words after the launcher's */
 	const char *linux_entry;	/* the native Linux entry stub image */
+	int prepatch;		/* --linux --pv: ppcpv-patch the image before boot */
+	const char *patch_tool;	/* ppcpv-patch */
 };
 
 #define HOST_STATS_MAX	64

@@ -38,6 +38,7 @@ struct linux_image {
 	uint64_t end;		/* highest p_paddr + p_memsz (the kernel's _end) */
 	uint64_t entry;		/* physical entry address */
 	unsigned int segments;
+	int little_endian;	/* ELFDATA2LSB: ppc64le */
 };
 
 /*
@@ -55,6 +56,7 @@ struct linux_layout {
 	uint32_t pft_shift;	/* log2 of the hash page table's bytes */
 	uint64_t fdt;		/* the device tree (LINUX_FDT_SPACE bytes) */
 	uint64_t rtas, rtas_size;	/* the RTAS blob */
+	uint64_t magic;		/* --prepatch: the magic page's guest-physical page (0: none) */
 	uint64_t initrd, initrd_size;	/* 0, 0 without an initrd */
 	uint64_t stage, stage_size;	/* native: the kernel's raw image before the copy */
 	uint64_t mover;		/* native: where the entry stub runs its copy from */
@@ -64,7 +66,7 @@ struct linux_layout {
 /* Lay out the boot of img with an initrd of initrd_size bytes (0: none) for
  * mode in ram bytes.  0, or -1 with the reason (what does not fit) in why. */
 int linux_layout(const struct linux_image *img, uint64_t initrd_size, enum run_mode mode,
-		 uint64_t ram, struct linux_layout *l, char *why, size_t why_size);
+		 int prepatch, uint64_t ram, struct linux_layout *l, char *why, size_t why_size);
 
 /* The hash page table QEMU pseries gives ram bytes: about 1/128 of RAM,
  * a power of two, at least 256 KiB. */
@@ -101,6 +103,9 @@ struct linux_files {
 	char rtas[PATH_MAX];
 	char entry[PATH_MAX];	/* native: the entry stub, parameters filled in */
 	char host_cfg[PATH_MAX];	/* hosted: the host stub's config */
+	char patched[PATH_MAX];		/* --prepatch: the patched ELF */
+	char patch_json[PATH_MAX];	/* --prepatch: ppcpv-patch's summary */
+	unsigned long long patched_sites;	/* --prepatch: sites it patched */
 	struct linux_layout layout;
 };
 

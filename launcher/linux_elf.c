@@ -224,6 +224,7 @@ int linux_elf_load(const char *path, uint64_t ram, struct linux_image *img,
 		err = check_header(&f, path, why, why_size);
 		if (!err)
 			err = read_segments(&f, seg, &img->segments, ram, path, why, why_size);
+		img->little_endian = !f.big_endian;
 		if (!err && entry_pa(&f, seg, img->segments, &img->entry)) {
 			say(why, why_size, "%s: the entry point lies in no PT_LOAD segment", path);
 			err = -1;

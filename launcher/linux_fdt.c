@@ -86,7 +86,7 @@ uint32_t linux_qemu_pft_shift(uint64_t ram)
 }
 
 int linux_layout(const struct linux_image *img, uint64_t initrd_size, enum run_mode mode,
-		 uint64_t ram, struct linux_layout *l, char *why, size_t why_size)
+		 int prepatch, uint64_t ram, struct linux_layout *l, char *why, size_t why_size)
 {
 	uint64_t next, limit = ram;
 
@@ -97,7 +97,14 @@ int linux_layout(const struct linux_image *img, uint64_t initrd_size, enum run_m
 	l->fdt = align_up(img->end, LINUX_ALIGN);
 	l->rtas = l->fdt + LINUX_FDT_SPACE;
 	l->rtas_size = RTAS_SPACE;
-	next = align_up(l->rtas + l->rtas_size, LINUX_ALIGN);
+	next = l->rtas + l->rtas_size;
+	if (prepatch) {
+		/* the guest-physical page behind the premapped magic page,
+		 * reserved with RTAS */
+		l->magic = next;
+		next += PPCPV_MAGIC_PAGE_SIZE;
+	}
+	next = align_up(next, LINUX_ALIGN);
 	if (initrd_size) {
 		l->initrd = next;
 		l->initrd_size = initrd_size;
@@ -370,7 +377,8 @@ int linux_fdt_build(enum run_mode mode, const struct linux_layout *l, const char
 
 	/* the kernel reserves its tree and initrd itself, not RTAS */
 	if (!err)
-		err = fdt_add_reservemap_entry(buf, l->rtas, l->rtas_size);
+		err = fdt_add_reservemap_entry(buf, l->rtas,
+					       l->rtas_size + (l->magic ? PPCPV_MAGIC_PAGE_SIZE : 0));
 	if (!err)
 		err = fdt_finish_reservemap(buf);
 	if (!err)
@@ -390,7 +398,7 @@ int linux_fdt_build(enum run_mode mode, const struct linux_layout *l, const char
 	if (!err)
 		err = vdevice_node(buf);
 	if (!err && mode != MODE_NATIVE)
-		err = hostcfg_fdt_hypervisor(buf, -1);
+		err = hostcfg_fdt_hypervisor(buf, -1, l->magic ? l->magic : UINT64_MAX);
 	if (!err)
 		err = fdt_end_node(buf);
 	if (!err)

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <libfdt.h>
 #include <ppcpv/host/hostcfg.h>
@@ -133,6 +135,51 @@ static int write_tree_and_rtas(const struct run_options *o, struct linux_files *
 }
 
 /*
+ * --prepatch: ppcpv-patch --apply writes the patched kernel ELF into the
+ * boot's directory (its own checks and restore record, the sites the
+ * book3s64 rules and the relocatable rule allow, trampolines in the
+ * image's kvm_tmp), and its --json summary beside it; the number of sites
+ * patched is read back from that.
+ */
+static int run_patch_tool(const struct run_options *o, struct linux_files *lf,
+			  unsigned long long *patched)
+{
+	char *const argv[] = { (char *)o->patch_tool, "--apply", lf->patched, "--json",
+			       (char *)o->linux_kernel, NULL };
+	char json[8192], *key;
+	int fd = open(lf->patch_json, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644), status;
+	pid_t pid = fd < 0 ? -1 : fork();
+	ssize_t n;
+
+	if (pid == 0) {
+		dup2(fd, STDOUT_FILENO);
+		execv(o->patch_tool, argv);
+		_exit(127);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status)) {
+		fprintf(stderr, "ppcpv-run: --prepatch: %s could not patch %s\n", o->patch_tool,
+			o->linux_kernel);
+		return -1;
+	}
+	fd = open(lf->patch_json, O_RDONLY | O_CLOEXEC);
+	n = fd < 0 ? -1 : read(fd, json, sizeof(json) - 1);
+	if (fd >= 0)
+		close(fd);
+	json[n > 0 ? n : 0] = '\0';
+	key = strstr(json, "\"patched\":");
+	if (!key) {
+		fprintf(stderr, "ppcpv-run: --prepatch: no site count in %s's summary\n",
+			o->patch_tool);
+		return -1;
+	}
+	*patched = strtoull(key + strlen("\"patched\":"), NULL, 10);
+	return 0;
+}
+
+/*
  * Hosted: the host stub's config.  The guest is the kernel's raw image at
  * guest-physical 0, entered at the ELF's entry with r3 = the tree; the host
  * virtualizes its hash MMU (shadow) and finds the `sc 1` hypercall sites in
@@ -161,6 +208,14 @@ static int write_host_config(const struct run_options *o, const struct linux_ima
 		h.mode = PPCPV_HOSTCFG_MODE_NO_PV;
 		h.features = 0;
 	}
+	if (l->magic) {
+		/* patched code reads the page from the kernel's first
+		 * instructions, in the kernel's byte order */
+		h.premap = 1;
+		h.premap_ea = (uint64_t)(int64_t)PPCPV_MAGIC_PAGE_EA;
+		h.premap_pa = l->magic;
+		h.premap_le = (uint32_t)img->little_endian;
+	}
 	bad = hostcfg_check_layout(&h);
 	if (bad) {
 		fprintf(stderr, "ppcpv-run: %s\n", bad);
@@ -182,13 +237,26 @@ int linux_files_make(const struct run_options *o, const char *dir, struct linux_
 	snprintf(lf->rtas, sizeof(lf->rtas), "%s/rtas.bin", dir);
 	snprintf(lf->entry, sizeof(lf->entry), "%s/linux-entry.bin", dir);
 	snprintf(lf->host_cfg, sizeof(lf->host_cfg), "%s/host-config.dtb", dir);
+	snprintf(lf->patched, sizeof(lf->patched), "%s/vmlinux.ppcpv", dir);
+	snprintf(lf->patch_json, sizeof(lf->patch_json), "%s/ppcpv-patch.json", dir);
 	if (initrd_size(o->initrd, &initrd))
 		return -1;
+	/* the original is checked first: its name is the one to complain of */
 	if (linux_elf_load(o->linux_kernel, LINUX_RAM_DEFAULT, &img, why, sizeof(why))) {
 		fprintf(stderr, "ppcpv-run: kernel %s\n", why);
 		return -1;
 	}
-	err = linux_layout(&img, initrd, o->mode, LINUX_RAM_DEFAULT, &lf->layout, why, sizeof(why));
+	if (o->prepatch) {
+		linux_image_free(&img);
+		if (run_patch_tool(o, lf, &lf->patched_sites))
+			return -1;
+		if (linux_elf_load(lf->patched, LINUX_RAM_DEFAULT, &img, why, sizeof(why))) {
+			fprintf(stderr, "ppcpv-run: patched kernel %s\n", why);
+			return -1;
+		}
+	}
+	err = linux_layout(&img, initrd, o->mode, o->prepatch, LINUX_RAM_DEFAULT, &lf->layout, why,
+			   sizeof(why));
 	if (err)
 		fprintf(stderr, "ppcpv-run: %s\n", why);
 	if (!err)
@@ -205,7 +273,8 @@ int linux_files_make(const struct run_options *o, const char *dir, struct linux_
 
 void linux_files_remove(const struct linux_files *lf)
 {
-	const char *const files[] = { lf->kernel, lf->fdt, lf->rtas, lf->entry, lf->host_cfg };
+	const char *const files[] = { lf->kernel, lf->fdt, lf->rtas, lf->entry, lf->host_cfg,
+				      lf->patched, lf->patch_json };
 	size_t i;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)

@@ -23,7 +23,8 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: ppcpv-run [--pv | --no-pv | --native | --all] [options]\n"
-		"       ppcpv-run --linux VMLINUX [--initrd CPIO] [--append ARGS] --native [options]\n"
+		"       ppcpv-run --linux VMLINUX [--initrd CPIO] [--append ARGS]\n"
+		"                 [--native | --no-pv | --pv [--prepatch]] [options]\n"
 		"  --pv               host offers the magic page (default)\n"
 		"  --no-pv            host offers hypercalls but no magic-page feature\n"
 		"  --native           the guest alone on QEMU pseries (MSR[PR]=0, no host)\n"
@@ -38,8 +39,10 @@ static void usage(FILE *f)
 		"                     (default 60)\n"
 		"  --no-icount        real-time QEMU (instruction counts are then unknown)\n"
 		"  --guest FILE       raw guest image (default: the reference guest kernel)\n"
-		"  --linux VMLINUX    boot a Linux kernel ELF (PowerPC64) instead (native only\n"
-		"                     for now); --json then adds the console text\n"
+		"  --linux VMLINUX    boot a Linux kernel ELF (PowerPC64) instead; --json then\n"
+		"                     adds the console text\n"
+		"  --prepatch         with --linux --pv: ppcpv-patch the kernel before boot; the\n"
+		"                     host maps the magic page before its first instruction\n"
 		"  --initrd FILE      its initramfs\n"
 		"  --append ARGS      kernel command line words after \"" LINUX_BOOTARGS_BASE "\"\n"
 		"  --host FILE        raw host stub image\n"
@@ -81,7 +84,7 @@ static int parse_inject(const char *s, struct run_options *o)
 
 enum { OPT_PV = 1, OPT_NO_PV, OPT_NATIVE, OPT_ALL, OPT_INJECT, OPT_JSON, OPT_QUIET, OPT_TIMEOUT,
        OPT_NO_ICOUNT, OPT_GUEST, OPT_HOST, OPT_QEMU, OPT_VERBOSE_HOST, OPT_KEEP, OPT_PRINT,
-       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_MMU, OPT_HELP };
+       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_MMU, OPT_PREPATCH, OPT_HELP };
 
 static const struct option long_options[] = {
 	{ "pv", no_argument, NULL, OPT_PV }, { "no-pv", no_argument, NULL, OPT_NO_PV },
@@ -98,6 +101,7 @@ static const struct option long_options[] = {
 	{ "linux", required_argument, NULL, OPT_LINUX },
 	{ "initrd", required_argument, NULL, OPT_INITRD },
 	{ "append", required_argument, NULL, OPT_APPEND },
+	{ "prepatch", no_argument, NULL, OPT_PREPATCH },
 	{ "help", no_argument, NULL, OPT_HELP }, { NULL, 0, NULL, 0 },
 };
 
@@ -117,8 +121,10 @@ static int check_linux_options(const struct run_options *o)
 	const char *bad = NULL;
 
 	if (!o->linux_kernel) {
-		if (o->initrd || o->append)
-			bad = "--initrd and --append go with --linux";
+		if (o->initrd || o->append || o->prepatch)
+			bad = "--initrd, --append and --prepatch go with --linux";
+	} else if (o->prepatch && o->mode != MODE_PV) {
+		bad = "--prepatch goes with --pv (the patched kernel needs the magic page)";
 	} else if (o->guest) {
 		bad = "--linux boots a kernel ELF: no --guest";
 	} else if (o->all || o->inject) {
@@ -161,6 +167,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		case OPT_LINUX: o->linux_kernel = optarg; break;
 		case OPT_INITRD: o->initrd = optarg; break;
 		case OPT_APPEND: o->append = optarg; break;
+		case OPT_PREPATCH: o->prepatch = 1; break;
 		case OPT_HELP: usage(stdout); exit(0);
 		case OPT_INJECT:
 			if (parse_inject(optarg, o)) {
@@ -194,7 +201,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
  * tree (build/native/bin/) and an installation (PREFIX/bin with images in
  * PREFIX/share/ppcpv/) work wherever they are.
  */
-#define DEFAULT_IMAGES	3	/* guest, host stub, Linux entry stub */
+#define DEFAULT_IMAGES	4	/* guest, host stub, Linux entry stub, ppcpv-patch */
 
 static const char *default_image(const char *build_rel, const char *installed)
 {
@@ -236,6 +243,11 @@ static int check_setup(struct run_options *o)
 		return -1;
 	}
 	o->qemu = q;
+	if (o->linux_kernel && o->prepatch && access(o->patch_tool, X_OK)) {
+		fprintf(stderr, "ppcpv-run: %s: %s (build it with make)\n", o->patch_tool,
+			strerror(errno));
+		return -1;
+	}
 	if (o->linux_kernel)	/* the ELF itself is checked as it is read */
 		return o->mode == MODE_NATIVE ? check_file("Linux entry stub", o->linux_entry)
 					      : check_file("host stub", o->host);
@@ -367,6 +379,8 @@ static int run_one(const struct run_options *o, struct run_result *r)
 	/* the native raw guest needs no files */
 	if ((o->mode != MODE_NATIVE || o->linux_kernel) && make_files(o, &f))
 		err = -1;
+	if (!err && f.is_linux)
+		r->patched = f.lf.patched_sites;	/* before boot, by ppcpv-patch */
 	if (!err && qemu_argv(o, f.host_cfg, f.guest_fdt, f.is_linux ? &f.lf : NULL, argv,
 			      ARGV_MAX, storage, sizeof(storage))) {
 		fprintf(stderr, "ppcpv-run: the QEMU command line is too long\n");
@@ -434,6 +448,7 @@ static int run(struct run_options *o)
 		o->host = default_image("../../ppc64/host-stubs/ppcpv-host-pseries.bin",
 					"ppcpv-host-pseries.bin");
 	o->linux_entry = default_image("../../ppc64/launcher/linux-entry.bin", "linux-entry.bin");
+	o->patch_tool = default_image("ppcpv-patch", "ppcpv-patch");	/* beside this program */
 	if (check_setup(o))
 		return RUN_EXIT_SETUP;
 	if (o->all)

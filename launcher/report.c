@@ -118,8 +118,8 @@ void report_linux_json(const struct run_options *o, const struct run_result *r)
 	json_string(stdout, linux_reason(r));
 	printf(",\"timed_out\":%s,\"panic\":", r->timed_out ? "true" : "false");
 	json_string(stdout, r->panic_line);
-	printf(",\"prepatch\":false,\"patched\":%llu,\"map_magic_page_calls\":%llu,",
-	       r->patched, result_host(r, "hcall_map_magic_page"));
+	printf(",\"prepatch\":%s,\"patched\":%llu,\"map_magic_page_calls\":%llu,",
+	       o->prepatch ? "true" : "false", r->patched, result_host(r, "hcall_map_magic_page"));
 	if (r->n_host)
 		json_traps(r);
 	else

@@ -34,6 +34,20 @@ static int reachable_with_ra0(const struct ppcpv_vcpu *v, uint64_t ea)
 	return ppc_disp_fits(s) && ppc_disp_fits(s + PPCPV_MAGIC_PAGE_SIZE - 1);
 }
 
+void ppcpv_magic_page_map(struct ppcpv_vcpu *v, uint64_t ea, uint64_t pa, int nx_honoured,
+			  int big_endian)
+{
+	/* Hide a previous mapping before moving it. */
+	v->magic.mapped = 0;
+	ppcpv_vcpu_sync_magic(v);
+	ppcpv_shared_set_byte_order(v, big_endian);
+	v->magic.ea = ea;
+	v->magic.pa = pa;
+	v->magic.nx_honoured = nx_honoured;
+	v->magic.mapped = 1;
+	ppcpv_vcpu_sync_magic(v);
+}
+
 static struct hcall_result map_magic_page(struct ppcpv_vcpu *v)
 {
 	struct hcall_result res = { PPCPV_EV_EINVAL, 0 };
@@ -49,16 +63,9 @@ static struct hcall_result map_magic_page(struct ppcpv_vcpu *v)
 		return res;
 	if (!reachable_with_ra0(v, ea) || ppcpv_hostdev_contains(v, ea))
 		return res;
-	/* Hide a previous mapping before moving it. */
-	v->magic.mapped = 0;
-	ppcpv_vcpu_sync_magic(v);
 	/* From now on the page follows the byte order interrupts enter with. */
-	ppcpv_shared_set_byte_order(v, !v->intr_le);
-	v->magic.ea = ea;
-	v->magic.pa = pa;
-	v->magic.nx_honoured = !!(flags & PPCPV_MAGIC_PAGE_FLAG_NOT_MAPPED_NX);
-	v->magic.mapped = 1;
-	ppcpv_vcpu_sync_magic(v);
+	ppcpv_magic_page_map(v, ea, pa, !!(flags & PPCPV_MAGIC_PAGE_FLAG_NOT_MAPPED_NX),
+			     !v->intr_le);
 	res.status = PPCPV_EV_SUCCESS;
 	res.r4 = PPCPV_MAGIC_FEAT_ALL;
 	return res;

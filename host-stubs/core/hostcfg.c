@@ -91,6 +91,26 @@ static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
 	return 0;
 }
 
+static int read_premap(struct parse *p, struct ppcpv_hostcfg *cfg)
+{
+	uint64_t ea = UINT64_MAX, pa = UINT64_MAX, le = 0;
+	int err = optional_u64(p, PPCPV_HOSTCFG_PREMAP_EA, &ea);
+
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_PREMAP_PA, &pa);
+	if (!err)
+		err = optional_u64(p, PPCPV_HOSTCFG_PREMAP_LE, &le);
+	if (err)
+		return err;
+	if ((ea == UINT64_MAX) != (pa == UINT64_MAX))
+		return fail(p, -PPCPV_ERR_INVAL, "host config: magic-page-ea and -pa go together");
+	cfg->premap = pa != UINT64_MAX;
+	cfg->premap_ea = cfg->premap ? ea : 0;
+	cfg->premap_pa = cfg->premap ? pa : 0;
+	cfg->premap_le = (uint32_t)le;
+	return 0;
+}
+
 static int read_numbers(struct parse *p, struct ppcpv_hostcfg *cfg)
 {
 	uint64_t features = cfg->features, verbose = 0, fdt = UINT64_MAX;
@@ -116,6 +136,8 @@ static int read_numbers(struct parse *p, struct ppcpv_hostcfg *cfg)
 		err = optional_u64(p, PPCPV_HOSTCFG_VERBOSE, &verbose);
 	if (!err)
 		err = optional_u64(p, PPCPV_HOSTCFG_IMAGE_SIZE, &cfg->image_size);
+	if (!err)
+		err = read_premap(p, cfg);
 	if (!err)
 		err = optional_u64(p, PPCPV_HOSTCFG_RTAS_BASE, &cfg->rtas_base);
 	if (!err)
@@ -144,6 +166,10 @@ static int check(struct parse *p, const struct ppcpv_hostcfg *c)
 	if (c->rtas_size && (c->rtas_base >= c->guest_size ||
 			     c->guest_size - c->rtas_base < c->rtas_size))
 		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-rtas is outside guest memory");
+	if (c->premap && (c->mode != PPCPV_MODE_PV || c->premap_pa % page || c->premap_ea % page ||
+			  c->premap_pa >= c->guest_size))
+		return fail(p, -PPCPV_ERR_RANGE,
+			    "host config: a premapped magic page needs mode pv and whole pages in guest memory");
 	if (c->has_guest_fdt && (c->guest_fdt >= c->guest_size || c->guest_fdt % 8))
 		return fail(p, -PPCPV_ERR_RANGE, "host config: guest-fdt is outside guest memory");
 	if (c->hostdev_base != PPCPV_HOSTDEV_NONE &&

@@ -367,6 +367,14 @@ static void init_vcpu(void)
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
 			guest_msr());
+	if (machine.cfg.premap) {
+		ppcpv_magic_page_map(guest, machine.cfg.premap_ea, machine.cfg.premap_pa, 0,
+				     !machine.cfg.premap_le);
+		host_printf("host: magic page mapped before boot at ea 0x%llx pa 0x%llx (%s-endian)\n",
+			    (unsigned long long)machine.cfg.premap_ea,
+			    (unsigned long long)machine.cfg.premap_pa,
+			    machine.cfg.premap_le ? "little" : "big");
+	}
 }
 
 static const char *const mode_names[PPCPV_MODE_COUNT] = { "pv", "no-pv", "none" };

@@ -210,20 +210,36 @@ static void hide_segment(uint64_t ea)
 		slb_invalidate(ea);
 }
 
+/* The magic page as a 32-bit guest (MSR[SF]=0) reaches it: EA -4096
+ * truncated, in the same page of its own (low) segment. */
+static int magic_page_32bit(const struct ppcpv_vcpu *v, uint64_t ea)
+{
+	return v->magic.visible && !ppcpv_vcpu_64bit(v) && (v->magic.ea >> SEGMENT_SHIFT) &&
+	       (ea >> PAGE_SHIFT) == ((uint32_t)v->magic.ea >> PAGE_SHIFT);
+}
+
 /*
  * Real mode ignores an EA's top bits (PPC_REAL_ADDR_MASK): a Linux kernel
  * runs at 0xc000... before it turns translation on.  A host segment fault
  * at such an EA gets one more SLB entry: that segment with the VSID of
  * the guest memory segment it stands for, so the flat map's HPTEs serve
- * both.  One alias at a time (Linux uses one); 1 if ea got it.
+ * both.  Likewise the magic page in 32-bit mode (Linux returns from RTAS
+ * with SF=0 and reads SPRG1, patched into a load from the page): the
+ * truncated EA's segment gets the VSID of the page's own, whose HPTE sits
+ * at the same offset.  One alias at a time (Linux needs one at a time);
+ * 1 if ea got it.
  */
-int mmu_flat_real_alias(uint64_t ea)
+int mmu_flat_real_alias(const struct ppcpv_vcpu *v, uint64_t ea)
 {
-	uint64_t real = ea & PPC_REAL_ADDR_MASK;
+	uint64_t real = ea & PPC_REAL_ADDR_MASK, target;
 
-	if (real == ea || real >= guest_size)
+	if (magic_page_32bit(v, ea))
+		target = v->magic.ea;
+	else if (real != ea && real < guest_size)
+		target = real;
+	else
 		return 0;
-	real_alias.rs = slb_rs(real);
+	real_alias.rs = slb_rs(target);
 	real_alias.rb = slb_rb(SLB_SLOT_REAL_ALIAS, ea);
 	real_alias.ea = ea;
 	real_alias.loaded = 1;

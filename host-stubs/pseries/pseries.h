@@ -60,7 +60,7 @@ const char *mmu_init(const struct machine *m);
 /* Take the flat map out of the host SLB (the shadow runs) and put it back
  * (guest real mode again), with the magic page as last shown. */
 void mmu_flat_suspend(void);
-int mmu_flat_real_alias(uint64_t ea);
+int mmu_flat_real_alias(const struct ppcpv_vcpu *v, uint64_t ea);
 void mmu_flat_resume(void);
 /* The page the guest is shown as its magic page (host PA). */
 void mmu_set_magic_page(uint64_t pa);

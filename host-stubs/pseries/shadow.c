@@ -208,7 +208,7 @@ int shadow_fault(struct ppcpv_vcpu *v, struct ppcpv_exit *e)
 	struct ppcpv_xlate x;
 
 	if (!translated_loaded)
-		return segment && mmu_flat_real_alias(ea);
+		return segment && mmu_flat_real_alias(v, ea);
 	if (segment) {
 		if (!ppcpv_shadow_map_segment(&shadow, &gmmu, msr, ea, acc, &load, &fault)) {
 			reflect(v, &fault);

@@ -93,6 +93,12 @@ int hostcfg_build_host_config(const struct hostcfg_options *o, void *fdt, size_t
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_MMU, o->mmu);
 	if (!err && o->image_bytes)
 		err = prop_u64(fdt, PPCPV_HOSTCFG_IMAGE_SIZE, o->image_bytes);
+	if (!err && o->premap)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_PREMAP_EA, o->premap_ea);
+	if (!err && o->premap)
+		err = prop_u64(fdt, PPCPV_HOSTCFG_PREMAP_PA, o->premap_pa);
+	if (!err && o->premap)
+		err = fdt_property_u32(fdt, PPCPV_HOSTCFG_PREMAP_LE, o->premap_le);
 	if (!err && o->rtas_size)
 		err = prop_u64(fdt, PPCPV_HOSTCFG_RTAS_BASE, o->rtas_base);
 	if (!err && o->rtas_size)
@@ -204,8 +210,10 @@ static int guest_memory_and_cpu(void *fdt, const struct hostcfg_options *o)
  * hcall-instructions is what KVM_PPC_GET_PVINFO gives, unless a test asks
  * for another length (zero-padded or cut short).
  */
-int hostcfg_fdt_hypervisor(void *fdt, int hcall_bytes)
+int hostcfg_fdt_hypervisor(void *fdt, int hcall_bytes, uint64_t premap_pa)
 {
+	const fdt64_t premap[2] = { cpu_to_fdt64((uint64_t)(int64_t)PPCPV_MAGIC_PAGE_EA),
+				    cpu_to_fdt64(premap_pa) };
 	static const char compat[] = "linux,kvm\0epapr,hypervisor-1";
 	struct kvm_ppc_pvinfo info;
 	uint8_t words[32] = { 0 };
@@ -224,6 +232,8 @@ int hostcfg_fdt_hypervisor(void *fdt, int hcall_bytes)
 		err = fdt_property(fdt, "hcall-instructions", words, (int)len);
 	if (!err && (info.flags & PPCPV_PVINFO_FLAG_EV_IDLE))
 		err = fdt_property(fdt, "has-idle", NULL, 0);
+	if (!err && premap_pa != UINT64_MAX)
+		err = fdt_property(fdt, PPCPV_FDT_PREMAPPED_MAGIC_PAGE, premap, sizeof(premap));
 	if (!err)
 		err = fdt_begin_node(fdt, "console");
 	if (!err)
@@ -285,7 +295,7 @@ int hostcfg_build_guest_fdt(const struct hostcfg_options *o, void *fdt, size_t s
 	if (!err && shadow_mmu(o))
 		err = guest_rtas(fdt);
 	if (!err && has_hypervisor)
-		err = hostcfg_fdt_hypervisor(fdt, o->hcall_bytes);
+		err = hostcfg_fdt_hypervisor(fdt, o->hcall_bytes, UINT64_MAX);
 	if (!err && o->hostdev != PPCPV_HOSTDEV_NONE)
 		err = guest_hostdev(fdt, o, hostdev_path, sizeof(hostdev_path));
 	/* The ePAPR byte channel when there is one: a guest that could not

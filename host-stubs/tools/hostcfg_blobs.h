@@ -31,6 +31,9 @@ struct hostcfg_options {
 	uint64_t image_bytes;		/* size of guest_image (0: none given) */
 	uint64_t rtas_base, rtas_size;	/* the guest's RTAS blob (size 0: none) */
 	int guest_fdt_own;		/* guest_fdt holds a tree written elsewhere */
+	int premap;			/* map the magic page before the guest starts */
+	uint64_t premap_ea, premap_pa;
+	uint32_t premap_le;
 	int hcall_bytes;		/* hcall-instructions length (bad-input
 					 * tests); < 0: the 16 bytes pvinfo gives */
 	const char *bootargs;		/* NULL: none */
@@ -60,7 +63,10 @@ int hostcfg_build_guest_fdt(const struct hostcfg_options *o, void *buf, size_t s
 /* The /hypervisor node (with the ePAPR console under it) into a tree
  * being written sequentially: what the guest of a ppcpv host is told, also
  * the Linux guest's (launcher/linux_fdt.c).  hcall_bytes < 0: all of
- * hcall-instructions.  0, or a libfdt error. */
-int hostcfg_fdt_hypervisor(void *fdt, int hcall_bytes);
+ * hcall-instructions.  premap_pa other than UINT64_MAX: the host maps the
+ * magic page at EA -4096, that guest-physical page, before the guest
+ * starts, which PPCPV_FDT_PREMAPPED_MAGIC_PAGE says.  0, or a libfdt
+ * error. */
+int hostcfg_fdt_hypervisor(void *fdt, int hcall_bytes, uint64_t premap_pa);
 
 #endif /* PPCPV_HOSTCFG_BLOBS_H */

@@ -177,7 +177,7 @@ static void test_layout(void)
 	char why[256] = "";
 	uint64_t need;
 
-	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x123456, MODE_NATIVE, LINUX_RAM_DEFAULT, &l,
+	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x123456, MODE_NATIVE, 0, LINUX_RAM_DEFAULT, &l,
 					   why, sizeof(why)), 0);
 	CU_ASSERT_EQUAL(l.fdt, 0x2880000);	/* the first 64 KiB page after _end */
 	CU_ASSERT(l.rtas >= l.fdt + LINUX_FDT_SPACE);
@@ -191,7 +191,7 @@ static void test_layout(void)
 	CU_ASSERT_EQUAL(l.pft_shift, 22);
 
 	/* hosted: the same places, no copy stage */
-	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x123456, MODE_PV, LINUX_RAM_DEFAULT, &hosted,
+	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x123456, MODE_PV, 0, LINUX_RAM_DEFAULT, &hosted,
 					   why, sizeof(why)), 0);
 	CU_ASSERT_EQUAL(hosted.fdt, l.fdt);
 	CU_ASSERT_EQUAL(hosted.initrd, l.initrd);
@@ -199,17 +199,17 @@ static void test_layout(void)
 	CU_ASSERT_EQUAL(hosted.top, l.stage);
 
 	/* an initrd that fills RAM: refused, with the numbers */
-	CU_ASSERT_EQUAL(linux_layout(&debian, LINUX_RAM_DEFAULT - 0x3000000, MODE_NATIVE,
+	CU_ASSERT_EQUAL(linux_layout(&debian, LINUX_RAM_DEFAULT - 0x3000000, MODE_NATIVE, 0,
 				     LINUX_RAM_DEFAULT, &l, why, sizeof(why)), -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(why, "initrd"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(why, "does not fit"));
 	/* natively the top MiB is QEMU's: what just fits below it fits, one
 	 * byte less of RAM does not */
-	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0, MODE_NATIVE, LINUX_RAM_DEFAULT, &l, why,
+	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0, MODE_NATIVE, 0, LINUX_RAM_DEFAULT, &l, why,
 					   sizeof(why)), 0);
 	need = l.top + LINUX_QEMU_FDT_RESERVE;
-	CU_ASSERT_EQUAL(linux_layout(&debian, 0, MODE_NATIVE, need, &l, why, sizeof(why)), 0);
-	CU_ASSERT_EQUAL(linux_layout(&debian, 0, MODE_NATIVE, need - 1, &l, why, sizeof(why)), -1);
+	CU_ASSERT_EQUAL(linux_layout(&debian, 0, MODE_NATIVE, 0, need, &l, why, sizeof(why)), 0);
+	CU_ASSERT_EQUAL(linux_layout(&debian, 0, MODE_NATIVE, 0, need - 1, &l, why, sizeof(why)), -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(why, "the kernel"));
 }
 
@@ -228,7 +228,7 @@ static size_t build_tree(enum run_mode mode, struct linux_layout *l)
 {
 	char why[256];
 
-	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x10000, mode, LINUX_RAM_DEFAULT, l, why,
+	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x10000, mode, 0, LINUX_RAM_DEFAULT, l, why,
 					   sizeof(why)), 0);
 	CU_ASSERT_EQUAL_FATAL(linux_fdt_build(mode, l, "console=hvc0 x=1", tree, sizeof(tree)), 0);
 	CU_ASSERT_EQUAL_FATAL(ppcpv_fdt_check(tree, sizeof(tree)), 0);
@@ -345,7 +345,7 @@ static void test_tree_too_small(void)
 	uint8_t small[512];
 	char why[64];
 
-	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0, MODE_NATIVE, LINUX_RAM_DEFAULT, &l, why,
+	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0, MODE_NATIVE, 0, LINUX_RAM_DEFAULT, &l, why,
 					   sizeof(why)), 0);
 	CU_ASSERT_EQUAL(linux_fdt_build(MODE_NATIVE, &l, "", small, sizeof(small)), -1);
 }

@@ -10,7 +10,8 @@
 #include <ppcpv/host/trap.h>
 #include "book3s.h"
 
-/* MSR bits every interrupt clears (ME and SF survive; LE comes from ILE). */
+/* MSR bits every interrupt clears (ME survives, SF is set; LE comes from
+ * ILE). */
 #define MSR_CLEARED_ON_INTERRUPT \
 	(PPC_MSR_EE | PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI | \
 	 PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE | \
@@ -24,6 +25,10 @@ static uint64_t interrupt_msr(const struct ppcpv_vcpu *v, uint64_t msr)
 {
 	uint64_t new_msr = msr & ~(uint64_t)MSR_CLEARED_ON_INTERRUPT;
 
+	/* A 64-bit CPU takes every interrupt in 64-bit mode (a 32-bit
+	 * kernel's RTAS call, for one, runs with SF=0). */
+	if (v->arch.family == PPCPV_FAMILY_BOOK3S64)
+		new_msr |= PPC_BOOK3S_MSR_SF;
 	if (v->intr_le || (msr & PPC_BOOK3S_MSR_ILE))
 		new_msr |= PPC_BOOK3S_MSR_LE;
 	return new_msr;

@@ -37,6 +37,15 @@
  * are hypercall sites like the image's (mmu = "shadow"). */
 #define PPCPV_HOSTCFG_RTAS_BASE		"guest-rtas-base"
 #define PPCPV_HOSTCFG_RTAS_SIZE		"guest-rtas-size"
+/* The magic page mapped before the guest starts (mode pv), for a guest
+ * patched before boot: its EA, guest-physical page, and byte order (u32:
+ * 1 = little-endian). */
+#define PPCPV_HOSTCFG_PREMAP_EA		"magic-page-ea"
+#define PPCPV_HOSTCFG_PREMAP_PA		"magic-page-pa"
+#define PPCPV_HOSTCFG_PREMAP_LE		"magic-page-le"
+/* What the guest's /hypervisor node says of it: <EA PA>, two 64-bit cells
+ * each (Documentation/ppc-pv.rst). */
+#define PPCPV_FDT_PREMAPPED_MAGIC_PAGE	"ppcpv,premapped-magic-page"
 
 #define PPCPV_HOSTCFG_MODE_PV		"pv"
 #define PPCPV_HOSTCFG_MODE_NO_PV	"no-pv"
@@ -93,6 +102,9 @@ struct ppcpv_hostcfg {
 	int mmu_shadow;		/* mmu = "shadow" (default flat) */
 	uint64_t image_size;	/* 0 when absent */
 	uint64_t rtas_base, rtas_size;	/* 0, 0 when absent */
+	int premap;			/* magic-page-ea and -pa given */
+	uint64_t premap_ea, premap_pa;
+	uint32_t premap_le;
 };
 
 /*

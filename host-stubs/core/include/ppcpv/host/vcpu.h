@@ -165,6 +165,15 @@ int ppcpv_vcpu_init(struct ppcpv_vcpu *v, uint8_t *shared, const struct ppcpv_vc
 void ppcpv_vcpu_boot(struct ppcpv_vcpu *v, uint64_t entry, uint64_t fdt,
 		     uint64_t mapped_size, uint64_t msr);
 
+/*
+ * Map the magic page at ea, guest-physical pa, its fields in the given byte
+ * order: what MAP_MAGIC_PAGE does, and what a host does before the guest's
+ * first instruction for a guest patched before boot (whose patched code
+ * reads the page from the start).
+ */
+void ppcpv_magic_page_map(struct ppcpv_vcpu *v, uint64_t ea, uint64_t pa, int nx_honoured,
+			  int big_endian);
+
 /* The ePAPR boot magic in r6. */
 #define PPCPV_EPAPR_MAGIC	0x45504150
 
