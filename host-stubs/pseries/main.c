@@ -32,14 +32,8 @@ extern char _end[], __stack_top[], __fatal_stack_top[];
 
 static struct machine machine;
 
-/* The trap area right before the vCPU: see trap_area.h.  (The vCPU's
- * registers come first in it, where start.S saves the guest.) */
-static struct host_cpu {
-	struct trap_area ta;
-	struct ppcpv_vcpu vcpu;
-} cpu __attribute__((aligned(128)));
-
-_Static_assert(__builtin_offsetof(struct host_cpu, vcpu) == TA_SIZE, "trap area before the vCPU");
+/* The trap area right before the vCPU: see trap_area.h. */
+static struct host_cpu cpu __attribute__((aligned(128)));
 
 static struct ppcpv_vcpu *const guest = &cpu.vcpu;
 static uint8_t shared_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));

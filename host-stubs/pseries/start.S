@@ -20,9 +20,11 @@
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
-#include <ppcpv/host/vcpu.h>
 #include <ppcpv/boot-asm.h>
-#include "trap_area.h"
+#include "asm-offsets.h"
+
+/* Guest GPR n in the vCPU. */
+#define VCPU_GPR(n)	(VCPU_GPR0 + (n) * VCPU_GPR_SIZE)
 
 	.section .text.head, "ax", @progbits
 	.globl	_head
@@ -46,7 +48,7 @@ _start:
 	. = \vec
 	mtspr	PPC_SPR_SPRG1, r13
 	mfspr	r13, PPC_SPR_SPRG0
-	std	r12, PPCPV_REGS_GPR(12)(r13)
+	std	r12, VCPU_GPR(12)(r13)
 	li	r12, \vec
 	b	\path
 .endm
@@ -104,9 +106,9 @@ start64:
 
 /* CR, r11 and the PR check: an interrupt taken in host mode is FATAL. */
 .macro TRAP_ENTRY
-	std	r11, PPCPV_REGS_GPR(11)(r13)
+	std	r11, VCPU_GPR(11)(r13)
 	mfcr	r11
-	std	r11, PPCPV_REGS_CR(r13)
+	std	r11, VCPU_CR(r13)
 	mfspr	r11, PPC_SPR_SRR1
 	andi.	r11, r11, PPC_MSR_PR
 	beq	host_mode_trap
@@ -114,13 +116,13 @@ start64:
 
 .macro SAVE_NONVOLATILE
 	.irp	n, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	std	r\n, PPCPV_REGS_GPR(\n)(r13)
+	std	r\n, VCPU_GPR(\n)(r13)
 	.endr
 .endm
 
 .macro LOAD_NONVOLATILE
 	.irp	n, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	ld	r\n, PPCPV_REGS_GPR(\n)(r13)
+	ld	r\n, VCPU_GPR(\n)(r13)
 	.endr
 .endm
 
@@ -128,18 +130,18 @@ start64:
  * host stack. */
 .macro SAVE_VOLATILE_AND_EXIT
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10
-	std	r\n, PPCPV_REGS_GPR(\n)(r13)
+	std	r\n, VCPU_GPR(\n)(r13)
 	.endr
 	mfspr	r0, PPC_SPR_SPRG1
-	std	r0, PPCPV_REGS_GPR(13)(r13)
+	std	r0, VCPU_GPR(13)(r13)
 	mflr	r0
-	std	r0, PPCPV_REGS_LR(r13)
+	std	r0, VCPU_LR(r13)
 	mfctr	r0
-	std	r0, PPCPV_REGS_CTR(r13)
+	std	r0, VCPU_CTR(r13)
 	mfxer	r0
-	std	r0, PPCPV_REGS_XER(r13)
+	std	r0, VCPU_XER(r13)
 	mfspr	r0, PPC_SPR_SRR0
-	std	r0, PPCPV_REGS_PC(r13)
+	std	r0, VCPU_PC(r13)
 	/* uint64_t host_exit(uint32_t vector, uint64_t srr1): the real MSR. */
 	mr	r3, r12
 	mfspr	r4, PPC_SPR_SRR1
@@ -189,20 +191,20 @@ guest_enter:
  * guest's: load the rest of the guest from the vCPU and enter it. */
 resume_volatile:
 	mtspr	PPC_SPR_SRR1, r3
-	ld	r0, PPCPV_REGS_PC(r13)
+	ld	r0, VCPU_PC(r13)
 	mtspr	PPC_SPR_SRR0, r0
-	ld	r0, PPCPV_REGS_CR(r13)
+	ld	r0, VCPU_CR(r13)
 	mtcr	r0
-	ld	r0, PPCPV_REGS_LR(r13)
+	ld	r0, VCPU_LR(r13)
 	mtlr	r0
-	ld	r0, PPCPV_REGS_CTR(r13)
+	ld	r0, VCPU_CTR(r13)
 	mtctr	r0
-	ld	r0, PPCPV_REGS_XER(r13)
+	ld	r0, VCPU_XER(r13)
 	mtxer	r0
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12
-	ld	r\n, PPCPV_REGS_GPR(\n)(r13)
+	ld	r\n, VCPU_GPR(\n)(r13)
 	.endr
-	ld	r13, PPCPV_REGS_GPR(13)(r13)
+	ld	r13, VCPU_GPR(13)(r13)
 	rfid
 
 	.section .note.GNU-stack, "", @progbits
