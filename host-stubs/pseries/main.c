@@ -112,10 +112,19 @@ static void guest_console_write(void *ctx, const char *buf, size_t len)
  * never reach it. */
 static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
 
+static void fast_exit_arm(void);
+
+/* The flat map shows or hides the page; the fast exits follow where it is. */
+static void magic_visible_flat(void *ctx, const struct ppcpv_vcpu *v, int visible)
+{
+	mmu_magic_visible(ctx, v, visible);
+	fast_exit_arm();
+}
+
 static const struct ppcpv_host_ops pseries_ops = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
-	.magic_visible = mmu_magic_visible,
+	.magic_visible = magic_visible_flat,
 };
 
 /* mmu = "shadow": the walk follows the magic page, and instruction fetch
@@ -158,6 +167,48 @@ static const struct ppcpv_host_ops pseries_ops_absent_page = {
 	.console_write = guest_console_write,
 	.magic_visible = magic_never_visible,
 };
+
+/* ---- The fast exits (start.S) ------------------------------------------ */
+
+/* What stays true for the whole run: the exits that may be fast at all.
+ * Not with a verbose host (every trap is logged), not under the shadow MMU
+ * (every system call and return from guest user mode changes its context:
+ * Documentation/benchmarks.rst), not with a magic_visible op other than the
+ * flat map's (the absent-page fault). */
+static uint64_t fast_flags_allowed;
+
+static void fast_exit_init(void)
+{
+	struct fast_exit *f = &cpu.ta.fast;
+
+	f->refused_old_sc = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
+	f->refused_old_rfid = PPC_MSR_PR | PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
+	f->refused_new = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
+	f->interrupt_keeps = ~(uint64_t)(PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS | PPCPV_BOOK3S_MSR_NEVER);
+	f->never = PPCPV_BOOK3S_MSR_NEVER;
+	if (!machine.cfg.verbose && !shadow_on && guest->ops == &pseries_ops)
+		fast_flags_allowed = FAST_SC | FAST_MAGIC;
+}
+
+/*
+ * What the next exits may do fast, from what only MAP_MAGIC_PAGE changes:
+ * the shared page's byte order and where the magic page is.  MAP always
+ * hides and shows the page, so this runs whenever C does that (and at
+ * boot); what changes on any exit (a pending interrupt, the interrupts'
+ * byte order) start.S checks itself.
+ */
+static void fast_exit_arm(void)
+{
+	struct fast_exit *f = &cpu.ta.fast;
+	uint64_t flags = fast_flags_allowed;
+
+	if (guest->shared_be != PPCPV_HOST_BIG_ENDIAN)
+		flags = 0;
+	if (!guest->magic.mapped || !mmu_magic_segment_ready(guest->magic.ea))
+		flags &= ~(uint64_t)FAST_MAGIC;
+	f->flags = flags;
+	f->rfid_word = flags ? PPC_INST_RFID : 0;
+}
 
 /* ---- Running the guest -------------------------------------------------- */
 
@@ -338,6 +389,8 @@ static void init_vcpu(void)
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
 			guest_msr());
+	fast_exit_init();
+	fast_exit_arm();
 }
 
 static const char *const mode_names[PPCPV_MODE_COUNT] = { "pv", "no-pv", "none" };
