@@ -186,7 +186,8 @@ static void fast_exit_init(void)
 	f->refused_new = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
 	f->interrupt_keeps = ~(uint64_t)(PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS | PPCPV_BOOK3S_MSR_NEVER);
 	f->never = PPCPV_BOOK3S_MSR_NEVER;
-	if (!machine.cfg.verbose && !shadow_on && guest->ops == &pseries_ops)
+	if (!machine.cfg.fast_exits_off && !machine.cfg.verbose && !shadow_on &&
+	    guest->ops == &pseries_ops)
 		fast_flags_allowed = FAST_SC | FAST_MAGIC;
 }
 
@@ -420,10 +421,11 @@ void host_main(const void *qemu_fdt)
 		    ppcpv_pvinfo_word(&guest->pvinfo, 1), ppcpv_pvinfo_word(&guest->pvinfo, 2),
 		    ppcpv_pvinfo_word(&guest->pvinfo, 3));
 	host_printf("host: guest at 0x%llx size 0x%llx entry 0x%llx fdt 0x%llx mode %s "
-		    "hostdev 0x%llx mmu %s\n", (unsigned long long)machine.cfg.guest_base,
+		    "hostdev 0x%llx mmu %s fast-exits %s\n", (unsigned long long)machine.cfg.guest_base,
 		    (unsigned long long)machine.cfg.guest_size, (unsigned long long)machine.cfg.guest_entry,
 		    (unsigned long long)machine.cfg.guest_fdt, mode_names[machine.cfg.mode],
-		    (unsigned long long)machine.cfg.hostdev_base, shadow_on ? "shadow" : "flat");
+		    (unsigned long long)machine.cfg.hostdev_base, shadow_on ? "shadow" : "flat",
+		    machine.cfg.fast_exits_off ? "off" : "on");
 	if (machine.cfg.fault != PPCPV_FAULT_NONE)
 		host_printf("host: deliberate defect: %s\n", machine.cfg.fault == PPCPV_FAULT_MAP_FAILS ?
 			    "MAP_MAGIC_PAGE fails" :
