@@ -85,6 +85,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: bench-echo [--run PPCPV_RUN] [--guest IMAGE] [--modes LIST] [--runs N]\n"
 		"                  [--timeout SEC] [--json FILE] [--mmu flat|shadow]\n"
+		"                  [--fast-exits on|off]\n"
 		"  --run      ppcpv-run (default: next to this program)\n"
 		"  --guest    the benchmark image (default: the build tree's guest-bench.bin)\n"
 		"  --modes    a comma-separated subset of native,no-pv,pv (default: all)\n"
@@ -94,6 +95,7 @@ static void usage(FILE *f)
 		"  --mmu      the host's MMU for the hosted modes: shadow (default; the\n"
 		"             kernel's own MMU virtualized) or flat (guest memory 1:1,\n"
 		"             the previous baseline)\n"
+		"  --fast-exits  the host's fast exit path: on (default) or off\n"
 		"exit status: 0 done, 1 a boot failed or boots disagreed, 2 usage\n");
 }
 
@@ -137,6 +139,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "modes", required_argument, NULL, 'm' }, { "runs", required_argument, NULL, 'n' },
 		{ "timeout", required_argument, NULL, 't' }, { "json", required_argument, NULL, 'j' },
 		{ "mmu", required_argument, NULL, 'M' },
+		{ "fast-exits", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -154,6 +157,11 @@ static int parse_options(int argc, char **argv, struct options *o)
 				return -1;
 			o->mmu = optarg;
 			break;
+		case 'F':
+			if (strcmp(optarg, "on") && strcmp(optarg, "off"))
+				return -1;
+			o->fast_exits = optarg;
+			break;
 		case 'h': usage(stdout); exit(0);
 		default: return -1;
 		}
@@ -163,7 +171,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = { NULL, NULL, NULL, "shadow", { 1, 1, 1 }, 2, 300 };
+	struct options o = { .mmu = "shadow", .fast_exits = "on", .want = { 1, 1, 1 }, .runs = 2,
+			      .timeout = 300 };
 	static struct result res[MODES];
 	enum mode m;
 

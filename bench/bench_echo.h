@@ -51,6 +51,7 @@ struct result {
 struct options {
 	const char *run, *guest, *json;
 	const char *mmu;	/* ppcpv-run --mmu for the hosted modes */
+	const char *fast_exits;	/* ppcpv-run --fast-exits for the hosted modes */
 	int want[MODES];
 	unsigned int runs, timeout;
 };

@@ -27,3 +27,5 @@ HOST_GUEST_IMAGES := $(foreach t,$(HOST_GUEST_TESTS),$(call guest_image,$(t)))
 
 $(call CHECK_STEP,host-pseries,$(HOST_PSERIES_BIN) $(HOST_GUEST_IMAGES) $(BUILD)/native/bin/ppcpv-hostcfg,\
 	tests/host/check.sh $(BUILD))
+$(call CHECK_STEP,fast-same,$(HOST_PSERIES_BIN) $(HOST_GUEST_IMAGES) $(BUILD)/native/bin/ppcpv-hostcfg,\
+	tests/host/fast-same.sh $(BUILD))

@@ -29,7 +29,8 @@ INSTALL_MAN1 += man/ppcpv-hostcfg.1
 $(call CHECK_STEP,hostcfg,$(BUILD)/native/bin/ppcpv-hostcfg,tests/host/hostcfg.sh $(BUILD))
 
 # The pseries host stub: a raw ppc64 BE image for qemu-system-ppc64 -bios.
-HOST_PSERIES_SRCS := $(sort $(wildcard host-stubs/pseries/*.c host-stubs/pseries/*.S))
+HOST_PSERIES_SRCS := $(filter-out host-stubs/pseries/asm-offsets.c,\
+	$(sort $(wildcard host-stubs/pseries/*.c host-stubs/pseries/*.S)))
 HOST_PSERIES_LIBS := $(call libpath,ppcpv-host-mmu64,ppc64) $(call libpath,ppcpv-host-book3s,ppc64) $(call libpath,ppcpv-host-core,ppc64) \
 	$(call libpath,ppcpv-fdt,ppc64) \
 	$(call libpath,ppcpv-fmt,ppc64) $(call libpath,ppcpv-papr,ppc64) $(call libpath,ppcpv-crt,ppc64) \
@@ -47,4 +48,21 @@ $(HOST_PSERIES_BIN): $(HOST_PSERIES_ELF)
 	$(Q)$(OBJCOPY_ppc64) -O binary $< $@
 
 ALL_TARGETS += $(HOST_PSERIES_BIN)
+
+# start.S's structure offsets and MSR masks, from the C definitions:
+# asm-offsets.c compiled to assembly, each "->NAME value" line made a
+# #define (the file is never linked).  Written whole or not at all.
+HOST_ASM_OFFSETS := $(BUILD)/ppc64/host-stubs/pseries/generated/asm-offsets.h
+$(HOST_ASM_OFFSETS): host-stubs/pseries/asm-offsets.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  GEN [ppc64] $@")
+	$(Q)$(CC_ppc64) $(CFLAGS_ppc64) $(CPPFLAGS) $(addprefix -I,$(INCLUDES)) -MMD -MP -MT $@ -MF $@.d \
+		-S -o $@.s $<
+	$(Q){ echo "/* Generated from host-stubs/pseries/asm-offsets.c: do not edit. */"; \
+	  sed -n 's/^[[:space:]]*->\([A-Z0-9_]*\) \(-\{0,1\}[0-9][0-9]*\)$$/#define \1 \2/p' $@.s; } >$@.tmp
+	$(Q)test "$$(grep -c '^#define' $@.tmp)" = "$$(grep -c '^[[:space:]]*->' $@.s)" || \
+		{ echo "asm-offsets: a value the compiler did not print as a number" >&2; rm -f $@.tmp; exit 1; }
+	$(Q)mv $@.tmp $@
+$(call objs,ppc64,host-stubs/pseries/start.S): $(HOST_ASM_OFFSETS)
+$(call objs,ppc64,host-stubs/pseries/start.S): CPPFLAGS += -I$(dir $(HOST_ASM_OFFSETS))
 INCLUDES += host-stubs/tools

@@ -44,6 +44,7 @@ struct run_options {
 	int icount;		/* -icount shift=0,sleep=off */
 	int verbose_host;
 	const char *mmu;	/* hosted: "shadow" (the guest's own MMU) or "flat" */
+	const char *fast_exits;	/* hosted: "on", "off" or NULL (the host's default, on) */
 	int json;
 	int quiet;		/* no console echo */
 	int console;		/* --all: echo the consoles anyway */

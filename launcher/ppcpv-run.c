@@ -50,6 +50,8 @@ static void usage(FILE *f)
 		"  --mmu flat|shadow  hosted: the host virtualizes the guest's hash MMU (shadow,\n"
 		"                     the default: PAPR page-table hcalls, its own SLB and\n"
 		"                     translations) or maps guest memory 1:1 (flat)\n"
+		"  --fast-exits on|off  hosted: the host's fast path for system calls and\n"
+		"                     rfid (default on; off: every exit through its C path)\n"
 		"  --verbose-host     the host logs every trap\n"
 		"  --keep DIR         keep the device trees in DIR\n"
 		"  --print            print the QEMU command line and stop\n"
@@ -84,7 +86,7 @@ static int parse_inject(const char *s, struct run_options *o)
 
 enum { OPT_PV = 1, OPT_NO_PV, OPT_NATIVE, OPT_ALL, OPT_INJECT, OPT_JSON, OPT_QUIET, OPT_TIMEOUT,
        OPT_NO_ICOUNT, OPT_GUEST, OPT_HOST, OPT_QEMU, OPT_VERBOSE_HOST, OPT_KEEP, OPT_PRINT,
-       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_MMU, OPT_PREPATCH, OPT_HELP };
+       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_MMU, OPT_PREPATCH, OPT_FAST_EXITS, OPT_HELP };
 
 static const struct option long_options[] = {
 	{ "pv", no_argument, NULL, OPT_PV }, { "no-pv", no_argument, NULL, OPT_NO_PV },
@@ -97,6 +99,7 @@ static const struct option long_options[] = {
 	{ "qemu", required_argument, NULL, OPT_QEMU },
 	{ "verbose-host", no_argument, NULL, OPT_VERBOSE_HOST },
 	{ "mmu", required_argument, NULL, OPT_MMU },
+	{ "fast-exits", required_argument, NULL, OPT_FAST_EXITS },
 	{ "keep", required_argument, NULL, OPT_KEEP }, { "print", no_argument, NULL, OPT_PRINT },
 	{ "linux", required_argument, NULL, OPT_LINUX },
 	{ "initrd", required_argument, NULL, OPT_INITRD },
@@ -159,6 +162,14 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 				return -1;
 			}
 			o->mmu = optarg;
+			break;
+		case OPT_FAST_EXITS:
+			if (strcmp(optarg, PPCPV_HOSTCFG_FAST_EXITS_ON) &&
+			    strcmp(optarg, PPCPV_HOSTCFG_FAST_EXITS_OFF)) {
+				fprintf(stderr, "ppcpv-run: --fast-exits takes on or off, not '%s'\n", optarg);
+				return -1;
+			}
+			o->fast_exits = optarg;
 			break;
 		case OPT_QEMU: o->qemu = optarg; break;
 		case OPT_VERBOSE_HOST: o->verbose_host = 1; break;
@@ -263,6 +274,7 @@ static void host_options(const struct run_options *o, struct hostcfg_options *h)
 	h->guest_image = o->guest;
 	h->verbose = (uint32_t)o->verbose_host;
 	h->mmu = o->mmu;
+	h->fast_exits = o->fast_exits;
 	if (o->mode == MODE_NO_PV) {
 		h->mode = PPCPV_HOSTCFG_MODE_NO_PV;
 		h->features = 0;

@@ -59,7 +59,7 @@ static int find_node(struct parse *p)
 static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
 {
 	const char *mode = PPCPV_HOSTCFG_MODE_PV, *selftest = "", *fault = "";
-	const char *mmu = PPCPV_HOSTCFG_MMU_FLAT;
+	const char *mmu = PPCPV_HOSTCFG_MMU_FLAT, *fast = PPCPV_HOSTCFG_FAST_EXITS_ON;
 
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_MODE, &mode);
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_SELFTEST, &selftest);
@@ -68,6 +68,10 @@ static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
 	cfg->mmu_shadow = str_eq(mmu, PPCPV_HOSTCFG_MMU_SHADOW);
 	if (!cfg->mmu_shadow && !str_eq(mmu, PPCPV_HOSTCFG_MMU_FLAT))
 		return fail(p, -PPCPV_ERR_INVAL, "host config: mmu must be flat or shadow");
+	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_FAST_EXITS, &fast);
+	cfg->fast_exits_off = str_eq(fast, PPCPV_HOSTCFG_FAST_EXITS_OFF);
+	if (!cfg->fast_exits_off && !str_eq(fast, PPCPV_HOSTCFG_FAST_EXITS_ON))
+		return fail(p, -PPCPV_ERR_INVAL, "host config: fast-exits must be on or off");
 	if (str_eq(mode, PPCPV_HOSTCFG_MODE_PV))
 		cfg->mode = PPCPV_MODE_PV;
 	else if (str_eq(mode, PPCPV_HOSTCFG_MODE_NO_PV))

@@ -33,14 +33,8 @@ extern char _end[], __stack_top[], __fatal_stack_top[];
 
 static struct machine machine;
 
-/* The trap area right before the vCPU: see trap_area.h.  (The vCPU's
- * registers come first in it, where start.S saves the guest.) */
-static struct host_cpu {
-	struct trap_area ta;
-	struct ppcpv_vcpu vcpu;
-} cpu __attribute__((aligned(128)));
-
-_Static_assert(__builtin_offsetof(struct host_cpu, vcpu) == TA_SIZE, "trap area before the vCPU");
+/* The trap area right before the vCPU: see trap_area.h. */
+static struct host_cpu cpu __attribute__((aligned(128)));
 
 static struct ppcpv_vcpu *const guest = &cpu.vcpu;
 static uint8_t shared_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
@@ -119,10 +113,19 @@ static void guest_console_write(void *ctx, const char *buf, size_t len)
  * never reach it. */
 static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
 
+static void fast_exit_arm(void);
+
+/* The flat map shows or hides the page; the fast exits follow where it is. */
+static void magic_visible_flat(void *ctx, const struct ppcpv_vcpu *v, int visible)
+{
+	mmu_magic_visible(ctx, v, visible);
+	fast_exit_arm();
+}
+
 static const struct ppcpv_host_ops pseries_ops = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
-	.magic_visible = mmu_magic_visible,
+	.magic_visible = magic_visible_flat,
 };
 
 /* mmu = "shadow": the walk follows the magic page, and instruction fetch
@@ -165,6 +168,49 @@ static const struct ppcpv_host_ops pseries_ops_absent_page = {
 	.console_write = guest_console_write,
 	.magic_visible = magic_never_visible,
 };
+
+/* ---- The fast exits (start.S) ------------------------------------------ */
+
+/* What stays true for the whole run: the exits that may be fast at all.
+ * Not with a verbose host (every trap is logged), not under the shadow MMU
+ * (every system call and return from guest user mode changes its context:
+ * Documentation/benchmarks.rst), not with a magic_visible op other than the
+ * flat map's (the absent-page fault). */
+static uint64_t fast_flags_allowed;
+
+static void fast_exit_init(void)
+{
+	struct fast_exit *f = &cpu.ta.fast;
+
+	f->refused_old_sc = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
+	f->refused_old_rfid = PPC_MSR_PR | PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
+	f->refused_new = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
+	f->interrupt_keeps = ~(uint64_t)(PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS | PPCPV_BOOK3S_MSR_NEVER);
+	f->never = PPCPV_BOOK3S_MSR_NEVER;
+	if (!machine.cfg.fast_exits_off && !machine.cfg.verbose && !shadow_on &&
+	    guest->ops == &pseries_ops)
+		fast_flags_allowed = FAST_SC | FAST_MAGIC;
+}
+
+/*
+ * What the next exits may do fast, from what only MAP_MAGIC_PAGE changes:
+ * the shared page's byte order and where the magic page is.  MAP always
+ * hides and shows the page, so this runs whenever C does that (and at
+ * boot); what changes on any exit (a pending interrupt, the interrupts'
+ * byte order) start.S checks itself.
+ */
+static void fast_exit_arm(void)
+{
+	struct fast_exit *f = &cpu.ta.fast;
+	uint64_t flags = fast_flags_allowed;
+
+	if (guest->shared_be != PPCPV_HOST_BIG_ENDIAN)
+		flags = 0;
+	if (!guest->magic.mapped || !mmu_magic_segment_ready(guest->magic.ea))
+		flags &= ~(uint64_t)FAST_MAGIC;
+	f->flags = flags;
+	f->rfid_word = flags ? PPC_INST_RFID : 0;
+}
 
 /* ---- Running the guest -------------------------------------------------- */
 
@@ -375,6 +421,8 @@ static void init_vcpu(void)
 			    (unsigned long long)machine.cfg.premap_pa,
 			    machine.cfg.premap_le ? "little" : "big");
 	}
+	fast_exit_init();
+	fast_exit_arm();
 }
 
 static const char *const mode_names[PPCPV_MODE_COUNT] = { "pv", "no-pv", "none" };
@@ -404,10 +452,11 @@ void host_main(const void *qemu_fdt)
 		    ppcpv_pvinfo_word(&guest->pvinfo, 1), ppcpv_pvinfo_word(&guest->pvinfo, 2),
 		    ppcpv_pvinfo_word(&guest->pvinfo, 3));
 	host_printf("host: guest at 0x%llx size 0x%llx entry 0x%llx fdt 0x%llx mode %s "
-		    "hostdev 0x%llx mmu %s\n", (unsigned long long)machine.cfg.guest_base,
+		    "hostdev 0x%llx mmu %s fast-exits %s\n", (unsigned long long)machine.cfg.guest_base,
 		    (unsigned long long)machine.cfg.guest_size, (unsigned long long)machine.cfg.guest_entry,
 		    (unsigned long long)machine.cfg.guest_fdt, mode_names[machine.cfg.mode],
-		    (unsigned long long)machine.cfg.hostdev_base, shadow_on ? "shadow" : "flat");
+		    (unsigned long long)machine.cfg.hostdev_base, shadow_on ? "shadow" : "flat",
+		    machine.cfg.fast_exits_off ? "off" : "on");
 	if (machine.cfg.fault != PPCPV_FAULT_NONE)
 		host_printf("host: deliberate defect: %s\n", machine.cfg.fault == PPCPV_FAULT_MAP_FAILS ?
 			    "MAP_MAGIC_PAGE fails" :

@@ -33,14 +33,13 @@ static uint64_t guest_base, guest_size;
  * the hash table or recompute an entry. */
 static struct {
 	uint64_t page_pa;		/* what the guest is shown (mmu_set_magic_page) */
-	/* Outside segment 0: its HPTE's slot (NO_SLOT: none) and EA, and
-	 * the SLB entry of its segment. */
+	/* Outside segment 0: its HPTE's slot (NO_SLOT: none) and EA (the SLB
+	 * entry of its segment: mmu_magic_segment). */
 	uint64_t slot, ea;
-	uint64_t slb_rs, slb_rb;
 	/* In segment 0: the slot of its HPTE while swapped in for memory's. */
 	uint64_t memory_slot;
-	int segment_shown;	/* its own segment's SLB entry is wanted */
 } magic = { .slot = NO_SLOT, .memory_slot = NO_SLOT };
+struct mmu_magic_segment mmu_magic_segment;
 /* The flat map is out of the SLB (the shadow runs): SLB writes wait. */
 static int suspended;
 /* The segment of an EA with high bits that real mode ignores, and the
@@ -182,8 +181,9 @@ static void place_segment_hpte(uint64_t ea)
 		return;
 	drop_segment_hpte();
 	magic.ea = ea;
-	magic.slb_rs = slb_rs(ea);
-	magic.slb_rb = slb_rb(SLB_SLOT_MAGIC, ea);
+	mmu_magic_segment.slb_rs = slb_rs(ea);
+	mmu_magic_segment.slb_rb = slb_rb(SLB_SLOT_MAGIC, ea);
+	mmu_magic_segment.slbie_rb = ea & ~((1ul << SEGMENT_SHIFT) - 1);
 	if (map_page(ea, magic.page_pa, PPC_HPTE_R_N, &magic.slot) != H_SUCCESS) {
 		magic.slot = NO_SLOT;
 		host_printf("host: warning: H_ENTER failed for the magic page\n");
@@ -193,9 +193,9 @@ static void place_segment_hpte(uint64_t ea)
 static void show_segment(uint64_t ea)
 {
 	place_segment_hpte(ea);
-	magic.segment_shown = 1;
+	mmu_magic_segment.shown = 1;
 	if (!suspended)
-		slb_write(magic.slb_rs, magic.slb_rb);
+		slb_write(mmu_magic_segment.slb_rs, mmu_magic_segment.slb_rb);
 }
 
 static void slb_invalidate(uint64_t ea)
@@ -203,9 +203,14 @@ static void slb_invalidate(uint64_t ea)
 	__asm__ __volatile__("slbie %0" : : "r"(ea & ~((1ul << SEGMENT_SHIFT) - 1)) : "memory");
 }
 
+int mmu_magic_segment_ready(uint64_t ea)
+{
+	return (ea >> SEGMENT_SHIFT) != 0 && magic.slot != NO_SLOT && magic.ea == ea && !suspended;
+}
+
 static void hide_segment(uint64_t ea)
 {
-	magic.segment_shown = 0;
+	mmu_magic_segment.shown = 0;
 	if (!suspended)
 		slb_invalidate(ea);
 }
@@ -253,7 +258,7 @@ void mmu_flat_suspend(void)
 	slb_invalidate(0);
 	if (real_alias.loaded)
 		slb_invalidate(real_alias.ea);
-	if (magic.segment_shown)
+	if (mmu_magic_segment.shown)
 		slb_invalidate(magic.ea);
 	suspended = 1;
 }
@@ -264,8 +269,8 @@ void mmu_flat_resume(void)
 	slb_write(slb_rs(0), slb_rb(SLB_SLOT_MEMORY, 0));
 	if (real_alias.loaded)
 		slb_write(real_alias.rs, real_alias.rb);
-	if (magic.segment_shown)
-		slb_write(magic.slb_rs, magic.slb_rb);
+	if (mmu_magic_segment.shown)
+		slb_write(mmu_magic_segment.slb_rs, mmu_magic_segment.slb_rb);
 }
 
 void mmu_set_magic_page(uint64_t pa)

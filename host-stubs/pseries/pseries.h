@@ -67,6 +67,18 @@ void mmu_set_magic_page(uint64_t pa);
 /* Show or hide it at the guest's magic-page EA: the vCPU's magic_visible op. */
 void mmu_magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible);
 
+/* The magic page's SLB entry in its own segment (outside segment 0), which
+ * start.S's fast exits write as mmu_magic_visible() would. */
+struct mmu_magic_segment {
+	uint64_t slb_rs, slb_rb;	/* slbmte operands that show it */
+	uint64_t slbie_rb;		/* slbie operand that hides it */
+	uint64_t shown;			/* its SLB entry is wanted */
+};
+extern struct mmu_magic_segment mmu_magic_segment;
+/* May the page at ea be shown and hidden with the SLB entry alone (its own
+ * segment, its hash-table entry in place, the flat map in the SLB)? */
+int mmu_magic_segment_ready(uint64_t ea);
+
 /* ---- The guest's own MMU, shadowed (shadow.c) ---------------------------- */
 
 #include <ppcpv/host/mmu64.h>

@@ -20,9 +20,12 @@
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
-#include <ppcpv/host/vcpu.h>
 #include <ppcpv/boot-asm.h>
 #include "trap_area.h"
+#include "asm-offsets.h"
+
+/* Guest GPR n in the vCPU. */
+#define VCPU_GPR(n)	(VCPU_GPR0 + (n) * VCPU_GPR_SIZE)
 
 	.section .text.head, "ax", @progbits
 	.globl	_head
@@ -46,7 +49,7 @@ _start:
 	. = \vec
 	mtspr	PPC_SPR_SPRG1, r13
 	mfspr	r13, PPC_SPR_SPRG0
-	std	r12, PPCPV_REGS_GPR(12)(r13)
+	std	r12, VCPU_GPR(12)(r13)
 	li	r12, \vec
 	b	\path
 .endm
@@ -58,13 +61,13 @@ _start:
 	VECTOR PPC_BOOK3S_VEC_ISEG
 	VECTOR PPC_BOOK3S_VEC_EXTERNAL
 	VECTOR PPC_BOOK3S_VEC_ALIGNMENT
-	VECTOR PPC_BOOK3S_VEC_PROGRAM, trap_all_gprs
+	VECTOR PPC_BOOK3S_VEC_PROGRAM, fast_program
 	VECTOR PPC_BOOK3S_VEC_FP_UNAVAIL
 	VECTOR PPC_BOOK3S_VEC_DEC
 	VECTOR PPC_BOOK3S_VEC_HDEC
 	VECTOR PPC_BOOK3S_VEC_DOORBELL
 	VECTOR PPC_BOOK3S_VEC_RESERVED_B00
-	VECTOR PPC_BOOK3S_VEC_SYSCALL
+	VECTOR PPC_BOOK3S_VEC_SYSCALL, fast_syscall
 	VECTOR PPC_BOOK3S_VEC_TRACE
 	VECTOR PPC_BOOK3S_VEC_HDSI
 	VECTOR PPC_BOOK3S_VEC_HISI
@@ -104,9 +107,9 @@ start64:
 
 /* CR, r11 and the PR check: an interrupt taken in host mode is FATAL. */
 .macro TRAP_ENTRY
-	std	r11, PPCPV_REGS_GPR(11)(r13)
+	std	r11, VCPU_GPR(11)(r13)
 	mfcr	r11
-	std	r11, PPCPV_REGS_CR(r13)
+	std	r11, VCPU_CR(r13)
 	mfspr	r11, PPC_SPR_SRR1
 	andi.	r11, r11, PPC_MSR_PR
 	beq	host_mode_trap
@@ -114,13 +117,13 @@ start64:
 
 .macro SAVE_NONVOLATILE
 	.irp	n, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	std	r\n, PPCPV_REGS_GPR(\n)(r13)
+	std	r\n, VCPU_GPR(\n)(r13)
 	.endr
 .endm
 
 .macro LOAD_NONVOLATILE
 	.irp	n, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	ld	r\n, PPCPV_REGS_GPR(\n)(r13)
+	ld	r\n, VCPU_GPR(\n)(r13)
 	.endr
 .endm
 
@@ -128,18 +131,18 @@ start64:
  * host stack. */
 .macro SAVE_VOLATILE_AND_EXIT
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10
-	std	r\n, PPCPV_REGS_GPR(\n)(r13)
+	std	r\n, VCPU_GPR(\n)(r13)
 	.endr
 	mfspr	r0, PPC_SPR_SPRG1
-	std	r0, PPCPV_REGS_GPR(13)(r13)
+	std	r0, VCPU_GPR(13)(r13)
 	mflr	r0
-	std	r0, PPCPV_REGS_LR(r13)
+	std	r0, VCPU_LR(r13)
 	mfctr	r0
-	std	r0, PPCPV_REGS_CTR(r13)
+	std	r0, VCPU_CTR(r13)
 	mfxer	r0
-	std	r0, PPCPV_REGS_XER(r13)
+	std	r0, VCPU_XER(r13)
 	mfspr	r0, PPC_SPR_SRR0
-	std	r0, PPCPV_REGS_PC(r13)
+	std	r0, VCPU_PC(r13)
 	/* uint64_t host_exit(uint32_t vector, uint64_t srr1): the real MSR. */
 	mr	r3, r12
 	mfspr	r4, PPC_SPR_SRR1
@@ -151,16 +154,206 @@ start64:
 
 trap_volatile:
 	TRAP_ENTRY
+trap_volatile_entered:
 	SAVE_VOLATILE_AND_EXIT
 	/* r14-r31 are still the guest's. */
 	b	resume_volatile
 
 trap_all_gprs:
 	TRAP_ENTRY
+trap_all_gprs_entered:
 	SAVE_NONVOLATILE
 	SAVE_VOLATILE_AND_EXIT
 	LOAD_NONVOLATILE
 	b	resume_volatile
+
+/*
+ * The fast exits: a system call that is no hypercall, reflected to the
+ * guest's 0xc00, and an rfid the guest kernel executes, emulated - each
+ * exactly as host_exit() would do it (book3s_inject() and emulate_return()
+ * in host-stubs/arch/book3s, ppcpv_prepare_entry() in core/run.c), with the
+ * same counters, using only r10-r12 and CR (saved in the vCPU).  Every
+ * case they do not do exactly goes to the C path before anything has
+ * changed: what C allows for the next exit is in the trap area's fast_exit
+ * (trap_area.h, fast_exit_arm() in main.c); the rest is checked here.
+ */
+
+/* r11 = the ticks until the guest's decrementer event for the real DEC
+ * (ppcpv_dec_host_ticks()), or to \slow if it is due (C delivers it).
+ * Uses \rb. */
+.macro FAST_DEC_TICKS rb, slow
+	mftb	r11
+	ld	\rb, VCPU_DEC_WAKE_TB(r13)
+	cmpld	r11, \rb
+	bge	\slow
+	subf	r11, r11, \rb
+	srdi.	\rb, r11, DEC_MAX_BITS
+	beq	1f
+	li	r11, -1
+	clrldi	r11, r11, 64 - DEC_MAX_BITS
+1:
+.endm
+
+/* cr7 = the fast_exit flags (FAST_* bits 28..31 of CR). */
+.macro FAST_FLAGS
+	ld	r11, TA_FAST_FLAGS(r13)
+	mtocrf	0x01, r11
+.endm
+
+fast_syscall:
+	TRAP_ENTRY
+	/* r0 = "KVM!": a hypercall from supervisor state, and C knows
+	 * what it is from user state.  First, so hypercalls pay least. */
+	lwz	r11, VCPU_HCALL_R0(r13)
+	cmplw	r11, r0
+	beq	trap_volatile_entered
+	FAST_FLAGS
+	bf	FAST_SC_CR_BIT, trap_volatile_entered
+	/* C delivers what is pending, and interrupts entering LE. */
+	lwz	r11, VCPU_PENDING(r13)
+	lwz	r12, VCPU_INTR_LE(r13)
+	or.	r11, r11, r12
+	bne	fast_syscall_slow_r12
+	std	r10, VCPU_GPR(10)(r13)
+	ld	r12, VCPU_SHARED(r13)
+	ld	r10, PPCPV_SHARED_MSR(r12)	/* r10 = the guest MSR */
+	ld	r11, TA_FAST_REFUSED_OLD_SC(r13)
+	and.	r11, r10, r11
+	bne	fast_syscall_slow
+	/* The interrupt enters supervisor state: the page is shown if mapped. */
+	lwz	r11, VCPU_MAGIC_MAPPED(r13)
+	lwz	r12, VCPU_MAGIC_VISIBLE(r13)
+	cmpw	cr1, r11, r12
+	beq	cr1, 2f
+	bf	FAST_MAGIC_CR_BIT, fast_syscall_slow
+2:	FAST_DEC_TICKS r12, fast_syscall_slow
+	/* Nothing refused: do it.  SRR0/SRR1 into the shared page, SRR1
+	 * without cause bits, the interrupt MSR (HV never set). */
+	mtdec	r11
+	ld	r12, VCPU_SHARED(r13)
+	mfspr	r11, PPC_SPR_SRR0
+	std	r11, PPCPV_SHARED_SRR0(r12)
+	lis	r11, PPC_BOOK3S_SRR1_CAUSE_MASK@h
+	andc	r11, r10, r11
+	std	r11, PPCPV_SHARED_SRR1(r12)
+	ld	r11, TA_FAST_INTERRUPT_KEEPS(r13)
+	and	r10, r10, r11
+	std	r10, PPCPV_SHARED_MSR(r12)
+	li	r11, PPC_BOOK3S_VEC_SYSCALL
+	mtspr	PPC_SPR_SRR0, r11
+	ld	r11, VCPU_STAT_SYSCALL_REFLECTED(r13)
+	addi	r11, r11, 1
+	std	r11, VCPU_STAT_SYSCALL_REFLECTED(r13)
+	b	fast_enter
+
+fast_syscall_slow:
+	ld	r10, VCPU_GPR(10)(r13)
+fast_syscall_slow_r12:
+	li	r12, PPC_BOOK3S_VEC_SYSCALL
+	b	trap_volatile_entered
+
+/* A privileged instruction: rfid from guest supervisor state is done
+ * here, anything else goes to C at once. */
+fast_program:
+	TRAP_ENTRY
+	ld	r11, VCPU_RAM(r13)
+	mfspr	r12, PPC_SPR_SRR0
+	lwzx	r11, r11, r12
+	ld	r12, TA_FAST_RFID_WORD(r13)
+	cmplw	r11, r12
+	bne	fast_program_slow
+	FAST_FLAGS
+	lwz	r11, VCPU_PENDING(r13)
+	cmpwi	r11, 0
+	bne	fast_program_slow
+	std	r10, VCPU_GPR(10)(r13)
+	ld	r12, VCPU_SHARED(r13)
+	ld	r10, PPCPV_SHARED_MSR(r12)
+	ld	r11, TA_FAST_REFUSED_OLD_RFID(r13)
+	and.	r11, r10, r11
+	bne	fast_program_slow_r10
+	/* The MSR SRR1 holds, as book3s_set_msr() shapes it. */
+	ld	r10, PPCPV_SHARED_SRR1(r12)
+	ld	r11, TA_FAST_NEVER(r13)
+	andc	r10, r10, r11
+	andi.	r11, r10, PPC_MSR_PR
+	beq	1f
+	ori	r10, r10, MSR_PR_FORCES
+1:	ld	r11, TA_FAST_REFUSED_NEW(r13)
+	and.	r11, r10, r11
+	bne	fast_program_slow_r10
+	/* A 32-bit target: C truncates pc. */
+	cmpdi	r10, 0
+	bge	fast_program_slow_r10
+	/* The page is visible after it if mapped and not in problem state. */
+	rldicl	r12, r10, 64 - MSR_PR_SHIFT, 63
+	lwz	r11, VCPU_MAGIC_MAPPED(r13)
+	andc	r11, r11, r12
+	lwz	r12, VCPU_MAGIC_VISIBLE(r13)
+	cmpw	cr1, r11, r12
+	beq	cr1, 2f
+	bf	FAST_MAGIC_CR_BIT, fast_program_slow_r10
+2:	FAST_DEC_TICKS r12, fast_program_slow_r10
+	mtdec	r11
+	ld	r12, VCPU_SHARED(r13)
+	std	r10, PPCPV_SHARED_MSR(r12)
+	ld	r11, PPCPV_SHARED_SRR0(r12)
+	clrrdi	r11, r11, 2
+	mtspr	PPC_SPR_SRR0, r11
+	ld	r11, VCPU_STAT_EMUL_RFID(r13)
+	addi	r11, r11, 1
+	std	r11, VCPU_STAT_EMUL_RFID(r13)
+	/* fall through */
+
+/* Into the guest as ppcpv_prepare_entry() would with nothing pending:
+ * r10 = its MSR, r12 = the shared page, SRR0 = where it resumes; cr1 ne:
+ * the magic page's visibility flips. */
+fast_enter:
+	li	r11, 0
+	stw	r11, PPCPV_SHARED_INT_PENDING(r12)
+	ld	r11, PPCPV_SHARED_SPRG3(r12)
+	mtspr	PPC_SPR_SPRG3, r11
+	ld	r11, VCPU_MSR_PASSTHROUGH(r13)
+	and	r10, r10, r11
+	ld	r11, VCPU_MSR_RUN(r13)
+	or	r10, r10, r11
+	mtspr	PPC_SPR_SRR1, r10
+	ld	r11, VCPU_STAT_EXITS(r13)
+	addi	r11, r11, 1
+	std	r11, VCPU_STAT_EXITS(r13)
+	bne	cr1, fast_flip_magic
+fast_resume:
+	ld	r11, VCPU_CR(r13)
+	mtcr	r11
+	ld	r10, VCPU_GPR(10)(r13)
+	ld	r11, VCPU_GPR(11)(r13)
+	ld	r12, VCPU_GPR(12)(r13)
+	mfspr	r13, PPC_SPR_SPRG1
+	rfid
+
+/* Show or hide the magic page in its own segment as mmu_magic_visible()
+ * does (its isync after slbmte is the rfid's context synchronisation). */
+fast_flip_magic:
+	PPCPV_LOAD_ADDR(r12, mmu_magic_segment)
+	lwz	r11, VCPU_MAGIC_VISIBLE(r13)
+	xori	r11, r11, 1
+	stw	r11, VCPU_MAGIC_VISIBLE(r13)
+	std	r11, MAGIC_SEGMENT_SHOWN(r12)
+	cmpwi	r11, 0
+	beq	1f
+	ld	r10, MAGIC_SEGMENT_SLB_RS(r12)
+	ld	r11, MAGIC_SEGMENT_SLB_RB(r12)
+	slbmte	r10, r11
+	b	fast_resume
+1:	ld	r11, MAGIC_SEGMENT_SLBIE_RB(r12)
+	slbie	r11
+	b	fast_resume
+
+fast_program_slow_r10:
+	ld	r10, VCPU_GPR(10)(r13)
+fast_program_slow:
+	li	r12, PPC_BOOK3S_VEC_PROGRAM
+	b	trap_all_gprs_entered
 
 /* An interrupt in host mode: the host is broken.  Report it from a stack
  * of its own and never return. */
@@ -189,20 +382,20 @@ guest_enter:
  * guest's: load the rest of the guest from the vCPU and enter it. */
 resume_volatile:
 	mtspr	PPC_SPR_SRR1, r3
-	ld	r0, PPCPV_REGS_PC(r13)
+	ld	r0, VCPU_PC(r13)
 	mtspr	PPC_SPR_SRR0, r0
-	ld	r0, PPCPV_REGS_CR(r13)
+	ld	r0, VCPU_CR(r13)
 	mtcr	r0
-	ld	r0, PPCPV_REGS_LR(r13)
+	ld	r0, VCPU_LR(r13)
 	mtlr	r0
-	ld	r0, PPCPV_REGS_CTR(r13)
+	ld	r0, VCPU_CTR(r13)
 	mtctr	r0
-	ld	r0, PPCPV_REGS_XER(r13)
+	ld	r0, VCPU_XER(r13)
 	mtxer	r0
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12
-	ld	r\n, PPCPV_REGS_GPR(\n)(r13)
+	ld	r\n, VCPU_GPR(\n)(r13)
 	.endr
-	ld	r13, PPCPV_REGS_GPR(13)(r13)
+	ld	r13, VCPU_GPR(13)(r13)
 	rfid
 
 	.section .note.GNU-stack, "", @progbits

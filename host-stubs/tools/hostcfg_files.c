@@ -116,6 +116,9 @@ const char *hostcfg_check_layout(const struct hostcfg_options *o)
 		return "--mode must be pv, no-pv or none";
 	if (strcmp(o->mmu, PPCPV_HOSTCFG_MMU_FLAT) && strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW))
 		return "--mmu must be flat or shadow";
+	if (o->fast_exits && strcmp(o->fast_exits, PPCPV_HOSTCFG_FAST_EXITS_ON) &&
+	    strcmp(o->fast_exits, PPCPV_HOSTCFG_FAST_EXITS_OFF))
+		return "--fast-exits must be on or off";
 	if ((bad = check_region(o)) || (bad = check_guest_view(o)))
 		return bad;
 	if (o->guest_image && (image = image_size(o->guest_image, &bad)) < 0)

@@ -38,6 +38,8 @@ static void usage(FILE *f)
 		"  --mode MODE          pv | no-pv | none (default pv)\n"
 		"  --mmu MMU            flat | shadow: the guest's own hash MMU, PAPR\n"
 		"                       page frame table calls (default flat)\n"
+		"  --fast-exits on|off  the host's fast path for system call reflection\n"
+		"                       and rfid (default on; off: every exit through C)\n"
 		"  --features N         FEATURES result in pv mode (default 0x%x)\n"
 		"  --hostdev ADDR|none  guest-physical MMIO device page (default 0x%x)\n"
 		"  --timebase-hz HZ     for the guest's cpu node (default %u)\n"
@@ -66,7 +68,7 @@ enum {
 	OPT_HOST_CONFIG = 1, OPT_GUEST_FDT, OPT_GUEST_IMAGE, OPT_LOADER_ARGS,
 	OPT_GUEST_BASE, OPT_GUEST_SIZE, OPT_HOST_RAM, OPT_GUEST_ENTRY,
 	OPT_GUEST_FDT_ADDR, OPT_GUEST_MSR, OPT_MODE, OPT_FEATURES, OPT_HOSTDEV, OPT_TIMEBASE,
-	OPT_BOOTARGS, OPT_VERBOSE, OPT_SELFTEST, OPT_FAULT, OPT_HCALL_BYTES, OPT_MMU, OPT_HELP,
+	OPT_BOOTARGS, OPT_VERBOSE, OPT_SELFTEST, OPT_FAULT, OPT_HCALL_BYTES, OPT_MMU, OPT_FAST_EXITS, OPT_HELP,
 };
 
 static const struct option long_options[] = {
@@ -89,6 +91,7 @@ static const struct option long_options[] = {
 	{ "selftest", required_argument, NULL, OPT_SELFTEST },
 	{ "fault", required_argument, NULL, OPT_FAULT },
 	{ "mmu", required_argument, NULL, OPT_MMU },
+	{ "fast-exits", required_argument, NULL, OPT_FAST_EXITS },
 	{ "hcall-bytes", required_argument, NULL, OPT_HCALL_BYTES },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
@@ -131,6 +134,7 @@ static int parse_options(int argc, char **argv, struct hostcfg_options *o)
 		case OPT_LOADER_ARGS: o->loader_args = 1; break;
 		case OPT_MODE: o->mode = optarg; break;
 		case OPT_MMU: o->mmu = optarg; break;
+		case OPT_FAST_EXITS: o->fast_exits = optarg; break;
 		case OPT_BOOTARGS: o->bootargs = optarg; break;
 		case OPT_VERBOSE: o->verbose = 1; break;
 		case OPT_SELFTEST: o->selftest = optarg; break;

@@ -49,6 +49,8 @@ refused "guest region beyond RAM" "ends beyond the host's RAM (0x20000000 bytes)
 	--guest-image "$tmp/guest.bin" --guest-base 0x1f800000
 refused "guest region beyond a smaller --host-ram" "ends beyond the host's RAM (0x1800000 bytes)" \
 	--guest-image "$tmp/guest.bin" --host-ram 0x1800000
+refused "fast-exits neither on nor off" "--fast-exits must be on or off" \
+	--guest-image "$tmp/guest.bin" --fast-exits fast
 refused "zero timebase" "timebase-hz must not be 0" --guest-image "$tmp/guest.bin" --timebase-hz 0
 refused "a directory as guest image" "guest image $tmp: is a directory" --guest-image "$tmp"
 refused "a missing guest image" "guest image $tmp/none: No such file" --guest-image "$tmp/none"

@@ -63,6 +63,18 @@ static void test_round_trip(void)
 	CU_ASSERT_EQUAL(cfg.fault, PPCPV_FAULT_ABSENT_MAGIC_PAGE);
 	o.fault = "no-such-fault";
 	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), -PPCPV_ERR_INVAL);
+	o.fault = NULL;
+	/* fast-exits: on when absent or "on", off only when "off" */
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), 0);
+	CU_ASSERT_FALSE(cfg.fast_exits_off);
+	o.fast_exits = PPCPV_HOSTCFG_FAST_EXITS_OFF;
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), 0);
+	CU_ASSERT_TRUE(cfg.fast_exits_off);
+	o.fast_exits = PPCPV_HOSTCFG_FAST_EXITS_ON;
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), 0);
+	CU_ASSERT_FALSE(cfg.fast_exits_off);
+	o.fast_exits = "fast";
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), -PPCPV_ERR_INVAL);
 }
 
 /* A minimal blob: only the two required properties. */

@@ -31,7 +31,7 @@ enum {
 _Static_assert(BOOK3S_REG_COUNT <= PPCPV_ARCH_SPRS, "Book3S registers fit the vCPU");
 
 /* MSR bits the guest cannot set: HV belongs to the real hypervisor. */
-#define BOOK3S_MSR_NEVER	PPC_BOOK3S_MSR_HV
+#define BOOK3S_MSR_NEVER	PPCPV_BOOK3S_MSR_NEVER
 
 /* Write the guest MSR as mtmsrd/rfid would: PR forces EE, IR and DR on, HV
  * never sticks.  (Inline: emulation and delivery use it on most exits.) */

@@ -10,13 +10,9 @@
 #include <ppcpv/host/trap.h>
 #include "book3s.h"
 
-/* MSR bits every interrupt clears (ME survives, SF is set; LE comes from
- * ILE). */
-#define MSR_CLEARED_ON_INTERRUPT \
-	(PPC_MSR_EE | PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI | \
-	 PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE | \
-	 PPC_BOOK3S_MSR_VEC | PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM | PPC_BOOK3S_MSR_POW | \
-	 PPC_BOOK3S_MSR_LE)
+/* MSR bits every interrupt clears (ME survives, SF is set on a 64-bit CPU;
+ * LE comes from ILE). */
+#define MSR_CLEARED_ON_INTERRUPT PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS
 /* Program interrupt reasons SRR1 carries into the guest. */
 #define PROGRAM_REASONS	(PPC_BOOK3S_SRR1_PROG_FP | PPC_BOOK3S_SRR1_PROG_ILLEGAL | \
 			 PPC_BOOK3S_SRR1_PROG_PRIV | PPC_BOOK3S_SRR1_PROG_TRAP)

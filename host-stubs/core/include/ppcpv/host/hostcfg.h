@@ -46,6 +46,7 @@
 /* What the guest's /hypervisor node says of it: <EA PA>, two 64-bit cells
  * each (Documentation/ppc-pv.rst). */
 #define PPCPV_FDT_PREMAPPED_MAGIC_PAGE	"ppcpv,premapped-magic-page"
+#define PPCPV_HOSTCFG_FAST_EXITS	"fast-exits"	/* "on" (default) or "off", below */
 
 #define PPCPV_HOSTCFG_MODE_PV		"pv"
 #define PPCPV_HOSTCFG_MODE_NO_PV	"no-pv"
@@ -61,6 +62,11 @@
  * PPCPV_GUEST_SLB_SIZE entries. */
 #define PPCPV_GUEST_PFT_SHIFT		18
 #define PPCPV_GUEST_SLB_SIZE		32
+/* on: the platform may serve the commonest exits (system call reflection,
+ * rfid) in a fast path of its own, with the same effect; off: every exit
+ * goes through the core (the differential test compares the two). */
+#define PPCPV_HOSTCFG_FAST_EXITS_ON	"on"
+#define PPCPV_HOSTCFG_FAST_EXITS_OFF	"off"
 #define PPCPV_HOSTCFG_SELFTEST_HOST_FAULT "host-fault"
 #define PPCPV_HOSTCFG_FAULT_MAP_FAILS	"map-fails"	/* MAP_MAGIC_PAGE answers EV_INTERNAL */
 #define PPCPV_HOSTCFG_FAULT_STALE_PAGE	"stale-magic-page"	/* the guest sees a page the host ignores */
@@ -100,6 +106,7 @@ struct ppcpv_hostcfg {
 	int selftest_host_fault;
 	enum ppcpv_host_fault fault;	/* default PPCPV_FAULT_NONE */
 	int mmu_shadow;		/* mmu = "shadow" (default flat) */
+	int fast_exits_off;	/* fast-exits = "off" (default on) */
 	uint64_t image_size;	/* 0 when absent */
 	uint64_t rtas_base, rtas_size;	/* 0, 0 when absent */
 	int premap;			/* magic-page-ea and -pa given */

@@ -17,16 +17,6 @@
 
 #include <ppcpv/abi.h>
 
-/* ---- Guest registers (layout fixed: platform assembly saves into it) ---- */
-
-#define PPCPV_REGS_GPR(n)	((n) * 8)
-#define PPCPV_REGS_PC		256
-#define PPCPV_REGS_CR		264
-#define PPCPV_REGS_LR		272
-#define PPCPV_REGS_CTR		280
-#define PPCPV_REGS_XER		288
-#define PPCPV_REGS_SIZE		296
-
 #ifndef __ASSEMBLER__
 #include <ppcpv/pvinfo.h>
 #include <stddef.h>
@@ -34,6 +24,9 @@
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/host/arch.h>
 #include <ppcpv/host/stats.h>
+
+/* ---- Guest registers (a platform's assembly saves into them: pseries
+ * takes their offsets from host-stubs/pseries/asm-offsets.c) ---- */
 
 struct ppcpv_regs {
 	uint64_t gpr[32];

@@ -11,11 +11,22 @@
 #define PPCPV_HOST_BOOK3S_H
 
 #include <stdint.h>
+#include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/arch.h>
 #include <ppcpv/host/trap.h>
 
 extern const struct ppcpv_arch ppcpv_arch_book3s;
+
+/* MSR rules, public for a platform's fast exit path (pseries start.S):
+ * bits the guest can never set (HV belongs to the real hypervisor), and
+ * bits every interrupt clears (ME and SF survive; LE then comes from ILE). */
+#define PPCPV_BOOK3S_MSR_NEVER	PPC_BOOK3S_MSR_HV
+#define PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS \
+	(PPC_MSR_EE | PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI | \
+	 PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE | \
+	 PPC_BOOK3S_MSR_VEC | PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM | PPC_BOOK3S_MSR_POW | \
+	 PPC_BOOK3S_MSR_LE)
 
 /* What an exit through a vector is (for the program interrupt, by its
  * SRR1 reason).  Tested in the order of how often they come. */

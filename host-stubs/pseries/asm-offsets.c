@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What start.S needs to know of the C structures and MSR rules, computed
+ * by the compiler from their definitions: this file is only compiled to
+ * assembly (never linked), and host-stubs/module.mk turns each "->NAME
+ * value" line of that into "#define NAME value" in asm-offsets.h.  So no
+ * offset or mask is typed twice, and a layout change reaches the vectors
+ * at the next build.
+ */
+#include <stddef.h>
+#include <ppcpv/abi.h>
+#include <ppcpv/isa/msr.h>
+#include <ppcpv/host/stats.h>
+#include <ppcpv/host/trap.h>
+#include <ppcpv/isa/vectors.h>
+#include <ppcpv/host/vcpu.h>
+#include "pseries.h"
+#include "trap_area.h"
+
+#define EMIT(name, value) __asm__ __volatile__("\n->" #name " %0" : : "i"((long)(value)))
+/* Offsets from the vCPU (real SPRG0): the trap area lies before it. */
+#define FROM_VCPU(member) \
+	((long)offsetof(struct host_cpu, member) - (long)offsetof(struct host_cpu, vcpu))
+#define FIELD_SIZE(type, member) sizeof(((type *)0)->member)
+
+/* The assembly loads these with lwz/stw or ld/std. */
+_Static_assert(FIELD_SIZE(struct ppcpv_vcpu, magic.mapped) == 4 &&
+	       FIELD_SIZE(struct ppcpv_vcpu, magic.visible) == 4 &&
+	       FIELD_SIZE(struct ppcpv_vcpu, hcall_r0) == 4 &&
+	       FIELD_SIZE(struct ppcpv_vcpu, pending) == 4 &&
+	       FIELD_SIZE(struct ppcpv_vcpu, intr_le) == 4, "32-bit vCPU fields");
+_Static_assert(FIELD_SIZE(struct ppcpv_vcpu, regs.gpr[0]) == 8 &&
+	       FIELD_SIZE(struct ppcpv_vcpu, stats.exits) == 8 &&
+	       FIELD_SIZE(struct ppcpv_vcpu, dec.wake_tb) == 8, "64-bit vCPU fields");
+_Static_assert(((PPCPV_DEC_MAX_TICKS + 1ull) & PPCPV_DEC_MAX_TICKS) == 0,
+	       "the real DEC's largest value is all ones");
+_Static_assert(FAST_SC < 0x10 && FAST_MAGIC < 0x10, "fast_exit flags fit cr7");
+_Static_assert((PPC_BOOK3S_SRR1_CAUSE_MASK & 0xffff) == 0 && PPC_BOOK3S_SRR1_CAUSE_MASK < 0x80000000,
+	       "start.S loads the SRR1 cause mask with lis");
+_Static_assert((PPC_MSR_EE | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR) < 0x10000, "ori immediate");
+/* The guest's registers come first: the vCPU's address is theirs. */
+_Static_assert(offsetof(struct ppcpv_vcpu, regs) == 0, "registers first in the vCPU");
+
+void asm_offsets(void);
+void asm_offsets(void)
+{
+	/* The guest's registers in the vCPU. */
+	EMIT(VCPU_GPR0, offsetof(struct ppcpv_vcpu, regs.gpr[0]));
+	EMIT(VCPU_GPR_SIZE, FIELD_SIZE(struct ppcpv_vcpu, regs.gpr[0]));
+	EMIT(VCPU_PC, offsetof(struct ppcpv_vcpu, regs.pc));
+	EMIT(VCPU_CR, offsetof(struct ppcpv_vcpu, regs.cr));
+	EMIT(VCPU_LR, offsetof(struct ppcpv_vcpu, regs.lr));
+	EMIT(VCPU_CTR, offsetof(struct ppcpv_vcpu, regs.ctr));
+	EMIT(VCPU_XER, offsetof(struct ppcpv_vcpu, regs.xer));
+
+	/* The rest of the vCPU the fast exits read and write. */
+	EMIT(VCPU_SHARED, offsetof(struct ppcpv_vcpu, shared));
+	EMIT(VCPU_HCALL_R0, offsetof(struct ppcpv_vcpu, hcall_r0));
+	EMIT(VCPU_RAM, offsetof(struct ppcpv_vcpu, cfg.ram));
+	EMIT(VCPU_MSR_RUN, offsetof(struct ppcpv_vcpu, arch.msr_run));
+	EMIT(VCPU_MSR_PASSTHROUGH, offsetof(struct ppcpv_vcpu, arch.msr_passthrough));
+	EMIT(VCPU_MAGIC_MAPPED, offsetof(struct ppcpv_vcpu, magic.mapped));
+	EMIT(VCPU_MAGIC_VISIBLE, offsetof(struct ppcpv_vcpu, magic.visible));
+	EMIT(VCPU_DEC_WAKE_TB, offsetof(struct ppcpv_vcpu, dec.wake_tb));
+	EMIT(VCPU_PENDING, offsetof(struct ppcpv_vcpu, pending));
+	EMIT(VCPU_INTR_LE, offsetof(struct ppcpv_vcpu, intr_le));
+	EMIT(VCPU_STAT_EXITS, offsetof(struct ppcpv_vcpu, stats.exits));
+	EMIT(VCPU_STAT_SYSCALL_REFLECTED, offsetof(struct ppcpv_vcpu, stats.syscall_reflected));
+	EMIT(VCPU_STAT_EMUL_RFID, offsetof(struct ppcpv_vcpu, stats.emul[PPCPV_EMUL_KIND_RFID]));
+
+	/* The trap area. */
+	EMIT(TA_HOST_SP, FROM_VCPU(ta.host_sp));
+	EMIT(TA_TOC, FROM_VCPU(ta.toc));
+	EMIT(TA_FATAL_SP, FROM_VCPU(ta.fatal_sp));
+	EMIT(TA_FAST_FLAGS, FROM_VCPU(ta.fast.flags));
+	EMIT(TA_FAST_RFID_WORD, FROM_VCPU(ta.fast.rfid_word));
+	EMIT(TA_FAST_REFUSED_OLD_SC, FROM_VCPU(ta.fast.refused_old_sc));
+	EMIT(TA_FAST_REFUSED_OLD_RFID, FROM_VCPU(ta.fast.refused_old_rfid));
+	EMIT(TA_FAST_REFUSED_NEW, FROM_VCPU(ta.fast.refused_new));
+	EMIT(TA_FAST_INTERRUPT_KEEPS, FROM_VCPU(ta.fast.interrupt_keeps));
+	EMIT(TA_FAST_NEVER, FROM_VCPU(ta.fast.never));
+
+	/* The magic page's own-segment SLB entry (mmu.c). */
+	EMIT(MAGIC_SEGMENT_SLB_RS, offsetof(struct mmu_magic_segment, slb_rs));
+	EMIT(MAGIC_SEGMENT_SLB_RB, offsetof(struct mmu_magic_segment, slb_rb));
+	EMIT(MAGIC_SEGMENT_SLBIE_RB, offsetof(struct mmu_magic_segment, slbie_rb));
+	EMIT(MAGIC_SEGMENT_SHOWN, offsetof(struct mmu_magic_segment, shown));
+
+	/* MSR rules as immediates: PR's bit, and what entering problem
+	 * state forces on (book3s_set_msr()). */
+	EMIT(MSR_PR_SHIFT, __builtin_ctzll(PPC_MSR_PR));
+	EMIT(MSR_PR_FORCES, PPC_MSR_EE | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR);
+
+	/* The fast_exit flags as cr7 bits (mtocrf 0x01 of the flags). */
+	EMIT(FAST_SC_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_SC));
+	EMIT(FAST_MAGIC_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_MAGIC));
+
+	/* The real DEC's largest value is 2^DEC_MAX_BITS - 1. */
+	EMIT(DEC_MAX_BITS, 64 - __builtin_clzll(PPCPV_DEC_MAX_TICKS));
+}
