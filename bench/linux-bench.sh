@@ -2,14 +2,21 @@
 # SPDX-License-Identifier: MIT
 # `make linux-bench`: the 2010 seed's loop, 1000 x `/bin/echo hello >
 # /dev/null`, in busybox sh on Debian's ppc64el Linux 6.1, booted by
-# ppcpv-run --linux under -icount shift=0,sleep=off, in each mode of MODES
-# (native only so far; the hosted modes join once the host runs Linux).
-# The guest marks the timebase before and after the loop
-# (bench/linux-echo-init.sh): under icount shift=0 a tick is 1000/512
-# nanoseconds of virtual time, and a nanosecond one instruction, so the
-# loop's instructions follow exactly; boot and power-off are outside.
-# Every mode boots twice and must give the same marks, or nothing is
-# written.  Results: the table, and OUT (bench/linux-results.json).
+# ppcpv-run --linux under -icount shift=0,sleep=off in four configurations:
+#   native    the kernel alone on QEMU pseries (MSR[PR]=0, no host)
+#   no_pv     under the ppcpv host at PR=1, no magic page
+#   pv_linux  under the host with the magic page offered: the stock
+#             kernel's own PV code (which, in 6.1, patches nothing)
+#   pv_ppcpv  the kernel patched by ppcpv before boot (--pv --prepatch)
+# Instructions: the guest marks the timebase before and after the loop
+# (bench/linux-echo-init.sh); under icount shift=0 a tick is 1000/512
+# nanoseconds of virtual time and a nanosecond one instruction - guest and
+# host alike, so the hosted figures include the host's work.  Traps: the
+# host's counters at power-off after the loop, less those of a boot whose
+# loop runs 0 times (boots repeat instruction for instruction), per
+# iteration.  Every configuration boots twice with the loop and must give
+# the same marks and counters, or nothing is written.
+# Results: the table, and OUT (bench/linux-results.json).
 #   bench/linux-bench.sh BUILD DOWNLOAD_DIR OUT
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,67 +25,119 @@ dir=${2:-$build/vmlinux}
 out=${3:-$here/bench/linux-results.json}
 ITERATIONS=1000
 RUNS=2
-MODES=(native)
+CONFIGS=(native no_pv pv_linux pv_ppcpv)
+declare -A ARGS=([native]="--native" [no_pv]="--no-pv" [pv_linux]="--pv" [pv_ppcpv]="--pv --prepatch")
+# The trap kinds reported per iteration (host counter names).
+KINDS=(total emulated emul_mfmsr emul_mtmsrd emul_mtmsrd_l1 emul_mfspr emul_mtspr emul_rfid emul_mmu
+	syscall_reflected papr_hcalls papr_h_enter papr_h_remove papr_h_bulk_remove papr_h_protect
+	shadow_faults guest_faults dec_injected)
 # QEMU pseries' timebase: 512 MHz, i.e. 512 ticks per 1000 ns.
 TB_TICKS=512 TB_NS=1000
 
 "$here/tests/tool/fetch-ppc64el.sh" "$dir" vmlinux busybox
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-{ echo "ITERATIONS=$ITERATIONS"; cat "$here/bench/linux-echo-init.sh"; } >"$tmp/init.sh"
-"$here/tests/linux/initramfs.sh" "$dir/busybox" "$build/ppc64le/tests/linux/ppcpv-timebase" \
-	"$tmp/init.sh" "$tmp/bench.cpio.gz"
+for n in "$ITERATIONS" 0; do
+	{ echo "ITERATIONS=$n"; cat "$here/bench/linux-echo-init.sh"; } >"$tmp/init.$n.sh"
+	"$here/tests/linux/initramfs.sh" "$dir/busybox" "$build/ppc64le/tests/linux/ppcpv-timebase" \
+		"$tmp/init.$n.sh" "$tmp/bench.$n.cpio.gz"
+done
 
-# boot MODE RUN: one boot; its three marks to $tmp/MODE.RUN.marks
+# boot CONFIG RUN ITERATIONS: one boot; its three marks to
+# $tmp/CONFIG.RUN.marks, its trap counters to $tmp/CONFIG.RUN.traps
 boot() {
-	local mode=$1 run=$2
-	if ! "$build/native/bin/ppcpv-run" --linux "$dir/vmlinux" --initrd "$tmp/bench.cpio.gz" \
-		"--$mode" --json --quiet --timeout 600 >"$tmp/$mode.$run.json" 2>"$tmp/$mode.$run.err"; then
-		echo "linux-bench: $mode boot $run failed:" >&2
-		cat "$tmp/$mode.$run.err" >&2
+	local config=$1 run=$2 n=$3
+	# shellcheck disable=SC2086
+	if ! "$build/native/bin/ppcpv-run" --linux "$dir/vmlinux" --initrd "$tmp/bench.$n.cpio.gz" \
+		${ARGS[$config]} --json --quiet --timeout 1800 >"$tmp/$config.$run.json" \
+		2>"$tmp/$config.$run.err"; then
+		echo "linux-bench: $config boot $run failed:" >&2
+		grep -v '^host: trap ' "$tmp/$config.$run.err" | tail -n 20 >&2
 		return 1
 	fi
-	grep -o 'BENCH-MARK [0-9] [0-9]*' "$tmp/$mode.$run.json" | cut -d ' ' -f 3 >"$tmp/$mode.$run.marks"
-	if [ "$(grep -c . "$tmp/$mode.$run.marks")" != 3 ]; then
-		echo "linux-bench: $mode boot $run: the guest printed no three BENCH-MARK lines" >&2
+	grep -o 'BENCH-MARK [0-9] [0-9]*' "$tmp/$config.$run.json" | cut -d ' ' -f 3 >"$tmp/$config.$run.marks"
+	if [ "$(grep -c . "$tmp/$config.$run.marks")" != 3 ]; then
+		echo "linux-bench: $config boot $run: the guest printed no three BENCH-MARK lines" >&2
 		return 1
 	fi
+	grep -o '"traps":{[^}]*}' "$tmp/$config.$run.json" | sed -e 's/^"traps":{//' -e 's/}$//' |
+		tr ',' '\n' | tr -d '"' >"$tmp/$config.$run.traps"
 }
 
-declare -A per_iter wall
-for mode in "${MODES[@]}"; do
+# count CONFIG RUN KIND
+count() {
+	local v
+	v=$(grep "^$3:" "$tmp/$1.$2.traps" | cut -d : -f 2)
+	echo "${v:-0}"
+}
+
+declare -A per_iter wall traps
+for config in "${CONFIGS[@]}"; do
 	for run in $(seq "$RUNS"); do
-		boot "$mode" "$run"
-		wall[$mode]="${wall[$mode]:-}${wall[$mode]:+ }$(grep -o '"wall_seconds":[0-9.]*' \
-			"$tmp/$mode.$run.json" | cut -d : -f 2)"
-		if ! cmp -s "$tmp/$mode.1.marks" "$tmp/$mode.$run.marks"; then
-			echo "linux-bench: $mode: boot $run's marks differ from boot 1's:" >&2
-			paste "$tmp/$mode.1.marks" "$tmp/$mode.$run.marks" >&2
+		boot "$config" "$run" "$ITERATIONS"
+		wall[$config]="${wall[$config]:-}${wall[$config]:+ }$(grep -o '"wall_seconds":[0-9.]*' \
+			"$tmp/$config.$run.json" | cut -d : -f 2)"
+		if ! cmp -s "$tmp/$config.1.marks" "$tmp/$config.$run.marks" ||
+			! cmp -s "$tmp/$config.1.traps" "$tmp/$config.$run.traps"; then
+			echo "linux-bench: $config: boot $run differs from boot 1:" >&2
+			paste "$tmp/$config.1.marks" "$tmp/$config.$run.marks" >&2
+			diff "$tmp/$config.1.traps" "$tmp/$config.$run.traps" >&2 || true
 			exit 1
 		fi
 	done
-	{ read -r m0; read -r m1; read -r m2; } <"$tmp/$mode.1.marks"
+	boot "$config" empty 0
+	{ read -r m0; read -r m1; read -r m2; } <"$tmp/$config.1.marks"
 	loop_ticks=$(((m2 - m1) - (m1 - m0)))
-	per_iter[$mode]=$(awk -v t="$loop_ticks" -v n="$ITERATIONS" -v tk="$TB_TICKS" -v ns="$TB_NS" \
+	per_iter[$config]=$(awk -v t="$loop_ticks" -v n="$ITERATIONS" -v tk="$TB_TICKS" -v ns="$TB_NS" \
 		'BEGIN { printf "%.1f", t * ns / tk / n }')
+	for kind in "${KINDS[@]}"; do
+		traps[$config.$kind]=$(awk -v a="$(count "$config" 1 "$kind")" \
+			-v b="$(count "$config" empty "$kind")" -v n="$ITERATIONS" \
+			'BEGIN { printf "%.1f", (a - b) / n }')
+	done
 done
+
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else printf "null" }'
+}
 
 printf 'linux-bench: %d x /bin/echo hello > /dev/null in busybox sh, %s\n' "$ITERATIONS" \
 	"$(cat "$dir/vmlinux.package")"
 printf '  %-34s' ""
-printf ' %14s' "${MODES[@]}"
+printf ' %14s' "${CONFIGS[@]}"
 printf '\n  %-34s' "instructions per iteration"
-for mode in "${MODES[@]}"; do printf ' %14s' "${per_iter[$mode]}"; done
+for config in "${CONFIGS[@]}"; do printf ' %14s' "${per_iter[$config]}"; done
+for kind in "${KINDS[@]}"; do
+	printf '\n  %-34s' "traps/iter: $kind"
+	for config in "${CONFIGS[@]}"; do printf ' %14s' "${traps[$config.$kind]}"; done
+done
 printf '\n  %-34s' "wall seconds per boot ($RUNS boots)"
-for mode in "${MODES[@]}"; do printf ' %14s' "${wall[$mode]// /,}"; done
-printf '\n  (the same marks in every boot of a mode: deterministic)\n'
+for config in "${CONFIGS[@]}"; do printf ' %14s' "${wall[$config]// /,}"; done
+printf '\n  no_pv / pv_ppcpv: %s in instructions, %s in traps\n' \
+	"$(ratio "${per_iter[no_pv]}" "${per_iter[pv_ppcpv]}")" \
+	"$(ratio "${traps[no_pv.total]}" "${traps[pv_ppcpv.total]}")"
+printf '  no_pv / pv_linux: %s in instructions; pv_ppcpv / native: %s\n' \
+	"$(ratio "${per_iter[no_pv]}" "${per_iter[pv_linux]}")" \
+	"$(ratio "${per_iter[pv_ppcpv]}" "${per_iter[native]}")"
+printf '  (the same marks and counters in every boot of a configuration: deterministic)\n'
 
 {
-	printf '{"iterations":%d,"runs":%d,"deterministic":true' "$ITERATIONS" "$RUNS"
-	for mode in "${MODES[@]}"; do
-		printf ',\n"%s":{"instructions_per_iter":%s}' "${mode//-/_}" "${per_iter[$mode]}"
+	printf '{"iterations":%d,"runs":%d,"deterministic":true,"package":"%s"' "$ITERATIONS" "$RUNS" \
+		"$(cat "$dir/vmlinux.package")"
+	for config in "${CONFIGS[@]}"; do
+		printf ',\n"%s":{"instructions_per_iter":%s,"traps_per_iter":{' "$config" "${per_iter[$config]}"
+		sep=
+		for kind in "${KINDS[@]}"; do
+			printf '%s"%s":%s' "$sep" "$kind" "${traps[$config.$kind]}"
+			sep=,
+		done
+		printf '}}'
 	done
-	printf '}\n'
+	printf ',\n"ratio_off_on":%s,"ratio_off_on_traps":%s,"ratio_linux_pv_off":%s,"ratio_on_native":%s\n}\n' \
+		"$(ratio "${per_iter[no_pv]}" "${per_iter[pv_ppcpv]}")" \
+		"$(ratio "${traps[no_pv.total]}" "${traps[pv_ppcpv.total]}")" \
+		"$(ratio "${per_iter[no_pv]}" "${per_iter[pv_linux]}")" \
+		"$(ratio "${per_iter[pv_ppcpv]}" "${per_iter[native]}")"
 } >"$tmp/results.json"
 mv "$tmp/results.json" "$out"
 echo "linux-bench: wrote $out"
