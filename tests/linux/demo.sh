@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # `make linux-demo`: Debian's ppc64el Linux 6.1 (fetched if absent) with a
-# short init (tests/linux/demo-init.sh) in each mode of MODES, its init's
-# output from the first, then the results side by side, as `make demo`
-# prints them for the reference guest.  Only the native column exists so
-# far; the hosted modes join MODES once the host can run Linux.
+# short init (tests/linux/demo-init.sh) in four configurations - native,
+# under the host with PV off, with the stock kernel's PV, and patched by
+# ppcpv before boot - its init's output from the first, then the results
+# side by side, as `make demo` prints them for the reference guest.
 #   tests/linux/demo.sh BUILD DOWNLOAD_DIR
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$here/build}
 dir=${2:-$build/vmlinux}
 . "$here/tests/lib.sh"
-MODES=(native)
+MODES=(native no-pv pv pv-prepatch)
+declare -A ARGS=([native]="--native" [no-pv]="--no-pv" [pv]="--pv" [pv-prepatch]="--pv --prepatch")
 
 "$here/tests/tool/fetch-ppc64el.sh" "$dir" vmlinux busybox
 tmp=$(mktemp -d)
@@ -21,8 +22,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 status=0
 for mode in "${MODES[@]}"; do
+	# shellcheck disable=SC2086
 	"$build/native/bin/ppcpv-run" --linux "$dir/vmlinux" --initrd "$tmp/demo.cpio.gz" \
-		"--$mode" --json >"$tmp/$mode.json" 2>"$tmp/$mode.console" || status=$?
+		${ARGS[$mode]} --json --timeout 600 >"$tmp/$mode.json" 2>"$tmp/$mode.console" || status=$?
 done
 
 first=${MODES[0]}
@@ -38,6 +40,7 @@ row() {
 		json=$(cat "$tmp/$mode.json")
 		case $field in
 		traps) v=$(json_count "$json" traps total || true); v=${v:--} ;;
+		emulated | papr_hcalls) v=$(json_count "$json" traps "$field" || true); v=${v:--} ;;
 		*) v=$(json_value "$json" "$field" || true) ;;
 		esac
 		printf ' %16s' "${v:-?}"
@@ -52,6 +55,8 @@ row "how it ended" reason
 row "sites patched" patched
 row "MAP_MAGIC_PAGE calls" map_magic_page_calls
 row "traps to the host" traps
+row "  emulated instructions" emulated
+row "  PAPR hypercalls" papr_hcalls
 row "instructions (icount)" instructions
 row "wall seconds" wall_seconds
 row "result digest" digest
