@@ -16,25 +16,8 @@ TEST_NAME=boots32
 . "$here/tests/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-# boot NAME ARGS...: one --json boot of the family; sets $json and $status;
-# the console (and any error) is in $tmp/NAME.err.
-boot() {
-	local name=$1; shift
-	json=$("$run" --family book3s32 --json --timeout 60 "$@" 2>"$tmp/$name.err")
-	status=$?
-}
-
-console_count() { grep -c -- "$2" "$tmp/$1.err"; }
-
-expect_clean() {
-	local what=$1
-	check_eq "$what: exit status" 0 "$status"
-	check_eq "$what: family in the JSON" book3s32 "$(json_value "$json" family)"
-	check_eq "$what: no failed check" 0 "$(json_value "$json" checks_failed)"
-	[ "$(json_value "$json" checks_passed)" -gt 0 ] 2>/dev/null &&
-		pass "$what: checks passed" || fail "$what: no check passed"
-}
+BOOT_FAMILY=book3s32
+. "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched
 
 # What makes it a 32-bit Book3S boot: 32-bit addressing underneath, the
 # 32-bit rfi (never rfid), mtmsr (never mtmsrd), the segment registers.
@@ -53,17 +36,6 @@ expect_book3s32() {
 	[ "$(json_count "$json" traps emul_mfsr)" -gt 0 ] 2>/dev/null &&
 		pass "$name: mfsr/mfsrin emulated by the host" || fail "$name: no mfsr reached the host"
 	check_eq "$name: no stray program interrupt" 0 "$(json_count "$json" traps program_reflected)"
-}
-
-expect_unpatched() {
-	local what=$1 reason=$2
-	expect_clean "$what"
-	check_eq "$what: not patched" false "$(json_value "$json" pv)"
-	check_eq "$what: 0 sites patched" 0 "$(json_value "$json" patched)"
-	case "$(json_value "$json" pv_line)" in
-	*"PV off: $reason"*) pass "$what: logs \"$reason\"" ;;
-	*) fail "$what: PV line is '$(json_value "$json" pv_line)', wanted '$reason'" ;;
-	esac
 }
 
 echo "SKIP: $TEST_NAME: native ($("$run" --family book3s32 --native 2>&1 | sed 's/.*(\(.*\))$/\1/'))"
