@@ -38,3 +38,24 @@ $(GUEST_REF_BIN): $(GUEST_REF_ELF)
 	$(Q)$(OBJCOPY_ppc64) -O binary $< $@
 
 ALL_TARGETS += $(GUEST_REF_ELF) $(GUEST_REF_BIN)
+
+# ref/ for Book3S-32: the same kernel built ppc32 (MSR[SF]=0; head.S's
+# 32-bit paths: mtmsr, rfi, no segment interrupts) with its own MMU side
+# (mmu32.c: real mode, segment-register checks); no process layer.  Hosted only (the host's
+# flat MMU): a 64-bit CPU cannot run it natively (no rfi, 64-bit interrupts).
+REF32_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
+	checks.c mmu32.c)
+REF32_OBJS := $(call objs,ppc32,$(REF32_SRCS))
+REF32_LIBS := $(foreach l,$(GUEST_PV_LINK_LIBS) ppcpv-papr ppcpv-crt,$(call libpath,$(l),ppc32))
+GUEST_REF32_ELF := $(BUILD)/images/guest-ref32.elf
+GUEST_REF32_BIN := $(BUILD)/images/guest-ref32.bin
+
+$(GUEST_REF32_ELF): $(REF32_OBJS) $(REF32_LIBS) $(REF_LDS)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD [ppc32] $@")
+	$(Q)$(call PPC_RAW_LINK,ppc32,$@,$(REF_LDS),$(REF32_OBJS) $(REF32_LIBS))
+
+$(GUEST_REF32_BIN): $(GUEST_REF32_ELF)
+	$(Q)$(OBJCOPY_ppc32) -O binary $< $@
+
+ALL_TARGETS += $(GUEST_REF32_ELF) $(GUEST_REF32_BIN)

@@ -33,7 +33,22 @@ enum run_inject {
 	INJECT_ABSENT_PAGE,	/* the self-test's fault-safe probe must fault */
 };
 
+/* family.c: what differs per CPU family (--family). */
+struct run_family {
+	const char *name;		/* "book3s64", ... */
+	const char *guest_build;	/* default guest image, from the build's bin/ */
+	const char *guest_installed;	/* ... and in PREFIX/share/ppcpv/ */
+	uint64_t guest_msr;		/* the guest's MSR at entry */
+	const char *mmu_default;	/* PPCPV_HOSTCFG_MMU_* */
+	const char *no_shadow;		/* why it cannot run under the shadow MMU, or NULL */
+	const char *no_native;		/* why QEMU cannot run it natively, or NULL */
+};
+const struct run_family *run_family_default(void);
+const struct run_family *run_family_find(const char *name);	/* NULL: unknown */
+void run_family_list(FILE *f);	/* "book3s64, book3s32" */
+
 struct run_options {
+	const struct run_family *family;
 	enum run_mode mode;
 	enum run_inject inject;
 	int hcall_bytes;	/* INJECT_HCALL_LENGTH */
@@ -43,7 +58,8 @@ struct run_options {
 	unsigned int timeout_s;
 	int icount;		/* -icount shift=0,sleep=off */
 	int verbose_host;
-	const char *mmu;	/* hosted: "shadow" (the guest's own MMU) or "flat" */
+	const char *mmu;	/* hosted: "shadow" (the guest's own MMU) or "flat";
+				 * NULL: the family's default */
 	const char *fast_exits;	/* hosted: "on", "off" or NULL (the host's default, on) */
 	int json;
 	int quiet;		/* no console echo */

@@ -8,7 +8,8 @@ $(call LIBRARY,ppcpv-linux-boot,launcher/linux_elf.c launcher/linux_fdt.c,native
 UNIT_LIBS += $(call libpath,ppcpv-linux-boot,native)
 UNIT_LDLIBS += -lfdt
 
-LAUNCHER_SRCS := $(addprefix launcher/,ppcpv-run.c qemu.c proc.c console.c report.c linux_run.c)
+LAUNCHER_SRCS := $(addprefix launcher/,ppcpv-run.c family.c qemu.c proc.c console.c report.c \
+	linux_run.c)
 $(call NATIVE_PROGRAM,ppcpv-run,$(LAUNCHER_SRCS),\
 	$(call libpath,ppcpv-linux-boot,native) $(call libpath,ppcpv-hostcfg-blobs,native) \
 	$(call libpath,ppcpv-abi,native),-lfdt)
@@ -28,9 +29,13 @@ $(LINUX_ENTRY_BIN): $(LINUX_ENTRY_ELF)
 ALL_TARGETS += $(LINUX_ENTRY_BIN)
 
 # the images ppcpv-run boots by default (PREFIX/share/ppcpv)
-INSTALL_DATA += $(GUEST_REF_BIN) $(HOST_PSERIES_BIN) $(LINUX_ENTRY_BIN)
+INSTALL_DATA += $(GUEST_REF_BIN) $(GUEST_REF32_BIN) $(HOST_PSERIES_BIN) $(LINUX_ENTRY_BIN)
 
 $(call CHECK_STEP,boots,$(BUILD)/native/bin/ppcpv-run $(GUEST_REF_BIN) $(HOST_PSERIES_BIN),\
 	tests/launcher/boots.sh $(BUILD))
+# the Book3S-32 guest (--family book3s32), its counts against ppcpv-patch
+$(call CHECK_STEP,boots32,$(BUILD)/native/bin/ppcpv-run $(BUILD)/native/bin/ppcpv-patch \
+	$(GUEST_REF32_BIN) $(GUEST_REF32_ELF) $(HOST_PSERIES_BIN),\
+	OBJCOPY_PPC32=$(OBJCOPY_ppc32) tests/launcher/boots32.sh $(BUILD))
 # no QEMU needed: a fake one that hangs, leaves children, meets signals
 $(call CHECK_STEP,launcher-deadline,$(BUILD)/native/bin/ppcpv-run,tests/launcher/deadline.sh $(BUILD))

@@ -21,14 +21,21 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: ppcpv-run [--pv | --no-pv | --native | --all] [options]\n"
+	fprintf(f, "usage: ppcpv-run [--family NAME] [--pv | --no-pv | --native | --all] [options]\n"
 		"       ppcpv-run --linux VMLINUX [--initrd CPIO] [--append ARGS]\n"
 		"                 [--native | --no-pv | --pv [--prepatch]] [options]\n"
+		"  --family NAME      the guest's CPU family: ");
+	run_family_list(f);
+	fprintf(f, "\n"
+		"                     (default %s; picks the default guest image, its entry\n"
+		"                     MSR and the host MMU mode; book3s32 runs hosted only)\n",
+		run_family_default()->name);
+	fprintf(f,
 		"  --pv               host offers the magic page (default)\n"
 		"  --no-pv            host offers hypercalls but no magic-page feature\n"
 		"  --native           the guest alone on QEMU pseries (MSR[PR]=0, no host)\n"
-		"  --all              native, no-pv and pv, side by side\n"
+		"  --all              native, no-pv and pv, side by side (native only where\n"
+		"                     QEMU can run the family)\n"
 		"  --inject WHAT      a bad input the guest must survive unpatched:\n"
 		"                     no-hypervisor, hcall-length=N, map-fails, stale-magic-page,\n"
 		"                     absent-magic-page\n"
@@ -48,8 +55,8 @@ static void usage(FILE *f)
 		"  --host FILE        raw host stub image\n"
 		"  --qemu PROGRAM     default qemu-system-ppc64 (a path: used as it is)\n"
 		"  --mmu flat|shadow  hosted: the host virtualizes the guest's hash MMU (shadow,\n"
-		"                     the default: PAPR page-table hcalls, its own SLB and\n"
-		"                     translations) or maps guest memory 1:1 (flat)\n"
+		"                     book3s64's default: PAPR page-table hcalls, its own SLB and\n"
+		"                     translations) or maps guest memory 1:1 (flat; book3s32)\n"
 		"  --fast-exits on|off  hosted: the host's fast path for system calls and\n"
 		"                     rfid (default on; off: every exit through its C path)\n"
 		"  --verbose-host     the host logs every trap\n"
@@ -86,7 +93,8 @@ static int parse_inject(const char *s, struct run_options *o)
 
 enum { OPT_PV = 1, OPT_NO_PV, OPT_NATIVE, OPT_ALL, OPT_INJECT, OPT_JSON, OPT_QUIET, OPT_TIMEOUT,
        OPT_NO_ICOUNT, OPT_GUEST, OPT_HOST, OPT_QEMU, OPT_VERBOSE_HOST, OPT_KEEP, OPT_PRINT,
-       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_MMU, OPT_PREPATCH, OPT_FAST_EXITS, OPT_HELP };
+       OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_MMU, OPT_PREPATCH, OPT_FAST_EXITS,
+       OPT_FAMILY, OPT_HELP };
 
 static const struct option long_options[] = {
 	{ "pv", no_argument, NULL, OPT_PV }, { "no-pv", no_argument, NULL, OPT_NO_PV },
@@ -100,6 +108,7 @@ static const struct option long_options[] = {
 	{ "verbose-host", no_argument, NULL, OPT_VERBOSE_HOST },
 	{ "mmu", required_argument, NULL, OPT_MMU },
 	{ "fast-exits", required_argument, NULL, OPT_FAST_EXITS },
+	{ "family", required_argument, NULL, OPT_FAMILY },
 	{ "keep", required_argument, NULL, OPT_KEEP }, { "print", no_argument, NULL, OPT_PRINT },
 	{ "linux", required_argument, NULL, OPT_LINUX },
 	{ "initrd", required_argument, NULL, OPT_INITRD },
@@ -128,16 +137,42 @@ static int check_linux_options(const struct run_options *o)
 			bad = "--initrd, --append and --prepatch go with --linux";
 	} else if (o->prepatch && o->mode != MODE_PV) {
 		bad = "--prepatch goes with --pv (the patched kernel needs the magic page)";
+	} else if (o->family != run_family_default()) {
+		bad = "--linux boots a 64-bit Book3S kernel: no --family";
 	} else if (o->guest) {
 		bad = "--linux boots a kernel ELF: no --guest";
 	} else if (o->all || o->inject) {
 		bad = "--linux: no --all or --inject (yet)";
-	} else if (o->mode != MODE_NATIVE && strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW)) {
+	} else if (o->mode != MODE_NATIVE && o->mmu && strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW)) {
 		bad = "--linux in a hosted mode needs --mmu shadow (Linux runs its own hash MMU)";
 	}
 	if (bad)
 		fprintf(stderr, "ppcpv-run: %s\n", bad);
 	return bad ? -1 : 0;
+}
+
+/* parse_options(): a refusal whose one line says all (no usage after it). */
+#define OPTIONS_EXPLAINED	(-2)
+
+/* What the family allows: its MMU default, shadow and native only where
+ * they work (--all leaves native out instead). */
+static int check_family_options(struct run_options *o)
+{
+	const struct run_family *fam = o->family;
+
+	if (!o->mmu)
+		o->mmu = fam->mmu_default;
+	if (fam->no_shadow && !strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW)) {
+		fprintf(stderr, "ppcpv-run: --family %s: no --mmu shadow (%s)\n", fam->name,
+			fam->no_shadow);
+		return -1;
+	}
+	if (fam->no_native && o->mode == MODE_NATIVE && !o->all) {
+		fprintf(stderr, "ppcpv-run: --family %s: no --native (%s)\n", fam->name,
+			fam->no_native);
+		return -1;
+	}
+	return 0;
 }
 
 static int parse_options(int argc, char **argv, struct run_options *o)
@@ -170,6 +205,15 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 				return -1;
 			}
 			o->fast_exits = optarg;
+			break;
+		case OPT_FAMILY:
+			o->family = run_family_find(optarg);
+			if (!o->family) {
+				fprintf(stderr, "ppcpv-run: unknown --family '%s' (known: ", optarg);
+				run_family_list(stderr);
+				fprintf(stderr, ")\n");
+				return OPTIONS_EXPLAINED;
+			}
 			break;
 		case OPT_QEMU: o->qemu = optarg; break;
 		case OPT_VERBOSE_HOST: o->verbose_host = 1; break;
@@ -204,7 +248,9 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		fprintf(stderr, "ppcpv-run: --inject goes with --pv (the default) only\n");
 		return -1;
 	}
-	return check_linux_options(o);
+	if (check_linux_options(o))
+		return -1;
+	return check_family_options(o) ? OPTIONS_EXPLAINED : 0;
 }
 
 /*
@@ -275,6 +321,7 @@ static void host_options(const struct run_options *o, struct hostcfg_options *h)
 	h->verbose = (uint32_t)o->verbose_host;
 	h->mmu = o->mmu;
 	h->fast_exits = o->fast_exits;
+	h->guest_msr = o->family->guest_msr;
 	if (o->mode == MODE_NO_PV) {
 		h->mode = PPCPV_HOSTCFG_MODE_NO_PV;
 		h->features = 0;
@@ -428,24 +475,29 @@ static int run_all(struct run_options *o)
 	static const enum run_mode order[] = { MODE_NATIVE, MODE_NO_PV, MODE_PV };
 	struct run_result res[3];
 	int status = 0;
-	unsigned int i;
+	unsigned int i, n = 0;
 
 	/* The table is the point; each boot's console only on request. */
 	o->quiet = !o->console;
 	for (i = 0; i < 3; i++) {
+		if (order[i] == MODE_NATIVE && o->family->no_native) {
+			printf("SKIP: %s: %s\n", mode_name(order[i]), o->family->no_native);
+			continue;
+		}
 		o->mode = order[i];
 		if (o->console)
 			printf("==== %s ====\n", mode_name(o->mode));
-		if (run_one(o, &res[i]))
+		if (run_one(o, &res[n]))
 			return RUN_EXIT_SETUP;
 		if (proc_stop_signal())
 			return RUN_EXIT_SETUP;	/* main dies of the signal */
-		explain(o, &res[i]);
-		report_summary(stdout, &res[i], 0);
-		if (result_status(&res[i]) && !status)
-			status = result_status(&res[i]);
+		explain(o, &res[n]);
+		report_summary(stdout, &res[n], 0);
+		if (result_status(&res[n]) && !status)
+			status = result_status(&res[n]);
+		n++;
 	}
-	report_side_by_side(res, 3);
+	report_side_by_side(res, n);
 	return status;
 }
 
@@ -455,7 +507,7 @@ static int run(struct run_options *o)
 	int status;
 
 	if (!o->guest)
-		o->guest = default_image("../../images/guest-ref.bin", "guest-ref.bin");
+		o->guest = default_image(o->family->guest_build, o->family->guest_installed);
 	if (!o->host)
 		o->host = default_image("../../ppc64/host-stubs/ppcpv-host-pseries.bin",
 					"ppcpv-host-pseries.bin");
@@ -491,12 +543,14 @@ int main(int argc, char **argv)
 {
 	struct run_options o = {
 		.mode = MODE_PV, .qemu = "qemu-system-ppc64", .timeout_s = 60, .icount = 1,
-		.mmu = PPCPV_HOSTCFG_MMU_SHADOW,
+		.family = run_family_default(),
 	};
 	int status;
 
-	if (parse_options(argc, argv, &o)) {
-		usage(stderr);
+	status = parse_options(argc, argv, &o);
+	if (status) {
+		if (status != OPTIONS_EXPLAINED)
+			usage(stderr);
 		return RUN_EXIT_USAGE;
 	}
 	proc_signals_init();

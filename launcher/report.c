@@ -69,7 +69,8 @@ static void json_traps(const struct run_result *r)
 
 void report_json(const struct run_options *o, const struct run_result *r)
 {
-	printf("{\"mode\":\"%s\",\"exit\":%d,\"timed_out\":%s,\"pv\":%s,\"pv_line\":",
+	printf("{\"family\":\"%s\",\"mode\":\"%s\",\"exit\":%d,\"timed_out\":%s,\"pv\":%s,"
+	       "\"pv_line\":", o->family->name,
 	       mode_name(r->mode), result_status(r), r->timed_out ? "true" : "false",
 	       r->pv ? "true" : "false");
 	json_string(stdout, r->pv_line);
@@ -203,10 +204,14 @@ static const char *const trap_rows[][2] = {
 	{ "  privileged insns emulated", "emulated" },
 	{ "    mfmsr", "emul_mfmsr" },
 	{ "    mtmsrd L=1", "emul_mtmsrd_l1" },
-	{ "    mtmsr / mtmsrd L=0", "emul_mtmsrd" },
+	{ "    mtmsrd L=0", "emul_mtmsrd" },
+	{ "    mtmsr", "emul_mtmsr" },
 	{ "    mfspr", "emul_mfspr" },
 	{ "    mtspr", "emul_mtspr" },
 	{ "    rfid", "emul_rfid" },
+	{ "    rfi (32-bit)", "emul_rfi" },
+	{ "    mtsr / mtsrin", "emul_mtsr" },
+	{ "    mfsr / mfsrin", "emul_mfsr" },
 	{ "    tlbsync", "emul_tlbsync" },
 	{ "    SLB / tlbie (guest MMU)", "emul_mmu" },
 	{ "  hypercalls: byte channel", "hcall_byte_channel_send" },

@@ -129,11 +129,13 @@ ALL_TARGETS += $(BUILD)/native/bin/$(1)
 endef
 NATIVE_PROGRAM = $(eval $(call NATIVE_PROGRAM_BODY,$(1),$(2),$(3),$(4)))
 
-# $(call PPC64_RAW_LINK,elf,linker-script,objects-and-libraries): the
-# freestanding ppc64 link of a bare-metal image (host stub, guests).
-PPC64_RAW_LINK = $(CC_ppc64) $(CFLAGS_ppc64) -nostdlib -static -no-pie \
-	-Wl,--build-id=none,--no-warn-rwx-segments,-z,noexecstack -T $(2) -o $(1) \
-	-Wl,--start-group $(3) -Wl,--end-group -lgcc
+# $(call PPC_RAW_LINK,flavour,elf,linker-script,objects-and-libraries): the
+# freestanding link of a bare-metal image (host stub, guests);
+# PPC64_RAW_LINK(elf,linker-script,objects-and-libraries) is the ppc64 one.
+PPC_RAW_LINK = $(CC_$(1)) $(CFLAGS_$(1)) -nostdlib -static -no-pie \
+	-Wl,--build-id=none,--no-warn-rwx-segments,-z,noexecstack -T $(3) -o $(2) \
+	-Wl,--start-group $(4) -Wl,--end-group -lgcc
+PPC64_RAW_LINK = $(call PPC_RAW_LINK,ppc64,$(1),$(2),$(3))
 
 # $(call CHECK_STEP,name,prerequisites,command): one entry of `make check`.
 # The command's output goes to $(BUILD)/check/<name>.log with its exit status;

@@ -38,14 +38,6 @@ struct mark {
 static struct mark marks[MARKS];
 static unsigned int passed, failed;
 
-static uint64_t timebase(void)
-{
-	uint64_t tb;
-
-	__asm__ __volatile__("mftb %0" : "=r"(tb));
-	return tb;
-}
-
 long sys_bench_mark(struct pt_regs *regs)
 {
 	uint64_t n = regs->gpr[3], dev = platform_hostdev();
@@ -57,10 +49,10 @@ long sys_bench_mark(struct pt_regs *regs)
 	m->c.k = kstats;
 	m->c.m = mmu_stats;
 	m->taken = 1;
-	m->tb_before = timebase();
+	m->tb_before = read_timebase();
 	if (dev)
 		*(volatile uint32_t *)(uintptr_t)(dev + PPCPV_HOSTDEV_STATS_MARK) = (uint32_t)n;
-	m->tb_after = timebase();
+	m->tb_after = read_timebase();
 	return 0;
 }
 
@@ -248,6 +240,6 @@ int bench_run(unsigned int iterations)
 		"\"checks_skipped\":0,\"timebase\":%llu}\n",
 		r->enabled ? "true" : "false", r->stats.patched, r->stats.skipped, r->stats.sites,
 		(unsigned long long)r->stats.tmp_used, passed, failed,
-		(unsigned long long)timebase());
+		(unsigned long long)read_timebase());
 	return (int)failed;
 }

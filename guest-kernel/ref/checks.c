@@ -48,17 +48,30 @@ void check_skip(const char *what, const char *why)
 
 /* ---- same result patched and unpatched ---------------------------------- */
 
+/* unsigned long: a register on either word size. */
 struct probe_values {
-	uint64_t msr, sprg3, srr0, srr1, dar, dsisr, msr_ee_on, msr_ee_off, msr_ri_flipped, pir;
+	unsigned long msr, sprg3, srr0, srr1, dar, dsisr, msr_ee_on, msr_ee_off, msr_ri_flipped, pir;
 };
 
 #define MFSPR(spr, v)	__asm__ __volatile__("mfspr %0,%1" : "=r"(v) : "i"(spr))
-#define MTSPR(spr, v)	__asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"((uint64_t)(v)))
+#define MTSPR(spr, v)	__asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"((unsigned long)(v)))
+
+/* How the kernel writes the MSR: 64-bit Book3S has mtmsrd (L=1: EE and RI
+ * only), 32-bit Book3S only mtmsr. */
+#ifdef __powerpc64__
+#define MSR_WRITE(v)	__asm__ __volatile__("mtmsrd %0" : : "r"(v))
+#define EE_WRITER	"mtmsrd L=1"
+#define MSR_WRITER	"mtmsrd L=0"
+#else
+#define MSR_WRITE(v)	__asm__ __volatile__("mtmsr %0" : : "r"(v))
+#define EE_WRITER	"mtmsr"
+#define MSR_WRITER	"mtmsr"
+#endif
 
 /* Runs with EE off and the decrementer far away: SRR0/1 stay ours. */
 static void __attribute__((noinline)) run_probes(struct probe_values *v)
 {
-	uint64_t msr;
+	unsigned long msr;
 
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr));
 	MTSPR(PPC_SPR_SPRG3, 0x1122334455667788ULL);
@@ -76,9 +89,9 @@ static void __attribute__((noinline)) run_probes(struct probe_values *v)
 	irq_disable();
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ee_off));
 	__asm__ __volatile__("mfmsr %0" : "=r"(msr));
-	__asm__ __volatile__("mtmsrd %0" : : "r"(msr ^ PPC_BOOK3S_MSR_RI));
+	MSR_WRITE(msr ^ PPC_BOOK3S_MSR_RI);
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ri_flipped));
-	__asm__ __volatile__("mtmsrd %0" : : "r"(msr));
+	MSR_WRITE(msr);
 	MFSPR(PPC_BOOK3S_SPR_PIR, v->pir);
 	if (platform_hosted())
 		__asm__ __volatile__("tlbsync" : : : "memory");
@@ -102,9 +115,9 @@ static void compare_probes(void)
 		{ "mtspr/mfspr SRR1", offsetof(struct probe_values, srr1) },
 		{ "mtspr/mfspr DAR", offsetof(struct probe_values, dar) },
 		{ "mtspr/mfspr DSISR", offsetof(struct probe_values, dsisr) },
-		{ "mtmsrd L=1 (EE on)", offsetof(struct probe_values, msr_ee_on) },
-		{ "mtmsrd L=1 (EE off)", offsetof(struct probe_values, msr_ee_off) },
-		{ "mtmsrd L=0 (RI flip)", offsetof(struct probe_values, msr_ri_flipped) },
+		{ EE_WRITER " (EE on)", offsetof(struct probe_values, msr_ee_on) },
+		{ EE_WRITER " (EE off)", offsetof(struct probe_values, msr_ee_off) },
+		{ MSR_WRITER " (RI flip)", offsetof(struct probe_values, msr_ri_flipped) },
 		{ "mfspr PIR", offsetof(struct probe_values, pir) },
 	};
 	struct probe_values after;
@@ -113,15 +126,15 @@ static void compare_probes(void)
 
 	run_probes(&after);
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		uint64_t a = *(const uint64_t *)((const char *)&before + fields[i].off);
-		uint64_t b = *(const uint64_t *)((const char *)&after + fields[i].off);
+		unsigned long a = *(const unsigned long *)((const char *)&before + fields[i].off);
+		unsigned long b = *(const unsigned long *)((const char *)&after + fields[i].off);
 
 		kprintf("INFO: %s: 0x%llx / 0x%llx\n", fields[i].name,
 			(unsigned long long)a, (unsigned long long)b);
 		ppcpv_fmt(what, sizeof(what), "same result before and after PV bring-up: %s", fields[i].name);
 		report(a == b, what);
 	}
-	report((after.msr_ee_on & PPC_MSR_EE) && !(after.msr_ee_off & PPC_MSR_EE), "EE follows mtmsrd L=1");
+	report((after.msr_ee_on & PPC_MSR_EE) && !(after.msr_ee_off & PPC_MSR_EE), "EE follows " EE_WRITER);
 }
 
 /* ---- decrementer ---------------------------------------------------------- */
@@ -220,10 +233,9 @@ void checks_after_pv(int pv_on)
 int checks_summary(void)
 {
 	const struct ppcpv_pv_result *r = pv_result();
-	uint64_t tb;
-
 	/* the timebase counts virtual time: under -icount, instructions */
-	__asm__ __volatile__("mftb %0" : "=r"(tb));
+	uint64_t tb = read_timebase();
+
 	kprintf("SUMMARY: %u tests, %u unexpected failures, %u skipped\n",
 		passed + failed, failed, skipped);
 	kprintf("GUEST-RESULT: {\"pv\":%s,\"patched\":%u,\"skipped\":%u,\"sites\":%u,"

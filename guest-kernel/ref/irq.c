@@ -17,16 +17,17 @@ struct paca boot_paca;
 struct irq_state irq;
 
 struct ex_entry {
-	uint64_t insn;
-	uint64_t fixup;
+	unsigned long insn;
+	unsigned long fixup;
 };
 extern const struct ex_entry __ex_table_start[], __ex_table_end[];
 
 void dec_set(uint32_t ticks)
 {
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_DEC), "r"((uint64_t)ticks));
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_DEC), "r"((unsigned long)ticks));
 }
 
+#ifdef __powerpc64__
 /* Only EE (and RI) change: mtmsrd L=1, as kernels do on hot paths. */
 void irq_enable(void)
 {
@@ -37,10 +38,31 @@ void irq_disable(void)
 {
 	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)PPC_BOOK3S_MSR_RI) : "memory");
 }
-
-static uint64_t magic_critical(void)
+#else
+/* Book3S-32 has no mtmsrd: read, change EE, write back with mtmsr, as
+ * 32-bit kernels do (the patcher turns the pair into a load and a
+ * trampoline). */
+void irq_enable(void)
 {
-	return *(volatile uint64_t *)(uintptr_t)(PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_CRITICAL);
+	unsigned long msr;
+
+	__asm__ __volatile__("mfmsr %0; ori %0,%0,%1; mtmsr %0"
+			     : "=&r"(msr) : "i"(PPC_MSR_EE) : "memory");
+}
+
+void irq_disable(void)
+{
+	unsigned long msr;
+
+	__asm__ __volatile__("mfmsr %0; andc %0,%0,%1; mtmsr %0"
+			     : "=&r"(msr) : "r"((unsigned long)PPC_MSR_EE) : "memory");
+}
+#endif
+
+static unsigned long magic_critical(void)
+{
+	return *(volatile unsigned long *)(uintptr_t)(PPCPV_MAGIC_PAGE_EA +
+						      REF_SHARED_REG(PPCPV_SHARED_CRITICAL));
 }
 
 static void decrementer(struct pt_regs *regs)

@@ -30,19 +30,24 @@ static long hcall(void *ctx, unsigned long token, unsigned long a0, unsigned lon
 	return ppcpv_hcall4(token, a0, a1, 0, 0, r4);
 }
 
+/* Register-wide probes: the PV bring-up asks for the word size's bytes. */
 static int probe_load(void *ctx, uint64_t ea, unsigned int bytes, uint64_t *val)
 {
-	return ppcpv_ref_probe_load(ea, bytes, val);
+	unsigned long v = 0;
+	int err = ppcpv_ref_probe_load((unsigned long)ea, bytes, &v);
+
+	*val = v;
+	return err;
 }
 
 static int probe_store(void *ctx, uint64_t ea, unsigned int bytes, uint64_t val)
 {
-	return ppcpv_ref_probe_store(ea, bytes, val);
+	return ppcpv_ref_probe_store((unsigned long)ea, bytes, (unsigned long)val);
 }
 
 static uint64_t trap_mfmsr(void *ctx)
 {
-	uint64_t v;
+	unsigned long v;
 
 	__asm__ __volatile__("mfmsr %0" : "=r"(v));
 	return v;
@@ -50,7 +55,7 @@ static uint64_t trap_mfmsr(void *ctx)
 
 static uint64_t trap_mfsprg(void *ctx)
 {
-	uint64_t v;
+	unsigned long v;
 
 	__asm__ __volatile__("mfspr %0,%1" : "=r"(v) : "i"(PPC_SPR_SPRG2));
 	return v;
@@ -58,7 +63,7 @@ static uint64_t trap_mfsprg(void *ctx)
 
 static void trap_mtsprg(void *ctx, uint64_t v)
 {
-	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG2), "r"(v));
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG2), "r"((unsigned long)v));
 }
 
 static void icache_sync(void *ctx, const void *start, size_t len)
@@ -82,7 +87,7 @@ int pv_start(const void *fdt, size_t fdt_size)
 	char line[320];
 	int err;
 
-	ppcpv_config_init(&img.cfg, PPCPV_FAMILY_BOOK3S64, 1);
+	ppcpv_config_init(&img.cfg, REF_FAMILY, 1);
 	/* The image starts at real address 0, which C calls NULL; nothing
 	 * lives below the entry point, so the scan starts there. */
 	img.text = (struct ppcpv_region){ (uint8_t *)_stext + TEXT_SKIP,

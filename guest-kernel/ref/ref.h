@@ -7,60 +7,106 @@
  * (MSR[PR]=0) or hosted by the ppcpv host stub (PR=1 underneath, PR=0 as
  * far as it knows).  Its addresses are guest real addresses: with a hash
  * MMU of its own (mmu.c) it maps itself 1:1 and runs translated, else it
- * runs in real mode on the host's flat mapping.
+ * runs in real mode on the host's flat mapping.  Built for ppc32 it is a
+ * Book3S-32 kernel (head.S's 32-bit paths, mmu32.c): registers and
+ * layouts are then a word of 4 bytes (REG_BYTES).
  */
 #ifndef PPCPV_REF_H
 #define PPCPV_REF_H
 
 /* SPR numbers, MSR bits and vectors: the ISA layer. */
+#include <ppcpv/isa/family.h>
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
 
+/* The family the kernel is built for (what it patches itself as), and
+ * the bytes of a register, of a paca slot and of a pt_regs slot. */
+#ifdef __powerpc64__
+#define REF_FAMILY	PPCPV_FAMILY_BOOK3S64
+#define REG_BYTES	8
+#else
+#define REF_FAMILY	PPCPV_FAMILY_BOOK3S32
+#define REG_BYTES	4
+#endif
+
 /* Per-CPU area ("paca"), reached through SPRG0 in exception entry. */
-#define PACA_R11	0
-#define PACA_R12	8
-#define PACA_CR		16
-#define PACA_KSTACK	24	/* top of the kernel stack, for entries from user */
-#define PACA_TOC	32
-#define PACA_CURRENT	40	/* the running process (proc.c), as Linux keeps it */
-#define PACA_KERNEL_MSR	48	/* the MSR once an interrupt's state is saved; 0:
-				 * stay in real mode (mmu.c) */
-#define PACA_SIZE	64
+#define PACA_R11	(0 * REG_BYTES)
+#define PACA_R12	(1 * REG_BYTES)
+#define PACA_CR		(2 * REG_BYTES)
+#define PACA_KSTACK	(3 * REG_BYTES)	/* top of the kernel stack, for entries from user */
+#define PACA_TOC	(4 * REG_BYTES)
+#define PACA_CURRENT	(5 * REG_BYTES)	/* the running process (proc.c), as Linux keeps it */
+#define PACA_KERNEL_MSR	(6 * REG_BYTES)	/* the MSR once an interrupt's state is saved; 0:
+					 * stay in real mode (mmu.c) */
+#define PACA_SIZE	(8 * REG_BYTES)
 
 /* struct pt_regs */
-#define REGS_GPR(n)	((n) * 8)
-#define REGS_NIP	256
-#define REGS_MSR	264
-#define REGS_CTR	272
-#define REGS_LINK	280
-#define REGS_XER	288
-#define REGS_CCR	296
-#define REGS_TRAP	304
-#define REGS_DAR	312
-#define REGS_DSISR	320
-#define REGS_SIZE	328
+#define REGS_GPR(n)	((n) * REG_BYTES)
+#define REGS_NIP	(32 * REG_BYTES)
+#define REGS_MSR	(33 * REG_BYTES)
+#define REGS_CTR	(34 * REG_BYTES)
+#define REGS_LINK	(35 * REG_BYTES)
+#define REGS_XER	(36 * REG_BYTES)
+#define REGS_CCR	(37 * REG_BYTES)
+#define REGS_TRAP	(38 * REG_BYTES)
+#define REGS_DAR	(39 * REG_BYTES)
+#define REGS_DSISR	(40 * REG_BYTES)
+#define REGS_SIZE	(41 * REG_BYTES)
 
+#ifdef __powerpc64__
 /* Exception frame: ELFv2 minimal frame (32 bytes) + pt_regs, 16-aligned. */
 #define FRAME_REGS	32
 #define FRAME_SIZE	368
 /* ELFv2 lets leaf code use 288 bytes below r1: interrupts must skip them. */
 #define RED_ZONE	288
+#else
+/* Exception frame: the 32-bit SysV minimal frame (back chain, LR save
+ * word), padded to 16, + pt_regs, 16-aligned.  That ABI has no red zone. */
+#define FRAME_REGS	16
+#define FRAME_SIZE	192
+#define RED_ZONE	0
+#endif
 
 #ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
+#include <ppcpv/abi.h>
 
+/* A u64 shared-page field as the kernel's registers see it: all of it on
+ * 64-bit, its low word on 32-bit (what the patched code uses too). */
+#define REF_SHARED_REG(off)	((off) + (REG_BYTES == 4 ? PPCPV_SHARED_U64_LOW_WORD : 0))
+
+/* The timebase; on 32-bit the upper half is read twice, so a carry
+ * between the reads of the two halves is never missed. */
+static inline uint64_t read_timebase(void)
+{
+#ifdef __powerpc64__
+	uint64_t tb;
+
+	__asm__ __volatile__("mftb %0" : "=r"(tb));
+	return tb;
+#else
+	uint32_t hi, lo, hi2;
+
+	do {
+		__asm__ __volatile__("mftbu %0; mftb %1; mftbu %2" : "=r"(hi), "=r"(lo), "=r"(hi2));
+	} while (hi != hi2);
+	return ((uint64_t)hi << 32) | lo;
+#endif
+}
+
+/* unsigned long: a register's width on either word size. */
 struct paca {
-	uint64_t r11, r12, cr, kstack, toc;
+	unsigned long r11, r12, cr, kstack, toc;
 	void *current;
-	uint64_t kernel_msr;
-	uint64_t pad;
+	unsigned long kernel_msr;
+	unsigned long pad;
 };
 
 struct pt_regs {
-	uint64_t gpr[32];
-	uint64_t nip, msr, ctr, link, xer, ccr, trap, dar, dsisr;
+	unsigned long gpr[32];
+	unsigned long nip, msr, ctr, link, xer, ccr, trap, dar, dsisr;
 };
 
 _Static_assert(sizeof(struct paca) == PACA_SIZE, "paca layout");
@@ -78,8 +124,9 @@ extern char __bss_start[], __bss_end[];
 
 /* head.S */
 void exc_return(void);	/* the interrupt exit path; r1 = an exception frame */
-int ppcpv_ref_probe_load(uint64_t ea, unsigned int bytes, uint64_t *val);
-int ppcpv_ref_probe_store(uint64_t ea, unsigned int bytes, uint64_t val);
+/* A register-wide access (bytes 8 or 4 on 64-bit; 32-bit: always 4). */
+int ppcpv_ref_probe_load(unsigned long ea, unsigned int bytes, unsigned long *val);
+int ppcpv_ref_probe_store(unsigned long ea, unsigned int bytes, unsigned long val);
 
 /* console.c */
 void console_init(const void *fdt, size_t fdt_size, int hcalls_ready);

@@ -388,6 +388,8 @@ static void init_vcpu(void)
 		.id = 0,
 		.pvr = read_pvr(),
 		.guest_le = !!(guest_msr() & PPC_BOOK3S_MSR_LE),
+		/* a guest started in 64-bit mode runs on a 64-bit CPU */
+		.cpu_64bit = !!(guest_msr() & PPC_BOOK3S_MSR_SF),
 		.hostdev_base = machine.cfg.hostdev_base,
 		.fault = machine.cfg.fault,
 		.ram = (const uint8_t *)(uintptr_t)machine.cfg.guest_base,

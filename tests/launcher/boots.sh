@@ -12,17 +12,7 @@ TEST_NAME=boots
 . "$here/tests/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-# boot NAME ARGS...: one --json boot; sets $json and $status; the console
-# (and any error) is in $tmp/NAME.err.
-boot() {
-	local name=$1; shift
-	json=$("$run" --json --timeout 60 "$@" 2>"$tmp/$name.err")
-	status=$?
-}
-
-# console_count NAME PATTERN: lines of boot NAME's console that match
-console_count() { grep -c -- "$2" "$tmp/$1.err"; }
+. "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched
 
 # The reference kernel's MMU checks (guest-kernel/ref/mmu_checks.c).
 MMU_CHECKS=9
@@ -53,27 +43,6 @@ expect_flat_mmu() {
 	check_eq "$name: every MMU check skipped, with the reason" "$MMU_CHECKS" \
 		"$(console_count "$name" '^SKIP: mmu: .* (flat mapping: no hcall-pft)$')"
 	check_eq "$name: no MMU check ran" 0 "$(console_count "$name" '^\(PASS\|FAIL\): mmu: ')"
-}
-
-# a boot that must pass all its checks
-expect_clean() {
-	local what=$1
-	check_eq "$what: exit status" 0 "$status"
-	check_eq "$what: no failed check" 0 "$(json_value "$json" checks_failed)"
-	[ "$(json_value "$json" checks_passed)" -gt 0 ] 2>/dev/null &&
-		pass "$what: checks passed" || fail "$what: no check passed"
-}
-
-# a bad input: clean boot, unpatched, and the PV line names the reason
-expect_unpatched() {
-	local what=$1 reason=$2
-	expect_clean "$what"
-	check_eq "$what: not patched" false "$(json_value "$json" pv)"
-	check_eq "$what: 0 sites patched" 0 "$(json_value "$json" patched)"
-	case "$(json_value "$json" pv_line)" in
-	*"PV off: $reason"*) pass "$what: logs \"$reason\"" ;;
-	*) fail "$what: PV line is '$(json_value "$json" pv_line)', wanted '$reason'" ;;
-	esac
 }
 
 boot native --native

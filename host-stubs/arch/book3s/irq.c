@@ -21,9 +21,9 @@ static uint64_t interrupt_msr(const struct ppcpv_vcpu *v, uint64_t msr)
 {
 	uint64_t new_msr = msr & ~(uint64_t)MSR_CLEARED_ON_INTERRUPT;
 
-	/* A 64-bit CPU takes every interrupt in 64-bit mode (a 32-bit
+	/* A 64-bit CPU takes every interrupt in 64-bit mode (a 64-bit
 	 * kernel's RTAS call, for one, runs with SF=0). */
-	if (v->arch.family == PPCPV_FAMILY_BOOK3S64)
+	if (v->cfg.cpu_64bit)
 		new_msr |= PPC_BOOK3S_MSR_SF;
 	if (v->intr_le || (msr & PPC_BOOK3S_MSR_ILE))
 		new_msr |= PPC_BOOK3S_MSR_LE;

@@ -18,6 +18,11 @@
 
 #define PPC_SID_SHIFT		28		/* 256 MB segments */
 #define PPC_BOOK3S32_SR_SHIFT	PPC_SID_SHIFT	/* Book3S-32: EA bits 0:3 pick the segment register */
+/* A Book3S-32 segment register (T=0, memory segment): keys and VSID. */
+#define PPC_BOOK3S32_SR_KS	0x40000000	/* supervisor-state key */
+#define PPC_BOOK3S32_SR_KP	0x20000000	/* problem-state key */
+#define PPC_BOOK3S32_SR_N	0x10000000	/* no-execute */
+#define PPC_BOOK3S32_SR_VSID	0x00ffffff	/* 24-bit VSID */
 #define PPC_ESID_BITS		36		/* EA bits 0:35 */
 #define PPC_VSID_BITS		50		/* the SLB's VSID field, bits 2:51 */
 

@@ -68,6 +68,8 @@ struct ppcpv_vcpu_config {
 	uint32_t id;		/* PIR */
 	uint32_t pvr;		/* what mfspr PVR returns */
 	int guest_le;		/* the guest is little-endian (code, shared page) */
+	int cpu_64bit;		/* a 64-bit CPU: interrupts enter the family's 64-bit
+				 * mode (a 32-bit guest's CPU keeps it off) */
 	uint64_t hostdev_base;	/* guest-physical page of the MMIO device */
 	enum ppcpv_host_fault fault;	/* a deliberate defect (tests) */
 	/* Guest memory as the host sees it: guest-physical 0 .. ram_size at
