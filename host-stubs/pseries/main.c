@@ -256,7 +256,10 @@ static uint32_t read_spr_dsisr(void)
 	return (uint32_t)dsisr;
 }
 
-/* The real FSCR the guest's state wants, written only when it changes. */
+/* The real FSCR the guest's state wants, written only when it changes.
+ * Only for a guest with its own MMU (a whole OS, such as Linux, whose
+ * kernel saves TAR and the EBB registers): a flat-mode guest runs with the
+ * real FSCR clear and so pays nothing for it. */
 static void load_fscr(void)
 {
 	static uint64_t loaded;
@@ -275,9 +278,10 @@ static uint64_t prepare_entry(void)
 	struct ppcpv_entry e;
 
 	ppcpv_prepare_entry(guest, &e);
-	if (shadow_on)
+	if (shadow_on) {
 		shadow_entry(guest);
-	load_fscr();
+		load_fscr();
+	}
 	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG3), "r"(e.sprg3));
 	__asm__ __volatile__("mtdec %0" : : "r"(e.dec_ticks));
 	return e.msr;
@@ -347,7 +351,7 @@ uint64_t host_exit(uint32_t vector, uint64_t srr1)
 	enum ppcpv_run_action action;
 
 	ppcpv_book3s_exit(vector, srr1, read_spr_dar(), read_spr_dsisr(), &e);
-	if (vector == PPC_BOOK3S_VEC_FAC_UNAVAIL)
+	if (vector == PPC_BOOK3S_VEC_FAC_UNAVAIL && shadow_on)
 		fscr_cause();
 	if (machine.cfg.verbose)
 		trace_trap(&e);
