@@ -91,6 +91,8 @@ int hostcfg_build_host_config(const struct hostcfg_options *o, void *fdt, size_t
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_FAULT, o->fault);
 	if (!err && o->mmu)
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_MMU, o->mmu);
+	if (!err && o->irq_sweep)
+		err = fdt_property_string(fdt, PPCPV_HOSTCFG_IRQ_SWEEP, o->irq_sweep);
 	if (!err && o->image_bytes)
 		err = prop_u64(fdt, PPCPV_HOSTCFG_IMAGE_SIZE, o->image_bytes);
 	if (!err)

@@ -28,6 +28,7 @@ struct hostcfg_options {
 	const char *selftest;		/* NULL: none */
 	const char *fault;		/* PPCPV_HOSTCFG_FAULT_*, NULL: none */
 	const char *mmu;		/* PPCPV_HOSTCFG_MMU_* */
+	const char *irq_sweep;		/* PPCPV_HOSTCFG_IRQ_SWEEP_*, NULL: off */
 	uint64_t image_bytes;		/* size of guest_image (0: none given) */
 	int hcall_bytes;		/* hcall-instructions length (bad-input
 					 * tests); < 0: the 16 bytes pvinfo gives */

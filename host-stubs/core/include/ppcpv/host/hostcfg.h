@@ -33,6 +33,7 @@
 #define PPCPV_HOSTCFG_FAULT		"fault"		/* a deliberate host defect, below */
 #define PPCPV_HOSTCFG_MMU		"mmu"		/* "flat" or "shadow", below */
 #define PPCPV_HOSTCFG_IMAGE_SIZE	"guest-image-size"	/* bytes of the image at guest 0 */
+#define PPCPV_HOSTCFG_IRQ_SWEEP		"irq-sweep"	/* the interrupt-placement sweep, below */
 
 #define PPCPV_HOSTCFG_MODE_PV		"pv"
 #define PPCPV_HOSTCFG_MODE_NO_PV	"no-pv"
@@ -53,6 +54,15 @@
 #define PPCPV_HOSTCFG_FAULT_STALE_PAGE	"stale-magic-page"	/* the guest sees a page the host ignores */
 #define PPCPV_HOSTCFG_FAULT_ABSENT_PAGE	"absent-magic-page"	/* MAP succeeds, nothing is mapped */
 
+/* irq-sweep (absent: off): the host single-steps the guest on request and
+ * raises the decrementer at an exact instruction (pseries/sweep.c,
+ * Documentation/differential.rst).  "step": the sweep; "ignore-critical":
+ * the same with a deliberate defect, the raised interrupt delivered
+ * whenever EE is set, inside a critical section too (the sweep must
+ * catch it). */
+#define PPCPV_HOSTCFG_IRQ_SWEEP_STEP	"step"
+#define PPCPV_HOSTCFG_IRQ_SWEEP_IGNORE_CRITICAL "ignore-critical"
+
 /* Defaults (also the memory map the tests use). */
 #define PPCPV_GUEST_BASE_DEFAULT	0x01000000	/* 16 MiB */
 #define PPCPV_GUEST_SIZE_DEFAULT	0x01000000	/* 16 MiB */
@@ -71,6 +81,12 @@
 #include <stdint.h>
 #include <ppcpv/host/vcpu.h>
 
+enum ppcpv_irq_sweep {
+	PPCPV_IRQ_SWEEP_OFF = 0,
+	PPCPV_IRQ_SWEEP_STEP,
+	PPCPV_IRQ_SWEEP_IGNORE_CRITICAL,
+};
+
 /* A parsed host config, defaults filled in. */
 struct ppcpv_hostcfg {
 	uint64_t guest_base;
@@ -88,6 +104,7 @@ struct ppcpv_hostcfg {
 	enum ppcpv_host_fault fault;	/* default PPCPV_FAULT_NONE */
 	int mmu_shadow;		/* mmu = "shadow" (default flat) */
 	uint64_t image_size;	/* 0 when absent */
+	enum ppcpv_irq_sweep irq_sweep;	/* default PPCPV_IRQ_SWEEP_OFF */
 };
 
 /*
