@@ -23,12 +23,14 @@ $(BUILD)/native/bin/unit-tests: $(call libpath,ppcpv-diff,native)
 
 # The guest: the test-guest runtime, the PV component and what it links.
 DIFF_GUEST_DIR := $(BUILD)/ppc64/tests/diff
-DIFF_GUEST_OBJS := $(call objs,ppc64,tests/diff/guest/t_diff.c tests/diff/guest/enter.S $(HOST_GUEST_RUNTIME))
+DIFF_GUEST_OBJS := $(call objs,ppc64,tests/diff/guest/t_diff.c tests/diff/guest/sweep.c tests/diff/guest/enter.S \
+	$(HOST_GUEST_RUNTIME))
 DIFF_GUEST_LIBS := $(foreach l,$(GUEST_PV_LINK_LIBS),$(call libpath,$(l),ppc64)) $(HOST_GUEST_LIBS)
 
-# The msr sabotage compiles the generated template table in.
-$(call objs,ppc64,tests/diff/guest/sabotage_msr.c): $(EMUL_GEN_C)
-$(call objs,ppc64,tests/diff/guest/sabotage_msr.c): CPPFLAGS += -I$(dir $(EMUL_GEN_C))
+# The msr and critical sabotages compile the generated template table in.
+DIFF_TEMPLATE_SABOTAGES := $(call objs,ppc64,tests/diff/guest/sabotage_msr.c tests/diff/guest/sabotage_critical.c)
+$(DIFF_TEMPLATE_SABOTAGES): $(EMUL_GEN_C)
+$(DIFF_TEMPLATE_SABOTAGES): CPPFLAGS += -I$(dir $(EMUL_GEN_C))
 
 # $(call DIFF_GUEST,name,extra objects first in the link)
 define DIFF_GUEST_BODY
@@ -45,12 +47,15 @@ DIFF_GUEST = $(eval $(call DIFF_GUEST_BODY,$(1),$(2)))
 $(call DIFF_GUEST,t_diff,)
 $(call DIFF_GUEST,t_diff-sabotage-spr,$(call objs,ppc64,tests/diff/guest/sabotage_spr.c))
 $(call DIFF_GUEST,t_diff-sabotage-msr,$(call objs,ppc64,tests/diff/guest/sabotage_msr.c))
+$(call DIFF_GUEST,t_diff-sabotage-critical,$(call objs,ppc64,tests/diff/guest/sabotage_critical.c))
 
-DIFF_IMAGES := $(addprefix $(DIFF_GUEST_DIR)/,t_diff.bin t_diff-sabotage-spr.bin t_diff-sabotage-msr.bin)
+DIFF_IMAGES := $(addprefix $(DIFF_GUEST_DIR)/,t_diff.bin t_diff-sabotage-spr.bin t_diff-sabotage-msr.bin \
+	t_diff-sabotage-critical.bin)
 DIFF_PREREQS := $(DIFF_IMAGES) $(DIFF_GEN) $(DIFF_COMPARE) $(HOST_PSERIES_BIN) \
 	$(BUILD)/native/bin/ppcpv-hostcfg
 
 $(call CHECK_STEP,diff,$(DIFF_PREREQS),tests/diff/check.sh $(BUILD))
+$(call CHECK_STEP,diff-sweep,$(DIFF_PREREQS),tests/diff/sweep.sh $(BUILD))
 $(call CHECK_STEP,diff-tools,$(DIFF_GEN) $(DIFF_COMPARE),tests/diff/tools.sh $(BUILD))
 
 # make soak SOAK_PROGRAMS=N: opt-in, N programs (default 100000).

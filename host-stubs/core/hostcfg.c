@@ -59,12 +59,21 @@ static int find_node(struct parse *p)
 static int read_strings(struct parse *p, struct ppcpv_hostcfg *cfg)
 {
 	const char *mode = PPCPV_HOSTCFG_MODE_PV, *selftest = "", *fault = "";
-	const char *mmu = PPCPV_HOSTCFG_MMU_FLAT, *fast = PPCPV_HOSTCFG_FAST_EXITS_ON;
+	const char *mmu = PPCPV_HOSTCFG_MMU_FLAT, *fast = PPCPV_HOSTCFG_FAST_EXITS_ON, *sweep = "";
 
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_MODE, &mode);
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_SELFTEST, &selftest);
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_FAULT, &fault);
 	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_MMU, &mmu);
+	ppcpv_fdt_get_string(p->blob, p->size, p->node, PPCPV_HOSTCFG_IRQ_SWEEP, &sweep);
+	if (!sweep[0])
+		cfg->irq_sweep = PPCPV_IRQ_SWEEP_OFF;
+	else if (str_eq(sweep, PPCPV_HOSTCFG_IRQ_SWEEP_STEP))
+		cfg->irq_sweep = PPCPV_IRQ_SWEEP_STEP;
+	else if (str_eq(sweep, PPCPV_HOSTCFG_IRQ_SWEEP_IGNORE_CRITICAL))
+		cfg->irq_sweep = PPCPV_IRQ_SWEEP_IGNORE_CRITICAL;
+	else
+		return fail(p, -PPCPV_ERR_INVAL, "host config: irq-sweep must be step or ignore-critical");
 	cfg->mmu_shadow = str_eq(mmu, PPCPV_HOSTCFG_MMU_SHADOW);
 	if (!cfg->mmu_shadow && !str_eq(mmu, PPCPV_HOSTCFG_MMU_FLAT))
 		return fail(p, -PPCPV_ERR_INVAL, "host config: mmu must be flat or shadow");

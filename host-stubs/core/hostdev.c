@@ -37,6 +37,16 @@ int ppcpv_hostdev_contains(const struct ppcpv_vcpu *v, uint64_t gpa)
 	return base != PPCPV_HOSTDEV_NONE && gpa >= base && gpa - base < PPCPV_HOSTDEV_SIZE;
 }
 
+/* A register the platform defines, if it defines any. */
+static int platform_register(struct ppcpv_vcpu *v, uint64_t offset, unsigned int size, int write,
+			     uint64_t *val)
+{
+	if (offset < PPCPV_HOSTDEV_PLATFORM_FIRST || offset >= PPCPV_HOSTDEV_PLATFORM_END ||
+	    !v->ops->hostdev_platform)
+		return -PPCPV_ERR_UNSUPPORTED;
+	return v->ops->hostdev_platform(v->ctx, v, offset, size, write, val);
+}
+
 int ppcpv_hostdev_read(struct ppcpv_vcpu *v, uint64_t offset, unsigned int size, uint64_t *val)
 {
 	if (offset < PPCPV_HOSTDEV_UART_REGS && size == 1) {
@@ -48,7 +58,7 @@ int ppcpv_hostdev_read(struct ppcpv_vcpu *v, uint64_t offset, unsigned int size,
 		*val = PPCPV_HOSTDEV_ID_VALUE;
 		return 0;
 	}
-	return -PPCPV_ERR_UNSUPPORTED;
+	return platform_register(v, offset, size, 0, val);
 }
 
 int ppcpv_hostdev_write(struct ppcpv_vcpu *v, uint64_t offset, unsigned int size, uint64_t val)
@@ -69,5 +79,5 @@ int ppcpv_hostdev_write(struct ppcpv_vcpu *v, uint64_t offset, unsigned int size
 		stats_mark(v, (uint32_t)val);
 		return 0;
 	}
-	return -PPCPV_ERR_UNSUPPORTED;
+	return platform_register(v, offset, size, 1, &val);
 }

@@ -77,6 +77,7 @@ static __attribute__((noreturn)) void host_stop(int status)
 {
 	papr_sites_restore();
 	print_stats();
+	sweep_report();
 	host_printf("EXIT: %d\n", status);
 	rtas_exit(status);
 }
@@ -187,7 +188,8 @@ static void fast_exit_init(void)
 	f->refused_new = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
 	f->interrupt_keeps = ~(uint64_t)(PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS | PPCPV_BOOK3S_MSR_NEVER);
 	f->never = PPCPV_BOOK3S_MSR_NEVER;
-	if (!machine.cfg.fast_exits_off && !machine.cfg.verbose && !shadow_on &&
+	/* not while the sweep steps the guest: every step must reach host_exit */
+	if (!machine.cfg.fast_exits_off && !machine.cfg.verbose && !shadow_on && !cpu.sweep_on &&
 	    guest->ops == &pseries_ops)
 		fast_flags_allowed = FAST_SC | FAST_MAGIC;
 }
@@ -345,7 +347,7 @@ static __attribute__((noinline)) int shadow_exit(struct ppcpv_exit *e, enum ppcp
  * MSR to run the guest with again.  DAR and DSISR still hold what the
  * interrupt set: the host runs in real mode and takes no interrupt itself.
  */
-uint64_t host_exit(uint32_t vector, uint64_t srr1)
+static inline __attribute__((always_inline)) void handle_exit(uint32_t vector, uint64_t srr1)
 {
 	struct ppcpv_exit e;
 	enum ppcpv_run_action action;
@@ -359,6 +361,28 @@ uint64_t host_exit(uint32_t vector, uint64_t srr1)
 		action = ppcpv_handle_exit(guest, &e);
 	if (action != PPCPV_RUN_RESUME)
 		act_on(action, &e);
+}
+
+/* With irq-sweep configured, every exit comes this way (sweep.c): while
+ * the guest is single-stepped, the trace interrupt is the host's, and each
+ * entry counts a boundary and may raise or judge the interrupt.  Out of
+ * line, so that the common exit pays one test for it. */
+static __attribute__((noinline)) uint64_t swept_exit(uint32_t vector, uint64_t srr1)
+{
+	if (!sweep_stepping || !sweep_trace(vector))
+		handle_exit(vector, srr1);
+	/* Arming or ending the placement happened in handle_exit. */
+	if (!sweep_stepping)
+		return prepare_entry();
+	sweep_before_entry(guest);
+	return sweep_after_entry(guest, prepare_entry());
+}
+
+uint64_t host_exit(uint32_t vector, uint64_t srr1)
+{
+	if (cpu.sweep_on)
+		return swept_exit(vector, srr1);
+	handle_exit(vector, srr1);
 	return prepare_entry();
 }
 
@@ -415,7 +439,8 @@ static void init_vcpu(void)
 								  : &pseries_ops_shadow;
 		shadow_on = 1;
 	}
-	if (ppcpv_vcpu_init(guest, shared_page, &cfg, ops, NULL))
+	cpu.sweep_on = sweep_init(&machine);
+	if (ppcpv_vcpu_init(guest, shared_page, &cfg, sweep_ops(ops), NULL))
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
 			guest_msr());

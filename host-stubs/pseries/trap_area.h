@@ -50,6 +50,10 @@ struct trap_area {
 struct host_cpu {
 	struct trap_area ta;
 	struct ppcpv_vcpu vcpu;
+	/* irq-sweep is configured: every exit takes the sweep's path.  Here,
+	 * next to the vCPU every exit addresses anyway, so that testing it
+	 * costs the common exit least. */
+	int sweep_on;
 };
 #endif
 

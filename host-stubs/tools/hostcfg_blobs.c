@@ -93,6 +93,8 @@ int hostcfg_build_host_config(const struct hostcfg_options *o, void *fdt, size_t
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_MMU, o->mmu);
 	if (!err && o->fast_exits)
 		err = fdt_property_string(fdt, PPCPV_HOSTCFG_FAST_EXITS, o->fast_exits);
+	if (!err && o->irq_sweep)
+		err = fdt_property_string(fdt, PPCPV_HOSTCFG_IRQ_SWEEP, o->irq_sweep);
 	if (!err && o->image_bytes)
 		err = prop_u64(fdt, PPCPV_HOSTCFG_IMAGE_SIZE, o->image_bytes);
 	if (!err && o->premap)

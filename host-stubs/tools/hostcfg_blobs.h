@@ -29,6 +29,7 @@ struct hostcfg_options {
 	const char *fault;		/* PPCPV_HOSTCFG_FAULT_*, NULL: none */
 	const char *mmu;		/* PPCPV_HOSTCFG_MMU_* */
 	const char *fast_exits;		/* PPCPV_HOSTCFG_FAST_EXITS_*, NULL: not written (on) */
+	const char *irq_sweep;		/* PPCPV_HOSTCFG_IRQ_SWEEP_*, NULL: off */
 	uint64_t image_bytes;		/* size of guest_image (0: none given) */
 	uint64_t rtas_base, rtas_size;	/* the guest's RTAS blob (size 0: none) */
 	int guest_fdt_own;		/* guest_fdt holds a tree written elsewhere */

@@ -130,6 +130,9 @@ const char *hostcfg_check_layout(const struct hostcfg_options *o)
 	    strcmp(o->fault, PPCPV_HOSTCFG_FAULT_STALE_PAGE) &&
 	    strcmp(o->fault, PPCPV_HOSTCFG_FAULT_ABSENT_PAGE))
 		return "--fault must be map-fails, stale-magic-page or absent-magic-page";
+	if (o->irq_sweep && strcmp(o->irq_sweep, PPCPV_HOSTCFG_IRQ_SWEEP_STEP) &&
+	    strcmp(o->irq_sweep, PPCPV_HOSTCFG_IRQ_SWEEP_IGNORE_CRITICAL))
+		return "--irq-sweep must be step or ignore-critical";
 	if (o->hcall_bytes > 4 * PPCPV_HCALL_INSN_COUNT + 16)
 		return "--hcall-bytes is at most 32";
 	return NULL;

@@ -48,6 +48,8 @@ static void usage(FILE *f)
 		"  --selftest NAME      host self-test: host-fault\n"
 		"  --fault NAME         a deliberate host defect: map-fails, stale-magic-page,\n"
 		"                       absent-magic-page\n"
+		"  --irq-sweep MODE     interrupt placement for the sweep test: step, or\n"
+		"                       ignore-critical (a deliberate defect); default off\n"
 		"  --hcall-bytes N      length of hcall-instructions (bad-input tests)\n",
 		PPCPV_HOSTCFG_PA, PPCPV_GUEST_BASE_DEFAULT, PPCPV_GUEST_SIZE_DEFAULT,
 		PPCPV_GUEST_SIZE_MAX, PPCPV_HOST_RAM_DEFAULT, PPCPV_GUEST_ENTRY_DEFAULT,
@@ -68,7 +70,8 @@ enum {
 	OPT_HOST_CONFIG = 1, OPT_GUEST_FDT, OPT_GUEST_IMAGE, OPT_LOADER_ARGS,
 	OPT_GUEST_BASE, OPT_GUEST_SIZE, OPT_HOST_RAM, OPT_GUEST_ENTRY,
 	OPT_GUEST_FDT_ADDR, OPT_GUEST_MSR, OPT_MODE, OPT_FEATURES, OPT_HOSTDEV, OPT_TIMEBASE,
-	OPT_BOOTARGS, OPT_VERBOSE, OPT_SELFTEST, OPT_FAULT, OPT_HCALL_BYTES, OPT_MMU, OPT_FAST_EXITS, OPT_HELP,
+	OPT_BOOTARGS, OPT_VERBOSE, OPT_SELFTEST, OPT_FAULT, OPT_HCALL_BYTES, OPT_MMU, OPT_FAST_EXITS,
+	OPT_IRQ_SWEEP, OPT_HELP,
 };
 
 static const struct option long_options[] = {
@@ -92,6 +95,7 @@ static const struct option long_options[] = {
 	{ "fault", required_argument, NULL, OPT_FAULT },
 	{ "mmu", required_argument, NULL, OPT_MMU },
 	{ "fast-exits", required_argument, NULL, OPT_FAST_EXITS },
+	{ "irq-sweep", required_argument, NULL, OPT_IRQ_SWEEP },
 	{ "hcall-bytes", required_argument, NULL, OPT_HCALL_BYTES },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
@@ -139,6 +143,7 @@ static int parse_options(int argc, char **argv, struct hostcfg_options *o)
 		case OPT_VERBOSE: o->verbose = 1; break;
 		case OPT_SELFTEST: o->selftest = optarg; break;
 		case OPT_FAULT: o->fault = optarg; break;
+		case OPT_IRQ_SWEEP: o->irq_sweep = optarg; break;
 		case OPT_HELP: usage(stdout); exit(0);
 		case '?': return -1;
 		default:

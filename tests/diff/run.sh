@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 #
-# run.sh BUILD MODE IMAGE BLOB LOG: one boot of a differential test guest
-# over a batch blob, its console to LOG; the exit status is QEMU's (124 on
-# a timeout).  MODE is native (the guest alone at PR=0 as QEMU's firmware),
+# run.sh BUILD MODE IMAGE BLOB LOG [HOST-OPTIONS...]: one boot of a
+# differential test guest over a batch blob, its console to LOG; the exit
+# status is QEMU's (124 on a timeout).  HOST-OPTIONS go to ppcpv-hostcfg
+# (the sweep's --irq-sweep and --bootargs).  MODE is native (the guest alone at PR=0 as QEMU's firmware),
 # no-pv or pv (under the host stub, entered with the MSR the native CPU has
 # once the guest set SF, so that ME starts equal).
 set -u
 build=$1 mode=$2 image=$3 blob=$4 log=$5
+host_options=("${@:6}")
 here=$(cd "$(dirname "$0")/../.." && pwd)
 gen=$build/native/bin/diff-gen
 timeout_s=${DIFF_BOOT_TIMEOUT:-120}
@@ -18,7 +20,7 @@ native)
 	set -- --native ;;
 no-pv|pv)
 	where=$("$gen" --loader-addr hosted) || exit 2
-	set -- --mode "$mode" --guest-msr "$("$gen" --guest-msr)" ;;
+	set -- --mode "$mode" --guest-msr "$("$gen" --guest-msr)" "${host_options[@]}" ;;
 *)
 	echo "run.sh: mode must be native, no-pv or pv, not '$mode'" >&2
 	exit 2 ;;

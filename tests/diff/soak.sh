@@ -6,10 +6,14 @@
 # hosted with PV, on SOAK_JOBS workers (default 2).  Seeds start at
 # SOAK_FIRST_SEED (default 0x100000000, past the seeds make check uses).
 # The reports of divergent batches stay in SOAK_DIR (default
-# BUILD/soak).  Prints the rate, then one JSON line:
-#   {"programs":N,"divergences":D,"interrupts_placed":0,"lost":0,"delivered_in_critical":0}
-# (the last three count the interrupt-placement sweep, a later step: 0).
-# Exit status 0 when nothing diverged.
+# BUILD/soak).  Each batch is also booted pv under irq-sweep = step with
+# "sweep-sample": one decrementer interrupt at a boundary of each program
+# (that reads no SRR0/SRR1) drawn from its seed, against the run without
+# it.  Prints the rate, then one JSON line:
+#   {"programs":N,"divergences":D,"interrupts_placed":P,"lost":L,"delivered_in_critical":C}
+# (P, L, C: the host's HOST-SWEEP counters summed; a bad placement counts
+# as a divergence).  Exit status 0 when nothing diverged and none was lost
+# or delivered in a critical section.
 set -u
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$here/build}
@@ -33,10 +37,23 @@ rm -rf "$out"
 mkdir -p "$out"
 batches=$(((total + batch - 1) / batch))
 
+# sweep_counts LOG: "<placed> <lost> <in critical> <bad placements> <status>"
+# of a sweep-sample boot (a missing number counts as one, so it fails).
+sweep_counts() {
+	local log=$1 host v out=()
+	host=$(sed -n 's/^HOST-SWEEP: //p' "$log")
+	for v in placed lost delivered_in_critical; do
+		out+=("$(grep -o "\"$v\":[0-9]*" <<<"$host" | cut -d: -f2)")
+	done
+	out+=("$(sed -n 's/^SWEEP-DONE .* bad=\([0-9]*\).*/\1/p' "$log")")
+	echo "${out[0]:-0} ${out[1]:-1} ${out[2]:-1} ${out[3]:-1}"
+}
+
 # worker W: batches W, W + jobs, ...; one result line per batch in
-# $out/worker-W: "<programs> <divergences> <status>"
+# $out/worker-W: "<programs> <divergences> <status> <placed> <lost>
+# <in critical> <bad placements> <sweep status>"
 worker() {
-	local w=$1 k n dir rc
+	local w=$1 k n dir rc src sweep
 	for ((k = w; k < batches; k += jobs)); do
 		n=$batch
 		[ $(((k + 1) * batch)) -gt "$total" ] && n=$((total - k * batch))
@@ -44,7 +61,12 @@ worker() {
 		diff_batch "$dir" $((first_seed + k * batch)) "$n" "$diff_good" --json
 		rc=$?
 		d=$(grep -o '"divergences":[0-9]*' "$dir/compare.out" | cut -d: -f2)
-		echo "$n ${d:-$n} $rc" >>"$out/worker-$w"
+		"$here/tests/diff/run.sh" "$build" pv "$diff_good" "$dir/batch.blob" "$dir/sweep.log" \
+			--irq-sweep step --bootargs sweep-sample
+		src=$?
+		sweep=$(sweep_counts "$dir/sweep.log")
+		echo "$n ${d:-$n} $rc $sweep $src" >>"$out/worker-$w"
+		[ "$src" = 0 ] || { rc=1; echo "soak: batch $k: the interrupt sweep failed: $dir/sweep.log" >&2; }
 		if [ "$rc" = 0 ]; then
 			rm -rf "$dir"
 		else
@@ -60,15 +82,19 @@ done
 wait
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))
 
-programs=0 divergences=0 bad=0
+programs=0 divergences=0 bad=0 placed=0 lost=0 in_critical=0
 for f in "$out"/worker-*; do
-	while read -r n d rc; do
+	while read -r n d rc p l c b src; do
 		programs=$((programs + n))
-		divergences=$((divergences + d))
-		[ "$rc" = 0 ] || bad=$((bad + 1))
+		divergences=$((divergences + d + b))
+		placed=$((placed + p))
+		lost=$((lost + l))
+		in_critical=$((in_critical + c))
+		[ "$rc" = 0 ] && [ "$src" = 0 ] || bad=$((bad + 1))
 	done <"$f"
 done
 rate=$((programs * 60000 / (elapsed_ms > 0 ? elapsed_ms : 1)))
-echo "soak: $programs programs in $batches batches, 3 boots each, $jobs workers: $((elapsed_ms / 1000)) s, $rate programs/minute" >&2
-echo "{\"programs\":$programs,\"divergences\":$divergences,\"interrupts_placed\":0,\"lost\":0,\"delivered_in_critical\":0}"
-[ "$divergences" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$programs" -eq "$total" ]
+echo "soak: $programs programs in $batches batches, 4 boots each, $jobs workers: $((elapsed_ms / 1000)) s, $rate programs/minute" >&2
+echo "{\"programs\":$programs,\"divergences\":$divergences,\"interrupts_placed\":$placed,\"lost\":$lost,\"delivered_in_critical\":$in_critical}"
+[ "$divergences" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$programs" -eq "$total" ] && [ "$lost" -eq 0 ] &&
+	[ "$in_critical" -eq 0 ] && [ "$placed" -gt 0 ]

@@ -55,6 +55,7 @@ refused "zero timebase" "timebase-hz must not be 0" --guest-image "$tmp/guest.bi
 refused "a directory as guest image" "guest image $tmp: is a directory" --guest-image "$tmp"
 refused "a missing guest image" "guest image $tmp/none: No such file" --guest-image "$tmp/none"
 refused "entry not word aligned" "not a multiple of 4" --guest-entry 0x102
+refused "an unknown --irq-sweep" "--irq-sweep must be step or ignore-critical" --guest-image "$tmp/guest.bin" --irq-sweep always
 
 # a region that fits the RAM --host-ram gives is accepted
 "$hostcfg" --guest-base 0x1f800000 --host-ram 0x40000000 --guest-image "$tmp/guest.bin" 2>"$tmp/err"

@@ -77,6 +77,26 @@ static void test_round_trip(void)
 	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), -PPCPV_ERR_INVAL);
 }
 
+/* irq-sweep: off when absent, each value, anything else refused. */
+static void test_irq_sweep(void)
+{
+	struct hostcfg_options o = defaults();
+	struct ppcpv_hostcfg cfg;
+	const char *why = NULL;
+
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), 0);
+	CU_ASSERT_EQUAL(cfg.irq_sweep, PPCPV_IRQ_SWEEP_OFF);
+	o.irq_sweep = PPCPV_HOSTCFG_IRQ_SWEEP_STEP;
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), 0);
+	CU_ASSERT_EQUAL(cfg.irq_sweep, PPCPV_IRQ_SWEEP_STEP);
+	o.irq_sweep = PPCPV_HOSTCFG_IRQ_SWEEP_IGNORE_CRITICAL;
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), 0);
+	CU_ASSERT_EQUAL(cfg.irq_sweep, PPCPV_IRQ_SWEEP_IGNORE_CRITICAL);
+	o.irq_sweep = "always";
+	CU_ASSERT_EQUAL(parse(&o, &cfg, &why), -PPCPV_ERR_INVAL);
+	CU_ASSERT_PTR_NOT_NULL(why);
+}
+
 /* A minimal blob: only the two required properties. */
 static void test_defaults(void)
 {
@@ -198,6 +218,7 @@ static void test_guest_tree(void)
 
 PPCPV_SUITE(host_config, "host-config", NULL, NULL,
 	{ "ppcpv-hostcfg output parses back", test_round_trip },
+	{ "irq-sweep: off by default, step, ignore-critical, refused otherwise", test_irq_sweep },
 	{ "defaults", test_defaults },
 	{ "bad configs are refused", test_refusals },
 	{ "not a host config", test_not_a_config },

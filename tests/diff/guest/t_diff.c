@@ -28,6 +28,7 @@
 #include "../../host/guest/guest.h"
 #include "../diff.h"
 #include "../state.h"
+#include "harness.h"
 
 /* Exit statuses besides 0 (every program ran). */
 #define EXIT_SETUP	2	/* no usable blob, or memory laid out wrongly */
@@ -65,6 +66,8 @@ static struct ppcpv_pv_result pv;
 static int hcalls_installed;
 static volatile int probe_faulted;
 static volatile int64_t running = -1;	/* the program that runs, for interrupt reports */
+static int sweeping;	/* the interrupt-placement sweep (sweep.c) */
+static int sampling;	/* ... one boundary per program */
 
 #define IN	((volatile uint64_t *)(uintptr_t)DIFF_IN_ADDR)
 #define OUT	((volatile uint64_t *)(uintptr_t)DIFF_OUT_ADDR)
@@ -218,12 +221,24 @@ static const char *copy_programs(uint32_t *w, const uint32_t *limit)
 		area.prog_word[i] = (uint32_t)(w - area.text);
 		for (k = 0; k < n; k++)
 			w = put(w, diff_be32(code + 4 * (first + k)));
-		if (ppc_insn_branch((uintptr_t)w, (uintptr_t)diff_capture, w) != PPC_BRANCH_OK)
+		w = diff_put_return(w);
+		if (!w)
 			return "diff_capture is out of branch reach";
-		w++;
 	}
 	area.end = w;
 	return 0;
+}
+
+uint32_t *diff_put_return(uint32_t *w)
+{
+	if (ppc_insn_branch((uintptr_t)w, (uintptr_t)diff_capture, w) != PPC_BRANCH_OK)
+		return NULL;
+	return w + 1;
+}
+
+uint32_t *diff_program_entry(uint32_t i)
+{
+	return area.text + area.prog_word[i];
 }
 
 static const char *build_area(void)
@@ -243,6 +258,11 @@ static const char *build_area(void)
 	area.read_patched = (routine)(uintptr_t)w;
 	w = build_readout(w, 1);
 	err = copy_programs(w, limit);
+	if (!err && sweeping) {
+		area.end = sweep_build(area.end, limit);
+		if (!area.end)
+			err = "the sweep's code does not fit the code area";
+	}
 	if (!err)
 		ppcpv_icache_sync((void *)(uintptr_t)DIFF_AREA_ADDR,
 				  (size_t)((uintptr_t)area.end - DIFF_AREA_ADDR));
@@ -281,13 +301,11 @@ static void bring_up_pv(const void *fdt, size_t fdt_size)
 
 /* ---- Running a program ----------------------------------------------------- */
 
-static void run_program(uint32_t i)
+void diff_run(int64_t id, const uint32_t *entry, const uint64_t start[DIFF_SLOTS], uint64_t seed,
+	      void (*arm)(const uint32_t *entry))
 {
-	uint64_t seed = diff_be64(diff_blob_entry(BLOB, i) + DIFF_ENT_SEED), start[DIFF_SLOTS];
-	uint32_t *entry = area.text + area.prog_word[i];
 	unsigned int s;
 
-	diff_start_state(seed, start);
 	for (s = 0; s < DIFF_SLOTS; s++) {
 		IN[s] = start[s];
 		OUT[s] = 0;
@@ -298,14 +316,37 @@ static void run_program(uint32_t i)
 	mtspr(PPC_SPR_DEC, PPC_DEC_MAX);	/* no decrementer while it runs */
 	area.write_sprs();
 	__asm__ __volatile__("" : : : "memory");
-	running = i;
+	running = id;
 	mtmsrd(start[DIFF_SLOT_MSR]);
+	if (arm)
+		arm(entry);
 	diff_enter();
 	area.read_trap();
 	area.read_patched();
 	mtmsrd(DIFF_ENTRY_MSR);
 	running = -1;
 	OUT[DIFF_SLOT_MEMSUM] = diff_hash_bytes(DIFF_HASH_INIT, MEM, DIFF_MEM_SIZE);
+}
+
+uint64_t diff_program_seed(uint32_t i)
+{
+	return diff_be64(diff_blob_entry(BLOB, i) + DIFF_ENT_SEED);
+}
+
+const uint8_t *diff_program_code(uint32_t i, uint32_t *words)
+{
+	const uint8_t *e = diff_blob_entry(BLOB, i);
+
+	*words = diff_be16(e + DIFF_ENT_WORDS);
+	return diff_blob_code(BLOB) + 4 * diff_be32(e + DIFF_ENT_FIRST);
+}
+
+static void run_program(uint32_t i)
+{
+	uint64_t start[DIFF_SLOTS];
+
+	diff_start_state(diff_program_seed(i), start);
+	diff_run(i, diff_program_entry(i), start, diff_program_seed(i), NULL);
 }
 
 static void report_program(uint32_t i)
@@ -340,6 +381,8 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 
 	mtmsrd(mfmsr() | DIFF_ENTRY_MSR);	/* natively the CPU starts in 32-bit mode */
 	catch_interrupts();
+	sampling = guest_bootarg_is(SWEEP_SAMPLE_BOOTARG);
+	sweeping = !guest_native() && (sampling || guest_bootarg_is(SWEEP_BOOTARG));
 	err = check_layout(fdt);
 	if (!err)
 		err = build_area();
@@ -353,6 +396,8 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 		     mode_name(), &diff_build_variant ? diff_build_variant : "good", count,
 		     pv.enabled ? pv.n_sites : 0, pv.stats.patched, pv.stats.skipped,
 		     (unsigned long long)pv.stats.tmp_used);
+	if (sweeping)
+		return sweep_main(count, pv.enabled, sampling);
 	for (i = 0; i < count; i++) {
 		if (guest_native() && (diff_be16(diff_blob_entry(BLOB, i) + DIFF_ENT_FLAGS) &
 				       DIFF_PROG_HOSTED_ONLY)) {

@@ -47,6 +47,7 @@
  * each (Documentation/ppc-pv.rst). */
 #define PPCPV_FDT_PREMAPPED_MAGIC_PAGE	"ppcpv,premapped-magic-page"
 #define PPCPV_HOSTCFG_FAST_EXITS	"fast-exits"	/* "on" (default) or "off", below */
+#define PPCPV_HOSTCFG_IRQ_SWEEP		"irq-sweep"	/* the interrupt-placement sweep, below */
 
 #define PPCPV_HOSTCFG_MODE_PV		"pv"
 #define PPCPV_HOSTCFG_MODE_NO_PV	"no-pv"
@@ -72,6 +73,15 @@
 #define PPCPV_HOSTCFG_FAULT_STALE_PAGE	"stale-magic-page"	/* the guest sees a page the host ignores */
 #define PPCPV_HOSTCFG_FAULT_ABSENT_PAGE	"absent-magic-page"	/* MAP succeeds, nothing is mapped */
 
+/* irq-sweep (absent: off): the host single-steps the guest on request and
+ * raises the decrementer at an exact instruction (pseries/sweep.c,
+ * Documentation/differential.rst).  "step": the sweep; "ignore-critical":
+ * the same with a deliberate defect, the raised interrupt delivered
+ * whenever EE is set, inside a critical section too (the sweep must
+ * catch it). */
+#define PPCPV_HOSTCFG_IRQ_SWEEP_STEP	"step"
+#define PPCPV_HOSTCFG_IRQ_SWEEP_IGNORE_CRITICAL "ignore-critical"
+
 /* Defaults (also the memory map the tests use). */
 #define PPCPV_GUEST_BASE_DEFAULT	0x01000000	/* 16 MiB */
 #define PPCPV_GUEST_SIZE_DEFAULT	0x01000000	/* 16 MiB */
@@ -89,6 +99,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <ppcpv/host/vcpu.h>
+
+enum ppcpv_irq_sweep {
+	PPCPV_IRQ_SWEEP_OFF = 0,
+	PPCPV_IRQ_SWEEP_STEP,
+	PPCPV_IRQ_SWEEP_IGNORE_CRITICAL,
+};
 
 /* A parsed host config, defaults filled in. */
 struct ppcpv_hostcfg {
@@ -112,6 +128,7 @@ struct ppcpv_hostcfg {
 	int premap;			/* magic-page-ea and -pa given */
 	uint64_t premap_ea, premap_pa;
 	uint32_t premap_le;
+	enum ppcpv_irq_sweep irq_sweep;	/* default PPCPV_IRQ_SWEEP_OFF */
 };
 
 /*

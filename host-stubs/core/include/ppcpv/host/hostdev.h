@@ -35,6 +35,28 @@
 #define PPCPV_HOSTDEV_STATS_MARK	0x18
 #define PPCPV_HOSTDEV_MARK_PREFIX	"HOST-STATS-MARK "
 
+/*
+ * Registers the platform may define (ppcpv_host_ops.hostdev_platform):
+ * without it, accesses there fail like any undefined register.  pseries
+ * puts the interrupt-placement sweep here (host config irq-sweep,
+ * host-stubs/pseries/sweep.c):
+ *   SWEEP_FROM  8, write: the guest pc where counting starts (boundary 0 is
+ *               "before the instruction at FROM")
+ *   SWEEP_TO    8, write: the guest pc where the measured code ends
+ *   SWEEP_AT    4, write k: arm; the host single-steps the guest from now
+ *               on and raises the decrementer at boundary k (after k
+ *               instructions from FROM completed); SWEEP_NEVER: only count
+ *   SWEEP_END   4, read: the boundary at which TO was reached
+ *               (SWEEP_NEVER: not reached); ends the placement
+ */
+#define PPCPV_HOSTDEV_PLATFORM_FIRST	0x20
+#define PPCPV_HOSTDEV_PLATFORM_END	0x40
+#define PPCPV_HOSTDEV_SWEEP_FROM	0x20
+#define PPCPV_HOSTDEV_SWEEP_TO		0x28
+#define PPCPV_HOSTDEV_SWEEP_AT		0x30
+#define PPCPV_HOSTDEV_SWEEP_END		0x34
+#define PPCPV_HOSTDEV_SWEEP_NEVER	0xffffffffu
+
 /* Device-tree compatible string of the node describing it. */
 #define PPCPV_HOSTDEV_COMPATIBLE	"ppcpv,hostdev"
 

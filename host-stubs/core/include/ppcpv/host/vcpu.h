@@ -81,7 +81,7 @@ struct ppcpv_vcpu_config {
 
 struct ppcpv_vcpu;
 
-/* The platform's side.  Every pointer is required but the last two. */
+/* The platform's side.  Every pointer is required but the last three. */
 struct ppcpv_host_ops {
 	/* The timebase now. */
 	uint64_t (*timebase)(void *ctx);
@@ -96,6 +96,12 @@ struct ppcpv_host_ops {
 	 * guest EA = guest-physical, and the family treats them as before. */
 	int (*fetch_gpa)(void *ctx, const struct ppcpv_vcpu *vcpu, uint64_t ea, uint64_t *gpa);
 	enum ppcpv_emul_result (*mmu_insn)(void *ctx, struct ppcpv_vcpu *vcpu, uint32_t insn);
+	/* Optional: the MMIO device's platform registers
+	 * (PPCPV_HOSTDEV_PLATFORM_FIRST.._END, ppcpv/host/hostdev.h), a
+	 * read (write = 0: *val out) or a write (*val in).  0, or a negative
+	 * -PPCPV_ERR_* (the guest gets a DSI).  NULL: there are none. */
+	int (*hostdev_platform)(void *ctx, struct ppcpv_vcpu *vcpu, uint64_t offset,
+				unsigned int size, int write, uint64_t *val);
 };
 
 /* Interrupts the host can hold pending for the guest. */

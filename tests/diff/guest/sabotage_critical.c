@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+/*
+ * A test build that is wrong on purpose: the 64-bit mtmsrd L=1 and
+ * mtmsr/mtmsrd L=0 trampolines leave their critical section one
+ * instruction too early - every "std r2,critical" (the epilogue's last
+ * word) swapped with the word before it, the reload of r30 from scratch2.
+ * An interrupt between the two is then delivered (critical != r1 already),
+ * its handler's own trampoline overwrites scratch2, and the interrupted
+ * one reloads a wrong r30.  Only the interrupt-placement sweep can see it
+ * (without interrupts the swapped words do the same).  The generated
+ * template table is compiled in here under another name and its lookup
+ * wrapped, as in sabotage_msr.c; kvm_emul itself is untouched.
+ */
+#include <ppcpv/abi.h>
+#include <ppcpv/emul.h>
+#include <ppcpv/isa/insn.h>
+
+const struct ppcpv_emul_template *ppcpv_emul_template_good(unsigned int word_bits,
+							   enum ppcpv_emul_id id);
+#define ppcpv_emul_template(word_bits, id) ppcpv_emul_template_good(word_bits, id)
+#include "templates.c"
+#undef ppcpv_emul_template
+
+const char diff_build_variant[] = "sabotage-critical-early";
+
+/* Room for a copy of any template (the longest has 32 words). */
+#define TEMPLATE_WORDS_MAX	64
+/* Each template has a return path and a trap path, each ending its
+ * critical section. */
+#define EPILOGUES		2
+
+const struct ppcpv_emul_template *ppcpv_emul_template(unsigned int word_bits,
+						       enum ppcpv_emul_id id)
+{
+	static uint32_t words[PPCPV_EMUL_COUNT][TEMPLATE_WORDS_MAX];
+	static struct ppcpv_emul_template wrong[PPCPV_EMUL_COUNT];
+	const struct ppcpv_emul_template *t = ppcpv_emul_template_good(word_bits, id);
+	const uint32_t leave = ppc_insn_std(2, 0, PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_CRITICAL);
+	unsigned int i, hits = 0;
+	uint32_t *w;
+
+	if (!t || (id != PPCPV_EMUL_MTMSRD_L1 && id != PPCPV_EMUL_MTMSR) || word_bits != 64 ||
+	    t->n_words > TEMPLATE_WORDS_MAX)
+		return t;
+	w = words[id];
+	for (i = 0; i < t->n_words; i++)
+		w[i] = t->words[i];
+	for (i = 1; i < t->n_words; i++) {
+		if (w[i] == leave) {
+			w[i] = w[i - 1];
+			w[i - 1] = leave;
+			hits++;
+		}
+	}
+	/* Not the expected shape: fail the patch (PV off) rather than test nothing. */
+	if (hits != EPILOGUES)
+		return NULL;
+	wrong[id] = *t;
+	wrong[id].words = w;
+	return &wrong[id];
+}
