@@ -15,6 +15,7 @@
 #include <ppcpv/disasm.h>
 #include <ppcpv/err.h>
 #include <ppcpv/fdt.h>
+#include <ppcpv/host/hostcfg.h>
 #include "../../launcher/linux_boot.h"
 #include "ppcpv_test.h"
 
@@ -188,7 +189,7 @@ static void test_layout(void)
 	CU_ASSERT_EQUAL(l.stage_size, debian.raw_size);
 	CU_ASSERT(l.mover >= l.stage + l.stage_size);
 	CU_ASSERT(l.top <= LINUX_RAM_DEFAULT - LINUX_QEMU_FDT_RESERVE);
-	CU_ASSERT_EQUAL(l.pft_shift, 22);
+	CU_ASSERT_EQUAL(l.pft_shift, 21);	/* 256 MiB / 128 = 2 MiB */
 
 	/* hosted: the same places, no copy stage */
 	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x123456, MODE_PV, 0, LINUX_RAM_DEFAULT, &hosted,
@@ -197,6 +198,17 @@ static void test_layout(void)
 	CU_ASSERT_EQUAL(hosted.initrd, l.initrd);
 	CU_ASSERT_EQUAL(hosted.stage_size, 0);
 	CU_ASSERT_EQUAL(hosted.top, l.stage);
+	/* the host's own guest hash table, whatever the RAM */
+	CU_ASSERT_EQUAL(hosted.pft_shift, PPCPV_GUEST_PFT_SHIFT);
+	CU_ASSERT_EQUAL(hosted.magic, 0);
+
+	/* --prepatch: the magic page's guest-physical page right after the
+	 * RTAS blob, before the initrd */
+	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x123456, MODE_PV, 1, LINUX_RAM_DEFAULT, &hosted,
+					   why, sizeof(why)), 0);
+	CU_ASSERT_EQUAL(hosted.magic, hosted.rtas + hosted.rtas_size);
+	CU_ASSERT_EQUAL(hosted.magic % PPCPV_MAGIC_PAGE_SIZE, 0);
+	CU_ASSERT(hosted.initrd >= hosted.magic + PPCPV_MAGIC_PAGE_SIZE);
 
 	/* an initrd that fills RAM: refused, with the numbers */
 	CU_ASSERT_EQUAL(linux_layout(&debian, LINUX_RAM_DEFAULT - 0x3000000, MODE_NATIVE, 0,
