@@ -13,8 +13,9 @@
 #   make check-vmlinux  the patcher on Debian's ppc64el kernel (downloads ~50 MB)
 #   make bench-patcher  scan speed on that kernel
 #   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (fuzz/README.md)
-#   make linux-demo     Debian's ppc64el Linux booted natively (tests/linux.mk;
-#                       also linux-guest, check-linux, linux-bench)
+#   make linux-demo     Debian's ppc64el Linux natively, under the host without
+#                       and with PV, prepatched (tests/linux.mk; also
+#                       linux-guest, check-linux, linux-bench)
 #   make soak       the differential test on SOAK_PROGRAMS programs (default
 #                   100000; Documentation/differential.rst)
 #   make clean
@@ -77,6 +78,9 @@ endif
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@$(BUILD)/native/bin/ppcpv-run --all
+	@echo
+	@echo "==== Debian's ppc64el Linux 6.1 (fetched once from the Debian mirror) ===="
+	@$(MAKE) --no-print-directory linux-demo
 
 # The README's two commands on a freshly bootstrapped Debian 12 minbase root
 # with only git and make (opt-in: needs root and the mirror; several minutes).
