@@ -155,20 +155,42 @@ static int translated(uint64_t msr)
 	return !!(msr & (PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR));
 }
 
+/*
+ * Entering translated supervisor state with the magic page shown: its
+ * segment goes into the host SLB at once.  A patched kernel touches the
+ * page on nearly every kernel entry, and the emptied shadow SLB would
+ * otherwise cost a host segment fault each time; the entry is the one that
+ * fault would load (its shadow PTE stays in the host table meanwhile).
+ */
+static void preload_magic_segment(const struct ppcpv_vcpu *v, uint64_t msr)
+{
+	struct ppcpv_slb_load load = { 0 };
+	struct ppcpv_guest_fault fault;
+
+	if (!v->magic.visible || !(msr & PPC_BOOK3S_MSR_DR))
+		return;
+	if (ppcpv_shadow_map_segment(&shadow, &gmmu, msr, v->magic.ea, PPCPV_ACCESS_LOAD, &load,
+				     &fault))
+		slb_load(&load);
+}
+
 void shadow_entry(const struct ppcpv_vcpu *v)
 {
 	uint64_t msr = ppcpv_vcpu_msr(v);
+	uint64_t mode = shadow.slb.mode;
 	int want = translated(msr);
 
 	/* A change of PR, IR or DR empties the shadow SLB. */
 	slb_drop(ppcpv_shadow_set_mode(&shadow, msr));
-	if (want == translated_loaded)
-		return;
-	if (want)
-		mmu_flat_suspend();
-	else
-		mmu_flat_resume();
-	translated_loaded = want;
+	if (want != translated_loaded) {
+		if (want)
+			mmu_flat_suspend();
+		else
+			mmu_flat_resume();
+		translated_loaded = want;
+	}
+	if (want && shadow.slb.mode != mode)
+		preload_magic_segment(v, msr);
 }
 
 /* The magic page the core maps or moves: the walk's copy follows. */
