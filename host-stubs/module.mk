@@ -6,6 +6,7 @@
 #   arch/<family>/ book3s, booke: MSR rules, interrupt delivery, decrementer,
 #                  privileged instructions (every flavour)
 #   pseries/       platform glue for qemu-system-ppc64 -M pseries (ppc64 only)
+#   e500/          platform glue for qemu-system-ppc -M ppce500 (ppc32 only)
 #   tools/         ppcpv-hostcfg: writes the host-config and guest device trees
 
 HOST_ARCHS := book3s booke
@@ -49,20 +50,43 @@ $(HOST_PSERIES_BIN): $(HOST_PSERIES_ELF)
 
 ALL_TARGETS += $(HOST_PSERIES_BIN)
 
-# start.S's structure offsets and MSR masks, from the C definitions:
+# A platform's start.S structure offsets (and masks) from the C definitions:
 # asm-offsets.c compiled to assembly, each "->NAME value" line made a
 # #define (the file is never linked).  Written whole or not at all.
-HOST_ASM_OFFSETS := $(BUILD)/ppc64/host-stubs/pseries/generated/asm-offsets.h
-$(HOST_ASM_OFFSETS): host-stubs/pseries/asm-offsets.c
+# $(call HOST_ASM_OFFSETS_RULE,flavour,platform directory)
+asm_offsets_h = $(BUILD)/$(1)/host-stubs/$(2)/generated/asm-offsets.h
+define HOST_ASM_OFFSETS_RULE
+$(call asm_offsets_h,$(1),$(2)): host-stubs/$(2)/asm-offsets.c
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo "  GEN [$(1)] $$@")
+	$$(Q)$$(CC_$(1)) $$(CFLAGS_$(1)) $$(CPPFLAGS) $$(addprefix -I,$$(INCLUDES)) -MMD -MP -MT $$@ -MF $$@.d \
+		-S -o $$@.s $$<
+	$$(Q){ echo "/* Generated from host-stubs/$(2)/asm-offsets.c: do not edit. */"; \
+	  sed -n 's/^[[:space:]]*->\([A-Z0-9_]*\) \(-\{0,1\}[0-9][0-9]*\)$$$$/#define \1 \2/p' $$@.s; } >$$@.tmp
+	$$(Q)test "$$$$(grep -c '^#define' $$@.tmp)" = "$$$$(grep -c '^[[:space:]]*->' $$@.s)" || \
+		{ echo "asm-offsets: a value the compiler did not print as a number" >&2; rm -f $$@.tmp; exit 1; }
+	$$(Q)mv $$@.tmp $$@
+$(call objs,$(1),host-stubs/$(2)/start.S): $(call asm_offsets_h,$(1),$(2))
+$(call objs,$(1),host-stubs/$(2)/start.S): CPPFLAGS += -I$(dir $(call asm_offsets_h,$(1),$(2)))
+endef
+$(eval $(call HOST_ASM_OFFSETS_RULE,ppc64,pseries))
+
+# The e500 host stub: an ELF for qemu-system-ppc -M ppce500 -kernel (QEMU's
+# e500 machine loads ELF or uImage payloads only).  32-bit BookE, soft-float:
+# the ppc32 flavour's libraries, its own objects tuned for e500v2.
+HOST_E500_SRCS := $(filter-out host-stubs/e500/asm-offsets.c,\
+	$(sort $(wildcard host-stubs/e500/*.c host-stubs/e500/*.S)))
+HOST_E500_LIBS := $(call libpath,ppcpv-host-booke,ppc32) $(call libpath,ppcpv-host-core,ppc32) \
+	$(call libpath,ppcpv-fdt,ppc32) $(call libpath,ppcpv-fmt,ppc32) $(call libpath,ppcpv-crt,ppc32) \
+	$(call libpath,ppcpv-abi,ppc32)
+HOST_E500_ELF := $(BUILD)/ppc32/host-stubs/ppcpv-host-e500.elf
+
+$(HOST_E500_ELF): $(call objs,ppc32,$(HOST_E500_SRCS)) $(HOST_E500_LIBS) host-stubs/e500/host.ld
 	@mkdir -p $(@D)
-	@$(if $(Q),echo "  GEN [ppc64] $@")
-	$(Q)$(CC_ppc64) $(CFLAGS_ppc64) $(CPPFLAGS) $(addprefix -I,$(INCLUDES)) -MMD -MP -MT $@ -MF $@.d \
-		-S -o $@.s $<
-	$(Q){ echo "/* Generated from host-stubs/pseries/asm-offsets.c: do not edit. */"; \
-	  sed -n 's/^[[:space:]]*->\([A-Z0-9_]*\) \(-\{0,1\}[0-9][0-9]*\)$$/#define \1 \2/p' $@.s; } >$@.tmp
-	$(Q)test "$$(grep -c '^#define' $@.tmp)" = "$$(grep -c '^[[:space:]]*->' $@.s)" || \
-		{ echo "asm-offsets: a value the compiler did not print as a number" >&2; rm -f $@.tmp; exit 1; }
-	$(Q)mv $@.tmp $@
-$(call objs,ppc64,host-stubs/pseries/start.S): $(HOST_ASM_OFFSETS)
-$(call objs,ppc64,host-stubs/pseries/start.S): CPPFLAGS += -I$(dir $(HOST_ASM_OFFSETS))
+	@$(if $(Q),echo "  LD [ppc32] $@")
+	$(Q)$(call PPC_RAW_LINK,ppc32,$@,host-stubs/e500/host.ld,$(call objs,ppc32,$(HOST_E500_SRCS)) $(HOST_E500_LIBS))
+$(call objs,ppc32,$(HOST_E500_SRCS)): CFLAGS_ppc32 += -mcpu=8548
+
+ALL_TARGETS += $(HOST_E500_ELF)
+$(eval $(call HOST_ASM_OFFSETS_RULE,ppc32,e500))
 INCLUDES += host-stubs/tools

@@ -219,3 +219,39 @@ int ppcpv_hostcfg_parse(const void *blob, size_t size, struct ppcpv_hostcfg *cfg
 		*why = p.why;
 	return err;
 }
+
+static int overlaps(uint64_t a, uint64_t a_len, uint64_t b, uint64_t b_len)
+{
+	return a < b + b_len && b < a + a_len;
+}
+
+/* The machine's own rules for the guest region, on top of the generic ones. */
+static const char *check_against_machine(const struct ppcpv_hostcfg *c,
+					 const struct ppcpv_hostcfg_machine *m)
+{
+	if (c->guest_base < m->image_end ||
+	    overlaps(c->guest_base, c->guest_size, PPCPV_HOSTCFG_PA, PPCPV_HOSTCFG_MAX_SIZE) ||
+	    overlaps(c->guest_base, c->guest_size, m->qemu_fdt, m->qemu_fdt_size) ||
+	    c->guest_base + c->guest_size > m->ram_size)
+		return "host config: the guest region overlaps the host, its config, QEMU's "
+		       "device tree, or leaves RAM";
+	if (c->has_guest_fdt &&
+	    ppcpv_fdt_check((const void *)(uintptr_t)(c->guest_base + c->guest_fdt),
+			    c->guest_size - c->guest_fdt))
+		return "host config: no valid device tree at guest-fdt";
+	return NULL;
+}
+
+const char *ppcpv_hostcfg_load(struct ppcpv_hostcfg *cfg, const struct ppcpv_hostcfg_machine *m)
+{
+	const void *blob = (const void *)(uintptr_t)PPCPV_HOSTCFG_PA;
+	const char *why;
+
+	if (PPCPV_HOSTCFG_PA < m->image_end)
+		return "the host image overlaps the host-config address";
+	if (ppcpv_fdt_check(blob, PPCPV_HOSTCFG_MAX_SIZE))
+		return "no host-config blob at 0xf00000 (load one with -device loader)";
+	if (ppcpv_hostcfg_parse(blob, PPCPV_HOSTCFG_MAX_SIZE, cfg, &why))
+		return why;
+	return check_against_machine(cfg, m);
+}

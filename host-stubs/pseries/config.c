@@ -88,39 +88,14 @@ const char *machine_read_qemu_fdt(struct machine *m, const void *fdt)
 	return read_cpu(m, fdt, size);
 }
 
-static int overlaps(uint64_t a, uint64_t a_len, uint64_t b, uint64_t b_len)
-{
-	return a < b + b_len && b < a + a_len;
-}
-
-/* The machine's own rules for the guest region, on top of the generic ones. */
-static const char *check_against_machine(const struct machine *m, uint64_t image_end)
-{
-	const struct ppcpv_hostcfg *c = &m->cfg;
-
-	if (c->guest_base < image_end ||
-	    overlaps(c->guest_base, c->guest_size, PPCPV_HOSTCFG_PA, PPCPV_HOSTCFG_MAX_SIZE) ||
-	    overlaps(c->guest_base, c->guest_size, m->qemu_fdt, m->qemu_fdt_size) ||
-	    c->guest_base + c->guest_size > m->ram_size)
-		return "host config: the guest region overlaps the host, its config, QEMU's "
-		       "device tree, or leaves RAM";
-	if (c->has_guest_fdt &&
-	    ppcpv_fdt_check((const void *)(uintptr_t)(c->guest_base + c->guest_fdt),
-			    c->guest_size - c->guest_fdt))
-		return "host config: no valid device tree at guest-fdt";
-	return NULL;
-}
-
 const char *machine_read_host_config(struct machine *m, uint64_t image_end)
 {
-	const char *why;
+	const struct ppcpv_hostcfg_machine machine = {
+		.image_end = image_end,
+		.ram_size = m->ram_size,
+		.qemu_fdt = m->qemu_fdt,
+		.qemu_fdt_size = m->qemu_fdt_size,
+	};
 
-	if (PPCPV_HOSTCFG_PA < image_end)
-		return "the host image overlaps the host-config address";
-	if (ppcpv_fdt_check((const void *)(uintptr_t)PPCPV_HOSTCFG_PA, PPCPV_HOSTCFG_MAX_SIZE))
-		return "no host-config blob at 0xf00000 (load one with -device loader)";
-	if (ppcpv_hostcfg_parse((const void *)(uintptr_t)PPCPV_HOSTCFG_PA, PPCPV_HOSTCFG_MAX_SIZE,
-				&m->cfg, &why))
-		return why;
-	return check_against_machine(m, image_end);
+	return ppcpv_hostcfg_load(&m->cfg, &machine);
 }

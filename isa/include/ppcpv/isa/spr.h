@@ -28,6 +28,8 @@
 #define PPC_DEC_MAX		0x7fffffff
 #define PPC_SPR_SRR0		26	/* interrupted address */
 #define PPC_SPR_SRR1		27	/* interrupted MSR (plus cause bits on Book3S) */
+#define PPC_SPR_TBL		268	/* timebase, lower word (read; BookE's mftb) */
+#define PPC_SPR_TBU		269	/* timebase, upper word (read) */
 #define PPC_SPR_USPRG3		259	/* SPRG3, readable at PR=1 (BookE: SPRG3R) */
 #define PPC_SPR_SPRG0		272	/* SPRG0..3 for supervisor software */
 #define PPC_SPR_SPRG1		273
@@ -86,6 +88,13 @@
 #define PPC_BOOKE_SPR_MAS4	628
 #define PPC_BOOKE_SPR_MAS6	630
 #define PPC_BOOKE_SPR_MAS7	944
+#define PPC_BOOKE_SPR_CSRR0	58	/* critical interrupt save registers */
+#define PPC_BOOKE_SPR_CSRR1	59
+#define PPC_BOOKE_SPR_MCSRR0	570	/* machine-check save registers (e500) */
+#define PPC_BOOKE_SPR_MCSRR1	571
+#define PPC_BOOKE_SPR_IVOR32	528	/* e500 IVOR32..35: SPE unavailable, SPE data and
+					 * round exceptions, performance monitor: 528..531 */
+#define PPC_BOOKE_E500_IVORS_HIGH	4	/* IVOR32..35 */
 
 /* The IVOR of interrupt n (PPC_BOOKE_IVOR_* of ppcpv/isa/vectors.h). */
 #define PPC_BOOKE_SPR_IVOR(n)	(PPC_BOOKE_SPR_IVOR0 + (n))

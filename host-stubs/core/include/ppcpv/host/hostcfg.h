@@ -139,6 +139,22 @@ struct ppcpv_hostcfg {
  */
 int ppcpv_hostcfg_parse(const void *blob, size_t size, struct ppcpv_hostcfg *cfg,
 			const char **why);
+
+/* What a platform knows of its machine when it reads its config. */
+struct ppcpv_hostcfg_machine {
+	uint64_t image_end;		/* PA: the host image (and its stacks) end here */
+	uint64_t ram_size;
+	uint64_t qemu_fdt, qemu_fdt_size;	/* PA and bytes of QEMU's device tree */
+};
+
+/*
+ * Bare-metal platforms (which address physical memory at EA = PA): parse
+ * the blob at PPCPV_HOSTCFG_PA and check it against the machine too - the
+ * guest region in RAM above the host image, clear of the blob and of
+ * QEMU's device tree, and a valid device tree at guest-fdt.  NULL, or what
+ * is wrong.
+ */
+const char *ppcpv_hostcfg_load(struct ppcpv_hostcfg *cfg, const struct ppcpv_hostcfg_machine *m);
 #endif
 
 #endif /* PPCPV_HOST_HOSTCFG_H */

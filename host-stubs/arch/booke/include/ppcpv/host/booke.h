@@ -3,8 +3,8 @@
  * ppcpv/host/booke.h - the host core's Book III-E family (e500): its MSR
  * rules, interrupt delivery through IVPR and the IVORs with ESR/DEAR
  * causes, the decrementer that stops at zero and raises TSR[DIS], and the
- * privileged instructions BookE has.  No platform runs it yet; the unit
- * tests do.  A BookE platform names ppcpv_arch_booke in its vCPU config
+ * privileged instructions BookE has.  host-stubs/e500 runs it under QEMU
+ * ppce500; the unit tests on a simulated machine.  A BookE platform names ppcpv_arch_booke in its vCPU config
  * and turns each real interrupt into an exit with ppcpv_booke_exit().
  */
 #ifndef PPCPV_HOST_BOOKE_H

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internal to the e500 host stub: the interfaces between its files.  The
+ * host runs at MSR[PR]=0 in address space 0 with EE=0; its TLB1 entries
+ * map RAM at EA = PA (mmu.c).
+ */
+#ifndef PPCPV_E500_H
+#define PPCPV_E500_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <ppcpv/host/hostcfg.h>
+#include <ppcpv/host/vcpu.h>
+
+/* ---- The SoC's registers (soc.c): console, exit --------------------------- */
+
+/* Map CCSR (UART, GPIO, PCI controller); then the console works. */
+void soc_init(void);
+void console_write(const char *buf, size_t len);
+void host_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Status 0: GPIO power-off (QEMU exits 0); else pvpanic (QEMU exits 1 with
+ * -device pvpanic-pci -action panic=exit-failure).  Never returns. */
+void soc_exit(int status) __attribute__((noreturn));
+
+/* ---- The machine (config.c) ----------------------------------------------- */
+
+struct machine {
+	uint64_t ram_size;		/* from QEMU's device tree */
+	uint64_t qemu_fdt, qemu_fdt_size;
+	uint32_t timebase_hz;
+	struct ppcpv_hostcfg cfg;	/* from the host-config blob */
+};
+
+const char *machine_read_qemu_fdt(struct machine *m, const void *fdt);
+
+/* ---- TLB1 (mmu.c) ---------------------------------------------------------- */
+
+/* The host's own map (RAM, CCSR, the PCI window) in address space 0. */
+void mmu_init_host(void);
+/* Map the CCSR window (soc.c calls it first thing). */
+void mmu_map_ccsr(uint64_t ccsr_pa, uint32_t ea, uint32_t bytes);
+/* The PCI memory window, for pvpanic. */
+void mmu_map_io(uint64_t pa, uint32_t ea, uint32_t bytes);
+/* Guest memory in address space 1: EA 0 .. size = host PA base ..; NULL or
+ * why not. */
+const char *mmu_map_guest(uint64_t base, uint64_t size);
+/* The page the guest is shown as its magic page (host PA). */
+void mmu_set_magic_page(uint64_t pa);
+/* Show or hide it at the guest's magic-page EA: the vCPU's magic_visible op. */
+void mmu_magic_visible(void *ctx, const struct ppcpv_vcpu *v, int visible);
+
+/* ---- Entry and exit (start.S, main.c) ------------------------------------- */
+
+struct host_vector {
+	int32_t ivor;		/* -1 ends the table */
+	uint32_t addr;
+};
+extern const struct host_vector host_vector_table[];
+
+void guest_enter(uint32_t real_msr) __attribute__((noreturn));
+uint32_t host_exit(uint32_t ivor, uint32_t srr1, uint32_t esr, uint32_t dear);
+void host_fatal_trap(uint32_t ivor, uint32_t srr0, uint32_t srr1, uint32_t esr,
+		     uint32_t dear) __attribute__((noreturn));
+void host_main(const void *qemu_fdt) __attribute__((noreturn));
+
+/* The status "EXIT:" reports when the host itself fails. */
+#define HOST_FATAL_STATUS	99
+
+/* The trap area right before the vCPU (real SPRG0 points at the vCPU). */
+struct trap_area {
+	uint32_t host_sp;	/* host r1 for host_exit(): the stack's top frame */
+};
+
+struct host_cpu {
+	struct trap_area ta;
+	struct ppcpv_vcpu vcpu;
+};
+
+#endif /* PPCPV_E500_H */

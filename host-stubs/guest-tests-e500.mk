@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: MIT
+# tests/host/e500/: test guests for the e500 host stub (32-bit BookE raw
+# binaries for the guest region) and the check step that boots each under
+# qemu-system-ppc -M ppce500.
+
+E500_GUEST_RUNTIME := tests/host/e500/head.S tests/host/e500/lib.c
+E500_GUEST_TESTS := $(sort $(wildcard tests/host/e500/t_*.c))
+E500_GUEST_LIBS := $(call libpath,ppcpv-fdt,ppc32) $(call libpath,ppcpv-fmt,ppc32) \
+	$(call libpath,ppcpv-hcall,ppc32) $(call libpath,ppcpv-crt,ppc32)
+E500_GUEST_DIR := $(BUILD)/ppc32/tests/host/e500
+
+e500_guest_image = $(E500_GUEST_DIR)/$(basename $(notdir $(1))).bin
+
+define E500_GUEST_BODY
+$(E500_GUEST_DIR)/$(basename $(notdir $(1))).elf: $(call objs,ppc32,$(1) $(E500_GUEST_RUNTIME)) $(E500_GUEST_LIBS) tests/host/e500/guest.ld
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo "  LD [ppc32] $$@")
+	$$(Q)$$(call PPC_RAW_LINK,ppc32,$$@,tests/host/e500/guest.ld,$(call objs,ppc32,$(1) $(E500_GUEST_RUNTIME)) $(E500_GUEST_LIBS))
+$(call e500_guest_image,$(1)): $(E500_GUEST_DIR)/$(basename $(notdir $(1))).elf
+	@$$(if $$(Q),echo "  BIN [ppc32] $$@")
+	$$(Q)$$(OBJCOPY_ppc32) -O binary $$< $$@
+ALL_TARGETS += $(call e500_guest_image,$(1))
+endef
+$(foreach t,$(E500_GUEST_TESTS),$(eval $(call E500_GUEST_BODY,$(t))))
+$(call objs,ppc32,$(E500_GUEST_TESTS) $(E500_GUEST_RUNTIME)): CFLAGS_ppc32 += -mcpu=8548
+
+E500_GUEST_IMAGES := $(foreach t,$(E500_GUEST_TESTS),$(call e500_guest_image,$(t)))
+
+$(call CHECK_STEP,host-e500,$(HOST_E500_ELF) $(E500_GUEST_IMAGES) $(BUILD)/native/bin/ppcpv-hostcfg,\
+	tests/host/e500/check.sh $(BUILD))

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# run-guest.sh [options] GUEST.bin [-- QEMU-ARGS...]
+#
+# Boot a raw 32-bit BookE guest under the ppcpv e500 host stub in
+# qemu-system-ppc -M ppce500 -cpu e500v2 (TCG).  The one place that builds
+# that command line (--print shows it).
+#
+#   --build DIR      build directory (default: build, next to this script's repo)
+#   --timeout SEC    kill QEMU after SEC seconds (default 20; exit status 124)
+#   --print          print the command line instead of running it
+#   any other option is passed to ppcpv-hostcfg (e.g. --mode no-pv, --verbose,
+#   --selftest host-fault)
+#
+# The guest region starts at 32 MiB: QEMU puts its own device tree near
+# 25 MiB, above the host image at 1 MiB.  Guest MSR at entry: ME (32-bit
+# supervisor, EE off); the guest's tree says QEMU's 400 MHz timebase.
+# Output: the host's and the guest's console, ending with
+# "HOST-STATS: {...}" and "EXIT: <n>"; QEMU exits 0 when n = 0, else 1.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/../../.." && pwd)
+build=$here/build
+timeout_s=20
+print=0
+cfg_args=()
+guest=
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--build) build=$2; shift 2 ;;
+	--timeout) timeout_s=$2; shift 2 ;;
+	--print) print=1; shift ;;
+	--verbose) cfg_args+=("$1"); shift ;;
+	--) shift; break ;;
+	--*) cfg_args+=("$1" "$2"); shift 2 ;;
+	*) guest=$1; shift ;;
+	esac
+done
+[ -n "$guest" ] || { echo "usage: run-guest.sh [options] GUEST.bin [-- QEMU-ARGS]" >&2; exit 2; }
+host=$build/ppc32/host-stubs/ppcpv-host-e500.elf
+hostcfg=$build/native/bin/ppcpv-hostcfg
+msr_me=0x1000
+
+tmp=$(mktemp -d)
+[ "$print" = 1 ] || trap 'rm -rf "$tmp"' EXIT
+mapfile -t loaders < <("$hostcfg" --host-config "$tmp/host-config.dtb" --guest-fdt "$tmp/guest.dtb" \
+	--guest-image "$guest" --guest-base 0x2000000 --guest-msr "$msr_me" \
+	--timebase-hz 400000000 --loader-args "${cfg_args[@]}")
+[ ${#loaders[@]} -gt 0 ] || exit 2
+
+cmd=(qemu-system-ppc -M ppce500 -cpu e500v2 -m 512M -nographic -monitor none -serial stdio
+	-nic none -device pvpanic-pci -action panic=exit-failure -no-reboot
+	-icount shift=0,sleep=off -kernel "$host")
+for l in "${loaders[@]}"; do
+	read -r -a words <<<"$l"
+	cmd+=("${words[@]}")
+done
+cmd+=("$@")
+
+if [ "$print" = 1 ]; then
+	printf '%q ' timeout "$timeout_s" "${cmd[@]}"
+	echo
+	exit 0
+fi
+exec timeout "$timeout_s" "${cmd[@]}" </dev/null
