@@ -5,6 +5,7 @@
  * the guest's own handler through the family's arch; and before every
  * entry, what is due is delivered.  Nothing here knows a family.
  */
+#include <ppcpv/err.h>
 #include <ppcpv/host/arch-helpers.h>
 #include <ppcpv/host/insn.h>
 #include <ppcpv/host/shared.h>
@@ -137,4 +138,18 @@ int ppcpv_vcpu_runnable(struct ppcpv_vcpu *v)
 {
 	ppcpv_dec_update(v, v->ops->timebase(v->ctx));
 	return v->pending != 0;
+}
+
+int ppcpv_vcpu_idle(struct ppcpv_vcpu *v)
+{
+	uint64_t wake;
+
+	while (!ppcpv_vcpu_runnable(v)) {
+		wake = ppcpv_vcpu_wake_tb(v);
+		if (wake == UINT64_MAX)
+			return -PPCPV_ERR_NOTFOUND;
+		while (v->ops->timebase(v->ctx) < wake)
+			;
+	}
+	return 0;
 }

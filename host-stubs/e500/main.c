@@ -129,15 +129,8 @@ static void trace_trap(const struct ppcpv_exit *e, uint32_t srr1)
 /* EV_IDLE: wait (EE=0, so by spinning on the timebase) for an interrupt. */
 static void idle(void)
 {
-	uint64_t wake;
-
-	while (!ppcpv_vcpu_runnable(guest)) {
-		wake = ppcpv_vcpu_wake_tb(guest);
-		if (wake == UINT64_MAX)
-			fatal("EV_IDLE with no decrementer armed: the guest would sleep forever");
-		while (read_timebase() < wake)
-			;
-	}
+	if (ppcpv_vcpu_idle(guest))
+		fatal("EV_IDLE with no decrementer armed: the guest would sleep forever");
 }
 
 /* SPRG4-7 are readable at PR=1 (SPRG4R-7R do not trap): the real ones

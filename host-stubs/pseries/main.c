@@ -231,15 +231,8 @@ static void trace_trap(const struct ppcpv_exit *e)
 /* EV_IDLE: wait (EE=0, so by spinning on the timebase) for an interrupt. */
 static void idle(void)
 {
-	uint64_t wake;
-
-	while (!ppcpv_vcpu_runnable(guest)) {
-		wake = ppcpv_vcpu_wake_tb(guest);
-		if (wake == UINT64_MAX)
-			fatal("EV_IDLE with no decrementer armed: the guest would sleep forever");
-		while (read_timebase() < wake)
-			;
-	}
+	if (ppcpv_vcpu_idle(guest))
+		fatal("EV_IDLE with no decrementer armed: the guest would sleep forever");
 }
 
 static uint64_t read_spr_dar(void)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Unit tests of host-stubs/core: hypercalls and system-call reflection. */
 #include <string.h>
+#include <ppcpv/err.h>
 #include <ppcpv/abi.h>
 #include <ppcpv/isa/insn.h>
 #include <ppcpv/isa/msr.h>
@@ -150,11 +151,15 @@ static void test_idle(void)
 	CU_ASSERT_EQUAL(v->stats.idle, 1);
 	CU_ASSERT_FALSE(ppcpv_vcpu_runnable(v));
 	CU_ASSERT_EQUAL(ppcpv_vcpu_wake_tb(v), UINT64_MAX);
+	/* nothing armed: the wait would never end, and says so */
+	CU_ASSERT_EQUAL(ppcpv_vcpu_idle(v), -PPCPV_ERR_NOTFOUND);
 	v->regs.gpr[3] = 100;
 	fx_exec(ppc_insn_mtspr(PPC_SPR_DEC, 3));
 	CU_ASSERT_EQUAL(ppcpv_vcpu_wake_tb(v), fx.tb + 101);
 	fx.tb += 101;
 	CU_ASSERT_TRUE(ppcpv_vcpu_runnable(v));
+	/* due already: no wait */
+	CU_ASSERT_EQUAL(ppcpv_vcpu_idle(v), 0);
 }
 
 static void test_byte_channel_console(void)

@@ -93,6 +93,13 @@ int ppcpv_vcpu_runnable(struct ppcpv_vcpu *v);
 /* The timebase of the guest decrementer's next event (UINT64_MAX: none). */
 uint64_t ppcpv_vcpu_wake_tb(const struct ppcpv_vcpu *v);
 
+/*
+ * EV_IDLE or H_CEDE: wait until the guest can run, spinning on the
+ * timebase (a host stub takes no interrupt of its own).  0, or
+ * -PPCPV_ERR_NOTFOUND when nothing is armed that would ever wake it.
+ */
+int ppcpv_vcpu_idle(struct ppcpv_vcpu *v);
+
 /* Raise or lower the guest's external interrupt line (level). */
 void ppcpv_vcpu_set_external(struct ppcpv_vcpu *v, int level);
 
