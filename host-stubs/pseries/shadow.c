@@ -155,33 +155,33 @@ static int translated(uint64_t msr)
 	return !!(msr & (PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR));
 }
 
-/*
- * Entering translated supervisor state with the magic page shown: its
- * segment goes into the host SLB at once.  A patched kernel touches the
- * page on nearly every kernel entry, and the emptied shadow SLB would
- * otherwise cost a host segment fault each time; the entry is the one that
- * fault would load (its shadow PTE stays in the host table meanwhile).
- */
-static void preload_magic_segment(const struct ppcpv_vcpu *v, uint64_t msr)
+/* The shadow SLB of the mode the guest enters: the host's shadow slots
+ * emptied (slbia keeps slot 0, the flat map's, which the translated modes
+ * leave empty) and the kept entries loaded. */
+static void switch_shadow_slb(uint64_t msr, int want)
 {
-	struct ppcpv_slb_load load = { 0 };
-	struct ppcpv_guest_fault fault;
+	uint64_t reload, mask;
+	unsigned int i;
 
-	if (!v->magic.visible || !(msr & PPC_BOOK3S_MSR_DR))
+	if (!ppcpv_shadow_set_mode(&shadow, msr, &reload) && !reload)
 		return;
-	if (ppcpv_shadow_map_segment(&shadow, &gmmu, msr, v->magic.ea, PPCPV_ACCESS_LOAD, &load,
-				     &fault))
-		slb_load(&load);
+	if (translated_loaded)
+		__asm__ __volatile__("slbia" : : : "memory");
+	if (!want)
+		return;		/* real mode: the flat map, loaded below */
+	for (i = 0, mask = reload; mask; i++, mask >>= 1)
+		if (mask & 1)
+			__asm__ __volatile__("slbmte %0,%1" : : "r"(shadow.slb.e[i].rs),
+					     "r"(shadow.slb.e[i].rb) : "memory");
+	__asm__ __volatile__("isync" : : : "memory");
 }
 
 void shadow_entry(const struct ppcpv_vcpu *v)
 {
 	uint64_t msr = ppcpv_vcpu_msr(v);
-	uint64_t mode = shadow.slb.mode;
 	int want = translated(msr);
 
-	/* A change of PR, IR or DR empties the shadow SLB. */
-	slb_drop(ppcpv_shadow_set_mode(&shadow, msr));
+	switch_shadow_slb(msr, want);
 	if (want != translated_loaded) {
 		if (want)
 			mmu_flat_suspend();
@@ -189,8 +189,6 @@ void shadow_entry(const struct ppcpv_vcpu *v)
 			mmu_flat_resume();
 		translated_loaded = want;
 	}
-	if (want && shadow.slb.mode != mode)
-		preload_magic_segment(v, msr);
 }
 
 /* The magic page the core maps or moves: the walk's copy follows. */

@@ -299,19 +299,59 @@ static void test_set_mode_and_drops(void)
 {
 	struct ppcpv_slb_load load;
 	struct ppcpv_guest_fault fault;
+	uint64_t reload;
 
 	setup();
-	CU_ASSERT_EQUAL(ppcpv_shadow_set_mode(&sh, SF), 0);
+	/* the first mode: nothing held, nothing to load */
+	CU_ASSERT_FALSE(ppcpv_shadow_set_mode(&sh, SF, &reload));
+	CU_ASSERT_EQUAL(reload, 0);
 	ppcpv_shadow_map_segment(&sh, &mx.gm, SF, 0, PPCPV_ACCESS_LOAD, &load, &fault);
 	ppcpv_shadow_map_segment(&sh, &mx.gm, SF, 0x30000000, PPCPV_ACCESS_LOAD, &load, &fault);
-	CU_ASSERT_EQUAL(ppcpv_shadow_set_mode(&sh, SF | 0x8000 /* EE */), 0);
+	/* EE is no mode bit */
+	CU_ASSERT_FALSE(ppcpv_shadow_set_mode(&sh, SF | 0x8000 /* EE */, &reload));
+	CU_ASSERT_EQUAL(reload, 0);
 	CU_ASSERT_EQUAL(ppcpv_shadow_slb_drop_esid(&sh, 3), 2);
 	CU_ASSERT_EQUAL(ppcpv_shadow_slb_drop_esid(&sh, 3), 0);
 	/* the freed entry is used again before a new one */
 	ppcpv_shadow_map_segment(&sh, &mx.gm, SF, 0x50000000, PPCPV_ACCESS_LOAD, &load, &fault);
 	CU_ASSERT_EQUAL(load.slot, SLB_FIRST + 1);
-	CU_ASSERT_EQUAL(ppcpv_shadow_set_mode(&sh, SF | PR), 3);
-	CU_ASSERT_EQUAL(ppcpv_shadow_slb_flush(&sh), 0);
+	/* to user state: the host empties its slots, nothing comes back yet */
+	CU_ASSERT_TRUE(ppcpv_shadow_set_mode(&sh, SF | PR, &reload));
+	CU_ASSERT_EQUAL(reload, 0);
+	CU_ASSERT_EQUAL(ppcpv_shadow_slb_flush(&sh) & 3, 0);
+}
+
+/* Back to a mode left before: its shadow SLB as it was, less what the
+ * guest changed meanwhile; a flush forgets the kept ones too. */
+static void test_set_mode_keeps_slbs(void)
+{
+	struct ppcpv_slb_load load;
+	struct ppcpv_guest_fault fault;
+	uint64_t reload, sup_rs;
+
+	setup();
+	ppcpv_shadow_set_mode(&sh, SF, &reload);
+	ppcpv_shadow_map_segment(&sh, &mx.gm, SF, 0, PPCPV_ACCESS_LOAD, &load, &fault);
+	ppcpv_shadow_map_segment(&sh, &mx.gm, SF, 0x30000000, PPCPV_ACCESS_LOAD, &load, &fault);
+	sup_rs = sh.slb.e[0].rs;
+	/* user state gets its own entry in the same host slot */
+	CU_ASSERT_TRUE(ppcpv_shadow_set_mode(&sh, SF | PR, &reload));
+	ppcpv_shadow_map_segment(&sh, &mx.gm, SF | PR, 0x50000000, PPCPV_ACCESS_LOAD, &load, &fault);
+	CU_ASSERT_EQUAL(load.slot, SLB_FIRST);
+	/* back: both supervisor entries return, to be loaded as they were */
+	CU_ASSERT_TRUE(ppcpv_shadow_set_mode(&sh, SF, &reload));
+	CU_ASSERT_EQUAL(reload, 3);
+	CU_ASSERT_EQUAL(sh.slb.e[0].rs, sup_rs);
+	CU_ASSERT_EQUAL(sh.stats.slb_restored, 1);
+	/* the guest drops segment 5 while in supervisor state: gone from the
+	 * user state's kept entries too, so nothing comes back for it */
+	ppcpv_shadow_slb_drop_esid(&sh, 5);
+	CU_ASSERT_TRUE(ppcpv_shadow_set_mode(&sh, SF | PR, &reload));
+	CU_ASSERT_EQUAL(reload, 0);
+	/* a flush forgets what was kept */
+	ppcpv_shadow_slb_flush(&sh);
+	CU_ASSERT_FALSE(ppcpv_shadow_set_mode(&sh, SF, &reload));
+	CU_ASSERT_EQUAL(reload, 0);
 }
 
 /* ---- Reverse map ------------------------------------------------------------------------ */
@@ -707,6 +747,7 @@ PPCPV_SUITE(mmu64_shadow, "mmu64-shadow", NULL, NULL,
 	    { "sid map: colliding tags", test_sidmap_collisions },
 	    { "shadow SLB: segments, capacity", test_map_segment },
 	    { "shadow SLB: mode changes, drops", test_set_mode_and_drops },
+	    { "shadow SLB: each mode's kept and restored", test_set_mode_keeps_slbs },
 	    { "reverse map", test_rmap },
 	    { "shadow PTE words", test_shadow_pte_builder },
 	    { "map, C upgrade, H_REMOVE", test_map_page_and_h_remove },

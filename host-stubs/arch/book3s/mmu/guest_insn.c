@@ -27,10 +27,10 @@ enum ppcpv_mmu_verdict ppcpv_mmu64_slbmte(struct ppcpv_gmmu *m, struct ppcpv_sha
 	if (ppcpv_gslb_slbmte(&m->slb, rs, rb, &old) != PPCPV_MMU_DONE)
 		return PPCPV_MMU_ILLEGAL;
 	if (old.esid & PPC_SLB_ESID_V)
-		*dropped |= ppcpv_sslb_drop_esid(&sh->slb, ppcpv_esid(old.esid));
+		*dropped |= ppcpv_shadow_slb_drop_esid(sh, ppcpv_esid(old.esid));
 	/* The new ESID may have had a shadow under another tag (no guest
 	 * entry, the magic page's segment, another slot's entry). */
-	*dropped |= ppcpv_sslb_drop_esid(&sh->slb, ppcpv_esid(rb));
+	*dropped |= ppcpv_shadow_slb_drop_esid(sh, ppcpv_esid(rb));
 	return PPCPV_MMU_DONE;
 }
 
@@ -38,7 +38,7 @@ void ppcpv_mmu64_slbie(struct ppcpv_gmmu *m, struct ppcpv_shadow *sh, uint64_t r
 		       uint64_t *dropped)
 {
 	ppcpv_gslb_slbie(&m->slb, rb);
-	*dropped = ppcpv_sslb_drop_esid(&sh->slb, ppcpv_esid(rb));
+	*dropped = ppcpv_shadow_slb_drop_esid(sh, ppcpv_esid(rb));
 }
 
 /* Whatever the guest's IR: KVM PR keeps the shadow segments when IR=0. */
@@ -48,7 +48,7 @@ enum ppcpv_mmu_verdict ppcpv_mmu64_slbia(struct ppcpv_gmmu *m, struct ppcpv_shad
 	*dropped = 0;
 	if (ppcpv_gslb_slbia(&m->slb, ih) != PPCPV_MMU_DONE)
 		return PPCPV_MMU_ILLEGAL;
-	*dropped = ppcpv_sslb_flush(&sh->slb);
+	*dropped = ppcpv_shadow_slb_flush(sh);
 	return PPCPV_MMU_DONE;
 }
 

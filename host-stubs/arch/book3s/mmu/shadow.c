@@ -39,6 +39,7 @@ static const char *check_config(const struct ppcpv_shadow_config *cfg)
 const char *ppcpv_shadow_init(struct ppcpv_shadow *sh, const struct ppcpv_shadow_config *cfg)
 {
 	const char *why = check_config(cfg);
+	unsigned int i;
 
 	if (!why)
 		why = ppcpv_sidmap_init(&sh->sids, cfg->vsid_first, cfg->vsid_count);
@@ -48,6 +49,9 @@ const char *ppcpv_shadow_init(struct ppcpv_shadow *sh, const struct ppcpv_shadow
 	if (why)
 		return why;
 	ppcpv_sslb_init(&sh->slb, cfg->slb_first, cfg->slb_count);
+	for (i = 0; i < PPCPV_SSLB_KEPT; i++)
+		ppcpv_sslb_init(&sh->kept[i], cfg->slb_first, cfg->slb_count);
+	sh->kept_next = 0;
 	sh->host_pteg_mask = (UINT64_C(1) << (cfg->htab_shift - PPC_HPTEG_SHIFT)) - 1;
 	sh->guest_base = cfg->guest_base;
 	sh->guest_size = cfg->guest_size;
@@ -104,26 +108,62 @@ void ppcpv_shadow_tlbie(struct ppcpv_shadow *sh, uint64_t rb)
 
 uint64_t ppcpv_shadow_slb_drop_esid(struct ppcpv_shadow *sh, uint64_t esid)
 {
+	unsigned int i;
+
+	for (i = 0; i < PPCPV_SSLB_KEPT; i++)
+		ppcpv_sslb_drop_esid(&sh->kept[i], esid);
 	return ppcpv_sslb_drop_esid(&sh->slb, esid);
 }
 
 uint64_t ppcpv_shadow_slb_flush(struct ppcpv_shadow *sh)
 {
+	unsigned int i;
+
+	for (i = 0; i < PPCPV_SSLB_KEPT; i++)
+		ppcpv_sslb_forget(&sh->kept[i]);
 	return ppcpv_sslb_flush(&sh->slb);
 }
 
 uint64_t ppcpv_shadow_flush_all(struct ppcpv_shadow *sh)
 {
 	drop_all_ptes(sh);
-	return ppcpv_sslb_flush(&sh->slb);
+	return ppcpv_shadow_slb_flush(sh);
 }
 
-uint64_t ppcpv_shadow_set_mode(struct ppcpv_shadow *sh, uint64_t msr)
+/* The kept shadow SLB of mode, or -1. */
+static int kept_for(const struct ppcpv_shadow *sh, uint64_t mode)
 {
-	if ((msr & MODE_BITS) == sh->slb.mode)
-		return 0;
-	sh->slb.mode = msr & MODE_BITS;
-	return ppcpv_sslb_flush(&sh->slb);
+	unsigned int i;
+
+	for (i = 0; i < PPCPV_SSLB_KEPT; i++)
+		if (sh->kept[i].mode == mode)
+			return (int)i;
+	return -1;
+}
+
+bool ppcpv_shadow_set_mode(struct ppcpv_shadow *sh, uint64_t msr, uint64_t *reload)
+{
+	uint64_t mode = msr & MODE_BITS;
+	bool held = ppcpv_sslb_in_use(&sh->slb) != 0;
+	int back = kept_for(sh, mode);
+
+	*reload = 0;
+	if (mode == sh->slb.mode)
+		return false;
+	if (back >= 0) {
+		/* swap: the mode left takes the place of the one coming back */
+		ppcpv_sslb_copy(&sh->swap, &sh->kept[back]);
+		ppcpv_sslb_copy(&sh->kept[back], &sh->slb);
+		ppcpv_sslb_copy(&sh->slb, &sh->swap);
+		sh->stats.slb_restored++;
+	} else {
+		ppcpv_sslb_copy(&sh->kept[sh->kept_next], &sh->slb);
+		sh->kept_next = (sh->kept_next + 1) % PPCPV_SSLB_KEPT;
+		ppcpv_sslb_forget(&sh->slb);
+		sh->slb.mode = mode;
+	}
+	*reload = ppcpv_sslb_in_use(&sh->slb);
+	return held;
 }
 
 /* The shadow SLB entry for the segment of ea under tag, made if need be
@@ -144,7 +184,7 @@ static unsigned int shadow_segment(struct ppcpv_shadow *sh, uint64_t tag, uint64
 		/* Host VSIDs are about to be reused: nothing made with the
 		 * old ones may stay. */
 		drop_all_ptes(sh);
-		load->dropped |= ppcpv_sslb_flush(&sh->slb);
+		load->dropped |= ppcpv_shadow_slb_flush(sh);
 		sh->stats.vsid_wraps++;
 	}
 	i = ppcpv_sslb_place(&sh->slb, &flushed);
@@ -165,7 +205,13 @@ static void load_entry(const struct ppcpv_shadow *sh, unsigned int i, struct ppc
 static void start_load(struct ppcpv_shadow *sh, uint64_t msr, struct ppcpv_slb_load *load)
 {
 	*load = (struct ppcpv_slb_load){ .valid = false };
-	load->dropped = ppcpv_shadow_set_mode(sh, msr);
+	/* The platform switched modes at guest entry: a fault comes in the
+	 * mode it entered with.  Were it not so, start over in this one. */
+	load->dropped = 0;
+	if ((msr & MODE_BITS) != sh->slb.mode) {
+		load->dropped = ppcpv_shadow_slb_flush(sh);
+		sh->slb.mode = msr & MODE_BITS;
+	}
 }
 
 bool ppcpv_shadow_map_segment(struct ppcpv_shadow *sh, const struct ppcpv_gmmu *m, uint64_t msr,

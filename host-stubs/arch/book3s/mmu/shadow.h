@@ -14,6 +14,12 @@ int ppcpv_sslb_find(const struct ppcpv_sslb *s, uint64_t esid);
 /* Masks of the entries made unused (bit i: entry i). */
 uint64_t ppcpv_sslb_drop_esid(struct ppcpv_sslb *s, uint64_t esid);
 uint64_t ppcpv_sslb_flush(struct ppcpv_sslb *s);
+/* The entries in use (a mask, as the drops return). */
+uint64_t ppcpv_sslb_in_use(const struct ppcpv_sslb *s);
+/* dst = src (its entries in use, and its mode). */
+void ppcpv_sslb_copy(struct ppcpv_sslb *dst, const struct ppcpv_sslb *src);
+/* Empty, for no mode: a kept-aside shadow SLB no longer kept. */
+void ppcpv_sslb_forget(struct ppcpv_sslb *s);
 unsigned int ppcpv_sslb_place(struct ppcpv_sslb *s, uint64_t *flushed);
 void ppcpv_sslb_set(struct ppcpv_sslb *s, unsigned int i, uint64_t tag, uint64_t host_vsid,
 	      uint64_t esid);

@@ -64,6 +64,35 @@ uint64_t ppcpv_sslb_flush(struct ppcpv_sslb *s)
 	return mask;
 }
 
+uint64_t ppcpv_sslb_in_use(const struct ppcpv_sslb *s)
+{
+	uint64_t mask = 0;
+	unsigned int i;
+
+	for (i = 0; i < s->used; i++)
+		if (in_use(&s->e[i]))
+			mask |= UINT64_C(1) << i;
+	return mask;
+}
+
+void ppcpv_sslb_copy(struct ppcpv_sslb *dst, const struct ppcpv_sslb *src)
+{
+	unsigned int i;
+
+	dst->first_slot = src->first_slot;
+	dst->cap = src->cap;
+	dst->used = src->used;
+	dst->mode = src->mode;
+	for (i = 0; i < src->used; i++)
+		dst->e[i] = src->e[i];
+}
+
+void ppcpv_sslb_forget(struct ppcpv_sslb *s)
+{
+	s->used = 0;
+	s->mode = NO_MODE;
+}
+
 /* An entry for a new segment: an unused one, a fresh one, or - when all
  * cap are taken - entry 0 after dropping them all (*flushed). */
 unsigned int ppcpv_sslb_place(struct ppcpv_sslb *s, uint64_t *flushed)

@@ -178,11 +178,19 @@ struct ppcpv_shadow_stats {
 	uint64_t dropped;	/* shadow PTEs removed */
 	uint64_t flushes;	/* full flushes (reverse map full, VSID wrap, ...) */
 	uint64_t vsid_wraps;
+	uint64_t slb_restored;	/* mode switches that found their shadow SLB kept */
 };
+
+/* Shadow SLBs kept aside for the modes the guest left (its supervisor and
+ * user states, mostly), besides the current one. */
+#define PPCPV_SSLB_KEPT		2
 
 struct ppcpv_shadow {
 	struct ppcpv_sidmap sids;
-	struct ppcpv_sslb slb;
+	struct ppcpv_sslb slb;		/* the current mode's: what the host SLB holds */
+	struct ppcpv_sslb kept[PPCPV_SSLB_KEPT];
+	unsigned int kept_next;		/* the one the next mode switch replaces */
+	struct ppcpv_sslb swap;		/* scratch for a switch */
 	struct ppcpv_rmap rmap;
 	uint64_t host_pteg_mask;
 	uint64_t guest_base, guest_size, magic_pa;
@@ -194,10 +202,18 @@ struct ppcpv_shadow {
 
 const char *ppcpv_shadow_init(struct ppcpv_shadow *sh, const struct ppcpv_shadow_config *cfg);
 
-/* The guest's MSR changed: if PR, IR or DR did, the shadow SLB is emptied
- * (the mask of entries dropped, as below).  Shadow PTEs stay: their tags
- * keep them apart, and they serve again when the mode comes back. */
-uint64_t ppcpv_shadow_set_mode(struct ppcpv_shadow *sh, uint64_t msr);
+/*
+ * The guest's MSR changed.  If PR, IR or DR did, the current mode's shadow
+ * SLB is kept aside and the new mode's comes back as it was when the guest
+ * left that mode (or an empty one): a guest kernel switches between its
+ * supervisor and user states on every system call, fault and return, and
+ * would otherwise fault every segment in again each time.  Every
+ * invalidation below reaches the kept ones too.  Returns true when the
+ * host must empty the shadow's host SLB slots and then load the entries
+ * in *reload (a mask of sh->slb.e[]).  Shadow PTEs stay: their tags keep
+ * them apart, and they serve again when the mode comes back.
+ */
+bool ppcpv_shadow_set_mode(struct ppcpv_shadow *sh, uint64_t msr, uint64_t *reload);
 
 /* A host segment fault at ea (acc: fetch or data): true and the SLB entry
  * to load, or false and the guest's segment fault. */
@@ -237,6 +253,8 @@ void ppcpv_shadow_tlbie(struct ppcpv_shadow *sh, uint64_t rb);
  * unused (bit i: host slot first_slot + i); their rb still holds the ESID
  * so the host can slbie each, or it reloads all.
  */
+/* The guest's segment esid changed: dropped from the current shadow SLB
+ * (the mask) and from the kept ones. */
 uint64_t ppcpv_shadow_slb_drop_esid(struct ppcpv_shadow *sh, uint64_t esid);
 uint64_t ppcpv_shadow_slb_flush(struct ppcpv_shadow *sh);
 /* Every shadow PTE and the shadow SLB (the magic page moved, ...). */
