@@ -126,17 +126,15 @@ static void trap_mtsprg(void *ctx, uint64_t val)
 	mtspr(SPRN_SPRG2, val);
 }
 
-/* The patcher's writes, in a copy, become the kernel's: every word that
- * differs goes through patch_instruction(), which flushes the icache. */
-static void icache_sync(void *ctx, const void *start, size_t len)
+/* Every word of s's copy in [from, to) (word indices) that differs goes
+ * into the kernel through patch_instruction(), which flushes the icache. */
+static void write_changes(struct glue *g, struct shadow *s, size_t from, size_t to)
 {
-	struct glue *g = ctx;
-	struct shadow *s = start == g->tmp.copy ? &g->tmp : &g->text;
 	const u32 *copy = (const u32 *)s->copy;
 	size_t i;
 	int err;
 
-	for (i = 0; i < len / sizeof(u32) && !g->write_err; i++) {
+	for (i = from; i < to && !g->write_err; i++) {
 		if (copy[i] == s->real[i])
 			continue;
 		err = patch_instruction(s->real + i, ppc_inst(copy[i]));
@@ -145,6 +143,30 @@ static void icache_sync(void *ctx, const void *start, size_t len)
 			g->write_err_at = s->real + i;
 		}
 	}
+}
+
+/*
+ * The patcher's writes, in the copies, become the kernel's.  The
+ * trampolines always go first: a branch written before its trampoline
+ * jumps into zeros if anything runs it in between, and something does -
+ * patch_instruction() itself masks interrupts with an mtmsrd the patcher
+ * rewrites.  The trampoline area lies inside the text, so the text's copy
+ * still holds it empty: that part of the text copy is never written back.
+ */
+static void icache_sync(void *ctx, const void *start, size_t len)
+{
+	struct glue *g = ctx;
+	size_t words = g->text.size / sizeof(u32);
+	size_t tmp_from = (size_t)(g->tmp.real - g->text.real);
+	size_t tmp_to = tmp_from + g->tmp.size / sizeof(u32);
+
+	(void)len;
+	write_changes(g, &g->tmp, 0, g->tmp.size / sizeof(u32));
+	if (start == g->tmp.copy)
+		return;
+	write_changes(g, &g->text, 0, tmp_from < words ? tmp_from : words);
+	if (tmp_to < words)
+		write_changes(g, &g->text, tmp_to, words);
 }
 
 static int shadow_init(struct shadow *s, void *start, void *end)
