@@ -67,8 +67,10 @@ $(call CHECK_STEP,sanitizer-reports,$(addprefix check-step-,$(CHECK_STEPS)),\
 	tests/sanitizer-reports.sh $(SANITIZER_LOGS))
 endif
 
-# Header dependencies of everything compiled so far.
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# Header dependencies of everything compiled so far (not the Linux guest
+# kernel's source and object trees: make linux-guest-src, tests/linux.mk).
+-include $(shell find $(BUILD) \( -path '$(BUILD)/linux-src' -o -path '$(BUILD)/linux-obj' \) -prune \
+	-o -name '*.d' -type f -print 2>/dev/null)
 
 # The main job: the reference guest kernel booted natively (no host),
 # hosted without PV and hosted with PV, each running its checks; the patch

@@ -75,10 +75,12 @@ uint32_t linux_qemu_pft_shift(uint64_t ram);
 /*
  * The device tree for mode into buf: memory, one POWER8 CPU, /chosen,
  * /rtas (QEMU's token numbers, the blob's address), the vty, XICS; in the
- * hosted modes /hypervisor as well.  0, or -1 when buf is too small.
+ * hosted modes /hypervisor as well, unless inject is INJECT_NO_HYPERVISOR
+ * (INJECT_HCALL_LENGTH: hcall-instructions of hcall_bytes).  0, or -1
+ * when buf is too small.
  */
-int linux_fdt_build(enum run_mode mode, const struct linux_layout *l, const char *bootargs,
-		    void *buf, size_t size);
+int linux_fdt_build(enum run_mode mode, enum run_inject inject, int hcall_bytes,
+		    const struct linux_layout *l, const char *bootargs, void *buf, size_t size);
 
 /* RTAS token numbers as QEMU pseries numbers them (natively QEMU serves
  * them; a host must serve the same). */

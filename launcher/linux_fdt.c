@@ -370,8 +370,8 @@ static int root_props(void *fdt)
 	return err;
 }
 
-int linux_fdt_build(enum run_mode mode, const struct linux_layout *l, const char *bootargs,
-		    void *buf, size_t size)
+int linux_fdt_build(enum run_mode mode, enum run_inject inject, int hcall_bytes,
+		    const struct linux_layout *l, const char *bootargs, void *buf, size_t size)
 {
 	int err = fdt_create(buf, (int)size);
 
@@ -397,8 +397,9 @@ int linux_fdt_build(enum run_mode mode, const struct linux_layout *l, const char
 		err = xics_node(buf);
 	if (!err)
 		err = vdevice_node(buf);
-	if (!err && mode != MODE_NATIVE)
-		err = hostcfg_fdt_hypervisor(buf, -1, l->magic ? l->magic : UINT64_MAX);
+	if (!err && mode != MODE_NATIVE && inject != INJECT_NO_HYPERVISOR)
+		err = hostcfg_fdt_hypervisor(buf, inject == INJECT_HCALL_LENGTH ? hcall_bytes : -1,
+					     l->magic ? l->magic : UINT64_MAX);
 	if (!err)
 		err = fdt_end_node(buf);
 	if (!err)

@@ -121,7 +121,8 @@ static int write_tree_and_rtas(const struct run_options *o, struct linux_files *
 	char *args = bootargs(o);
 	int err = !args || !rtas_n;
 
-	if (!err && linux_fdt_build(o->mode, &lf->layout, args, fdt, sizeof(fdt))) {
+	if (!err && linux_fdt_build(o->mode, o->inject, o->hcall_bytes, &lf->layout, args, fdt,
+					  sizeof(fdt))) {
 		fprintf(stderr, "ppcpv-run: the Linux device tree does not fit in %llu bytes\n",
 			(unsigned long long)sizeof(fdt));
 		err = 1;
@@ -208,6 +209,13 @@ static int write_host_config(const struct run_options *o, const struct linux_ima
 		h.mode = PPCPV_HOSTCFG_MODE_NO_PV;
 		h.features = 0;
 	}
+	/* the other injections change the tree only (linux_fdt_build) */
+	if (o->inject == INJECT_MAP_FAILS)
+		h.fault = PPCPV_HOSTCFG_FAULT_MAP_FAILS;
+	else if (o->inject == INJECT_STALE_PAGE)
+		h.fault = PPCPV_HOSTCFG_FAULT_STALE_PAGE;
+	else if (o->inject == INJECT_ABSENT_PAGE)
+		h.fault = PPCPV_HOSTCFG_FAULT_ABSENT_PAGE;
 	if (l->magic) {
 		/* patched code reads the page from the kernel's first
 		 * instructions, in the kernel's byte order */

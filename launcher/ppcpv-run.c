@@ -141,8 +141,10 @@ static int check_linux_options(const struct run_options *o)
 		bad = "--linux boots a 64-bit Book3S kernel: no --family";
 	} else if (o->guest) {
 		bad = "--linux boots a kernel ELF: no --guest";
-	} else if (o->all || o->inject) {
-		bad = "--linux: no --all or --inject (yet)";
+	} else if (o->all) {
+		bad = "--linux: no --all (yet)";
+	} else if (o->inject && o->prepatch) {
+		bad = "--inject goes with a kernel that patches itself: no --prepatch";
 	} else if (o->mode != MODE_NATIVE && o->mmu && strcmp(o->mmu, PPCPV_HOSTCFG_MMU_SHADOW)) {
 		bad = "--linux in a hosted mode needs --mmu shadow (Linux runs its own hash MMU)";
 	}

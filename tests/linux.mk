@@ -7,6 +7,9 @@
 #   make linux-demo    boot it, show what its init prints, the table
 #   make check-linux   the guest's checks and the bad inputs
 #   make linux-bench   the echo loop in the guest: instructions per iteration
+#   make linux-guest-src  Linux 6.1 built here from Debian's linux-source-6.1
+#                      with ppcpv's guest component (guest-kernel/linux):
+#                      $(LINUX_COMPONENT_VMLINUX); check-linux boots it too
 
 # ppcpv-timebase: the guest's instruction counter (a static ppc64le program).
 LINUX_TIMEBASE := $(BUILD)/ppc64le/tests/linux/ppcpv-timebase
@@ -19,9 +22,16 @@ ALL_TARGETS += $(LINUX_TIMEBASE)
 
 LINUX_RUN_DEPS := $(BUILD)/native/bin/ppcpv-run $(LINUX_ENTRY_BIN) $(LINUX_TIMEBASE)
 
-.PHONY: linux-guest linux-demo check-linux linux-bench
+.PHONY: linux-guest linux-guest-src linux-demo check-linux linux-bench
 linux-guest:
 	@tests/tool/fetch-ppc64el.sh $(VMLINUX_DIR) vmlinux busybox
+
+# The kernel of our own: scripts/build-linux-guest unpacks, hooks the
+# component in, configures and builds it under $(BUILD) (cached).
+LINUX_COMPONENT_VMLINUX := $(BUILD)/linux-obj/vmlinux
+linux-guest-src: deps
+	@$(MAKE) --no-print-directory $(EMUL_GEN_C)
+	@scripts/build-linux-guest $(BUILD) 2
 
 # Like demo: dependencies first, then a fresh make builds what is missing.
 linux-demo: deps
@@ -29,7 +39,7 @@ linux-demo: deps
 	@tests/linux/demo.sh $(BUILD) $(VMLINUX_DIR)
 
 check-linux: deps
-	@$(MAKE) --no-print-directory $(LINUX_RUN_DEPS)
+	@$(MAKE) --no-print-directory $(LINUX_RUN_DEPS) $(BUILD)/native/bin/ppcpv-patch
 	@tests/linux/check-linux.sh $(BUILD) $(VMLINUX_DIR)
 
 linux-bench: deps

@@ -199,6 +199,9 @@ status=$?
 check_eq "a looping guest: exit 124" 124 "$status"
 check_eq "a looping guest: reason" "timeout (hang or loop)" "$(json_value "$(cat "$tmp/loop.json")" reason)"
 
+# ---- the kernel built here with ppcpv's guest component ---------------------
+. "$here/tests/linux/component.sh"
+
 check_eq "no temporary file left behind" "" "$(ls -A "$runs")"
 echo "check-linux: wall time $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s"
 summary

@@ -79,3 +79,10 @@ check "dd copies them exactly (cmp)" 0 "$(cmp /tmp/mem.a /tmp/mem.b >/dev/null; 
 rm -f /tmp/mem.a /tmp/mem.b
 
 echo "RESULT-DIGEST: $(printf '%s' "$results" | md5sum | cut -d ' ' -f 1)"
+
+# A kernel with ppcpv's guest component: what it exposes to user space, for
+# check-linux to compare with its boot line and with ppcpv-patch.
+if [ -r /sys/kernel/ppcpv/counts ]; then
+	sed 's/^/PPCPV-COUNT: /' /sys/kernel/ppcpv/counts
+	echo "PPCPV-LINE: $(cat /sys/kernel/ppcpv/line)"
+fi

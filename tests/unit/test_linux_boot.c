@@ -242,7 +242,8 @@ static size_t build_tree(enum run_mode mode, struct linux_layout *l)
 
 	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x10000, mode, 0, LINUX_RAM_DEFAULT, l, why,
 					   sizeof(why)), 0);
-	CU_ASSERT_EQUAL_FATAL(linux_fdt_build(mode, l, "console=hvc0 x=1", tree, sizeof(tree)), 0);
+	CU_ASSERT_EQUAL_FATAL(linux_fdt_build(mode, INJECT_NONE, -1, l, "console=hvc0 x=1", tree,
+					      sizeof(tree)), 0);
 	CU_ASSERT_EQUAL_FATAL(ppcpv_fdt_check(tree, sizeof(tree)), 0);
 	return sizeof(tree);
 }
@@ -351,6 +352,26 @@ static void test_tree_hosted(void)
 	check_chosen_and_rtas(n, &l);
 }
 
+/* --inject for a Linux guest: the tree without /hypervisor, or with
+ * hcall-instructions cut short. */
+static void test_tree_injected(void)
+{
+	struct linux_layout l;
+	char why[64];
+	int hv;
+
+	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0x10000, MODE_PV, 0, LINUX_RAM_DEFAULT, &l, why,
+					   sizeof(why)), 0);
+	CU_ASSERT_EQUAL_FATAL(linux_fdt_build(MODE_PV, INJECT_NO_HYPERVISOR, -1, &l, "", tree,
+					      sizeof(tree)), 0);
+	CU_ASSERT_EQUAL(ppcpv_fdt_path_offset(tree, sizeof(tree), "/hypervisor"), -PPCPV_ERR_NOTFOUND);
+	CU_ASSERT_EQUAL_FATAL(linux_fdt_build(MODE_PV, INJECT_HCALL_LENGTH, 6, &l, "", tree,
+					      sizeof(tree)), 0);
+	hv = ppcpv_fdt_path_offset(tree, sizeof(tree), "/hypervisor");
+	CU_ASSERT_FATAL(hv > 0);
+	CU_ASSERT_EQUAL(ppcpv_fdt_getprop(tree, sizeof(tree), hv, "hcall-instructions", NULL), 6);
+}
+
 static void test_tree_too_small(void)
 {
 	struct linux_layout l;
@@ -359,7 +380,7 @@ static void test_tree_too_small(void)
 
 	CU_ASSERT_EQUAL_FATAL(linux_layout(&debian, 0, MODE_NATIVE, 0, LINUX_RAM_DEFAULT, &l, why,
 					   sizeof(why)), 0);
-	CU_ASSERT_EQUAL(linux_fdt_build(MODE_NATIVE, &l, "", small, sizeof(small)), -1);
+	CU_ASSERT_EQUAL(linux_fdt_build(MODE_NATIVE, INJECT_NONE, -1, &l, "", small, sizeof(small)), -1);
 }
 
 static void test_rtas_blob(void)
@@ -386,5 +407,6 @@ PPCPV_SUITE(linux_boot, "linux-boot", NULL, NULL,
 	{ "hash table size as QEMU pseries gives it", test_pft_shift },
 	{ "native tree: CPU, chosen, RTAS, XICS, vty, no /hypervisor", test_tree_native },
 	{ "hosted tree: /hypervisor with hcall-instructions", test_tree_hosted },
+	{ "injected: no /hypervisor, a short hcall-instructions", test_tree_injected },
 	{ "a tree that does not fit its buffer", test_tree_too_small },
 	{ "RTAS blob: mr, li, ori, sc 1, blr", test_rtas_blob });

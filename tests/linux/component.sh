@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: MIT
+# Part of `make check-linux` (sourced by check-linux.sh, after the stock
+# kernel's checks, with its helpers): the kernel built here with ppcpv's
+# guest component (make linux-guest-src), when it has been built.
+#   --pv       the component patches at boot: its line's counts, its
+#              /sys/kernel/ppcpv/counts and `ppcpv-patch --json` on the same
+#              vmlinux agree (sites, patched, skipped, kvm_tmp, per kind);
+#              the guest's checks pass; fewer traps than --no-pv
+#   --no-pv, --native, and --pv with each --inject: PV off with the reason,
+#              nothing patched, the guest's checks pass
+component=$build/linux-obj/vmlinux
+if [ ! -f "$component" ]; then
+	echo "SKIP: the component kernel ($component) is not built: make linux-guest-src"
+	return 0
+fi
+stock_vmlinux=$vmlinux
+vmlinux=$component
+
+# pv_line NAME: the component's boot line in that boot's console
+pv_line() {
+	grep -o 'ppcpv: PV o[nf][nf]*: .*' "$tmp/$1.console" | head -n 1 | tr -d '\r'
+}
+
+# count NAME KEY: a value of the guest's /sys/kernel/ppcpv/counts
+count() {
+	sed -n "s/^PPCPV-COUNT: $2 //p" "$tmp/$1.console" | tr -d '\r'
+}
+
+boot_checks component-pv --pv
+line=$(pv_line component-pv)
+echo "    $line"
+patch_json=$("$build/native/bin/ppcpv-patch" --json "$component")
+want="$(json_value "$patch_json" patched) $(json_value "$patch_json" sites)"
+check_eq "component --pv: the boot line says PV on, with ppcpv-patch's patched/sites" \
+	"ppcpv: PV on: patched ${want% *} of ${want#* } sites" \
+	"$(grep -o 'ppcpv: PV on: patched [0-9]* of [0-9]* sites' <<<"$line")"
+check_eq "component --pv: /sys/kernel/ppcpv/line is the boot line" "$line" \
+	"$(sed -n 's/^PPCPV-LINE: //p' "$tmp/component-pv.console" | tr -d '\r')"
+for key in sites patched skipped bytes_scanned; do
+	check_eq "component --pv: $key in /sys/kernel/ppcpv/counts is ppcpv-patch's" \
+		"$(json_value "$patch_json" "$key")" "$(count component-pv "$key")"
+done
+check_eq "component --pv: kvm_tmp bytes used are ppcpv-patch's" \
+	"$(json_count "$patch_json" kvm_tmp used)" "$(count component-pv kvm_tmp_used)"
+for kind in mfmsr mfspr mtspr tlbsync mtmsrd_l1 mtmsr mtmsrd_l0; do
+	check_eq "component --pv: patched $kind is ppcpv-patch's" \
+		"$(json_count "$patch_json" patched_by_kind "$kind")" "$(count component-pv "patched_$kind")"
+done
+check_eq "component --pv: MAP_MAGIC_PAGE issued once" 1 \
+	"$(json_value "$(cat "$tmp/component-pv.json")" map_magic_page_calls)"
+
+boot_checks component-no-pv --no-pv
+check_eq "component --no-pv: PV off, no magic-page feature" \
+	"ppcpv: PV off: FEATURES lacks the magic-page bit" \
+	"$(pv_line component-no-pv | sed 's/ (features .*//')"
+on=$(traps component-pv emulated) off=$(traps component-no-pv emulated)
+if [ "${on:-0}" -lt "${off:-0}" ]; then
+	pass "component: fewer emulated instructions with PV on ($on < $off)"
+else
+	fail "component: $on emulated instructions with PV on, $off with PV off"
+fi
+
+boot_checks component-native --native
+check_eq "component --native: PV off, no /hypervisor" \
+	"ppcpv: PV off: no /hypervisor node in the device tree" "$(pv_line component-native)"
+
+# inject_check NAME WANT_REASON_PREFIX: --pv with that --inject boots
+# unpatched, saying why, and the guest's checks pass.
+inject_check() {
+	boot_checks "component-$1" --pv --inject "$1"
+	local got
+	got=$(pv_line "component-$1")
+	case $got in
+	"ppcpv: PV off: $2"*) pass "component --inject $1: '$got'" ;;
+	*) fail "component --inject $1: '$got', want 'ppcpv: PV off: $2...'" ;;
+	esac
+	check_eq "component --inject $1: nothing patched (/sys/kernel/ppcpv/counts)" 0 \
+		"$(count "component-$1" patched)"
+}
+inject_check no-hypervisor "no /hypervisor node"
+inject_check hcall-length=6 "hcall-instructions is 6 bytes"
+inject_check map-fails "MAP_MAGIC_PAGE failed"
+inject_check absent-magic-page "self-test: magic page not readable"
+inject_check stale-magic-page "self-test:"
+
+vmlinux=$stock_vmlinux
