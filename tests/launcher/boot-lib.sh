@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# What the boot tests of ppcpv-run share (boots.sh, boots32.sh): one
+# What the boot tests of ppcpv-run share (boots.sh, boots32.sh, boots64le.sh): one
 # --json boot, its console, a clean boot, an unpatched one, fewer traps
 # with PV, the 64-bit kernel's MMU checks, the patched-site counts against
 # ppcpv-patch.  Source it after tests/lib.sh with $run (ppcpv-run) and $tmp
