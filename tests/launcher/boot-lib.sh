@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: MIT
-# What the boot tests of ppcpv-run share (boots.sh, boots32.sh, boots64le.sh): one
-# --json boot, its console, a clean boot, an unpatched one, fewer traps
-# with PV, the 64-bit kernel's MMU checks, the patched-site counts against
-# ppcpv-patch.  Source it after tests/lib.sh with $run (ppcpv-run) and $tmp
-# set; BOOT_FAMILY is the --family every boot gets (default book3s64), and
-# its JSON must say so.
+# What the boot tests of ppcpv-run share (boots.sh, boots32.sh,
+# boots64le.sh): one --json boot, its console, a clean boot, an unpatched
+# one (bad hcall lengths among them), fewer traps with PV, the 64-bit
+# kernel's MMU checks, the patched-site counts against ppcpv-patch.  Source
+# it after tests/lib.sh with $run (ppcpv-run) and $tmp set; BOOT_FAMILY is
+# the --family every boot gets (default book3s64), and its JSON must say so.
 BOOT_FAMILY=${BOOT_FAMILY:-book3s64}
 
 # boot NAME ARGS...: one --json boot; sets $json and $status; the console
@@ -38,6 +38,17 @@ expect_unpatched() {
 	*"PV off: $reason"*) pass "$what: logs \"$reason\"" ;;
 	*) fail "$what: PV line is '$(json_value "$json" pv_line)', wanted '$reason'" ;;
 	esac
+}
+
+# expect_hcall_lengths_refused LEN...: an hcall-instructions of each length
+# (none of them 4 to 16 and a multiple of 4) leaves the guest unpatched,
+# naming the length
+expect_hcall_lengths_refused() {
+	local len
+	for len in "$@"; do
+		boot "hcall-$len" --inject "hcall-length=$len"
+		expect_unpatched "hcall-instructions of $len bytes" "hcall-instructions is $len bytes"
+	done
 }
 
 # remember_no_pv after a no-pv boot, expect_fewer_than_no_pv after the pv

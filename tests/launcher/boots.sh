@@ -47,14 +47,7 @@ check_eq "pv: no stray program interrupt" 0 "$(json_count "$json" traps program_
 
 boot no-hypervisor --inject no-hypervisor
 expect_unpatched no-hypervisor "no /hypervisor node in the device tree"
-for len in 0 6 20; do
-	boot "hcall-$len" --inject "hcall-length=$len"
-	if [ "$len" = 0 ]; then
-		expect_unpatched "hcall-instructions of $len bytes" "hcall-instructions is 0 bytes"
-	else
-		expect_unpatched "hcall-instructions of $len bytes" "hcall-instructions is $len bytes"
-	fi
-done
+expect_hcall_lengths_refused 0 6 20
 boot map-fails --inject map-fails
 expect_unpatched map-fails "MAP_MAGIC_PAGE failed: status 9"
 boot stale --inject stale-magic-page

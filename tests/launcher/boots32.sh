@@ -69,8 +69,7 @@ check_eq "ppcpv-patch: no mtmsrd or wrtee site in a Book3S-32 kernel" 0 \
 
 boot no-hypervisor --inject no-hypervisor
 expect_unpatched no-hypervisor "no /hypervisor node in the device tree"
-boot hcall-6 --inject hcall-length=6
-expect_unpatched "hcall-instructions of 6 bytes" "hcall-instructions is 6 bytes"
+expect_hcall_lengths_refused 6
 boot map-fails --inject map-fails
 expect_unpatched map-fails "MAP_MAGIC_PAGE failed: status 9 (EA 0xfffff000)"
 boot stale --inject stale-magic-page

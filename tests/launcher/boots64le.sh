@@ -90,8 +90,7 @@ expect_flat_mmu pv-flat
 
 boot no-hypervisor --inject no-hypervisor
 expect_unpatched no-hypervisor "no /hypervisor node in the device tree"
-boot hcall-6 --inject hcall-length=6
-expect_unpatched "hcall-instructions of 6 bytes" "hcall-instructions is 6 bytes"
+expect_hcall_lengths_refused 0 6 20
 boot map-fails --inject map-fails
 expect_unpatched map-fails "MAP_MAGIC_PAGE failed: status 9 (EA 0xfffffffffffff000)"
 # the page never written: the self-test's mfmsr shows LE (the lowest bit)
