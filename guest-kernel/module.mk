@@ -39,23 +39,39 @@ $(GUEST_REF_BIN): $(GUEST_REF_ELF)
 
 ALL_TARGETS += $(GUEST_REF_ELF) $(GUEST_REF_BIN)
 
+# $(call REF_IMAGE,flavour,name,sources): build/images/<name>.elf and .bin,
+# the reference kernel's sources built for another flavour and linked with
+# that flavour's libraries (the Book3S-64 big-endian image above has the
+# benchmark's variants too, so it keeps its own rules).
+define REF_IMAGE_BODY
+$(BUILD)/images/$(2).elf: $(call objs,$(1),$(3)) $(call REF_LIBS_OF,$(1)) $(REF_LDS)
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo "  LD [$(1)] $$@")
+	$$(Q)$$(call PPC_RAW_LINK,$(1),$$@,$(REF_LDS),$(call objs,$(1),$(3)) $(call REF_LIBS_OF,$(1)))
+
+$(BUILD)/images/$(2).bin: $(BUILD)/images/$(2).elf
+	$$(Q)$$(OBJCOPY_$(1)) -O binary $$< $$@
+
+ALL_TARGETS += $(BUILD)/images/$(2).elf $(BUILD)/images/$(2).bin
+endef
+REF_LIBS_OF = $(foreach l,$(GUEST_PV_LINK_LIBS) ppcpv-papr ppcpv-crt,$(call libpath,$(l),$(1)))
+REF_IMAGE = $(eval $(call REF_IMAGE_BODY,$(1),$(2),$(3)))
+
 # ref/ for Book3S-32: the same kernel built ppc32 (MSR[SF]=0; head.S's
 # 32-bit paths: mtmsr, rfi, no segment interrupts) with its own MMU side
 # (mmu32.c: real mode, segment-register checks); no process layer.  Hosted only (the host's
 # flat MMU): a 64-bit CPU cannot run it natively (no rfi, 64-bit interrupts).
 REF32_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
 	checks.c mmu32.c)
-REF32_OBJS := $(call objs,ppc32,$(REF32_SRCS))
-REF32_LIBS := $(foreach l,$(GUEST_PV_LINK_LIBS) ppcpv-papr ppcpv-crt,$(call libpath,$(l),ppc32))
 GUEST_REF32_ELF := $(BUILD)/images/guest-ref32.elf
 GUEST_REF32_BIN := $(BUILD)/images/guest-ref32.bin
+$(call REF_IMAGE,ppc32,guest-ref32,$(REF32_SRCS))
 
-$(GUEST_REF32_ELF): $(REF32_OBJS) $(REF32_LIBS) $(REF_LDS)
-	@mkdir -p $(@D)
-	@$(if $(Q),echo "  LD [ppc32] $@")
-	$(Q)$(call PPC_RAW_LINK,ppc32,$@,$(REF_LDS),$(REF32_OBJS) $(REF32_LIBS))
-
-$(GUEST_REF32_BIN): $(GUEST_REF32_ELF)
-	$(Q)$(OBJCOPY_ppc32) -O binary $< $@
-
-ALL_TARGETS += $(GUEST_REF32_ELF) $(GUEST_REF32_BIN)
+# ref/ for Book3S-64 little-endian: the same sources as the big-endian
+# kernel (its MMU and process layer included) built ppc64le.  Entered
+# little-endian by the host (guest-msr with LE); natively head.S switches a
+# big-endian entry to little-endian and platform.c asks for little-endian
+# interrupts (H_SET_MODE).
+GUEST_REF64LE_ELF := $(BUILD)/images/guest-ref64le.elf
+GUEST_REF64LE_BIN := $(BUILD)/images/guest-ref64le.bin
+$(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))

@@ -21,6 +21,14 @@ static const struct run_family families[] = {
 		.mmu_default = PPCPV_HOSTCFG_MMU_SHADOW,
 	},
 	{
+		.name = "book3s64le",
+		.guest_build = "../../images/guest-ref64le.bin",
+		.guest_installed = "guest-ref64le.bin",
+		/* little-endian from the first instruction, interrupts too */
+		.guest_msr = PPC_BOOK3S_MSR_SF | PPC_MSR_ME | PPC_BOOK3S_MSR_LE,
+		.mmu_default = PPCPV_HOSTCFG_MMU_SHADOW,
+	},
+	{
 		.name = "book3s32",
 		.guest_build = "../../images/guest-ref32.bin",
 		.guest_installed = "guest-ref32.bin",

@@ -218,12 +218,38 @@ static void check_delivery_at_enable(int pv_on)
 		report(magic_int_pending() == 0, "int_pending cleared after delivery");
 }
 
+/*
+ * The little-endian kernel: it runs with MSR[LE]=1 (as the trapping mfmsr
+ * saw it before PV), and with PV the host keeps the magic page in its
+ * byte order - read byte by byte, msr's first byte holds LE (the MSR's
+ * lowest bit) and its last byte SF (the highest), which no big-endian
+ * page has.
+ */
+static void check_little_endian(int pv_on)
+{
+	const volatile uint8_t *msr_bytes =
+		(const volatile uint8_t *)(uintptr_t)(PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_MSR);
+	const unsigned int last = sizeof(uint64_t) - 1;
+
+	if (REF_BIG_ENDIAN)
+		return;
+	report(before.msr & PPC_BOOK3S_MSR_LE, "the kernel runs little-endian (MSR[LE]=1)");
+	if (!pv_on) {
+		skip("the magic page is little-endian", "PV off");
+		return;
+	}
+	report((msr_bytes[0] & PPC_BOOK3S_MSR_LE) &&
+	       (msr_bytes[last] & (uint8_t)(PPC_BOOK3S_MSR_SF >> (8 * last))),
+	       "the magic page is little-endian (msr: LE in its first byte, SF in its last)");
+}
+
 void checks_after_pv(int pv_on)
 {
 	const struct ppcpv_pv_result *r = pv_result();
 
 	if (pv_on)
 		report(r->stats.patched > 0, "kernel text patched");
+	check_little_endian(pv_on);
 	compare_probes();
 	check_dec_arrives();
 	check_never_in_critical(pv_on);

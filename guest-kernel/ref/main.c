@@ -25,6 +25,16 @@ void kmain(const void *fdt)
 	kprintf("ppcpv reference guest: %s, text %zu bytes, kvm_tmp %zu bytes\n",
 		platform_hosted() ? "hosted by the ppcpv host stub" : "native (MSR[PR]=0)",
 		(size_t)(_etext - _stext), (size_t)(ppcpv_kvm_tmp_end - ppcpv_kvm_tmp));
+	if (!REF_BIG_ENDIAN) {
+		long le_status = platform_interrupts_le_status();
+
+		if (le_status) {	/* its vectors cannot take a big-endian interrupt */
+			kprintf("little-endian: H_SET_MODE(LE) failed: status %ld\n", le_status);
+			platform_exit(1);
+		}
+		kprintf("little-endian: interrupts enter little-endian (%s)\n",
+			platform_hosted() ? "the host's guest MSR has LE" : "H_SET_MODE");
+	}
 	mmu_init(fdt, (size_t)size);
 	checks_before_pv();
 	pv_on = pv_start(fdt, (size_t)size) == 0;

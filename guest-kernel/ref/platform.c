@@ -15,6 +15,7 @@ static struct {
 	uint64_t hostdev;		/* guest-physical base, 0: native */
 	uint32_t rtas_power_off;	/* RTAS tokens, 0: unknown */
 	uint32_t rtas_os_term;
+	long interrupts_le_status;	/* H_SET_MODE(LE)'s status (native LE) */
 } plat;
 
 static uint32_t rtas_token(const void *fdt, size_t size, int rtas, const char *name)
@@ -48,6 +49,17 @@ void platform_init(const void *fdt, size_t size)
 		plat.rtas_power_off = rtas_token(fdt, size, node, "power-off");
 		plat.rtas_os_term = rtas_token(fdt, size, node, "ibm,os-term");
 	}
+	/* QEMU pseries delivers interrupts big-endian until asked otherwise;
+	 * the ppcpv host enters a little-endian guest with little-endian
+	 * interrupts already (guest-msr with LE).  Before any interrupt. */
+	if (!REF_BIG_ENDIAN && !plat.hostdev)
+		plat.interrupts_le_status = ppcpv_papr_hcall(H_SET_MODE, H_SET_MODE_ENDIAN_LITTLE,
+							     H_SET_MODE_RESOURCE_LE, 0, 0, NULL);
+}
+
+long platform_interrupts_le_status(void)
+{
+	return plat.interrupts_le_status;
 }
 
 int platform_hosted(void)

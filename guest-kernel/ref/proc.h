@@ -80,9 +80,12 @@
 
 #define SIGSEGV			11
 
-/* Bits of a user process's MSR: 64-bit, user, translated, interruptible. */
+/* Bits of a user process's MSR: 64-bit, user, translated, interruptible,
+ * and the kernel's byte order (its programs are built with it). */
+#define MSR_USER_ENDIAN		(REF_BIG_ENDIAN ? 0 : PPC_BOOK3S_MSR_LE)
 #define MSR_USER		(PPC_BOOK3S_MSR_SF | PPC_MSR_EE | PPC_MSR_PR | PPC_MSR_ME | \
-				 PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI)
+				 PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI | \
+				 MSR_USER_ENDIAN)
 
 struct kcontext {
 	uint64_t gpr[18];	/* r14..r31 */

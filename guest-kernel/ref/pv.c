@@ -87,7 +87,7 @@ int pv_start(const void *fdt, size_t fdt_size)
 	char line[320];
 	int err;
 
-	ppcpv_config_init(&img.cfg, REF_FAMILY, 1);
+	ppcpv_config_init(&img.cfg, REF_FAMILY, REF_BIG_ENDIAN);
 	/* The image starts at real address 0, which C calls NULL; nothing
 	 * lives below the entry point, so the scan starts there. */
 	img.text = (struct ppcpv_region){ (uint8_t *)_stext + TEXT_SKIP,

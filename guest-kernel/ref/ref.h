@@ -9,7 +9,8 @@
  * MMU of its own (mmu.c) it maps itself 1:1 and runs translated, else it
  * runs in real mode on the host's flat mapping.  Built for ppc32 it is a
  * Book3S-32 kernel (head.S's 32-bit paths, mmu32.c): registers and
- * layouts are then a word of 4 bytes (REG_BYTES).
+ * layouts are then a word of 4 bytes (REG_BYTES).  Built for ppc64le it is
+ * the same Book3S-64 kernel, little-endian (REF_BIG_ENDIAN 0).
  */
 #ifndef PPCPV_REF_H
 #define PPCPV_REF_H
@@ -29,6 +30,9 @@
 #define REF_FAMILY	PPCPV_FAMILY_BOOK3S32
 #define REG_BYTES	4
 #endif
+/* Its byte order (the ppc64le build is little-endian; the patcher and the
+ * entry code need to know). */
+#define REF_BIG_ENDIAN	(__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
 
 /* Per-CPU area ("paca"), reached through SPRG0 in exception entry. */
 #define PACA_R11	(0 * REG_BYTES)
@@ -139,6 +143,9 @@ int platform_hosted(void);
 void platform_exit(int status) __attribute__((noreturn));
 uint64_t platform_hostdev(void);	/* guest-physical base of "ppcpv,hostdev", or 0 */
 uint64_t fdt_reg_address(const void *fdt, size_t size, int node);
+/* Natively little-endian: H_SET_MODE(LE)'s status (0: interrupts enter
+ * little-endian); else 0. */
+long platform_interrupts_le_status(void);
 
 /* irq.c */
 struct irq_state {

@@ -74,6 +74,8 @@ void ppcpv_papr_vty_write(uint32_t vty, const char *s, size_t n)
 	}
 }
 
+/* RTAS reads its argument buffer big-endian, whatever the caller's byte
+ * order: every field is stored through rtas_word(). */
 struct rtas_args {
 	uint32_t token;
 	uint32_t nargs;
@@ -81,16 +83,25 @@ struct rtas_args {
 	uint32_t args[5];	/* inputs, then the one output */
 };
 
+static uint32_t rtas_word(uint32_t v)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_bswap32(v);
+#else
+	return v;
+#endif
+}
+
 void ppcpv_rtas_call(uint32_t token, uint32_t nargs, const uint32_t *args)
 {
 	static struct rtas_args a __attribute__((aligned(16)));
-	uint32_t i;
+	uint32_t i, n = nargs > 4 ? 4 : nargs;
 
-	a.token = token;
-	a.nargs = nargs > 4 ? 4 : nargs;
-	a.nret = 1;
-	for (i = 0; i < a.nargs; i++)
-		a.args[i] = args[i];
+	a.token = rtas_word(token);
+	a.nargs = rtas_word(n);
+	a.nret = rtas_word(1);
+	for (i = 0; i < n; i++)
+		a.args[i] = rtas_word(args[i]);
 	ppcpv_papr_hcall(H_RTAS, (unsigned long)&a, 0, 0, 0, NULL);
 }
 

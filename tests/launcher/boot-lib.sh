@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: MIT
-# What the boot tests of ppcpv-run share (boots.sh, boots32.sh): one --json
-# boot, its console, a clean boot, an unpatched one.  Source it after
-# tests/lib.sh with $run (ppcpv-run) and $tmp set; BOOT_FAMILY is the
-# --family every boot gets (default book3s64), and its JSON must say so.
+# What the boot tests of ppcpv-run share (boots.sh, boots32.sh,
+# boots64le.sh): one --json boot, its console, a clean boot, an unpatched
+# one (bad hcall lengths among them), fewer traps with PV, the 64-bit
+# kernel's MMU checks, the patched-site counts against ppcpv-patch.  Source
+# it after tests/lib.sh with $run (ppcpv-run) and $tmp set; BOOT_FAMILY is
+# the --family every boot gets (default book3s64), and its JSON must say so.
 BOOT_FAMILY=${BOOT_FAMILY:-book3s64}
 
 # boot NAME ARGS...: one --json boot; sets $json and $status; the console
@@ -36,4 +38,91 @@ expect_unpatched() {
 	*"PV off: $reason"*) pass "$what: logs \"$reason\"" ;;
 	*) fail "$what: PV line is '$(json_value "$json" pv_line)', wanted '$reason'" ;;
 	esac
+}
+
+# expect_hcall_lengths_refused LEN...: an hcall-instructions of each length
+# (none of them 4 to 16 and a multiple of 4) leaves the guest unpatched,
+# naming the length
+expect_hcall_lengths_refused() {
+	local len
+	for len in "$@"; do
+		boot "hcall-$len" --inject "hcall-length=$len"
+		expect_unpatched "hcall-instructions of $len bytes" "hcall-instructions is $len bytes"
+	done
+}
+
+# remember_no_pv after a no-pv boot, expect_fewer_than_no_pv after the pv
+# boot of the same kernel: PV must save traps and guest instructions.
+remember_no_pv() {
+	off_traps=$(json_count "$json" traps total)
+	off_insns=$(json_value "$json" guest_instructions)
+}
+expect_fewer_than_no_pv() {
+	local on_traps on_insns
+	on_traps=$(json_count "$json" traps total)
+	on_insns=$(json_value "$json" guest_instructions)
+	[ "$on_traps" -lt "$off_traps" ] && pass "pv: fewer traps than no-pv ($on_traps < $off_traps)" ||
+		fail "pv: $on_traps traps, no-pv $off_traps"
+	[ "$on_insns" -lt "$off_insns" ] && pass "pv: fewer instructions than no-pv ($on_insns < $off_insns)" ||
+		fail "pv: $on_insns instructions, no-pv $off_insns"
+}
+
+# The reference kernel's MMU checks (guest-kernel/ref/mmu_checks.c).
+MMU_CHECKS=9
+# natively and hosted (the host's shadow MMU, the default): its own hash
+# MMU; every check passes, the magic page's only with PV (magic=1)
+expect_own_mmu() {
+	local name=$1 magic=${2:-0}
+	check_eq "$name: the kernel's own MMU is on" 1 "$(console_count "$name" '^mmu: hash page table of 2^')"
+	check_eq "$name: MMU checks passed" $((MMU_CHECKS - 1 + magic)) "$(console_count "$name" '^PASS: mmu: ')"
+	check_eq "$name: no MMU check failed" 0 "$(console_count "$name" '^FAIL: mmu: ')"
+	check_eq "$name: the magic page check is skipped only without PV" $((1 - magic)) \
+		"$(console_count "$name" '^SKIP: mmu: the magic page is invisible to user mode (no magic page: PV off)')"
+}
+# hosted, the guest's page-table hypercalls and faults reached the host
+expect_shadow_host() {
+	local name=$1
+	[ "$(json_count "$json" traps papr_h_enter)" -gt 0 ] 2>/dev/null &&
+		pass "$name: the host served the guest's H_ENTER calls" || fail "$name: no H_ENTER reached the host"
+	[ "$(json_count "$json" traps shadow_faults)" -gt 0 ] 2>/dev/null &&
+		pass "$name: the host served shadow faults" || fail "$name: no shadow fault served"
+	check_eq "$name: no unknown PAPR hypercall" 0 "$(json_count "$json" traps papr_unknown)"
+}
+# hosted with --mmu flat: no hcall-pft, so the host's flat mapping and SKIP lines
+expect_flat_mmu() {
+	local name=$1
+	check_eq "$name: the kernel says why it keeps the flat mapping" 1 \
+		"$(console_count "$name" "^mmu: no hcall-pft: running on the host's flat mapping")"
+	check_eq "$name: every MMU check skipped, with the reason" "$MMU_CHECKS" \
+		"$(console_count "$name" '^SKIP: mmu: .* (flat mapping: no hcall-pft)$')"
+	check_eq "$name: no MMU check ran" 0 "$(console_count "$name" '^\(PASS\|FAIL\): mmu: ')"
+}
+
+# expect_tool_counts OBJCOPY ELF FAMILY KIND...: the last boot's (a pv
+# boot's) patched sites - total, found, kvm_tmp bytes and each KIND -
+# equal what ppcpv-patch --family FAMILY finds in the same ELF.  The
+# kernel's kvm_tmp is NOLOAD, so the copy given to the tool gets file
+# contents there (zeros) for it to place trampolines into.  Sets $tool
+# (ppcpv-patch's JSON).
+expect_tool_counts() {
+	local objcopy=$1 elf=$2 family=$3 kind n line
+	shift 3
+	"$objcopy" --set-section-flags .kvm_tmp=alloc,load,contents,code,readonly "$elf" "$tmp/tool.elf"
+	tool=$("$patch" --family "$family" --start _stext+0x100 --end _etext --json "$tmp/tool.elf" \
+		2>"$tmp/tool.err")
+	check_eq "ppcpv-patch on the image: exit status" 0 "$?"
+	check_eq "pv: sites found at runtime = ppcpv-patch's" "$(json_value "$tool" sites)" \
+		"$(json_value "$json" sites)"
+	check_eq "pv: sites patched at runtime = ppcpv-patch's" "$(json_value "$tool" patched)" \
+		"$(json_value "$json" patched)"
+	check_eq "pv: kvm_tmp bytes at runtime = ppcpv-patch's" "$(json_count "$tool" kvm_tmp used)" \
+		"$(json_value "$json" kvm_tmp_used)"
+	line=$(json_value "$json" pv_line)
+	for kind in "$@"; do
+		n=$(json_count "$tool" patched_by_kind "$kind")
+		case "$line" in
+		*"$kind $n,"* | *"$kind $n)"*) pass "pv: $kind sites at runtime = ppcpv-patch's ($n)" ;;
+		*) fail "pv: ppcpv-patch patches $n $kind sites; the guest says '$line'" ;;
+		esac
+	done
 }

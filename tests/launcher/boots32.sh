@@ -17,7 +17,8 @@ TEST_NAME=boots32
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 BOOT_FAMILY=book3s32
-. "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched
+. "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched,
+					# expect_tool_counts
 
 # What makes it a 32-bit Book3S boot: 32-bit addressing underneath, the
 # 32-bit rfi (never rfid), mtmsr (never mtmsrd), the segment registers.
@@ -45,8 +46,7 @@ expect_unpatched no-pv "FEATURES lacks the magic-page bit"
 expect_book3s32 no-pv
 check_eq "no-pv: the sr[] and FEAT_SR checks skipped, with the reason" 2 \
 	"$(console_count no-pv '^SKIP: mmu: .*PV off')"
-off_traps=$(json_count "$json" traps total)
-off_insns=$(json_value "$json" guest_instructions)
+remember_no_pv
 
 boot pv --pv
 expect_clean pv
@@ -58,39 +58,18 @@ check_eq "pv: mtsrin patched (FEAT_SR)" 1 "$(console_count pv '^PASS: mmu: mtsri
 check_eq "pv: nothing inside a trampoline's critical section" 1 \
 	"$(console_count pv "^PASS: no interrupt inside a trampoline's critical section")"
 check_eq "pv: MAP_MAGIC_PAGE made once" 1 "$(json_count "$json" traps hcall_map_magic_page)"
-on_traps=$(json_count "$json" traps total)
-on_insns=$(json_value "$json" guest_instructions)
-[ "$on_traps" -lt "$off_traps" ] && pass "pv: fewer traps than no-pv ($on_traps < $off_traps)" ||
-	fail "pv: $on_traps traps, no-pv $off_traps"
-[ "$on_insns" -lt "$off_insns" ] && pass "pv: fewer instructions than no-pv ($on_insns < $off_insns)" ||
-	fail "pv: $on_insns instructions, no-pv $off_insns"
+expect_fewer_than_no_pv
 
-# The same image through ppcpv-patch: the kernel's kvm_tmp is NOLOAD, so
-# the copy gets file contents there (zeros) for the tool to place into.
-"${OBJCOPY_PPC32:-powerpc-linux-gnu-objcopy}" --set-section-flags .kvm_tmp=alloc,load,contents,code,readonly "$elf" "$tmp/ref32.elf"
-tool=$("$patch" --family book3s32 --start _stext+0x100 --end _etext --json "$tmp/ref32.elf" 2>"$tmp/tool.err")
-check_eq "ppcpv-patch on the image: exit status" 0 "$?"
-check_eq "pv: sites found at runtime = ppcpv-patch's" "$(json_value "$tool" sites)" "$(json_value "$json" sites)"
-check_eq "pv: sites patched at runtime = ppcpv-patch's" "$(json_value "$tool" patched)" \
-	"$(json_value "$json" patched)"
-check_eq "pv: kvm_tmp bytes at runtime = ppcpv-patch's" "$(json_count "$tool" kvm_tmp used)" \
-	"$(json_value "$json" kvm_tmp_used)"
-line=$(json_value "$json" pv_line)
-for kind in mfmsr mfspr mtspr tlbsync mtmsr mtsrin; do
-	n=$(json_count "$tool" patched_by_kind "$kind")
-	case "$line" in
-	*"$kind $n,"* | *"$kind $n)"*) pass "pv: $kind sites at runtime = ppcpv-patch's ($n)" ;;
-	*) fail "pv: ppcpv-patch patches $n $kind sites; the guest says '$line'" ;;
-	esac
-done
+# The same image through ppcpv-patch: the same counts
+expect_tool_counts "${OBJCOPY_PPC32:-powerpc-linux-gnu-objcopy}" "$elf" book3s32 \
+	mfmsr mfspr mtspr tlbsync mtmsr mtsrin
 check_eq "ppcpv-patch: no mtmsrd or wrtee site in a Book3S-32 kernel" 0 \
 	"$(( $(json_count "$tool" found_by_kind mtmsrd_l1) + $(json_count "$tool" found_by_kind mtmsrd_l0) + \
 	     $(json_count "$tool" found_by_kind wrtee) ))"
 
 boot no-hypervisor --inject no-hypervisor
 expect_unpatched no-hypervisor "no /hypervisor node in the device tree"
-boot hcall-6 --inject hcall-length=6
-expect_unpatched "hcall-instructions of 6 bytes" "hcall-instructions is 6 bytes"
+expect_hcall_lengths_refused 6
 boot map-fails --inject map-fails
 expect_unpatched map-fails "MAP_MAGIC_PAGE failed: status 9 (EA 0xfffff000)"
 boot stale --inject stale-magic-page
@@ -112,7 +91,7 @@ grep -q 'no --mmu shadow (the host' "$tmp/err" && pass "--mmu shadow refusal say
 "$run" --family book3s16 2>"$tmp/err"
 check_eq "an unknown family is a usage error" 2 "$?"
 check_eq "unknown family: one line naming the known ones" \
-	"ppcpv-run: unknown --family 'book3s16' (known: book3s64, book3s32)" "$(cat "$tmp/err")"
+	"ppcpv-run: unknown --family 'book3s16' (known: book3s64, book3s64le, book3s32)" "$(cat "$tmp/err")"
 "$run" --family book3s32 --linux /nonexistent --native 2>"$tmp/err"
 check_eq "--linux refused with --family book3s32" 2 "$?"
 summary

@@ -3,7 +3,8 @@
  * ppcpv/papr.h - what a program running at MSR[PR]=0 on QEMU pseries gets
  * from its firmware: PAPR hypercalls (`sc 1`), the vty console
  * (H_PUT_TERM_CHAR) and RTAS (through QEMU's H_RTAS).  Used by the host
- * stub and by the reference guest kernel when it runs natively.  ppc64 only.
+ * stub and by the reference guest kernel when it runs natively: ppc64 in
+ * either byte order (RTAS arguments are big-endian whatever the caller's).
  */
 #ifndef PPCPV_PAPR_H
 #define PPCPV_PAPR_H
