@@ -75,3 +75,33 @@ $(call REF_IMAGE,ppc32,guest-ref32,$(REF32_SRCS))
 GUEST_REF64LE_ELF := $(BUILD)/images/guest-ref64le.elf
 GUEST_REF64LE_BIN := $(BUILD)/images/guest-ref64le.bin
 $(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))
+
+# ref/ for e500: the same kernel as 32-bit BookE (REF_E500, -mcpu=8548):
+# head.S's IVOR stubs, ESR/DEAR, wrteei; mmu_e500.c programs its own TLB1
+# through tlbwe and checks it.  Objects of its own (under ppc32/e500/):
+# the same sources as the Book3S-32 build, compiled differently.
+REFE500_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
+	checks.c mmu_e500.c)
+REFE500_OBJS := $(call objs,ppc32/e500,$(REFE500_SRCS))
+REFE500_CFLAGS := $(CFLAGS_ppc32) -mcpu=8548 -DREF_E500
+GUEST_REFE500_ELF := $(BUILD)/images/guest-ref-e500.elf
+GUEST_REFE500_BIN := $(BUILD)/images/guest-ref-e500.bin
+
+$(BUILD)/ppc32/e500/%.o: %.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC [e500] $<")
+	$(Q)$(CC_ppc32) $(REFE500_CFLAGS) $(CPPFLAGS) $(addprefix -I,$(INCLUDES)) -MMD -MP -c -o $@ $<
+$(BUILD)/ppc32/e500/%.o: %.S
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  AS [e500] $<")
+	$(Q)$(CC_ppc32) $(REFE500_CFLAGS) $(CPPFLAGS) $(addprefix -I,$(INCLUDES)) -MMD -MP -c -o $@ $<
+
+$(GUEST_REFE500_ELF): $(REFE500_OBJS) $(call REF_LIBS_OF,ppc32) $(REF_LDS)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD [e500] $@")
+	$(Q)$(call PPC_RAW_LINK,ppc32,$@,$(REF_LDS),$(REFE500_OBJS) $(call REF_LIBS_OF,ppc32))
+
+$(GUEST_REFE500_BIN): $(GUEST_REFE500_ELF)
+	$(Q)$(OBJCOPY_ppc32) -O binary $< $@
+
+ALL_TARGETS += $(GUEST_REFE500_ELF) $(GUEST_REFE500_BIN)

@@ -28,3 +28,8 @@ E500_GUEST_IMAGES := $(foreach t,$(E500_GUEST_TESTS),$(call e500_guest_image,$(t
 
 $(call CHECK_STEP,host-e500,$(HOST_E500_ELF) $(E500_GUEST_IMAGES) $(BUILD)/native/bin/ppcpv-hostcfg,\
 	tests/host/e500/check.sh $(BUILD))
+
+# The reference guest kernel built for e500 (guest-kernel/module.mk) under
+# the e500 host: no-pv and pv, its own TLB1, site counts against ppcpv-patch.
+$(call CHECK_STEP,ref-e500,$(HOST_E500_ELF) $(GUEST_REFE500_BIN) $(BUILD)/native/bin/ppcpv-hostcfg \
+	$(BUILD)/native/bin/ppcpv-patch,tests/host/e500/ref-guest.sh $(BUILD))

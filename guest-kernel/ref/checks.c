@@ -51,6 +51,7 @@ void check_skip(const char *what, const char *why)
 /* unsigned long: a register on either word size. */
 struct probe_values {
 	unsigned long msr, sprg3, srr0, srr1, dar, dsisr, msr_ee_on, msr_ee_off, msr_ri_flipped, pir;
+	unsigned long sprg4, sprg7, msr_wrtee_on;	/* e500 only */
 };
 
 #define MFSPR(spr, v)	__asm__ __volatile__("mfspr %0,%1" : "=r"(v) : "i"(spr))
@@ -62,10 +63,34 @@ struct probe_values {
 #define MSR_WRITE(v)	__asm__ __volatile__("mtmsrd %0" : : "r"(v))
 #define EE_WRITER	"mtmsrd L=1"
 #define MSR_WRITER	"mtmsrd L=0"
+#elif defined(REF_E500)
+#define MSR_WRITE(v)	__asm__ __volatile__("mtmsr %0" : : "r"(v))
+#define EE_WRITER	"wrteei"
+#define MSR_WRITER	"mtmsr"
 #else
 #define MSR_WRITE(v)	__asm__ __volatile__("mtmsr %0" : : "r"(v))
 #define EE_WRITER	"mtmsr"
 #define MSR_WRITER	"mtmsr"
+#endif
+
+/* The family's data-fault address and cause registers, the MSR bit an
+ * MSR write flips (one the host keeps without acting on it), and PIR. */
+#ifdef REF_E500
+#define FAULT_ADDR_SPR	PPC_BOOKE_SPR_DEAR
+#define FAULT_CAUSE_SPR	PPC_BOOKE_SPR_ESR
+#define FAULT_ADDR_NAME	"DEAR"
+#define FAULT_CAUSE_NAME "ESR"
+#define MSR_FLIP_BIT	PPC_BOOKE_MSR_DE
+#define MSR_FLIP_NAME	"DE"
+#define PIR_SPR		PPC_BOOKE_SPR_PIR
+#else
+#define FAULT_ADDR_SPR	PPC_BOOK3S_SPR_DAR
+#define FAULT_CAUSE_SPR	PPC_BOOK3S_SPR_DSISR
+#define FAULT_ADDR_NAME	"DAR"
+#define FAULT_CAUSE_NAME "DSISR"
+#define MSR_FLIP_BIT	PPC_BOOK3S_MSR_RI
+#define MSR_FLIP_NAME	"RI"
+#define PIR_SPR		PPC_BOOK3S_SPR_PIR
 #endif
 
 /* Runs with EE off and the decrementer far away: SRR0/1 stay ours. */
@@ -80,19 +105,31 @@ static void __attribute__((noinline)) run_probes(struct probe_values *v)
 	MFSPR(PPC_SPR_SRR0, v->srr0);
 	MTSPR(PPC_SPR_SRR1, 0x8000000000001032ULL);
 	MFSPR(PPC_SPR_SRR1, v->srr1);
-	MTSPR(PPC_BOOK3S_SPR_DAR, 0xc000000000abcdefULL);
-	MFSPR(PPC_BOOK3S_SPR_DAR, v->dar);
-	MTSPR(PPC_BOOK3S_SPR_DSISR, 0x42000000);
-	MFSPR(PPC_BOOK3S_SPR_DSISR, v->dsisr);
+	MTSPR(FAULT_ADDR_SPR, 0xc000000000abcdefULL);
+	MFSPR(FAULT_ADDR_SPR, v->dar);
+	MTSPR(FAULT_CAUSE_SPR, 0x42000000);
+	MFSPR(FAULT_CAUSE_SPR, v->dsisr);
 	irq_enable();
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ee_on));
 	irq_disable();
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ee_off));
 	__asm__ __volatile__("mfmsr %0" : "=r"(msr));
-	MSR_WRITE(msr ^ PPC_BOOK3S_MSR_RI);
+	MSR_WRITE(msr ^ MSR_FLIP_BIT);
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ri_flipped));
 	MSR_WRITE(msr);
-	MFSPR(PPC_BOOK3S_SPR_PIR, v->pir);
+	MFSPR(PIR_SPR, v->pir);
+#ifdef REF_E500
+	/* SPRG4-7: written through SPRGnW (privileged), read back through
+	 * the user-readable SPRGnR */
+	MTSPR(PPC_BOOKE_SPR_SPRG4, 0x44440004);
+	MTSPR(PPC_BOOKE_SPR_SPRG4 + 3, 0x77770007);
+	MFSPR(PPC_BOOKE_SPR_SPRG4R, v->sprg4);
+	MFSPR(PPC_BOOKE_SPR_SPRG4R + 3, v->sprg7);
+	/* wrtee: EE from a register, as an irq restore does */
+	__asm__ __volatile__("wrtee %0" : : "r"((unsigned long)PPC_MSR_EE) : "memory");
+	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_wrtee_on));
+	__asm__ __volatile__("wrtee %0" : : "r"(0ul) : "memory");
+#endif
 	if (platform_hosted())
 		__asm__ __volatile__("tlbsync" : : : "memory");
 }
@@ -102,6 +139,7 @@ static struct probe_values before;
 void checks_before_pv(void)
 {
 	dec_set(PPC_DEC_MAX);
+	dec_enable();
 	irq_disable();
 	run_probes(&before);
 }
@@ -113,12 +151,17 @@ static void compare_probes(void)
 		{ "mtspr/mfspr SPRG3", offsetof(struct probe_values, sprg3) },
 		{ "mtspr/mfspr SRR0", offsetof(struct probe_values, srr0) },
 		{ "mtspr/mfspr SRR1", offsetof(struct probe_values, srr1) },
-		{ "mtspr/mfspr DAR", offsetof(struct probe_values, dar) },
-		{ "mtspr/mfspr DSISR", offsetof(struct probe_values, dsisr) },
+		{ "mtspr/mfspr " FAULT_ADDR_NAME, offsetof(struct probe_values, dar) },
+		{ "mtspr/mfspr " FAULT_CAUSE_NAME, offsetof(struct probe_values, dsisr) },
 		{ EE_WRITER " (EE on)", offsetof(struct probe_values, msr_ee_on) },
 		{ EE_WRITER " (EE off)", offsetof(struct probe_values, msr_ee_off) },
-		{ MSR_WRITER " (RI flip)", offsetof(struct probe_values, msr_ri_flipped) },
+		{ MSR_WRITER " (" MSR_FLIP_NAME " flip)", offsetof(struct probe_values, msr_ri_flipped) },
 		{ "mfspr PIR", offsetof(struct probe_values, pir) },
+#ifdef REF_E500
+		{ "mtspr SPRG4W/mfspr SPRG4R", offsetof(struct probe_values, sprg4) },
+		{ "mtspr SPRG7W/mfspr SPRG7R", offsetof(struct probe_values, sprg7) },
+		{ "wrtee (EE on)", offsetof(struct probe_values, msr_wrtee_on) },
+#endif
 	};
 	struct probe_values after;
 	char what[96];

@@ -5,9 +5,13 @@
  *  - ppc64: Book3S-64, big-endian, ELFv2;
  *  - ppc64le: Book3S-64, little-endian, ELFv2 (the same code, after an
  *    endian switch at the entry when entered big-endian);
- *  - ppc32: Book3S-32, big-endian, the SysV 32-bit ABI, MSR[SF]=0.
- * The shape is the same; where the two families differ (mtmsrd/rfid or
- * mtmsr/rfi, segment interrupts, the kernel's own MMU) the code says so.
+ *  - ppc32: Book3S-32, big-endian, the SysV 32-bit ABI, MSR[SF]=0;
+ *  - ppc32 with REF_E500: e500 (Book III-E), the same ABI, interrupts
+ *    through IVPR and the IVORs (one stub each, below the entry's page),
+ *    ESR and DEAR for the causes, wrteei for EE.
+ * The shape is the same; where the families differ (mtmsrd/rfid or
+ * mtmsr/rfi, segment interrupts, vectors or IVORs, the kernel's own MMU)
+ * the code says so.
  *
  * The image is linked at guest real address 0 and entered at 0x100 (QEMU
  * pseries loads -bios there; the ppcpv host stub enters hosted guests the
@@ -90,6 +94,24 @@ _start:
 #else
 	b	boot
 #endif
+#ifdef REF_E500
+/* One stub per IVOR (IVPR = 0: the image base), the same code as a vector;
+ * trap = the IVOR number.  Critical, machine-check and debug interrupts
+ * have their own save registers: the kernel never enables them. */
+#define REF_IVORS	2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+.macro ivor_stub n
+	.balign	16
+ivor_stub_\n:
+	mtspr	PPC_SPR_SPRG1, r13
+	mfspr	r13, PPC_SPR_SPRG0
+	STREG	r12, PACA_R12(r13)
+	li	r12, \n
+	b	exc_common
+.endm
+	.irp	n, REF_IVORS
+	ivor_stub \n
+	.endr
+#else
 
 	vector	PPC_BOOK3S_VEC_MCHECK
 	vector	PPC_BOOK3S_VEC_DSI
@@ -111,6 +133,7 @@ _start:
 	vector	PPC_BOOK3S_VEC_TRACE
 	vector	PPC_BOOK3S_VEC_PERF
 	. = PPC_BOOK3S_VEC_AREA_END
+#endif
 
 	.text
 /* r3 = device tree.  ppc64: switch to 64-bit mode, TOC.  Stack, paca. */
@@ -125,6 +148,14 @@ boot:
 	PPCPV_LOAD_ADDR(r2, .TOC.)
 #endif
 	mr	r31, r3
+#ifdef REF_E500
+	li	r0, 0
+	mtspr	PPC_BOOKE_SPR_IVPR, r0
+	.irp	n, REF_IVORS
+	li	r0, ivor_stub_\n - _start
+	mtspr	PPC_BOOKE_SPR_IVOR0 + \n, r0
+	.endr
+#endif
 	PPCPV_LOAD_ADDR(r1, boot_stack_top)
 	li	r0, 0
 	STREGU	r0, -32(r1)
@@ -182,6 +213,14 @@ exc_common:
 	STREG	r0, FRAME_REGS + REGS_CTR(r1)
 	mfxer	r0
 	STREG	r0, FRAME_REGS + REGS_XER(r1)
+#ifdef REF_E500
+	/* the causes of every interrupt: ESR and DEAR (in DSISR's and DAR's
+	 * slots) */
+	mfspr	r0, PPC_BOOKE_SPR_DEAR
+	STREG	r0, FRAME_REGS + REGS_DAR(r1)
+	mfspr	r0, PPC_BOOKE_SPR_ESR
+	STREG	r0, FRAME_REGS + REGS_DSISR(r1)
+#else
 	CMPREGI	r12, PPC_BOOK3S_VEC_DSI
 #ifdef __powerpc64__
 	beq	4f
@@ -193,6 +232,7 @@ exc_common:
 	mfspr	r0, PPC_BOOK3S_SPR_DSISR
 	STREG	r0, FRAME_REGS + REGS_DSISR(r1)
 3:
+#endif
 #ifdef __powerpc64__
 	/*
 	 * Interrupts arrive in real mode.  With its own MMU on (mmu.c) the
@@ -220,6 +260,8 @@ exc_return:
 #ifdef __powerpc64__
 	li	r0, PPC_BOOK3S_MSR_RI
 	mtmsrd	r0, 1
+#elif defined(REF_E500)
+	wrteei	0
 #else
 	mfmsr	r0
 	rlwinm	r0, r0, 0, MSR_EE_BIT + 1, MSR_EE_BIT - 1
@@ -286,7 +328,7 @@ ppcpv_ref_probe_store:
 2:	li	r3, 0
 	blr
 
-#ifndef __powerpc64__
+#if !defined(__powerpc64__) && !defined(REF_E500)
 /*
  * int ppcpv_ref32_probe_wide_ea(unsigned long ea, unsigned long *val):
  * load the word at ea through a register whose upper word is 1 (the
@@ -319,7 +361,7 @@ __ex_table_start:
 #ifdef __powerpc64__
 	REGWORD	11b, probe_fault
 	REGWORD	13b, probe_fault
-#else
+#elif !defined(REF_E500)
 	REGWORD	14b, probe_fault
 #endif
 	.globl	__ex_table_end

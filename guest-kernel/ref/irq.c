@@ -38,6 +38,17 @@ void irq_disable(void)
 {
 	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)PPC_BOOK3S_MSR_RI) : "memory");
 }
+#elif defined(REF_E500)
+/* BookE: wrteei, as e500 kernels do (patched to the wrteei trampolines). */
+void irq_enable(void)
+{
+	__asm__ __volatile__("wrteei 1" : : : "memory");
+}
+
+void irq_disable(void)
+{
+	__asm__ __volatile__("wrteei 0" : : : "memory");
+}
 #else
 /* Book3S-32 has no mtmsrd: read, change EE, write back with mtmsr, as
  * 32-bit kernels do (the patcher turns the pair into a load and a
@@ -65,8 +76,25 @@ static unsigned long magic_critical(void)
 						      REF_SHARED_REG(PPCPV_SHARED_CRITICAL));
 }
 
+/* BookE: the decrementer stops at zero and interrupts while TSR[DIS] and
+ * TCR[DIE] are set; the handler acknowledges by writing DIS back. */
+static void dec_acknowledge(void)
+{
+#ifdef REF_E500
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_BOOKE_SPR_TSR), "r"(PPC_BOOKE_TSR_DIS));
+#endif
+}
+
+void dec_enable(void)
+{
+#ifdef REF_E500
+	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_BOOKE_SPR_TCR), "r"(PPC_BOOKE_TCR_DIE));
+#endif
+}
+
 static void decrementer(struct pt_regs *regs)
 {
+	dec_acknowledge();
 	irq.dec_ticks++;
 	if (irq.pv_on && magic_critical() == regs->gpr[1])
 		irq.dec_in_critical++;
@@ -100,19 +128,19 @@ static void unexpected(struct pt_regs *regs)
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	switch (regs->trap) {
-	case PPC_BOOK3S_VEC_DEC:
+	case REF_TRAP_DEC:
 		decrementer(regs);
 		return;
-	case PPC_BOOK3S_VEC_SYSCALL:
+	case REF_TRAP_SYSCALL:
 		if (irq.syscall) {
 			irq.syscall(regs);
 			return;
 		}
 		break;
-	case PPC_BOOK3S_VEC_DSI:
-	case PPC_BOOK3S_VEC_DSEG:
-	case PPC_BOOK3S_VEC_ISI:
-	case PPC_BOOK3S_VEC_ISEG:
+	case REF_TRAP_DSI:
+	case REF_TRAP_DTLB:
+	case REF_TRAP_ISI:
+	case REF_TRAP_ITLB:
 		mmu_count_interrupt(regs->trap);
 		/* a user page not mapped yet (MMU mode) */
 		if ((regs->msr & PPC_MSR_PR) && irq.page_fault && irq.page_fault(regs))

@@ -26,6 +26,9 @@
 #ifdef __powerpc64__
 #define REF_FAMILY	PPCPV_FAMILY_BOOK3S64
 #define REG_BYTES	8
+#elif defined(REF_E500)
+#define REF_FAMILY	PPCPV_FAMILY_E500
+#define REG_BYTES	4
 #else
 #define REF_FAMILY	PPCPV_FAMILY_BOOK3S32
 #define REG_BYTES	4
@@ -33,6 +36,24 @@
 /* Its byte order (the ppc64le build is little-endian; the patcher and the
  * entry code need to know). */
 #define REF_BIG_ENDIAN	(__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+
+/* What an interrupt leaves in pt_regs.trap: the vector offset on Book3S,
+ * the IVOR number on BookE (e500: REF_E500, built -mcpu=8548). */
+#ifdef REF_E500
+#define REF_TRAP_DEC		PPC_BOOKE_IVOR_DEC
+#define REF_TRAP_SYSCALL	PPC_BOOKE_IVOR_SYSCALL
+#define REF_TRAP_DSI		PPC_BOOKE_IVOR_DSI
+#define REF_TRAP_ISI		PPC_BOOKE_IVOR_ISI
+#define REF_TRAP_DTLB		PPC_BOOKE_IVOR_DTLB
+#define REF_TRAP_ITLB		PPC_BOOKE_IVOR_ITLB
+#else
+#define REF_TRAP_DEC		PPC_BOOK3S_VEC_DEC
+#define REF_TRAP_SYSCALL	PPC_BOOK3S_VEC_SYSCALL
+#define REF_TRAP_DSI		PPC_BOOK3S_VEC_DSI
+#define REF_TRAP_ISI		PPC_BOOK3S_VEC_ISI
+#define REF_TRAP_DTLB		PPC_BOOK3S_VEC_DSEG	/* the data fault that is not a DSI */
+#define REF_TRAP_ITLB		PPC_BOOK3S_VEC_ISEG
+#endif
 
 /* Per-CPU area ("paca"), reached through SPRG0 in exception entry. */
 #define PACA_R11	(0 * REG_BYTES)
@@ -54,8 +75,8 @@
 #define REGS_XER	(36 * REG_BYTES)
 #define REGS_CCR	(37 * REG_BYTES)
 #define REGS_TRAP	(38 * REG_BYTES)
-#define REGS_DAR	(39 * REG_BYTES)
-#define REGS_DSISR	(40 * REG_BYTES)
+#define REGS_DAR	(39 * REG_BYTES)	/* BookE: DEAR */
+#define REGS_DSISR	(40 * REG_BYTES)	/* BookE: ESR */
 #define REGS_SIZE	(41 * REG_BYTES)
 
 #ifdef __powerpc64__
@@ -165,6 +186,7 @@ extern struct irq_state irq;
 extern struct paca boot_paca;
 void interrupt_dispatch(struct pt_regs *regs);
 void dec_set(uint32_t ticks);
+void dec_enable(void);	/* BookE: TCR[DIE]; Book3S: nothing to do */
 void irq_enable(void);
 void irq_disable(void);
 

@@ -41,9 +41,37 @@ void mmu_init_host(void);
 void mmu_map_ccsr(uint64_t ccsr_pa, uint32_t ea, uint32_t bytes);
 /* The PCI memory window, for pvpanic. */
 void mmu_map_io(uint64_t pa, uint32_t ea, uint32_t bytes);
-/* Guest memory in address space 1: EA 0 .. size = host PA base ..; NULL or
- * why not. */
-const char *mmu_map_guest(uint64_t base, uint64_t size);
+/* Guest memory at host PA base .., size bytes, with the MMIO device's page
+ * (or PPCPV_HOSTDEV_NONE): the guest's initial TLB (its memory and the
+ * device page at EA = guest-physical); NULL or why not. */
+const char *mmu_map_guest(uint64_t base, uint64_t size, uint64_t hostdev);
+/* Before every entry: drop the shadow if the guest's TLB or its context
+ * (MSR[PR], MSR[IS], MSR[DS], PID) changed. */
+void mmu_guest_entry(const struct ppcpv_vcpu *v);
+
+/* A real TLB miss in address space 1, at ea (data: store or not), looked up
+ * in the guest's TLB. */
+enum tlb_miss {
+	TLB_MISS_SHADOWED,	/* now in the real TLB: run the guest again */
+	TLB_MISS_GUEST,		/* the guest's own miss (MAS registers set) */
+	TLB_MISS_DENIED,	/* the guest's entry forbids it: a storage interrupt */
+	TLB_MISS_NOT_MEMORY,	/* guest-physical *gpa is no memory (the device?) */
+};
+enum tlb_miss mmu_guest_tlb_miss(struct ppcpv_vcpu *v, uint32_t ea, int insn, int store,
+				 uint64_t *gpa);
+/* The vCPU's fetch_gpa and mmu_insn ops: through the guest's TLB. */
+int mmu_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa);
+enum ppcpv_emul_result mmu_tlb_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t insn);
+
+/* What the shadow did ("HOST-TLB: {...}" at exit). */
+struct mmu_stats {
+	uint64_t shadowed;	/* real TLB misses filled from the guest's TLB */
+	uint64_t guest_misses;	/* ... the guest's TLB did not translate */
+	uint64_t denied;	/* ... its entry forbade */
+	uint64_t not_memory;	/* ... that went to guest-physical beyond memory */
+	uint64_t flushes;	/* times the shadow was dropped */
+};
+const struct mmu_stats *mmu_get_stats(void);
 /* The page the guest is shown as its magic page (host PA). */
 void mmu_set_magic_page(uint64_t pa);
 /* Show or hide it at the guest's magic-page EA: the vCPU's magic_visible op. */

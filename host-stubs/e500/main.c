@@ -51,6 +51,17 @@ static uint64_t read_timebase(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
+static void print_tlb_stats(void)
+{
+	const struct mmu_stats *t = mmu_get_stats();
+
+	host_printf("HOST-TLB: {\"shadowed\":%llu,\"guest_misses\":%llu,\"denied\":%llu,"
+		    "\"not_memory\":%llu,\"flushes\":%llu}\n",
+		    (unsigned long long)t->shadowed, (unsigned long long)t->guest_misses,
+		    (unsigned long long)t->denied, (unsigned long long)t->not_memory,
+		    (unsigned long long)t->flushes);
+}
+
 static void print_stats(void)
 {
 	static char json[2048];
@@ -61,6 +72,7 @@ static void print_stats(void)
 	console_write("HOST-STATS: ", 12);
 	console_write(json, (size_t)n);
 	console_write("\n", 1);
+	print_tlb_stats();
 }
 
 static __attribute__((noreturn)) void host_stop(int status)
@@ -99,6 +111,8 @@ static const struct ppcpv_host_ops e500_ops = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = mmu_magic_visible,
+	.fetch_gpa = mmu_fetch_gpa,
+	.mmu_insn = mmu_tlb_insn,
 };
 
 /* The absent-magic-page fault: MAP succeeds but the page never appears. */
@@ -111,6 +125,8 @@ static const struct ppcpv_host_ops e500_ops_absent_page = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = magic_never_visible,
+	.fetch_gpa = mmu_fetch_gpa,
+	.mmu_insn = mmu_tlb_insn,
 };
 
 /* ---- Running the guest -------------------------------------------------- */
@@ -152,6 +168,7 @@ static uint32_t prepare_entry(void)
 	struct ppcpv_entry e;
 
 	ppcpv_prepare_entry(guest, &e);
+	mmu_guest_entry(guest);
 	MTSPR(PPC_SPR_SPRG3, (uint32_t)e.sprg3);
 	load_user_sprgs();
 	MTSPR(PPC_BOOKE_SPR_TSR, PPC_BOOKE_TSR_DIS);
@@ -181,12 +198,48 @@ static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const
  * the vCPU, on the host stack's top frame: handle it, and return the real
  * MSR to run the guest with again.
  */
+/*
+ * A real TLB miss: filled from the guest's TLB (nothing for the core), or
+ * the guest's own miss or storage interrupt (reflected), or an access to
+ * guest-physical addresses beyond its memory, which the core gets with
+ * that address (the MMIO device is found by it).  1: the exit is handled.
+ */
+static int tlb_miss(uint32_t ivor, uint32_t esr, uint32_t *dear, struct ppcpv_exit *e)
+{
+	int insn = ivor == PPC_BOOKE_IVOR_ITLB;
+	uint32_t ea = insn ? (uint32_t)guest->regs.pc : *dear;
+	uint64_t gpa = 0;
+
+	switch (mmu_guest_tlb_miss(guest, ea, insn, !!(esr & PPC_BOOKE_ESR_ST), &gpa)) {
+	case TLB_MISS_SHADOWED:
+		return 1;
+	case TLB_MISS_GUEST:
+		ppcpv_booke_exit(ivor, esr, *dear, e);
+		e->reason = PPCPV_EXIT_REFLECT;
+		return 0;
+	case TLB_MISS_DENIED:
+		ppcpv_booke_exit(insn ? PPC_BOOKE_IVOR_ISI : PPC_BOOKE_IVOR_DSI, esr, *dear, e);
+		e->reason = PPCPV_EXIT_REFLECT;
+		return 0;
+	case TLB_MISS_NOT_MEMORY:
+		break;
+	}
+	*dear = (uint32_t)gpa;
+	ppcpv_booke_exit(ivor, esr, *dear, e);
+	return 0;
+}
+
 uint32_t host_exit(uint32_t ivor, uint32_t srr1, uint32_t esr, uint32_t dear)
 {
 	struct ppcpv_exit e;
 	enum ppcpv_run_action action;
 
-	ppcpv_booke_exit(ivor, esr, dear, &e);
+	if (ivor == PPC_BOOKE_IVOR_DTLB || ivor == PPC_BOOKE_IVOR_ITLB) {
+		if (tlb_miss(ivor, esr, &dear, &e))
+			return prepare_entry();
+	} else {
+		ppcpv_booke_exit(ivor, esr, dear, &e);
+	}
 	if (machine.cfg.verbose)
 		trace_trap(&e, srr1);
 	action = ppcpv_handle_exit(guest, &e);
@@ -295,7 +348,7 @@ void host_main(const void *qemu_fdt)
 	read_host_config();
 	init_vectors();
 	init_trap_area();
-	why = mmu_map_guest(machine.cfg.guest_base, machine.cfg.guest_size);
+	why = mmu_map_guest(machine.cfg.guest_base, machine.cfg.guest_size, machine.cfg.hostdev_base);
 	if (why)
 		fatal(why);
 	init_vcpu();
@@ -304,7 +357,7 @@ void host_main(const void *qemu_fdt)
 		    ppcpv_pvinfo_word(&guest->pvinfo, 1), ppcpv_pvinfo_word(&guest->pvinfo, 2),
 		    ppcpv_pvinfo_word(&guest->pvinfo, 3));
 	host_printf("host: guest at 0x%llx size 0x%llx entry 0x%llx fdt 0x%llx mode %s "
-		    "hostdev 0x%llx mmu flat (address space 1)\n",
+		    "hostdev 0x%llx mmu guest TLB1 shadowed (address space 1)\n",
 		    (unsigned long long)machine.cfg.guest_base,
 		    (unsigned long long)machine.cfg.guest_size,
 		    (unsigned long long)machine.cfg.guest_entry,

@@ -2,10 +2,9 @@
 /*
  * The e500 host's TLB1: its own map in address space 0 (RAM at EA = PA,
  * supervisor only; the SoC's registers; the PCI window) and the guest's in
- * address space 1 (guest EA = guest-physical over all of its memory, user
+ * address space 1 (the shadow of the guest's own TLB, below, with user
  * permissions because the guest runs at PR=1; the magic page while the
- * guest is in supervisor state).  Entries are written once with tlbwe and
- * never replaced, except the magic page's.
+ * guest is in supervisor state).  The host's entries are written once.
  *
  * The magic page's entry comes before the guest memory's: QEMU takes the
  * first entry that matches, so a magic page inside guest memory (an EA
@@ -13,7 +12,9 @@
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/isa/booke-mmu.h>
+#include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
+#include <ppcpv/host/booke.h>
 #include "e500.h"
 
 /* TLB1 entries, by use. */
@@ -22,7 +23,7 @@ enum tlb1_slot {
 	SLOT_CCSR,
 	SLOT_IO,
 	SLOT_MAGIC,
-	SLOT_GUEST_FIRST,	/* .. the last entry: guest memory */
+	SLOT_GUEST_FIRST,	/* .. the last entry: the shadow of the guest's TLB */
 };
 
 #define PAGE_LOG2		12
@@ -51,7 +52,8 @@ static void tlb1_write(unsigned int slot, uint32_t mas1, uint32_t ea, uint32_t w
 	__asm__ __volatile__("isync; tlbwe; isync" : : : "memory");
 }
 
-#define HOST_PERMS	(PPC_BOOKE_MAS3_SR | PPC_BOOKE_MAS3_SW | PPC_BOOKE_MAS3_SX)
+#define SUPERVISOR_PERMS	(PPC_BOOKE_MAS3_SR | PPC_BOOKE_MAS3_SW | PPC_BOOKE_MAS3_SX)
+#define HOST_PERMS		SUPERVISOR_PERMS
 #define IO_WIMGE	(PPC_BOOKE_MAS2_I | PPC_BOOKE_MAS2_G)
 
 void mmu_init_host(void)
@@ -91,30 +93,215 @@ void mmu_map_io(uint64_t pa, uint32_t ea, uint32_t bytes)
 	map_io(SLOT_IO, pa, ea, bytes);
 }
 
-#define GUEST_PERMS	(PPC_BOOKE_MAS3_UR | PPC_BOOKE_MAS3_UW | PPC_BOOKE_MAS3_UX | \
-			 PPC_BOOKE_MAS3_SR | PPC_BOOKE_MAS3_SW | PPC_BOOKE_MAS3_SX)
+/* ---- The guest's TLB and its shadow ---------------------------------------
+ *
+ * Three TLBs, as KVM's BookE hosts have them: the guest's (the TLB1 it
+ * programs with tlbwe, modelled in host-stubs/arch/booke/tlb.c), the
+ * shadow (what this file derives from it: guest EA -> host PA, in the
+ * guest's address space 1 with the permissions of the guest's current
+ * privilege as user permissions), and the real TLB1 the shadow lives in
+ * (slots SLOT_GUEST_FIRST.., replaced round-robin).  Shadow entries are
+ * made on demand - a real TLB miss in address space 1 looks the EA up in
+ * the guest's TLB - and all dropped when the guest's TLB changes or its
+ * context does (MSR[PR], MSR[IS], MSR[DS], PID).
+ */
 
-const char *mmu_map_guest(uint64_t base, uint64_t size)
+struct guest_mmu {
+	uint64_t base, size;		/* guest-physical 0 .. size at host PA base */
+	struct ppcpv_booke_tlb tlb;
+	uint32_t shadow_generation;	/* of tlb when the shadow was made */
+	uint32_t shadow_context;	/* the context it was made for */
+	unsigned int next_slot, shadowed;	/* round-robin; slots in use */
+	struct mmu_stats stats;
+};
+
+static struct guest_mmu gm;
+
+#define GUEST_SLOTS	(PPC_BOOKE_TLB1_ENTRIES - SLOT_GUEST_FIRST)
+/* The guest's supervisor permissions as the user permissions of a real
+ * entry (each U bit is the S bit's left neighbour). */
+#define SUPERVISOR_TO_USER_SHIFT	1
+#define USER_PERMS		(PPC_BOOKE_MAS3_UR | PPC_BOOKE_MAS3_UW | PPC_BOOKE_MAS3_UX)
+/* No context has this value (PID is 8 bits). */
+#define NO_CONTEXT		UINT32_MAX
+
+static void shadow_flush(void)
 {
-	unsigned int slot = SLOT_GUEST_FIRST, log2;
+	unsigned int i;
+
+	if (gm.shadowed) {
+		for (i = 0; i < GUEST_SLOTS; i++)
+			tlb1_write(SLOT_GUEST_FIRST + i, 0, 0, 0, 0, 0);
+		gm.stats.flushes++;
+	}
+	gm.shadowed = 0;
+	gm.next_slot = 0;
+}
+
+/* The guest's initial TLB1, as a boot loader leaves it (ePAPR's initial
+ * mapped area): all of guest memory at EA = guest-physical, and the MMIO
+ * device's page, in address space 0, supervisor read/write/execute,
+ * protected from tlbivax.  The guest may rewrite every entry. */
+static const char *initial_guest_tlb(uint64_t size, uint64_t hostdev)
+{
+	struct ppcpv_booke_tlbe e;
+	unsigned int index = 0, log2;
 	uint64_t ea = 0;
 
-	if (base + size > UINT64_C(1) << HOST_MAP_LOG2)
-		return "the guest region ends beyond the host's 1 GiB map";
 	while (ea < size) {
-		if (slot == PPC_BOOKE_TLB1_ENTRIES)
-			return "guest memory needs more TLB1 entries than e500v2 has "
-			       "(align guest-base to its size)";
-		log2 = page_log2((uint32_t)ea, base + ea, size - ea, GUEST_PAGE_MAX_LOG2);
-		tlb1_write(slot++, PPC_BOOKE_MAS1_V | PPC_BOOKE_MAS1_TS | tsize(log2), (uint32_t)ea,
-			   PPC_BOOKE_MAS2_M, base + ea, GUEST_PERMS);
+		if (index == PPC_BOOKE_TLB1_ENTRIES)
+			return "guest memory needs more TLB1 entries than e500v2 has";
+		log2 = page_log2((uint32_t)ea, ea, size - ea, GUEST_PAGE_MAX_LOG2);
+		e = (struct ppcpv_booke_tlbe){ PPC_BOOKE_MAS1_V | PPC_BOOKE_MAS1_IPROT | tsize(log2),
+					       (uint32_t)ea | PPC_BOOKE_MAS2_M,
+					       (uint32_t)ea | SUPERVISOR_PERMS, 0 };
+		ppcpv_booke_tlb_set(&gm.tlb, index++, &e);
 		ea += UINT64_C(1) << log2;
+	}
+	if (hostdev != PPCPV_HOSTDEV_NONE) {
+		if (index == PPC_BOOKE_TLB1_ENTRIES)
+			return "no TLB1 entry left for the host device";
+		e = (struct ppcpv_booke_tlbe){ PPC_BOOKE_MAS1_V | PPC_BOOKE_MAS1_IPROT | tsize(PAGE_LOG2),
+					       (uint32_t)hostdev | IO_WIMGE,
+					       (uint32_t)hostdev | PPC_BOOKE_MAS3_SR | PPC_BOOKE_MAS3_SW,
+					       (uint32_t)(hostdev >> 32) };
+		ppcpv_booke_tlb_set(&gm.tlb, index, &e);
 	}
 	return NULL;
 }
 
-static uint64_t magic_page_pa;
+const char *mmu_map_guest(uint64_t base, uint64_t size, uint64_t hostdev)
+{
+	if (base + size > UINT64_C(1) << HOST_MAP_LOG2)
+		return "the guest region ends beyond the host's 1 GiB map";
+	gm.base = base;
+	gm.size = size;
+	gm.shadow_context = NO_CONTEXT;
+	gm.shadowed = 1;	/* whatever QEMU left in the guest's slots goes */
+	shadow_flush();
+	gm.stats.flushes = 0;
+	return initial_guest_tlb(size, hostdev);
+}
 
+/* The guest state the shadow depends on. */
+static uint32_t guest_context(const struct ppcpv_vcpu *v)
+{
+	uint64_t msr = ppcpv_vcpu_msr(v);
+
+	return (uint32_t)(msr & (PPC_MSR_PR | PPC_BOOKE_MSR_IS | PPC_BOOKE_MSR_DS)) |
+	       ppcpv_booke_pid(v);
+}
+
+void mmu_guest_entry(const struct ppcpv_vcpu *v)
+{
+	uint32_t context = guest_context(v);
+
+	if (context != gm.shadow_context || gm.tlb.generation != gm.shadow_generation) {
+		shadow_flush();
+		gm.shadow_context = context;
+		gm.shadow_generation = gm.tlb.generation;
+	}
+}
+
+/* The guest TLB entry for ea as the guest's MSR[IS] (instruction) or
+ * MSR[DS] (data) and PID select, or -1. */
+static int guest_lookup(const struct ppcpv_vcpu *v, uint32_t ea, int insn)
+{
+	uint64_t as_bit = insn ? PPC_BOOKE_MSR_IS : PPC_BOOKE_MSR_DS;
+
+	return ppcpv_booke_tlb_lookup(&gm.tlb, ea, !!(ppcpv_vcpu_msr(v) & as_bit), ppcpv_booke_pid(v));
+}
+
+/* The entry's permissions for the guest's privilege, as real user ones. */
+static uint32_t guest_perms(const struct ppcpv_vcpu *v, const struct ppcpv_booke_tlbe *e)
+{
+	if (ppcpv_vcpu_supervisor(v))
+		return (e->mas3 & SUPERVISOR_PERMS) << SUPERVISOR_TO_USER_SHIFT;
+	return e->mas3 & USER_PERMS;
+}
+
+/* The largest page at ea, inside the guest entry and inside guest memory,
+ * aligned at its host PA; 0: the page is not in guest memory. */
+static unsigned int shadow_log2(const struct ppcpv_booke_tlbe *e, uint32_t ea)
+{
+	unsigned int log2 = ppcpv_booke_tlbe_log2(e);
+	uint64_t gpa = ppcpv_booke_tlbe_gpa(e, ea), page;
+
+	if (log2 > GUEST_PAGE_MAX_LOG2)
+		log2 = GUEST_PAGE_MAX_LOG2 - (log2 - GUEST_PAGE_MAX_LOG2) % 2;
+	for (; log2 >= PAGE_LOG2; log2 -= 2) {
+		page = gpa & ~((UINT64_C(1) << log2) - 1);
+		if (page + (UINT64_C(1) << log2) <= gm.size && !((gm.base + page) & ((UINT64_C(1) << log2) - 1)))
+			return log2;
+	}
+	return 0;
+}
+
+static void shadow_install(const struct ppcpv_vcpu *v, const struct ppcpv_booke_tlbe *e,
+			   uint32_t ea, unsigned int log2)
+{
+	uint32_t mask = ~(uint32_t)((UINT64_C(1) << log2) - 1);
+	uint64_t gpa = ppcpv_booke_tlbe_gpa(e, ea) & ~((UINT64_C(1) << log2) - 1);
+
+	tlb1_write(SLOT_GUEST_FIRST + gm.next_slot, PPC_BOOKE_MAS1_V | PPC_BOOKE_MAS1_TS | tsize(log2),
+		   ea & mask, e->mas2 & PPC_BOOKE_MAS2_WIMGE, gm.base + gpa, guest_perms(v, e));
+	gm.next_slot = (gm.next_slot + 1) % GUEST_SLOTS;
+	gm.shadowed = 1;
+	gm.stats.shadowed++;
+}
+
+enum tlb_miss mmu_guest_tlb_miss(struct ppcpv_vcpu *v, uint32_t ea, int insn, int store,
+				 uint64_t *gpa)
+{
+	int index = guest_lookup(v, ea, insn);
+	const struct ppcpv_booke_tlbe *e;
+	uint32_t need;
+	unsigned int log2;
+
+	if (index < 0) {
+		ppcpv_booke_tlb_miss_mas(v, ea, !!(ppcpv_vcpu_msr(v) & (insn ? PPC_BOOKE_MSR_IS :
+									   PPC_BOOKE_MSR_DS)),
+					 ppcpv_booke_pid(v));
+		gm.stats.guest_misses++;
+		return TLB_MISS_GUEST;
+	}
+	e = &gm.tlb.tlb1[index];
+	need = insn ? PPC_BOOKE_MAS3_UX : store ? PPC_BOOKE_MAS3_UW : PPC_BOOKE_MAS3_UR;
+	if (!(guest_perms(v, e) & need)) {
+		gm.stats.denied++;
+		return TLB_MISS_DENIED;
+	}
+	*gpa = ppcpv_booke_tlbe_gpa(e, ea);
+	log2 = shadow_log2(e, ea);
+	if (!log2) {
+		gm.stats.not_memory++;
+		return TLB_MISS_NOT_MEMORY;
+	}
+	shadow_install(v, e, ea, log2);
+	return TLB_MISS_SHADOWED;
+}
+
+int mmu_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa)
+{
+	int index = guest_lookup(v, (uint32_t)ea, 1);
+
+	if (index < 0)
+		return -1;
+	*gpa = ppcpv_booke_tlbe_gpa(&gm.tlb.tlb1[index], (uint32_t)ea);
+	return 0;
+}
+
+enum ppcpv_emul_result mmu_tlb_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t insn)
+{
+	return ppcpv_booke_tlb_insn(&gm.tlb, v, insn);
+}
+
+const struct mmu_stats *mmu_get_stats(void)
+{
+	return &gm.stats;
+}
+
+static uint64_t magic_page_pa;
 void mmu_set_magic_page(uint64_t pa)
 {
 	magic_page_pa = pa;

@@ -17,6 +17,7 @@ enum booke_reg {
 	BOOKE_IVOR0,					/* .. IVOR15 */
 	BOOKE_TSR = BOOKE_IVOR0 + PPC_BOOKE_IVOR_COUNT,
 	BOOKE_TCR,
+	BOOKE_PID,					/* PID0: what TLB entries' TID match */
 	BOOKE_REG_COUNT
 };
 _Static_assert(BOOKE_REG_COUNT <= PPCPV_ARCH_SPRS, "BookE registers fit the vCPU");

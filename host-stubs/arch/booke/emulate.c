@@ -3,11 +3,14 @@
  * The privileged instructions a BookE (e500) guest kernel executes at
  * MSR[PR]=1, emulated against the vCPU and the shared page.  Anything not
  * decoded here - including the Book3S forms (mtmsrd, rfid, mtsrin, slb*,
- * tlbie), which BookE lacks, and the TLB writes and searches (tlbwe,
- * tlbre, tlbsx: the guest's TLB is not modelled) - is PPCPV_EMUL_UNKNOWN
- * and goes back to the guest as the program interrupt the CPU raised.
+ * tlbie), which BookE lacks - is PPCPV_EMUL_UNKNOWN and goes back to the
+ * guest as the program interrupt the CPU raised.  The TLB instructions
+ * (tlbwe, tlbre, tlbsx, tlbivax) go to the platform's mmu_insn op when it
+ * models the guest's TLB (tlb.c); without one, tlbivax has nothing to act
+ * on and the others are not emulated.
  */
 #include <ppcpv/err.h>
+#include <ppcpv/isa/booke-mmu.h>
 #include <ppcpv/isa/insn.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/host/shared.h>
@@ -72,6 +75,16 @@ static int booke_spr(struct ppcpv_vcpu *v, unsigned int spr, int to_spr, uint64_
 		return 0;
 	case PPC_BOOKE_SPR_IVPR:
 		return plain_reg(v, BOOKE_IVPR, to_spr, val);
+	case PPC_BOOKE_SPR_PID:
+		if (to_spr)
+			*val &= PPC_BOOKE_PID_MASK;
+		return plain_reg(v, BOOKE_PID, to_spr, val);
+	case PPC_BOOKE_SPR_TLB1CFG:
+		/* read-only: the entries of the TLB1 the guest is shown */
+		if (to_spr)
+			return -PPCPV_ERR_UNSUPPORTED;
+		*val = PPC_BOOKE_TLB1_ENTRIES;
+		return 0;
 	case PPC_BOOKE_SPR_PIR:
 		/* read from the shared page; writes are ignored */
 		return to_spr ? 0 : -PPCPV_ERR_UNSUPPORTED;
@@ -97,10 +110,15 @@ static enum ppcpv_emul_result emulate_x(struct ppcpv_vcpu *v, uint32_t insn)
 		return ppcpv_emul_spr_move(v, insn, 1, booke_spr);
 	case PPC_X_TLBSYNC:
 		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLBSYNC);
-	/* The guest's own translations are not modelled: an invalidation
-	 * has nothing to act on. */
+	case PPC_X_TLBWE:
+	case PPC_X_TLBRE:
+	case PPC_X_TLBSX:
+		return v->ops->mmu_insn ? v->ops->mmu_insn(v->ctx, v, insn) : PPCPV_EMUL_UNKNOWN;
+	/* Without a model of the guest's TLB an invalidation has nothing to
+	 * act on. */
 	case PPC_X_TLBIVAX:
-		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLB_INVALIDATE);
+		return v->ops->mmu_insn ? v->ops->mmu_insn(v->ctx, v, insn) :
+					  ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLB_INVALIDATE);
 	default:
 		return PPCPV_EMUL_UNKNOWN;
 	}

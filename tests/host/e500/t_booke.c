@@ -2,7 +2,7 @@
 /*
  * t_booke: an e500 guest kernel's privileged life under the e500 host:
  * mfmsr, SPR round trips through the host (SPRG1, SPRG4, ESR, MAS1), PIR
- * and PVR, an instruction the host does not emulate (tlbre) reflected
+ * and PVR, an instruction the host does not emulate (tlbre of TLB0) reflected
  * through IVOR6 with ESR[PPR], a system call reflected through IVOR8, the
  * decrementer delivered through IVOR10 (TCR[DIE], TSR[DIS] cleared by the
  * handler), held while EE=0, delivered at wrteei 1; then the hypercalls
@@ -76,7 +76,7 @@ static void check_reflected(void)
 
 	__asm__ __volatile__("bl 1f; 1: mflr %0; tlbre" : "=r"(at) : : "lr", "memory");
 	guest_check(program_count == 1 && last_srr0 == at + 4 && (last_esr & PPC_BOOKE_ESR_PPR),
-		    "tlbre reflected through IVOR6 with ESR[PPR]", "count %u srr0 0x%x esr 0x%x",
+		    "tlbre of TLB0 (not modelled) reflected through IVOR6 with ESR[PPR]", "count %u srr0 0x%x esr 0x%x",
 		    program_count, last_srr0, last_esr);
 	__asm__ __volatile__("li 0,0; bl 1f; 1: mflr %0; sc" : "=r"(at) : : "r0", "lr", "memory");
 	guest_check(syscall_count == 1 && last_srr0 == at + 8 && !(last_srr1 & PPC_MSR_PR),

@@ -72,6 +72,7 @@
 
 /* ---- Book III-E ------------------------------------------------------------ */
 
+#define PPC_BOOKE_SPR_PID	48	/* process id: TLB entries' TID match it */
 #define PPC_BOOKE_SPR_DEAR	61	/* data exception address (Book3S's DAR) */
 #define PPC_BOOKE_SPR_ESR	62	/* exception syndrome (Book3S's DSISR/SRR1 causes) */
 #define PPC_BOOKE_SPR_IVPR	63	/* interrupt vector prefix */
@@ -88,6 +89,7 @@
 #define PPC_BOOKE_SPR_MAS4	628
 #define PPC_BOOKE_SPR_MAS6	630
 #define PPC_BOOKE_SPR_MAS7	944
+#define PPC_BOOKE_SPR_TLB1CFG	689	/* TLB1's geometry: entries in the low 12 bits */
 #define PPC_BOOKE_SPR_CSRR0	58	/* critical interrupt save registers */
 #define PPC_BOOKE_SPR_CSRR1	59
 #define PPC_BOOKE_SPR_MCSRR0	570	/* machine-check save registers (e500) */

@@ -24,7 +24,7 @@ enum ppcpv_emul_kind {
 	PPCPV_EMUL_KIND_TLB_INVALIDATE,	/* tlbie, tlbiel, tlbia, slbie, slbia */
 	PPCPV_EMUL_KIND_MFSR,		/* mfsr, mfsrin */
 	PPCPV_EMUL_KIND_MTSR,		/* mtsr, mtsrin */
-	PPCPV_EMUL_KIND_MMU,		/* slb*, tlbie(l) against a modelled guest MMU */
+	PPCPV_EMUL_KIND_MMU,		/* slb*, tlbie(l), tlbwe/tlbre/tlbsx against a modelled guest MMU */
 	PPCPV_EMUL_KIND_COUNT
 };
 

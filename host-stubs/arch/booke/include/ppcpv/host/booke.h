@@ -11,13 +11,50 @@
 #define PPCPV_HOST_BOOKE_H
 
 #include <stdint.h>
+#include <ppcpv/isa/booke-mmu.h>
 #include <ppcpv/host/arch.h>
 #include <ppcpv/host/trap.h>
+#include <ppcpv/host/vcpu.h>
 
 extern const struct ppcpv_arch ppcpv_arch_booke;
 
 /* The exit a real interrupt through IVOR ivor (PPC_BOOKE_IVOR_*) is, with
  * the real ESR and DEAR it left. */
 void ppcpv_booke_exit(unsigned int ivor, uint64_t esr, uint64_t dear, struct ppcpv_exit *e);
+
+/* ---- The guest's TLB (tlb.c) ---------------------------------------------------
+ * TLB1 as the guest programs it (MAS1 valid/IPROT/TID/TS/TSIZE, MAS2 page and
+ * WIMGE, MAS3 real page and permissions, MAS7 the real page's high bits);
+ * TLB0 is not modelled.  A platform that runs a guest with its own TLB keeps
+ * one, hands the TLB instructions to ppcpv_booke_tlb_insn() from its
+ * mmu_insn op, and shadows what the entries translate (generation changes
+ * whenever an entry does). */
+struct ppcpv_booke_tlbe {
+	uint32_t mas1, mas2, mas3, mas7;
+};
+
+struct ppcpv_booke_tlb {
+	struct ppcpv_booke_tlbe tlb1[PPC_BOOKE_TLB1_ENTRIES];
+	uint32_t generation;
+};
+
+/* tlbwe, tlbre, tlbsx, tlbivax against t and the shared page's MAS0-7. */
+enum ppcpv_emul_result ppcpv_booke_tlb_insn(struct ppcpv_booke_tlb *t, struct ppcpv_vcpu *v,
+					    uint32_t insn);
+/* The entry translating ea in address space as (0/1) for pid, or -1. */
+int ppcpv_booke_tlb_lookup(const struct ppcpv_booke_tlb *t, uint32_t ea, unsigned int as,
+			   uint32_t pid);
+/* Write entry index (the host's initial entries). */
+void ppcpv_booke_tlb_set(struct ppcpv_booke_tlb *t, unsigned int index,
+			 const struct ppcpv_booke_tlbe *e);
+/* An entry's page size (log2 bytes), effective page, and the guest-physical
+ * address it gives ea. */
+unsigned int ppcpv_booke_tlbe_log2(const struct ppcpv_booke_tlbe *e);
+uint32_t ppcpv_booke_tlbe_epn(const struct ppcpv_booke_tlbe *e);
+uint64_t ppcpv_booke_tlbe_gpa(const struct ppcpv_booke_tlbe *e, uint32_t ea);
+/* What a TLB miss on ea leaves in MAS0-2/3/6/7 (MAS4's defaults). */
+void ppcpv_booke_tlb_miss_mas(struct ppcpv_vcpu *v, uint32_t ea, unsigned int as, uint32_t pid);
+/* The guest's PID register. */
+uint32_t ppcpv_booke_pid(const struct ppcpv_vcpu *v);
 
 #endif /* PPCPV_HOST_BOOKE_H */
