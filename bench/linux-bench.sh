@@ -8,6 +8,9 @@
 #   pv_linux  under the host with the magic page offered: the stock
 #             kernel's own PV code (which, in 6.1, patches nothing)
 #   pv_ppcpv  the kernel patched by ppcpv before boot (--pv --prepatch)
+# and, when `make linux-guest-src` has built it, the kernel with ppcpv's
+# guest component (a smaller kernel: compare it with itself):
+#   component_no_pv, pv_component   under the host, PV off and on
 # Instructions: the guest marks the timebase before and after the loop
 # (bench/linux-echo-init.sh); under icount shift=0 a tick is 1000/512
 # nanoseconds of virtual time and a nanosecond one instruction - guest and
@@ -26,7 +29,21 @@ out=${3:-$here/bench/linux-results.json}
 ITERATIONS=1000
 RUNS=2
 CONFIGS=(native no_pv pv_linux pv_ppcpv)
-declare -A ARGS=([native]="--native" [no_pv]="--no-pv" [pv_linux]="--pv" [pv_ppcpv]="--pv --prepatch")
+declare -A ARGS=([native]="--native" [no_pv]="--no-pv" [pv_linux]="--pv" [pv_ppcpv]="--pv --prepatch"
+	[component_no_pv]="--no-pv" [pv_component]="--pv")
+component=$build/linux-obj/vmlinux
+if [ -f "$component" ]; then
+	CONFIGS+=(component_no_pv pv_component)
+else
+	echo "linux-bench: no component kernel ($component): make linux-guest-src adds two columns"
+fi
+# kernel CONFIG: the vmlinux that configuration boots
+kernel() {
+	case $1 in
+	component_no_pv | pv_component) echo "$component" ;;
+	*) echo "$dir/vmlinux" ;;
+	esac
+}
 # The trap kinds reported per iteration (host counter names).
 KINDS=(total emulated emul_mfmsr emul_mtmsrd emul_mtmsrd_l1 emul_mfspr emul_mtspr emul_rfid emul_mmu
 	syscall_reflected papr_hcalls papr_h_enter papr_h_remove papr_h_bulk_remove papr_h_protect
@@ -48,7 +65,7 @@ done
 boot() {
 	local config=$1 run=$2 n=$3
 	# shellcheck disable=SC2086
-	if ! "$build/native/bin/ppcpv-run" --linux "$dir/vmlinux" --initrd "$tmp/bench.$n.cpio.gz" \
+	if ! "$build/native/bin/ppcpv-run" --linux "$(kernel "$config")" --initrd "$tmp/bench.$n.cpio.gz" \
 		${ARGS[$config]} --json --quiet --timeout 1800 >"$tmp/$config.$run.json" \
 		2>"$tmp/$config.$run.err"; then
 		echo "linux-bench: $config boot $run failed:" >&2
@@ -119,6 +136,11 @@ printf '\n  no_pv / pv_ppcpv: %s in instructions, %s in traps\n' \
 printf '  no_pv / pv_linux: %s in instructions; pv_ppcpv / native: %s\n' \
 	"$(ratio "${per_iter[no_pv]}" "${per_iter[pv_linux]}")" \
 	"$(ratio "${per_iter[pv_ppcpv]}" "${per_iter[native]}")"
+if [ -n "${per_iter[pv_component]:-}" ]; then
+	printf '  component_no_pv / pv_component: %s in instructions, %s in traps\n' \
+		"$(ratio "${per_iter[component_no_pv]}" "${per_iter[pv_component]}")" \
+		"$(ratio "${traps[component_no_pv.total]}" "${traps[pv_component.total]}")"
+fi
 printf '  (the same marks and counters in every boot of a configuration: deterministic)\n'
 
 {
@@ -133,11 +155,17 @@ printf '  (the same marks and counters in every boot of a configuration: determi
 		done
 		printf '}}'
 	done
-	printf ',\n"ratio_off_on":%s,"ratio_off_on_traps":%s,"ratio_linux_pv_off":%s,"ratio_on_native":%s\n}\n' \
+	printf ',\n"ratio_off_on":%s,"ratio_off_on_traps":%s,"ratio_linux_pv_off":%s,"ratio_on_native":%s' \
 		"$(ratio "${per_iter[no_pv]}" "${per_iter[pv_ppcpv]}")" \
 		"$(ratio "${traps[no_pv.total]}" "${traps[pv_ppcpv.total]}")" \
 		"$(ratio "${per_iter[no_pv]}" "${per_iter[pv_linux]}")" \
 		"$(ratio "${per_iter[pv_ppcpv]}" "${per_iter[native]}")"
+	if [ -n "${per_iter[pv_component]:-}" ]; then
+		printf ',"ratio_component_off_on":%s,"ratio_component_off_on_traps":%s' \
+			"$(ratio "${per_iter[component_no_pv]}" "${per_iter[pv_component]}")" \
+			"$(ratio "${traps[component_no_pv.total]}" "${traps[pv_component.total]}")"
+	fi
+	printf '\n}\n'
 } >"$tmp/results.json"
 mv "$tmp/results.json" "$out"
 echo "linux-bench: wrote $out"
