@@ -111,6 +111,8 @@ int papr_lpar_hcall(struct ppcpv_vcpu *v, const struct machine *m, uint64_t opco
 		    enum ppcpv_run_action *action);
 /* Put the `sc 1` words back (the guest's memory as it was loaded). */
 void papr_sites_restore(void);
+/* How many sites there are (0: no system call is a PAPR hypercall). */
+int papr_sites_count(void);
 /* Is this system call (pc just past it) a PAPR hypercall? */
 int papr_is_hcall(const struct ppcpv_vcpu *v);
 /* Serve it: r3 status, results in r4...  RESUME or IDLE (H_CEDE). */

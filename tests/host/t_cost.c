@@ -14,7 +14,7 @@
 
 #define ROUNDS		10000
 #define TB_PER_GHZ_NUM	512	/* timebase ticks per 1000 instructions */
-#define TRAP_BUDGET	420	/* instructions per emulated mfspr round trip */
+#define TRAP_BUDGET	425	/* instructions per emulated mfspr round trip */
 #define RFID_BUDGET	95	/* instructions per emulated rfid (kernel to kernel, fast) */
 #define HCALL_BUDGET	320	/* instructions per hypercall */
 #define MAGIC_BUDGET	8	/* instructions per loop of one magic-page load */
