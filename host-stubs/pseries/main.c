@@ -130,18 +130,23 @@ static const struct ppcpv_host_ops pseries_ops = {
 
 /* mmu = "shadow": the walk follows the magic page, and instruction fetch
  * and the MMU instructions go through the guest's translations. */
+static int armed_shared_be;
+
 static void magic_visible_shadowed(void *ctx, const struct ppcpv_vcpu *v, int visible)
 {
 	mmu_magic_visible(ctx, v, visible);
 	shadow_magic_changed(v);
-	fast_exit_arm();
+	/* Under the shadow MMU the fast exits depend on the shared page's
+	 * byte order alone (FAST_MAGIC is never allowed). */
+	if (v->shared_be != armed_shared_be)
+		fast_exit_arm();
 }
 
 static const struct ppcpv_host_ops pseries_ops_shadow = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = magic_visible_shadowed,
-	.fetch_gpa = shadow_fetch_gpa,
+	.fetch_gpa = shadow_fetch_insn_gpa,
 	.mmu_insn = shadow_mmu_insn,
 };
 
@@ -153,7 +158,7 @@ static const struct ppcpv_host_ops pseries_ops_shadow_absent_page = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = magic_never_visible,
-	.fetch_gpa = shadow_fetch_gpa,
+	.fetch_gpa = shadow_fetch_insn_gpa,
 	.mmu_insn = shadow_mmu_insn,
 };
 
@@ -215,6 +220,7 @@ static void fast_exit_arm(void)
 		flags = 0;
 	if (!guest->magic.mapped || !mmu_magic_segment_ready(guest->magic.ea))
 		flags &= ~(uint64_t)FAST_MAGIC;
+	armed_shared_be = guest->shared_be;
 	f->flags = flags;
 	f->rfid_word = flags ? PPC_INST_RFID : 0;
 	/* the flat map: guest PC = guest-physical (shadow: rfid_sites) */

@@ -274,19 +274,33 @@ int shadow_fault(struct ppcpv_vcpu *v, struct ppcpv_exit *e)
 
 /* ---- Through the core's ops ------------------------------------------------ */
 
-int shadow_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa)
+static inline __attribute__((always_inline)) int translate_fetch(const struct ppcpv_vcpu *v,
+								    uint64_t msr, uint64_t ea,
+								    uint64_t *gpa)
 {
-	uint64_t msr = ppcpv_vcpu_msr(v);
 	struct ppcpv_xlate x;
 
 	if (!(msr & PPC_BOOK3S_MSR_IR)) {
 		*gpa = ea & PPC_REAL_ADDR_MASK;	/* the flat map: bounded by the caller */
-	} else {
-		if (!ppcpv_gmmu_xlate(&gmmu, msr, ea, PPCPV_ACCESS_FETCH, &x) ||
-		    x.kind != PPCPV_GRA_RAM)
-			return -1;
-		*gpa = x.gra;
+		return 0;
 	}
+	if (!ppcpv_gmmu_xlate(&gmmu, msr, ea, PPCPV_ACCESS_FETCH, &x) || x.kind != PPCPV_GRA_RAM)
+		return -1;
+	*gpa = x.gra;
+	return 0;
+}
+
+int shadow_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa)
+{
+	return translate_fetch(v, ppcpv_vcpu_msr(v), ea, gpa);
+}
+
+int shadow_fetch_insn_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa)
+{
+	uint64_t msr = ppcpv_vcpu_msr(v);
+
+	if (translate_fetch(v, msr, ea, gpa))
+		return -1;
 	rfid_site_note(v, msr, ea, *gpa);
 	return 0;
 }

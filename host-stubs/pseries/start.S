@@ -381,9 +381,19 @@ fast_program_site:
 	ld	r11, (shadow_rfid_sites + SITE_EA)@l(r11)
 	cmpld	r11, r12
 	bne	fast_program_slow
+	/* An rfid to user state or to another translation (SRR1's PR, IR
+	 * or DR not the MSR's): a new shadow context, C's.  First, so that
+	 * these cost least. */
+	ld	r11, VCPU_SHARED(r13)
+	ld	r12, PPCPV_SHARED_SRR1(r11)
+	ld	r11, PPCPV_SHARED_MSR(r11)
+	xor	r11, r11, r12
+	andi.	r11, r11, SHADOW_MODE_BITS
+	bne	fast_program_slow
 	FAST_FLAGS
 	bf	FAST_SHADOW_CR_BIT, fast_program_slow
 	std	r10, VCPU_GPR(10)(r13)
+	mfspr	r12, PPC_SPR_SRR0
 	andi.	r10, r12, RFID_SITE_INDEX_MASK
 	sldi	r10, r10, 3
 	PPCPV_LOAD_ADDR(r11, shadow_rfid_sites)
