@@ -7,7 +7,8 @@
 # MB), taking only the loop between the host's stats marks.
 #   bench/exit-trace.sh BUILD HOST-ELF IMAGE ITERATIONS MODE MMU FAST-EXITS OUT
 # MODE is no-pv or pv; OUT gets exit-costs' lines, written only when the
-# boot and the analysis both succeeded.
+# boot and the analysis both succeeded.  EXIT_COSTS_OPTIONS (say
+# --phases) go to exit-costs.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -eq 8 ] || { echo "usage: exit-trace.sh BUILD HOST-ELF IMAGE ITERATIONS MODE MMU FAST-EXITS OUT" >&2; exit 2; }
@@ -16,7 +17,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkfifo "$tmp/trace"
 "$build/native/bin/exit-costs" --host-elf "$host_elf" \
-	--marks --iterations "$iterations" "$tmp/trace" >"$tmp/out" &
+	--marks --iterations "$iterations" ${EXIT_COSTS_OPTIONS:-} "$tmp/trace" >"$tmp/out" &
 reader=$!
 PPCPV_TRACE_LOG=$tmp/trace "$build/native/bin/ppcpv-run" "--$mode" --guest "$image" --mmu "$mmu" \
 	--fast-exits "$fast" --qemu "$here/bench/qemu-exit-trace.sh" --timeout 900 --quiet \

@@ -121,13 +121,16 @@ static void read_symbols(const char *path)
 		for (i = 0; data && i < n && nfuncs < MAX_FUNCS; i++) {
 			const char *name;
 
-			if (!gelf_getsym(data, (int)i, &sym) || GELF_ST_TYPE(sym.st_info) != STT_FUNC)
+			/* functions, and start.S's labels (no type, no size) */
+			if (!gelf_getsym(data, (int)i, &sym) || sym.st_shndx == SHN_UNDEF ||
+			    (GELF_ST_TYPE(sym.st_info) != STT_FUNC &&
+			     GELF_ST_TYPE(sym.st_info) != STT_NOTYPE))
 				continue;
 			name = elf_strptr(elf, sh.sh_link, sym.st_name);
-			if (!name)
+			if (!name || !*name || *name == '.' || *name == '$')
 				continue;
 			funcs[nfuncs].start = sym.st_value;
-			funcs[nfuncs].end = sym.st_value + (sym.st_size ? sym.st_size : 4);
+			funcs[nfuncs].end = sym.st_size ? sym.st_value + sym.st_size : 0;
 			snprintf(funcs[nfuncs].name, sizeof(funcs[0].name), "%s", name);
 			if (!strcmp(name, "stats_mark"))
 				mark_start = sym.st_value;
@@ -136,14 +139,24 @@ static void read_symbols(const char *path)
 	}
 	elf_end(elf);
 	close(fd);
+	/* The host's vectors (start.S's VECTOR: no symbol of their own). */
+	if (nfuncs < MAX_FUNCS) {
+		funcs[nfuncs].start = PPC_BOOK3S_VEC_MCHECK;
+		funcs[nfuncs].end = PPC_BOOK3S_VEC_AREA_END;
+		snprintf(funcs[nfuncs++].name, sizeof(funcs[0].name), "vectors");
+	}
 	qsort(funcs, nfuncs, sizeof(funcs[0]), by_start);
+	/* A label runs to the next symbol. */
+	for (i = 0; i < nfuncs; i++)
+		if (!funcs[i].end)
+			funcs[i].end = i + 1 < nfuncs ? funcs[i + 1].start : funcs[i].start + 4;
 	for (i = 0; i < nfuncs; i++)
 		if (funcs[i].start == mark_start)
 			mark_func = (unsigned int)i;
 }
 
-/* The function holding pc, or nfuncs (the vectors and start.S's paths
- * have no sized symbols: "?"). */
+/* The function or start.S label holding pc (the last symbol at or below
+ * it that covers it), or nfuncs: "?". */
 static unsigned int func_of(uint64_t pc)
 {
 	unsigned int lo = 0, hi = nfuncs;
