@@ -295,15 +295,28 @@ static void host_insn(struct exit_run *x, uint64_t pc, uint64_t last_pc, const s
 
 /* ---- the log ------------------------------------------------------------ */
 
+/* A translated instruction (in_asm), remembered by pc until an executed
+ * host instruction at that pc shows it was the host's: the execution log
+ * may start later than the translations (bench/linux-exit-trace.sh). */
+static void translated(uint64_t pc, uint32_t word, const char *mn)
+{
+	struct insn *s = insn_slot(pc);
+
+	s->pc = pc;
+	s->used = 1;
+	s->word = word;
+	memcpy(s->mn, mn, sizeof(s->mn));
+}
+
 static void read_log(FILE *in)
 {
 	struct exit_run x = { 0 };
 	char *line = NULL;
 	size_t cap = 0;
-	uint64_t pending_pc = 0, last_pc = 0, pc;
-	uint32_t pending_word = 0, flags;
-	char pending_mn[12] = "", *p;
-	int pending = 0, seen_guest = 0;
+	uint64_t last_pc = 0, pc, in_pc = UINT64_MAX;
+	uint32_t word, flags;
+	char mn[12] = "", *p;
+	int seen_guest = 0;
 	const struct insn *last = NULL;
 
 	x.touched = calloc(nfuncs + 1, sizeof(unsigned int));
@@ -313,9 +326,10 @@ static void read_log(FILE *in)
 	while (getline(&line, &cap, in) > 0) {
 		if (line[0] == '0' && line[1] == 'x') {
 			/* in_asm: "0x<pc>:  <word>  <mnemonic> ..." */
-			if (sscanf(line, "0x%" SCNx64 ": %" SCNx32 " %11s", &pending_pc, &pending_word,
-				   pending_mn) == 3)
-				pending = 1;
+			if (sscanf(line, "0x%" SCNx64 ": %" SCNx32 " %11s", &pc, &word, mn) == 3) {
+				translated(pc, word, mn);
+				in_pc = pc;
+			}
 			continue;
 		}
 		if (strncmp(line, "Trace ", 6) || !(p = strchr(line, '[')))
@@ -323,6 +337,10 @@ static void read_log(FILE *in)
 		if (sscanf(p, "[%*x/%" SCNx64 "/%" SCNx32 "/", &pc, &flags) != 2)
 			continue;
 		if (!(flags & HFLAGS_PR)) {
+			/* the host's translation, not a guest instruction */
+			if (pc == in_pc)
+				insn_slot(pc)->used = 0;
+			in_pc = UINT64_MAX;
 			/* An interrupt right after the host's rfid, before the
 			 * guest completed an instruction (a fetch that faults
 			 * again): a new exit. */
@@ -332,29 +350,15 @@ static void read_log(FILE *in)
 			}
 			if (seen_guest)
 				host_insn(&x, pc, last_pc, last);
-			pending = 0;
 			continue;
 		}
+		in_pc = UINT64_MAX;
 		if (x.open)
 			close_exit(&x, pc);
 		seen_guest = 1;
 		guest_insns[section]++;
 		last_pc = pc;
-		last = NULL;
-		if (pending && pending_pc == pc) {
-			struct insn *s = insn_slot(pc);
-
-			s->pc = pc;
-			s->used = 1;
-			s->word = pending_word;
-			memcpy(s->mn, pending_mn, sizeof(s->mn));
-			last = s;
-		} else {
-			struct insn *s = insn_slot(pc);
-
-			last = s->used ? s : NULL;
-		}
-		pending = 0;
+		last = insn_slot(pc)->used ? insn_slot(pc) : NULL;
 	}
 	free(line);
 }
