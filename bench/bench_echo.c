@@ -72,6 +72,8 @@ static int run_mode(const struct options *o, enum mode m, struct result *r)
 		}
 		if (!k)
 			per_iteration(b, r);
+		if (!k && m != NATIVE && o->exit_costs && exit_costs_read(o->exit_costs, m, &r->costs))
+			return -1;
 		else if (b->wall < r->wall)
 			r->wall = b->wall;	/* wall time: the best boot */
 	}
@@ -85,7 +87,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: bench-echo [--run PPCPV_RUN] [--guest IMAGE] [--modes LIST] [--runs N]\n"
 		"                  [--timeout SEC] [--json FILE] [--mmu flat|shadow]\n"
-		"                  [--fast-exits on|off]\n"
+		"                  [--fast-exits on|off] [--exit-costs DIR]\n"
 		"  --run      ppcpv-run (default: next to this program)\n"
 		"  --guest    the benchmark image (default: the build tree's guest-bench.bin)\n"
 		"  --modes    a comma-separated subset of native,no-pv,pv (default: all)\n"
@@ -96,6 +98,8 @@ static void usage(FILE *f)
 		"             kernel's own MMU virtualized) or flat (guest memory 1:1,\n"
 		"             the previous baseline)\n"
 		"  --fast-exits  the host's fast exit path: on (default) or off\n"
+		"  --exit-costs  add the host instructions per exit by kind that\n"
+		"             bench/exit-trace.sh wrote to DIR/no_pv.txt and DIR/pv.txt\n"
 		"exit status: 0 done, 1 a boot failed or boots disagreed, 2 usage\n");
 }
 
@@ -140,6 +144,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "timeout", required_argument, NULL, 't' }, { "json", required_argument, NULL, 'j' },
 		{ "mmu", required_argument, NULL, 'M' },
 		{ "fast-exits", required_argument, NULL, 'F' },
+		{ "exit-costs", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -162,6 +167,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 				return -1;
 			o->fast_exits = optarg;
 			break;
+		case 'C': o->exit_costs = optarg; break;
 		case 'h': usage(stdout); exit(0);
 		default: return -1;
 		}

@@ -10,6 +10,7 @@
 #define PPCPV_BENCH_ECHO_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define MAX_PAIRS	64
 #define MAX_RUNS	10
@@ -38,6 +39,15 @@ struct boot {
 	char last[256];			/* the last console line, for errors */
 };
 
+/* Host instructions per exit by kind, traced by exit-costs
+ * (bench/exit_costs.c) in another boot of the mode. */
+struct exit_costs {
+	int have;
+	unsigned int n;
+	char kind[MAX_PAIRS][24];
+	double per_iter[MAX_PAIRS], insns[MAX_PAIRS];
+};
+
 /* Per iteration, from one boot. */
 struct result {
 	int ran;
@@ -46,12 +56,14 @@ struct result {
 	double guest_faults;		/* storage and segment interrupts the guest took */
 	double hcalls;			/* its hash-table hypercalls (H_ENTER, H_*REMOVE) */
 	struct pairs traps;		/* loop totals by HOST-STATS key */
+	struct exit_costs costs;	/* --exit-costs: traced host cost per exit */
 };
 
 struct options {
 	const char *run, *guest, *json;
 	const char *mmu;	/* ppcpv-run --mmu for the hosted modes */
 	const char *fast_exits;	/* ppcpv-run --fast-exits for the hosted modes */
+	const char *exit_costs;	/* a directory of exit-costs outputs, <mode key>.txt */
 	int want[MODES];
 	unsigned int runs, timeout;
 };
@@ -60,6 +72,11 @@ struct options {
 void pairs_add(struct pairs *p, const char *key, size_t n, unsigned long long v);
 int pairs_get(const struct pairs *p, const char *key, unsigned long long *v);
 int boot_run(const struct options *o, enum mode m, struct boot *b);	/* -1: cannot start */
+
+/* echo_costs.c: read <dir>/<mode key>.txt; 0, or -1 with a message */
+int exit_costs_read(const char *dir, enum mode m, struct exit_costs *c);
+void exit_costs_print(const struct result *res);
+void exit_costs_json(FILE *f, const struct exit_costs *c);
 
 /* echo_report.c */
 const char *check_boot(enum mode m, const struct boot *b);	/* NULL if usable */

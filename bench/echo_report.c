@@ -203,6 +203,7 @@ void print_table(const struct options *o, const struct result *res)
 	if (res[PV].ran)
 		printf("  pv: traps left are only system-call entries and rfid: %s\n",
 		       pv_only_unavoidable(res) ? "yes" : "no");
+	exit_costs_print(res);
 }
 
 /* ---- results.json ------------------------------------------------------------ */
@@ -220,9 +221,11 @@ static void json_mode(FILE *f, const struct result *r, const char *key)
 	/* shadow faults: the host's, 0 natively and with the flat mapping */
 	fprintf(f, "},\"syscalls_per_iter\":%g,\"switches_per_iter\":%g,"
 		"\"guest_faults_per_iter\":%g,\"shadow_faults_per_iter\":%g,\"hcalls_per_iter\":%g,"
-		"\"wall_seconds\":%.3f},\n",
+		"\"wall_seconds\":%.3f",
 		r->syscalls, r->switches, r->guest_faults, trap_count(r, "shadow_faults"), r->hcalls,
 		r->wall);
+	exit_costs_json(f, &r->costs);
+	fprintf(f, "},\n");
 }
 
 static void json_ratio(FILE *f, const char *key, double v, const char *end)

@@ -41,13 +41,30 @@ $(call BENCH_IMAGE,guest-bench,$(BENCH_ITERATIONS))
 $(call BENCH_IMAGE,guest-bench-check,$(BENCH_CHECK_ITERATIONS))
 
 BENCH_ECHO := $(BUILD)/native/bin/bench-echo
-$(call NATIVE_PROGRAM,bench-echo,$(addprefix bench/,bench_echo.c echo_boot.c echo_report.c),,)
+$(call NATIVE_PROGRAM,bench-echo,$(addprefix bench/,bench_echo.c echo_boot.c echo_report.c echo_costs.c),,)
+EXIT_COSTS := $(BUILD)/native/bin/exit-costs
+$(call NATIVE_PROGRAM,exit-costs,bench/exit_costs.c,,-lelf)
 BENCH_RUN_DEPS := $(BENCH_ECHO) $(BUILD)/native/bin/ppcpv-run $(HOST_PSERIES_BIN)
 
+# Host instructions per exit by kind: each hosted mode booted once more,
+# the small image under an instruction trace (bench/exit-trace.sh), into
+# $(BENCH_COSTS)/<mode key>.txt for bench-echo --exit-costs.
+BENCH_COSTS := $(BUILD)/bench/exit-costs
+BENCH_TRACE = bench/exit-trace.sh $(BUILD) $(HOST_PSERIES_ELF) $(BUILD)/images/guest-bench-check.bin \
+	$(BENCH_CHECK_ITERATIONS) $(1) shadow on $(BENCH_COSTS)/$(2).txt
+
 .PHONY: bench
-bench: $(BENCH_RUN_DEPS) $(BUILD)/images/guest-bench.bin
+bench: $(BENCH_RUN_DEPS) $(EXIT_COSTS) $(HOST_PSERIES_ELF) $(BUILD)/images/guest-bench.bin \
+		$(BUILD)/images/guest-bench-check.bin
+	@mkdir -p $(BENCH_COSTS)
+	@echo "bench: tracing the hosted modes' exits (bench/exit-trace.sh)" >&2
+	@$(call BENCH_TRACE,no-pv,no_pv)
+	@$(call BENCH_TRACE,pv,pv)
 	@$(BENCH_ECHO) --run $(BUILD)/native/bin/ppcpv-run --guest $(BUILD)/images/guest-bench.bin \
-		--json bench/results.json
+		--exit-costs $(BENCH_COSTS) --json bench/results.json
 
 $(call CHECK_STEP,bench-echo,$(BENCH_RUN_DEPS) $(BUILD)/images/guest-bench-check.bin,\
 	tests/bench/echo-loop.sh $(BUILD) $(BENCH_CHECK_ITERATIONS))
+
+$(call CHECK_STEP,exit-costs,$(EXIT_COSTS) $(HOST_PSERIES_ELF),\
+	tests/bench/exit-costs.sh $(BUILD) $(HOST_PSERIES_ELF))

@@ -14,6 +14,8 @@
 #include <ppcpv/host/trap.h>
 #include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/vcpu.h>
+#include <ppcpv/host/shadow64.h>
+#include <ppcpv/isa/hash64.h>
 #include "pseries.h"
 #include "trap_area.h"
 
@@ -31,10 +33,14 @@ _Static_assert(FIELD_SIZE(struct ppcpv_vcpu, magic.mapped) == 4 &&
 	       FIELD_SIZE(struct ppcpv_vcpu, intr_le) == 4, "32-bit vCPU fields");
 _Static_assert(FIELD_SIZE(struct ppcpv_vcpu, regs.gpr[0]) == 8 &&
 	       FIELD_SIZE(struct ppcpv_vcpu, stats.exits) == 8 &&
-	       FIELD_SIZE(struct ppcpv_vcpu, dec.wake_tb) == 8, "64-bit vCPU fields");
+	       FIELD_SIZE(struct ppcpv_vcpu, dec.wake_tb) == 8 &&
+	       FIELD_SIZE(struct ppcpv_vcpu, cfg.ram_size) == 8, "64-bit vCPU fields");
 _Static_assert(((PPCPV_DEC_MAX_TICKS + 1ull) & PPCPV_DEC_MAX_TICKS) == 0,
 	       "the real DEC's largest value is all ones");
-_Static_assert(FAST_SC < 0x10 && FAST_MAGIC < 0x10, "fast_exit flags fit cr7");
+_Static_assert(FAST_SC < 0x10 && FAST_MAGIC < 0x10 && FAST_SHADOW < 0x10, "fast_exit flags fit cr7");
+_Static_assert(PPCPV_SHADOW_MODE_BITS < 0x10000, "andi. immediate");
+_Static_assert(sizeof(struct rfid_site) == 4 << 3 && (RFID_SITES & (RFID_SITES - 1)) == 0,
+	       "an rfid site's offset is (ea & RFID_SITE_INDEX_MASK) << 3");
 _Static_assert((PPC_BOOK3S_SRR1_CAUSE_MASK & 0xffff) == 0 && PPC_BOOK3S_SRR1_CAUSE_MASK < 0x80000000,
 	       "start.S loads the SRR1 cause mask with lis");
 _Static_assert((PPC_MSR_EE | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR) < 0x10000, "ori immediate");
@@ -57,6 +63,7 @@ void asm_offsets(void)
 	EMIT(VCPU_SHARED, offsetof(struct ppcpv_vcpu, shared));
 	EMIT(VCPU_HCALL_R0, offsetof(struct ppcpv_vcpu, hcall_r0));
 	EMIT(VCPU_RAM, offsetof(struct ppcpv_vcpu, cfg.ram));
+	EMIT(VCPU_RAM_SIZE, offsetof(struct ppcpv_vcpu, cfg.ram_size));
 	EMIT(VCPU_MSR_RUN, offsetof(struct ppcpv_vcpu, arch.msr_run));
 	EMIT(VCPU_MSR_PASSTHROUGH, offsetof(struct ppcpv_vcpu, arch.msr_passthrough));
 	EMIT(VCPU_MAGIC_MAPPED, offsetof(struct ppcpv_vcpu, magic.mapped));
@@ -79,6 +86,16 @@ void asm_offsets(void)
 	EMIT(TA_FAST_REFUSED_NEW, FROM_VCPU(ta.fast.refused_new));
 	EMIT(TA_FAST_INTERRUPT_KEEPS, FROM_VCPU(ta.fast.interrupt_keeps));
 	EMIT(TA_FAST_NEVER, FROM_VCPU(ta.fast.never));
+	EMIT(TA_FAST_FETCH_LIMIT, FROM_VCPU(ta.fast.fetch_limit));
+	EMIT(TA_FAST_SITE_KEY_MASK, FROM_VCPU(ta.fast.site_key_mask));
+
+	/* The rfid sites the shadow MMU's fetch remembers (shadow.c). */
+	EMIT(SITE_EA, offsetof(struct rfid_site, ea));
+	EMIT(SITE_KEY, offsetof(struct rfid_site, key));
+	EMIT(SITE_GPA, offsetof(struct rfid_site, gpa));
+	EMIT(SITE_GEN, offsetof(struct rfid_site, gen));
+	EMIT(SITES_GEN, offsetof(struct rfid_sites, gen));
+	EMIT(RFID_SITE_INDEX_MASK, (RFID_SITES - 1) * sizeof(uint32_t));
 
 	/* The magic page's own-segment SLB entry (mmu.c). */
 	EMIT(MAGIC_SEGMENT_SLB_RS, offsetof(struct mmu_magic_segment, slb_rs));
@@ -94,6 +111,10 @@ void asm_offsets(void)
 	/* The fast_exit flags as cr7 bits (mtocrf 0x01 of the flags). */
 	EMIT(FAST_SC_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_SC));
 	EMIT(FAST_MAGIC_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_MAGIC));
+	EMIT(FAST_SHADOW_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_SHADOW));
+
+	/* The guest MSR bits whose change switches the shadow context. */
+	EMIT(SHADOW_MODE_BITS, PPCPV_SHADOW_MODE_BITS);
 
 	/* The real DEC's largest value is 2^DEC_MAX_BITS - 1. */
 	EMIT(DEC_MAX_BITS, 64 - __builtin_clzll(PPCPV_DEC_MAX_TICKS));

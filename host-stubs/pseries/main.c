@@ -131,17 +131,23 @@ static const struct ppcpv_host_ops pseries_ops = {
 
 /* mmu = "shadow": the walk follows the magic page, and instruction fetch
  * and the MMU instructions go through the guest's translations. */
+static int armed_shared_be;
+
 static void magic_visible_shadowed(void *ctx, const struct ppcpv_vcpu *v, int visible)
 {
 	mmu_magic_visible(ctx, v, visible);
 	shadow_magic_changed(v);
+	/* Under the shadow MMU the fast exits depend on the shared page's
+	 * byte order alone (FAST_MAGIC is never allowed). */
+	if (v->shared_be != armed_shared_be)
+		fast_exit_arm();
 }
 
 static const struct ppcpv_host_ops pseries_ops_shadow = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = magic_visible_shadowed,
-	.fetch_gpa = shadow_fetch_gpa,
+	.fetch_gpa = shadow_fetch_insn_gpa,
 	.mmu_insn = shadow_mmu_insn,
 };
 
@@ -153,7 +159,7 @@ static const struct ppcpv_host_ops pseries_ops_shadow_absent_page = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = magic_never_visible,
-	.fetch_gpa = shadow_fetch_gpa,
+	.fetch_gpa = shadow_fetch_insn_gpa,
 	.mmu_insn = shadow_mmu_insn,
 };
 
@@ -173,10 +179,12 @@ static const struct ppcpv_host_ops pseries_ops_absent_page = {
 /* ---- The fast exits (start.S) ------------------------------------------ */
 
 /* What stays true for the whole run: the exits that may be fast at all.
- * Not with a verbose host (every trap is logged), not under the shadow MMU
- * (every system call and return from guest user mode changes its context:
- * Documentation/benchmarks.rst), not with a magic_visible op other than the
- * flat map's (the absent-page fault). */
+ * Not with a verbose host (every trap is logged), not with a magic_visible
+ * op other than the flat map's or the shadow's (the absent-page fault).
+ * Under the shadow MMU only the exits that change no shadow context
+ * (FAST_SHADOW: Documentation/benchmarks.rst), never a magic page shown
+ * or hidden there, and no system call if any is a PAPR hypercall site
+ * (papr_is_hcall() needs the guest's translation). */
 static uint64_t fast_flags_allowed;
 
 static void fast_exit_init(void)
@@ -188,10 +196,14 @@ static void fast_exit_init(void)
 	f->refused_new = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
 	f->interrupt_keeps = ~(uint64_t)(PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS | PPCPV_BOOK3S_MSR_NEVER);
 	f->never = PPCPV_BOOK3S_MSR_NEVER;
+	f->site_key_mask = RFID_SITE_KEY;
 	/* not while the sweep steps the guest: every step must reach host_exit */
-	if (!machine.cfg.fast_exits_off && !machine.cfg.verbose && !shadow_on && !cpu.sweep_on &&
-	    guest->ops == &pseries_ops)
+	if (machine.cfg.fast_exits_off || machine.cfg.verbose || cpu.sweep_on)
+		return;
+	if (guest->ops == &pseries_ops)
 		fast_flags_allowed = FAST_SC | FAST_MAGIC;
+	else if (guest->ops == &pseries_ops_shadow)
+		fast_flags_allowed = FAST_SHADOW | (papr_sites_count() ? 0 : FAST_SC);
 }
 
 /*
@@ -210,8 +222,11 @@ static void fast_exit_arm(void)
 		flags = 0;
 	if (!guest->magic.mapped || !mmu_magic_segment_ready(guest->magic.ea))
 		flags &= ~(uint64_t)FAST_MAGIC;
+	armed_shared_be = guest->shared_be;
 	f->flags = flags;
 	f->rfid_word = flags ? PPC_INST_RFID : 0;
+	/* the flat map: guest PC = guest-physical (shadow: rfid_sites) */
+	f->fetch_limit = flags && !(flags & FAST_SHADOW) ? machine.cfg.guest_size : 0;
 }
 
 /* ---- Running the guest -------------------------------------------------- */

@@ -107,6 +107,11 @@ static int is_site(uint64_t gpa)
 	return 0;
 }
 
+int papr_sites_count(void)
+{
+	return (int)sites.count;
+}
+
 int papr_is_hcall(const struct ppcpv_vcpu *v)
 {
 	uint64_t gpa;

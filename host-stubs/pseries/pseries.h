@@ -94,8 +94,12 @@ void shadow_magic_changed(const struct ppcpv_vcpu *v);
 /* A host DSI/ISI/segment interrupt: 1 served or reflected, 0 for the core
  * (the device: e->dar becomes its guest real address), -1 fatal. */
 int shadow_fault(struct ppcpv_vcpu *v, struct ppcpv_exit *e);
-/* The core's fetch_gpa and mmu_insn ops. */
+/* An instruction's guest-physical address through the guest's translation
+ * (0, or -1: none); shadow_fetch_insn_gpa(), the core's fetch_gpa op, also
+ * remembers an rfid found there for start.S's fast exits (trap_area.h). */
 int shadow_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa);
+int shadow_fetch_insn_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa);
+/* The core's mmu_insn op. */
 enum ppcpv_emul_result shadow_mmu_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t insn);
 /* The page frame table calls: false if opcode is none of them. */
 int shadow_hcall(uint64_t opcode, struct ppcpv_hcall_args *a, long *status);
@@ -111,6 +115,8 @@ int papr_lpar_hcall(struct ppcpv_vcpu *v, const struct machine *m, uint64_t opco
 		    enum ppcpv_run_action *action);
 /* Put the `sc 1` words back (the guest's memory as it was loaded). */
 void papr_sites_restore(void);
+/* How many sites there are (0: no system call is a PAPR hypercall). */
+int papr_sites_count(void);
 /* Is this system call (pc just past it) a PAPR hypercall? */
 int papr_is_hcall(const struct ppcpv_vcpu *v);
 /* Serve it: r3 status, results in r4...  RESUME or IDLE (H_CEDE). */

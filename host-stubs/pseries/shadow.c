@@ -23,7 +23,9 @@
 #include <ppcpv/host/book3s.h>
 #include <ppcpv/host/shadow64.h>
 #include <ppcpv/host/trap.h>
+#include <ppcpv/isa/insn.h>
 #include "pseries.h"
+#include "trap_area.h"
 
 /* Host VSIDs for the shadow: far above the flat map's. */
 #define SHADOW_VSID_FIRST	(UINT64_C(1) << 40)
@@ -94,6 +96,34 @@ static void slb_load(const struct ppcpv_slb_load *load)
 		__asm__ __volatile__("slbmte %0,%1; isync" : : "r"(load->rs), "r"(load->rb) : "memory");
 }
 
+/* ---- The rfid sites of start.S's fast exits (trap_area.h) --------------------- */
+
+struct rfid_sites shadow_rfid_sites;
+
+/* The guest's translation may change: no remembered site stays. */
+static void rfid_sites_forget(void)
+{
+	shadow_rfid_sites.gen++;
+}
+
+/* An instruction fetched at ea through gpa: remembered if it is an rfid
+ * (its word loaded as start.S loads it: big-endian, the host's order;
+ * little-endian guests go to C anyway).  gpa is checked by the caller
+ * afterwards: here only as far as the load needs. */
+static void rfid_site_note(const struct ppcpv_vcpu *v, uint64_t msr, uint64_t ea, uint64_t gpa)
+{
+	struct rfid_site *s;
+
+	if (gpa > v->cfg.ram_size - sizeof(uint32_t) ||
+	    *(const uint32_t *)(const void *)(v->cfg.ram + gpa) != PPC_INST_RFID)
+		return;
+	s = &shadow_rfid_sites.e[(ea / sizeof(uint32_t)) % RFID_SITES];
+	s->ea = ea;
+	s->key = msr & RFID_SITE_KEY;
+	s->gpa = gpa;
+	s->gen = shadow_rfid_sites.gen;
+}
+
 /* ---- Set-up ------------------------------------------------------------------ */
 
 const char *shadow_init(const struct machine *m, uint64_t magic_pa)
@@ -139,6 +169,8 @@ const char *shadow_init(const struct machine *m, uint64_t magic_pa)
 	/* Every guest HPTE that goes or changes drops its shadows. */
 	gmmu.hpt.changed = ppcpv_shadow_gpages_changed;
 	gmmu.hpt.changed_ctx = &shadow;
+	/* no site is valid yet: every entry's gen is 0 */
+	shadow_rfid_sites.gen = 1;
 	enabled = 1;
 	return NULL;
 }
@@ -199,6 +231,7 @@ void shadow_magic_changed(const struct ppcpv_vcpu *v)
 
 	if (same)
 		return;
+	rfid_sites_forget();
 	if (v->magic.mapped)
 		ppcpv_gmmu_set_magic(&gmmu, v->magic.ea, v->magic.pa);
 	else
@@ -261,9 +294,10 @@ int shadow_fault(struct ppcpv_vcpu *v, struct ppcpv_exit *e)
 
 /* ---- Through the core's ops ------------------------------------------------ */
 
-int shadow_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa)
+static inline __attribute__((always_inline)) int translate_fetch(const struct ppcpv_vcpu *v,
+								    uint64_t msr, uint64_t ea,
+								    uint64_t *gpa)
 {
-	uint64_t msr = ppcpv_vcpu_msr(v);
 	struct ppcpv_xlate x;
 
 	if (!(msr & PPC_BOOK3S_MSR_IR)) {
@@ -276,11 +310,27 @@ int shadow_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_
 	return 0;
 }
 
+int shadow_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa)
+{
+	return translate_fetch(v, ppcpv_vcpu_msr(v), ea, gpa);
+}
+
+int shadow_fetch_insn_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa)
+{
+	uint64_t msr = ppcpv_vcpu_msr(v);
+
+	if (translate_fetch(v, msr, ea, gpa))
+		return -1;
+	rfid_site_note(v, msr, ea, *gpa);
+	return 0;
+}
+
 enum ppcpv_emul_result shadow_mmu_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t insn)
 {
 	const struct ppcpv_mmu64_regs regs = { v->regs.gpr, &v->regs.cr, v->regs.xer };
 	uint64_t dropped;
 
+	rfid_sites_forget();
 	if (ppcpv_mmu64_emulate(&gmmu, &shadow, insn, &regs, &dropped) != PPCPV_MMU_DONE) {
 		/* As the CPU does for a bad form: illegal instruction. */
 		ppcpv_book3s_raise(v, PPC_BOOK3S_VEC_PROGRAM, PPC_BOOK3S_SRR1_PROG_ILLEGAL, 0, 0);
@@ -295,5 +345,6 @@ enum ppcpv_emul_result shadow_mmu_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t
 
 int shadow_hcall(uint64_t opcode, struct ppcpv_hcall_args *a, long *status)
 {
+	rfid_sites_forget();
 	return ppcpv_ghpt_hcall(&gmmu.hpt, opcode, a, status);
 }

@@ -220,6 +220,15 @@ fast_syscall:
 	ld	r11, TA_FAST_REFUSED_OLD_SC(r13)
 	and.	r11, r10, r11
 	bne	fast_syscall_slow
+	/* The shadow MMU: only from supervisor real mode, which the interrupt
+	 * keeps (no new context). */
+	bf	FAST_SHADOW_CR_BIT, 3f
+	ld	r11, TA_FAST_INTERRUPT_KEEPS(r13)
+	and	r11, r10, r11
+	xor	r11, r11, r10
+	andi.	r11, r11, SHADOW_MODE_BITS
+	bne	fast_syscall_slow
+3:
 	/* The interrupt enters supervisor state: the page is shown if mapped. */
 	lwz	r11, VCPU_MAGIC_MAPPED(r13)
 	lwz	r12, VCPU_MAGIC_VISIBLE(r13)
@@ -253,12 +262,18 @@ fast_syscall_slow_r12:
 	b	trap_volatile_entered
 
 /* A privileged instruction: rfid from guest supervisor state is done
- * here, anything else goes to C at once. */
+ * here, anything else goes to C at once.  With the flat map the trapping
+ * word is at guest-physical = PC (below fetch_limit, the RAM size); under
+ * the shadow MMU (fetch_limit 0) only where C's fetch found an rfid. */
 fast_program:
 	TRAP_ENTRY
-	ld	r11, VCPU_RAM(r13)
+	ld	r11, TA_FAST_FETCH_LIMIT(r13)
 	mfspr	r12, PPC_SPR_SRR0
+	cmpld	r12, r11
+	bge	fast_program_site
+	ld	r11, VCPU_RAM(r13)
 	lwzx	r11, r11, r12
+fast_program_word:
 	ld	r12, TA_FAST_RFID_WORD(r13)
 	cmplw	r11, r12
 	bne	fast_program_slow
@@ -285,6 +300,13 @@ fast_program:
 	/* A 32-bit target: C truncates pc. */
 	cmpdi	r10, 0
 	bge	fast_program_slow_r10
+	/* The shadow MMU: a change of PR, IR or DR is a new context (C). */
+	bf	FAST_SHADOW_CR_BIT, 3f
+	ld	r11, PPCPV_SHARED_MSR(r12)
+	xor	r11, r11, r10
+	andi.	r11, r11, SHADOW_MODE_BITS
+	bne	fast_program_slow_r10
+3:
 	/* The page is visible after it if mapped and not in problem state. */
 	rldicl	r12, r10, 64 - MSR_PR_SHIFT, 63
 	lwz	r11, VCPU_MAGIC_MAPPED(r13)
@@ -348,6 +370,56 @@ fast_flip_magic:
 1:	ld	r11, MAGIC_SEGMENT_SLBIE_RB(r12)
 	slbie	r11
 	b	fast_resume
+
+/* Under the shadow MMU, r12 = SRR0: the word at the rfid site C found for
+ * this PC with the guest's translation as it is (trap_area.h), or C.  A PC
+ * that is no site costs the first six instructions. */
+fast_program_site:
+	andi.	r11, r12, RFID_SITE_INDEX_MASK
+	sldi	r11, r11, 3
+	addis	r11, r11, (shadow_rfid_sites + SITE_EA)@ha
+	ld	r11, (shadow_rfid_sites + SITE_EA)@l(r11)
+	cmpld	r11, r12
+	bne	fast_program_slow
+	/* An rfid to user state or to another translation (SRR1's PR, IR
+	 * or DR not the MSR's): a new shadow context, C's.  First, so that
+	 * these cost least. */
+	ld	r11, VCPU_SHARED(r13)
+	ld	r12, PPCPV_SHARED_SRR1(r11)
+	ld	r11, PPCPV_SHARED_MSR(r11)
+	xor	r11, r11, r12
+	andi.	r11, r11, SHADOW_MODE_BITS
+	bne	fast_program_slow
+	FAST_FLAGS
+	bf	FAST_SHADOW_CR_BIT, fast_program_slow
+	std	r10, VCPU_GPR(10)(r13)
+	mfspr	r12, PPC_SPR_SRR0
+	andi.	r10, r12, RFID_SITE_INDEX_MASK
+	sldi	r10, r10, 3
+	PPCPV_LOAD_ADDR(r11, shadow_rfid_sites)
+	add	r11, r11, r10
+	/* Still valid: no translation changed since. */
+	ld	r10, SITE_GEN(r11)
+	lis	r12, (shadow_rfid_sites + SITES_GEN)@ha
+	ld	r12, (shadow_rfid_sites + SITES_GEN)@l(r12)
+	cmpld	r10, r12
+	bne	fast_program_slow_r10
+	/* The translation C used: the same PR, IR and SF. */
+	ld	r10, VCPU_SHARED(r13)
+	ld	r10, PPCPV_SHARED_MSR(r10)
+	ld	r12, SITE_KEY(r11)
+	xor	r10, r10, r12
+	ld	r12, TA_FAST_SITE_KEY_MASK(r13)
+	and.	r10, r10, r12
+	bne	fast_program_slow_r10
+	ld	r10, SITE_GPA(r11)
+	ld	r11, VCPU_RAM_SIZE(r13)
+	cmpld	r10, r11
+	bge	fast_program_slow_r10
+	ld	r11, VCPU_RAM(r13)
+	lwzx	r11, r11, r10
+	ld	r10, VCPU_GPR(10)(r13)
+	b	fast_program_word
 
 fast_program_slow_r10:
 	ld	r10, VCPU_GPR(10)(r13)

@@ -13,9 +13,19 @@
 /* fast_exit.flags: what the next exit may do in start.S's fast path. */
 #define FAST_SC		0x1	/* reflect a system call that is no hypercall */
 #define FAST_MAGIC	0x2	/* show or hide the magic page (its own segment, flat map) */
+#define FAST_SHADOW	0x4	/* the shadow MMU: only exits that keep the guest's PR, IR
+				 * and DR (no shadow context switch); an rfid found
+				 * through rfid_sites */
+
+/* rfid_sites: entries, a power of 2, indexed by EA bits 2 and up; the
+ * guest MSR bits a site's translation depends on (the key: ppcpv_gmmu_xlate()
+ * for a fetch reads PR and IR, ppcpv_fetch_insn() SF). */
+#define RFID_SITES	16
+#define RFID_SITE_KEY	(PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_SF)
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
+#include <ppcpv/isa/msr.h>
 #include <ppcpv/host/vcpu.h>
 
 /*
@@ -36,7 +46,34 @@ struct fast_exit {
 	/* MSR bits an interrupt keeps (Book3S delivery, HV never set). */
 	uint64_t interrupt_keeps;
 	uint64_t never;		/* MSR bits the guest cannot set (HV) */
+	/* Guest PCs below this are fetched at guest-physical = PC: the guest
+	 * RAM size with the flat map, 0 under the shadow MMU (rfid_sites). */
+	uint64_t fetch_limit;
+	uint64_t site_key_mask;	/* RFID_SITE_KEY */
 };
+
+/*
+ * Under the shadow MMU the fast path cannot walk the guest's translation:
+ * the C path's instruction fetch (shadow_fetch_gpa()) remembers where it
+ * found an rfid - EA, the guest MSR bits the translation used, the
+ * guest-physical address - in a small table indexed by EA, and forgets
+ * every entry as soon as the guest's translation may change (a page-table
+ * hypercall, an MMU instruction, the magic page moving).  The fast path
+ * emulates an rfid at a remembered EA: the word there must still be rfid
+ * and the address in guest RAM, as for the C path.
+ */
+struct rfid_site {
+	uint64_t ea;
+	uint64_t key;		/* guest MSR & site_key_mask */
+	uint64_t gpa;
+	uint64_t gen;		/* valid while rfid_sites.gen is this */
+};
+
+struct rfid_sites {
+	struct rfid_site e[RFID_SITES];
+	uint64_t gen;		/* forgetting them all: one increment */
+};
+extern struct rfid_sites shadow_rfid_sites;	/* shadow.c */
 
 struct trap_area {
 	struct fast_exit fast;

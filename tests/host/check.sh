@@ -92,11 +92,13 @@ check_stat user program_reflected -eq 1
 # The guest's own MMU, shadowed (--mmu shadow): translated mode, faults,
 # PAPR hypercalls through rewritten sc 1 words, a 64 KiB page, hostile
 # calls.  The 64 KiB page alone takes 6 shadow faults (its segment, four
-# 4 KiB loads, one store) and 4 reflected DSIs after its H_REMOVE.
+# 4 KiB loads, one store) and 4 reflected DSIs after its H_REMOVE.  Its
+# H_REMOVEs: the data page, the rfid page remapped, the 64 KiB page, and
+# one hostile.
 run_case mmu t_mmu --mmu shadow
 check_passes mmu
 check_stat mmu papr_h_enter -ge 256
-check_stat mmu papr_h_remove -eq 3
+check_stat mmu papr_h_remove -eq 4
 check_stat mmu papr_unknown -eq 1
 check_stat mmu shadow_faults -ge 10
 check_stat mmu guest_faults -eq 12

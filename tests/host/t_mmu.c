@@ -8,7 +8,11 @@
  * in supervisor state, H_REMOVE and slbie taking effect, a 64 KiB page in
  * a 64 KiB segment (both encodings read from ibm,segment-page-sizes) - and
  * that hostile hypercalls and SLB writes get their PAPR code or program
- * interrupt.
+ * interrupt.  Also what the host's fast rfid must get right (start.S,
+ * trap_area.h): an rfid in translated supervisor state, taken again at
+ * the same EA, and that EA remapped to a page with another privileged
+ * instruction, which must be emulated as itself, not as the rfid the host
+ * remembered there.
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/fdt.h>
@@ -45,6 +49,12 @@
 #define OFFSETS_64K	4
 static const uint64_t offsets_64k[OFFSETS_64K] = { 0x0, 0x1008, 0x7ff0, 0xf000 };
 #define STORE_OFFSET_64K	0x9010
+/* One code page, mapped first to a page holding rfid, then to one holding
+ * mfmsr r3; blr at the same offset. */
+#define EA_CODE		0x804000ull
+#define PA_CODE_RFID	0x204000ull
+#define PA_CODE_MFMSR	0x205000ull
+#define RFID_ROUNDS	3
 #define PP_KERNEL_ONLY	0	/* key 0: read/write; key 1: no access */
 #define DATA_VALUE	0x1122334455667788ull
 #define BLR_WORD	PPC_INST_BLR
@@ -209,6 +219,58 @@ static void check_translated(void)
 	translation(0);
 	guest_check(dsis == 3 && last_dar == EA_DATA, "after H_REMOVE the page faults again",
 		    "n=%u dar=0x%llx", dsis, (unsigned long long)last_dar);
+}
+
+/* rfid at EA_CODE with SRR1 = the MSR now and SRR0 = just after: back
+ * here in the same state; the MSR seen after it. */
+static uint64_t rfid_at_code_page(void)
+{
+	uint64_t ret, msr = mfmsr();
+
+	__asm__ __volatile__("bcl 20,31,1f\n"
+			     "1: mflr %0\n"
+			     "addi %0,%0,2f-1b\n"
+			     "mtsrr0 %0\n"
+			     "mtsrr1 %1\n"
+			     "mtctr %2\n"
+			     "bctr\n"
+			     "2:"
+			     : "=&r"(ret) : "r"(msr), "r"(EA_CODE) : "lr", "ctr", "memory");
+	return mfmsr();
+}
+
+static void check_rfid_sites(void)
+{
+	uint64_t slot, msr, got = 0, before;
+	unsigned int i, ok = 0;
+	uint64_t (*code)(void) = (uint64_t (*)(void))(uintptr_t)EA_CODE;
+	/* ELFv2: a function pointer is the code address */
+
+	*(volatile uint32_t *)PA_CODE_RFID = PPC_INST_RFID;
+	*(volatile uint32_t *)PA_CODE_MFMSR = PPC_INST_MFMSR | PPC_FIELD_RT(3);
+	*(volatile uint32_t *)(PA_CODE_MFMSR + 4) = PPC_INST_BLR;
+	__asm__ __volatile__("sync; isync" : : : "memory");
+	guest_check(enter(VSID_LOW, EA_CODE, PA_CODE_RFID, PPC_HPTE_PP_RW, &slot) == H_SUCCESS,
+		    "H_ENTER of the rfid page", "%s", "");
+	translation(1);
+	msr = mfmsr();
+	for (i = 0; i < RFID_ROUNDS; i++)
+		ok += rfid_at_code_page() == msr;
+	translation(0);
+	guest_check(ok == RFID_ROUNDS, "rfid in translated supervisor state, again at the same EA",
+		    "%u of %u", ok, RFID_ROUNDS);
+
+	guest_check(hcall(H_REMOVE, H_AVPN, slot, ppc_hpte_v(VSID_LOW, EA_CODE) &
+			  PPC_HPTE_V_AVPN_MASK, 0, NULL) == H_SUCCESS &&
+		    enter(VSID_LOW, EA_CODE, PA_CODE_MFMSR, PPC_HPTE_PP_RW, &slot) == H_SUCCESS,
+		    "the rfid's page remapped to another", "%s", "");
+	before = programs;
+	translation(1);
+	got = code();
+	translation(0);
+	guest_check(got == msr && programs == before,
+		    "the privileged instruction now at the rfid's EA is emulated as itself",
+		    "mfmsr 0x%llx, expected 0x%llx", (unsigned long long)got, (unsigned long long)msr);
 }
 
 static void check_segments_and_user(void)
@@ -378,6 +440,7 @@ int guest_test_main(const void *fdt, size_t size)
 	guest_check(map_identity() == 0, "H_ENTER maps the image 1:1 (sc 1 reached the host)",
 		    "%s", "");
 	check_translated();
+	check_rfid_sites();
 	check_segments_and_user();
 	if (find_64k_encodings(fdt, size, cpu))
 		guest_check(0, "ibm,segment-page-sizes offers 64 KiB pages in 64 KiB segments",

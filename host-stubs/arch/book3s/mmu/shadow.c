@@ -17,7 +17,7 @@
 #include "mmu.h"
 #include "shadow.h"
 
-#define MODE_BITS	(PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR)
+#define MODE_BITS	PPCPV_SHADOW_MODE_BITS
 #define SLB_SLOTS	(PPC_SLB_INDEX_MASK + 1)
 
 static const char *check_config(const struct ppcpv_shadow_config *cfg)

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <ppcpv/host/mmu64.h>
+#include <ppcpv/isa/msr.h>
 
 /* ---- Tags: which guest translations a host VSID stands for ----------------- */
 
@@ -201,6 +202,9 @@ struct ppcpv_shadow {
 };
 
 const char *ppcpv_shadow_init(struct ppcpv_shadow *sh, const struct ppcpv_shadow_config *cfg);
+
+/* The guest MSR bits whose change is a new shadow context. */
+#define PPCPV_SHADOW_MODE_BITS	(PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR)
 
 /*
  * The guest's MSR changed.  If PR, IR or DR did, the current mode's shadow
