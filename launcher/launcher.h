@@ -2,7 +2,7 @@
 /*
  * ppcpv-run, the launcher: it plays QEMU's part for a KVM PR guest.  It asks
  * the host side for KVM_PPC_GET_PVINFO, builds the guest's device tree and
- * the host stub's configuration with libfdt, starts qemu-system-ppc64 with
+ * the host stub's configuration with libfdt, starts QEMU (the family's machine) with
  * the host stub and the guest (or the guest alone, natively), watches the
  * console under a timeout and reports what happened.
  */
@@ -38,6 +38,17 @@ struct run_family {
 	const char *name;		/* "book3s64", ... */
 	const char *guest_build;	/* default guest image, from the build's bin/ */
 	const char *guest_installed;	/* ... and in PREFIX/share/ppcpv/ */
+	const char *host_build;		/* default host stub image, likewise */
+	const char *host_installed;
+	/* the machine QEMU emulates for it */
+	const char *qemu;		/* default QEMU program (--qemu overrides) */
+	const char *machine;		/* -M */
+	const char *cpu;		/* -cpu, or NULL: the machine's own */
+	const char *first_image;	/* how QEMU takes the image that runs first:
+					 * "-bios" (a raw image) or "-kernel" (an ELF) */
+	const char *const *devices;	/* more QEMU arguments (NULL-terminated), or NULL */
+	uint64_t guest_base;		/* host PA of the guest's physical 0 */
+	uint32_t timebase_hz;		/* QEMU's timebase, for the guest's tree */
 	uint64_t guest_msr;		/* the guest's MSR at entry */
 	const char *mmu_default;	/* PPCPV_HOSTCFG_MMU_* */
 	const char *no_shadow;		/* why it cannot run under the shadow MMU, or NULL */
@@ -45,7 +56,7 @@ struct run_family {
 };
 const struct run_family *run_family_default(void);
 const struct run_family *run_family_find(const char *name);	/* NULL: unknown */
-void run_family_list(FILE *f);	/* "book3s64, book3s32" */
+void run_family_list(FILE *f);	/* "book3s64, book3s64le, ..." */
 
 struct run_options {
 	const struct run_family *family;
@@ -54,7 +65,7 @@ struct run_options {
 	int hcall_bytes;	/* INJECT_HCALL_LENGTH */
 	const char *guest;	/* raw guest image */
 	const char *host;	/* raw host stub image */
-	const char *qemu;	/* qemu-system-ppc64 */
+	const char *qemu;	/* NULL: the family's */
 	unsigned int timeout_s;
 	int icount;		/* -icount shift=0,sleep=off */
 	int verbose_host;

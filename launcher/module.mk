@@ -29,8 +29,8 @@ $(LINUX_ENTRY_BIN): $(LINUX_ENTRY_ELF)
 ALL_TARGETS += $(LINUX_ENTRY_BIN)
 
 # the images ppcpv-run boots by default (PREFIX/share/ppcpv)
-INSTALL_DATA += $(GUEST_REF_BIN) $(GUEST_REF32_BIN) $(GUEST_REF64LE_BIN) $(HOST_PSERIES_BIN) \
-	$(LINUX_ENTRY_BIN)
+INSTALL_DATA += $(GUEST_REF_BIN) $(GUEST_REF32_BIN) $(GUEST_REF64LE_BIN) $(GUEST_REFE500_BIN) \
+	$(HOST_PSERIES_BIN) $(HOST_E500_ELF) $(LINUX_ENTRY_BIN)
 
 $(call CHECK_STEP,boots,$(BUILD)/native/bin/ppcpv-run $(GUEST_REF_BIN) $(HOST_PSERIES_BIN),\
 	tests/launcher/boots.sh $(BUILD))
@@ -42,5 +42,9 @@ $(call CHECK_STEP,boots32,$(BUILD)/native/bin/ppcpv-run $(BUILD)/native/bin/ppcp
 $(call CHECK_STEP,boots64le,$(BUILD)/native/bin/ppcpv-run $(BUILD)/native/bin/ppcpv-patch \
 	$(GUEST_REF64LE_BIN) $(GUEST_REF64LE_ELF) $(HOST_PSERIES_BIN),\
 	OBJCOPY_PPC64LE=$(OBJCOPY_ppc64le) tests/launcher/boots64le.sh $(BUILD))
+# the e500 guest (--family e500): qemu-system-ppc -M ppce500, its counts
+$(call CHECK_STEP,boots-e500,$(BUILD)/native/bin/ppcpv-run $(BUILD)/native/bin/ppcpv-patch \
+	$(GUEST_REFE500_BIN) $(GUEST_REFE500_ELF) $(HOST_E500_ELF),\
+	OBJCOPY_PPC32=$(OBJCOPY_ppc32) tests/launcher/boots-e500.sh $(BUILD))
 # no QEMU needed: a fake one that hangs, leaves children, meets signals
 $(call CHECK_STEP,launcher-deadline,$(BUILD)/native/bin/ppcpv-run,tests/launcher/deadline.sh $(BUILD))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * ppcpv-run: boot a guest under the ppcpv host stub (or natively) in
- * qemu-system-ppc64 and report.  See launcher.h and Documentation/harness.rst.
+ * QEMU (the --family's machine) and report.  See launcher.h and Documentation/harness.rst.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,13 +27,14 @@ static void usage(FILE *f)
 		"  --family NAME      the guest's CPU family: ");
 	run_family_list(f);
 	fprintf(f, "\n"
-		"                     (default %s; picks the default guest image, its entry\n"
-		"                     MSR and the host MMU mode; book3s32 runs hosted only)\n",
+		"                     (default %s; picks the QEMU machine, the default guest\n"
+		"                     and host images, the guest's entry MSR and the host MMU\n"
+		"                     mode; book3s32 and e500 run hosted only)\n",
 		run_family_default()->name);
 	fprintf(f,
 		"  --pv               host offers the magic page (default)\n"
 		"  --no-pv            host offers hypercalls but no magic-page feature\n"
-		"  --native           the guest alone on QEMU pseries (MSR[PR]=0, no host)\n"
+		"  --native           the guest alone on QEMU (MSR[PR]=0, no host)\n"
 		"  --all              native, no-pv and pv, side by side (native only where\n"
 		"                     QEMU can run the family)\n"
 		"  --inject WHAT      a bad input the guest must survive unpatched:\n"
@@ -53,10 +54,12 @@ static void usage(FILE *f)
 		"  --initrd FILE      its initramfs\n"
 		"  --append ARGS      kernel command line words after \"" LINUX_BOOTARGS_BASE "\"\n"
 		"  --host FILE        raw host stub image\n"
-		"  --qemu PROGRAM     default qemu-system-ppc64 (a path: used as it is)\n"
+		"  --qemu PROGRAM     default the family's: qemu-system-ppc64, for e500\n"
+		"                     qemu-system-ppc (a path: used as it is)\n"
 		"  --mmu flat|shadow  hosted: the host virtualizes the guest's hash MMU (shadow,\n"
 		"                     book3s64's default: PAPR page-table hcalls, its own SLB and\n"
-		"                     translations) or maps guest memory 1:1 (flat; book3s32)\n"
+		"                     translations) or maps guest memory 1:1 (flat; book3s32,\n"
+		"                     e500)\n"
 		"  --fast-exits on|off  hosted: the host's fast path for system calls and\n"
 		"                     rfid (default on; off: every exit through its C path)\n"
 		"  --verbose-host     the host logs every trap\n"
@@ -324,6 +327,8 @@ static void host_options(const struct run_options *o, struct hostcfg_options *h)
 	h->mmu = o->mmu;
 	h->fast_exits = o->fast_exits;
 	h->guest_msr = o->family->guest_msr;
+	h->guest_base = o->family->guest_base;
+	h->timebase_hz = o->family->timebase_hz;
 	if (o->mode == MODE_NO_PV) {
 		h->mode = PPCPV_HOSTCFG_MODE_NO_PV;
 		h->features = 0;
@@ -511,8 +516,9 @@ static int run(struct run_options *o)
 	if (!o->guest)
 		o->guest = default_image(o->family->guest_build, o->family->guest_installed);
 	if (!o->host)
-		o->host = default_image("../../ppc64/host-stubs/ppcpv-host-pseries.bin",
-					"ppcpv-host-pseries.bin");
+		o->host = default_image(o->family->host_build, o->family->host_installed);
+	if (!o->qemu)
+		o->qemu = o->family->qemu;
 	o->linux_entry = default_image("../../ppc64/launcher/linux-entry.bin", "linux-entry.bin");
 	o->patch_tool = default_image("ppcpv-patch", "ppcpv-patch");	/* beside this program */
 	if (check_setup(o))
@@ -544,7 +550,7 @@ static int run(struct run_options *o)
 int main(int argc, char **argv)
 {
 	struct run_options o = {
-		.mode = MODE_PV, .qemu = "qemu-system-ppc64", .timeout_s = 60, .icount = 1,
+		.mode = MODE_PV, .timeout_s = 60, .icount = 1,
 		.family = run_family_default(),
 	};
 	int status;

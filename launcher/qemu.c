@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * Starting qemu-system-ppc64 and watching it: the command line (the same
- * one tests/host/run-guest.sh builds), the console read line by line until
+ * Starting QEMU and watching it: the command line (the same one
+ * tests/host/run-guest.sh and tests/host/e500/run-guest.sh build; the
+ * family's row says the machine), the console read line by line until
  * QEMU exits, the deadline passes or a stop signal comes (proc.c), then
  * QEMU's whole process group stopped.
  */
@@ -18,8 +19,6 @@
 #include "launcher.h"
 #include "linux_boot.h"
 
-/* pseries under TCG: the capability settings that silence its warnings. */
-#define PSERIES_MACHINE "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off"
 /* How much of QEMU's output one read takes. */
 #define READ_CHUNK	4096
 /* A raw file at a physical address. */
@@ -80,13 +79,16 @@ static void __attribute__((format(printf, 2, 3))) addf(struct argv_builder *b, c
 	add(b, dst);
 }
 
-/* The host stub and the raw guest (or the guest alone, natively). */
+/* The host stub and the raw guest (or the guest alone, natively, where
+ * the family can: as the machine's first image). */
 static void ref_guest_args(struct argv_builder *b, const struct run_options *o,
 			   const char *host_cfg, const char *guest_fdt)
 {
+	const unsigned long long base = o->family->guest_base;
+
 	add(b, "-serial");
 	add(b, "stdio");
-	add(b, "-bios");
+	add(b, o->family->first_image);
 	if (o->mode == MODE_NATIVE) {
 		add(b, o->guest);
 		return;
@@ -95,10 +97,9 @@ static void ref_guest_args(struct argv_builder *b, const struct run_options *o,
 	add(b, "-device");
 	addf(b, LOADER, host_cfg, (unsigned long long)PPCPV_HOSTCFG_PA);
 	add(b, "-device");
-	addf(b, LOADER, o->guest, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT);
+	addf(b, LOADER, o->guest, base);
 	add(b, "-device");
-	addf(b, LOADER, guest_fdt, (unsigned long long)PPCPV_GUEST_BASE_DEFAULT +
-	     PPCPV_GUEST_SIZE_DEFAULT - PPCPV_GUEST_FDT_RESERVE);
+	addf(b, LOADER, guest_fdt, base + PPCPV_GUEST_SIZE_DEFAULT - PPCPV_GUEST_FDT_RESERVE);
 }
 
 /* A Linux guest natively: the entry stub as firmware, the kernel at its
@@ -160,13 +161,15 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 	      size_t storage_size)
 {
 	struct argv_builder b = { argv, 0, max, storage, 0, storage_size };
+	const struct run_family *fam = o->family;
+	const char *const *dev;
 
 	add(&b, o->qemu);
 	add(&b, "-M");
-	add(&b, PSERIES_MACHINE);
-	if (lf) {
+	add(&b, fam->machine);
+	if (lf || fam->cpu) {
 		add(&b, "-cpu");
-		add(&b, LINUX_CPU);
+		add(&b, lf ? LINUX_CPU : fam->cpu);
 	}
 	add(&b, "-m");
 	addf(&b, "%lluM", (unsigned long long)(lf && o->mode == MODE_NATIVE ? LINUX_RAM_DEFAULT
@@ -178,6 +181,8 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 	add(&b, "-no-reboot");
 	add(&b, "-action");
 	add(&b, "panic=exit-failure");
+	for (dev = fam->devices; dev && *dev; dev++)
+		add(&b, *dev);
 	if (o->icount) {
 		add(&b, "-icount");
 		add(&b, "shift=0,sleep=off");

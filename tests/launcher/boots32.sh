@@ -91,7 +91,7 @@ grep -q 'no --mmu shadow (the host' "$tmp/err" && pass "--mmu shadow refusal say
 "$run" --family book3s16 2>"$tmp/err"
 check_eq "an unknown family is a usage error" 2 "$?"
 check_eq "unknown family: one line naming the known ones" \
-	"ppcpv-run: unknown --family 'book3s16' (known: book3s64, book3s64le, book3s32)" "$(cat "$tmp/err")"
+	"ppcpv-run: unknown --family 'book3s16' (known: book3s64, book3s64le, book3s32, e500)" "$(cat "$tmp/err")"
 "$run" --family book3s32 --linux /nonexistent --native 2>"$tmp/err"
 check_eq "--linux refused with --family book3s32" 2 "$?"
 summary
