@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Internal to the e500 host stub: the interfaces between its files.  The
+ * Internal to the e500 host stub: the interfaces between its files (the
+ * 440 host, host-stubs/b440, shares main.c, start.S and config.c and
+ * brings its own soc.c and mmu.c).  The
  * host runs at MSR[PR]=0 in address space 0 with EE=0; its TLB1 entries
  * map RAM at EA = PA (mmu.c).
  */
@@ -13,6 +15,9 @@
 #include <ppcpv/host/vcpu.h>
 
 /* ---- The SoC's registers (soc.c): console, exit --------------------------- */
+
+/* The platform's name for the banner ("e500", "440"). */
+extern const char host_platform_name[];
 
 /* Map CCSR (UART, GPIO, PCI controller); then the console works. */
 void soc_init(void);
@@ -34,6 +39,11 @@ struct machine {
 const char *machine_read_qemu_fdt(struct machine *m, const void *fdt);
 
 /* ---- TLB1 (mmu.c) ---------------------------------------------------------- */
+
+/* How guest memory is mapped, for the banner. */
+extern const char host_mmu_description[];
+/* A host-config setting this MMU cannot serve: why, or NULL. */
+const char *mmu_check_config(const struct ppcpv_hostcfg *cfg);
 
 /* The host's own map (RAM, CCSR, the PCI window) in address space 0. */
 void mmu_init_host(void);

@@ -48,6 +48,8 @@
 #define PVPANIC_PCI_ID		0x00111b36u	/* device 0x0011, vendor 0x1b36 */
 #define PVPANIC_PANICKED	1
 
+const char host_platform_name[] = "e500";
+
 static volatile uint8_t *ccsr(uint32_t offset)
 {
 	return (volatile uint8_t *)(uintptr_t)(CCSR_EA + offset);
