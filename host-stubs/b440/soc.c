@@ -9,17 +9,12 @@
  * bridge, so a failing run (status != 0) prints its EXIT line and halts
  * in a loop until the harness's timeout kills QEMU (tests/host/b440).
  */
-#include <stdarg.h>
-#include <ppcpv/fmt.h>
 #include <ppcpv/isa/ppc440.h>
 #include "../e500/e500.h"
 
 const char host_platform_name[] = "440";
 
 #define UART0_EA		0xef600300u
-#define UART_THR		0
-#define UART_LSR		5
-#define UART_LSR_THRE		0x20
 
 void soc_init(void)
 {
@@ -27,22 +22,7 @@ void soc_init(void)
 
 void console_write(const char *buf, size_t len)
 {
-	volatile uint8_t *uart = (volatile uint8_t *)(uintptr_t)UART0_EA;
-
-	while (len--) {
-		while (!(uart[UART_LSR] & UART_LSR_THRE))
-			;
-		uart[UART_THR] = (uint8_t)*buf++;
-	}
-}
-
-void host_printf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ppcpv_vprint(console_write, fmt, ap);
-	va_end(ap);
+	uart16550_write((volatile uint8_t *)(uintptr_t)UART0_EA, buf, len);
 }
 
 void soc_exit(int status)

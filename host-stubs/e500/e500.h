@@ -22,6 +22,17 @@ extern const char host_platform_name[];
 /* Map CCSR (UART, GPIO, PCI controller); then the console works. */
 void soc_init(void);
 void console_write(const char *buf, size_t len);
+/* A 16550 with byte-wide registers (both boards' consoles): polled. */
+static inline void uart16550_write(volatile uint8_t *uart, const char *buf, size_t len)
+{
+	enum { THR = 0, LSR = 5, LSR_THRE = 0x20 };
+
+	while (len--) {
+		while (!(uart[LSR] & LSR_THRE))
+			;
+		uart[THR] = (uint8_t)*buf++;
+	}
+}
 void host_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Status 0: GPIO power-off (QEMU exits 0); else pvpanic (QEMU exits 1 with
  * -device pvpanic-pci -action panic=exit-failure).  Never returns. */

@@ -12,7 +12,9 @@
  * (QEMU exits 1).  The 440 host (host-stubs/b440) is this file too, with
  * its own soc.c and mmu.c.
  */
+#include <stdarg.h>
 #include <ppcpv/abi.h>
+#include <ppcpv/fmt.h>
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
@@ -38,6 +40,15 @@ static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MA
 
 #define MFSPR(spr) ({ uint32_t v_; __asm__ __volatile__("mfspr %0,%1" : "=r"(v_) : "i"(spr)); v_; })
 #define MTSPR(spr, val) __asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"(val) : "memory")
+
+void host_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ppcpv_vprint(console_write, fmt, ap);
+	va_end(ap);
+}
 
 /* The 64-bit timebase from its two halves (the upper read twice, in case
  * the lower wrapped in between). */
