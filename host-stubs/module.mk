@@ -7,6 +7,8 @@
 #                  privileged instructions (every flavour)
 #   pseries/       platform glue for qemu-system-ppc64 -M pseries (ppc64 only)
 #   e500/          platform glue for qemu-system-ppc -M ppce500 (ppc32 only)
+#   b440/          platform glue for qemu-system-ppc -M bamboo (ppc32 only;
+#                  shares e500/main.c, start.S, config.c)
 #   tools/         ppcpv-hostcfg: writes the host-config and guest device trees
 
 HOST_ARCHS := book3s booke
@@ -90,3 +92,19 @@ $(call objs,ppc32,$(HOST_E500_SRCS)): CFLAGS_ppc32 += -mcpu=8548
 ALL_TARGETS += $(HOST_E500_ELF)
 $(eval $(call HOST_ASM_OFFSETS_RULE,ppc32,e500))
 INCLUDES += host-stubs/tools
+
+# The 440 host stub: an ELF for qemu-system-ppc -M bamboo -kernel.  Its
+# boot, exit loop and guest switch are e500's (host-stubs/b440 includes
+# them), built for the 440 (no e500 instructions such as isel).
+HOST_B440_SRCS := $(filter-out host-stubs/b440/asm-offsets.c,\
+	$(sort $(wildcard host-stubs/b440/*.c host-stubs/b440/*.S)))
+HOST_B440_ELF := $(BUILD)/ppc32/host-stubs/ppcpv-host-b440.elf
+
+$(HOST_B440_ELF): $(call objs,ppc32,$(HOST_B440_SRCS)) $(HOST_E500_LIBS) host-stubs/e500/host.ld
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD [ppc32] $@")
+	$(Q)$(call PPC_RAW_LINK,ppc32,$@,host-stubs/e500/host.ld,$(call objs,ppc32,$(HOST_B440_SRCS)) $(HOST_E500_LIBS))
+$(call objs,ppc32,$(HOST_B440_SRCS)): CFLAGS_ppc32 += -mcpu=440
+
+ALL_TARGETS += $(HOST_B440_ELF)
+$(eval $(call HOST_ASM_OFFSETS_RULE,ppc32,b440))

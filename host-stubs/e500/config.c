@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * What the e500 host stub learns from QEMU's device tree: RAM and the
+ * What the e500 and 440 host stubs learn from QEMU's device tree: RAM and the
  * timebase.  (Its job comes from the host-config blob: main.c.)
  */
 #include <ppcpv/fdt.h>
@@ -13,6 +13,7 @@ const char *machine_read_qemu_fdt(struct machine *m, const void *fdt)
 {
 	long total = ppcpv_fdt_total_size(fdt, QEMU_FDT_MAX_SIZE);
 	size_t size;
+	uint32_t address_cells, size_cells;
 	int node;
 
 	if (total < 0)
@@ -20,8 +21,14 @@ const char *machine_read_qemu_fdt(struct machine *m, const void *fdt)
 	size = (size_t)total;
 	m->qemu_fdt = (uint64_t)(uintptr_t)fdt;
 	m->qemu_fdt_size = size;
+	/* the cell counts are the root's: ppce500 has 2 and 2, bamboo 2 and 1 */
+	if (ppcpv_fdt_get_u32(fdt, size, 0, "#address-cells", &address_cells) ||
+	    ppcpv_fdt_get_u32(fdt, size, 0, "#size-cells", &size_cells) ||
+	    address_cells < 1 || address_cells > 2 || size_cells < 1 || size_cells > 2)
+		return "QEMU's device tree has no usable #address-cells and #size-cells";
 	node = ppcpv_fdt_path_offset(fdt, size, "/memory");
-	if (node < 0 || ppcpv_fdt_get_cells(fdt, size, node, "reg", 2, 2, &m->ram_size))
+	if (node < 0 || ppcpv_fdt_get_cells(fdt, size, node, "reg", address_cells, size_cells,
+					    &m->ram_size))
 		return "no /memory reg in QEMU's device tree";
 	/* the first cpu (QEMU names it after the SoC's core) */
 	node = ppcpv_fdt_path_offset(fdt, size, "/cpus");

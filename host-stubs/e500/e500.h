@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Internal to the e500 host stub: the interfaces between its files.  The
+ * Internal to the e500 host stub: the interfaces between its files (the
+ * 440 host, host-stubs/b440, shares main.c, start.S and config.c and
+ * brings its own soc.c and mmu.c).  The
  * host runs at MSR[PR]=0 in address space 0 with EE=0; its TLB1 entries
  * map RAM at EA = PA (mmu.c).
  */
@@ -14,9 +16,23 @@
 
 /* ---- The SoC's registers (soc.c): console, exit --------------------------- */
 
+/* The platform's name for the banner ("e500", "440"). */
+extern const char host_platform_name[];
+
 /* Map CCSR (UART, GPIO, PCI controller); then the console works. */
 void soc_init(void);
 void console_write(const char *buf, size_t len);
+/* A 16550 with byte-wide registers (both boards' consoles): polled. */
+static inline void uart16550_write(volatile uint8_t *uart, const char *buf, size_t len)
+{
+	enum { THR = 0, LSR = 5, LSR_THRE = 0x20 };
+
+	while (len--) {
+		while (!(uart[LSR] & LSR_THRE))
+			;
+		uart[THR] = (uint8_t)*buf++;
+	}
+}
 void host_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Status 0: GPIO power-off (QEMU exits 0); else pvpanic (QEMU exits 1 with
  * -device pvpanic-pci -action panic=exit-failure).  Never returns. */
@@ -34,6 +50,11 @@ struct machine {
 const char *machine_read_qemu_fdt(struct machine *m, const void *fdt);
 
 /* ---- TLB1 (mmu.c) ---------------------------------------------------------- */
+
+/* How guest memory is mapped, for the banner. */
+extern const char host_mmu_description[];
+/* A host-config setting this MMU cannot serve: why, or NULL. */
+const char *mmu_check_config(const struct ppcpv_hostcfg *cfg);
 
 /* The host's own map (RAM, CCSR, the PCI window) in address space 0. */
 void mmu_init_host(void);

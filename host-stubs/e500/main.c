@@ -8,9 +8,13 @@
  * hands it (host_exit) into an exit for the core, and reports:
  *   HOST-STATS: {...}     every trap counter, one line of JSON
  *   EXIT: <n>             the guest's status (HOST_FATAL_STATUS on a host failure)
- * then GPIO power-off (n = 0: QEMU exits 0) or pvpanic (QEMU exits 1).
+ * then soc_exit(): on e500 GPIO power-off (n = 0: QEMU exits 0) or pvpanic
+ * (QEMU exits 1).  The 440 host (host-stubs/b440) is this file too, with
+ * its own soc.c and mmu.c.
  */
+#include <stdarg.h>
 #include <ppcpv/abi.h>
+#include <ppcpv/fmt.h>
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
@@ -36,6 +40,15 @@ static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MA
 
 #define MFSPR(spr) ({ uint32_t v_; __asm__ __volatile__("mfspr %0,%1" : "=r"(v_) : "i"(spr)); v_; })
 #define MTSPR(spr, val) __asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"(val) : "memory")
+
+void host_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ppcpv_vprint(console_write, fmt, ap);
+	va_end(ap);
+}
 
 /* The 64-bit timebase from its two halves (the upper read twice, in case
  * the lower wrapped in between). */
@@ -107,7 +120,7 @@ static void guest_console_write(void *ctx, const char *buf, size_t len)
 	console_write(buf, len);
 }
 
-static const struct ppcpv_host_ops e500_ops = {
+static const struct ppcpv_host_ops host_ops = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = mmu_magic_visible,
@@ -121,7 +134,7 @@ static void magic_never_visible(void *ctx, const struct ppcpv_vcpu *v, int visib
 	mmu_magic_visible(ctx, v, 0);
 }
 
-static const struct ppcpv_host_ops e500_ops_absent_page = {
+static const struct ppcpv_host_ops host_ops_absent_page = {
 	.timebase = timebase,
 	.console_write = guest_console_write,
 	.magic_visible = magic_never_visible,
@@ -268,7 +281,7 @@ static void init_vectors(void)
 		SET_IVOR_HIGH(0); SET_IVOR_HIGH(1); SET_IVOR_HIGH(2); SET_IVOR_HIGH(3);
 #undef SET_IVOR_HIGH
 		default:
-			fatal("a vector stub for an IVOR e500 does not have");
+			fatal("a vector stub for an IVOR this CPU does not have");
 		}
 	}
 	/* The real decrementer interrupts (the guest's is virtual); the
@@ -303,7 +316,7 @@ static void init_vcpu(void)
 	};
 	const uint8_t *shown = cfg.fault == PPCPV_FAULT_STALE_MAGIC_PAGE ? stale_page : shared_page;
 	const struct ppcpv_host_ops *ops = cfg.fault == PPCPV_FAULT_ABSENT_MAGIC_PAGE ?
-		&e500_ops_absent_page : &e500_ops;
+		&host_ops_absent_page : &host_ops;
 
 	mmu_set_magic_page((uint64_t)(uintptr_t)shown);
 	if (ppcpv_vcpu_init(guest, shared_page, &cfg, ops, NULL))
@@ -327,9 +340,12 @@ static void read_host_config(void)
 	if (why)
 		fatal(why);
 	if (machine.cfg.mmu_shadow)
-		fatal("mmu = shadow: the e500 host maps guest memory flat only");
+		fatal("mmu = shadow: the BookE hosts have no hash MMU to shadow");
 	if (machine.cfg.premap_le)
-		fatal("a little-endian magic page: the e500 guest is big-endian");
+		fatal("a little-endian magic page: the BookE guests are big-endian");
+	why = mmu_check_config(&machine.cfg);
+	if (why)
+		fatal(why);
 }
 
 static const char *const mode_names[PPCPV_MODE_COUNT] = { "pv", "no-pv", "none" };
@@ -343,8 +359,8 @@ void host_main(const void *qemu_fdt)
 	why = machine_read_qemu_fdt(&machine, qemu_fdt);
 	if (why)
 		fatal(why);
-	host_printf("host: ppcpv e500 host stub: pvr=0x%08x timebase=%u Hz ram=0x%llx\n",
-		    MFSPR(PPC_SPR_PVR), machine.timebase_hz, (unsigned long long)machine.ram_size);
+	host_printf("host: ppcpv %s host stub: pvr=0x%08x timebase=%u Hz ram=0x%llx\n",
+		    host_platform_name, MFSPR(PPC_SPR_PVR), machine.timebase_hz, (unsigned long long)machine.ram_size);
 	read_host_config();
 	init_vectors();
 	init_trap_area();
@@ -357,12 +373,12 @@ void host_main(const void *qemu_fdt)
 		    ppcpv_pvinfo_word(&guest->pvinfo, 1), ppcpv_pvinfo_word(&guest->pvinfo, 2),
 		    ppcpv_pvinfo_word(&guest->pvinfo, 3));
 	host_printf("host: guest at 0x%llx size 0x%llx entry 0x%llx fdt 0x%llx mode %s "
-		    "hostdev 0x%llx mmu guest TLB1 shadowed (address space 1)\n",
+		    "hostdev 0x%llx mmu %s\n",
 		    (unsigned long long)machine.cfg.guest_base,
 		    (unsigned long long)machine.cfg.guest_size,
 		    (unsigned long long)machine.cfg.guest_entry,
 		    (unsigned long long)machine.cfg.guest_fdt, mode_names[machine.cfg.mode],
-		    (unsigned long long)machine.cfg.hostdev_base);
+		    (unsigned long long)machine.cfg.hostdev_base, host_mmu_description);
 	if (machine.cfg.selftest_host_fault) {
 		host_printf("host: self-test: an illegal instruction in host mode\n");
 		__asm__ __volatile__(".long 0");

@@ -170,6 +170,15 @@ static const char *initial_guest_tlb(uint64_t size, uint64_t hostdev)
 	return NULL;
 }
 
+const char host_mmu_description[] = "guest TLB1 shadowed (address space 1)";
+
+/* The guest's TLB is modelled and every mode is served. */
+const char *mmu_check_config(const struct ppcpv_hostcfg *cfg)
+{
+	(void)cfg;
+	return NULL;
+}
+
 const char *mmu_map_guest(uint64_t base, uint64_t size, uint64_t hostdev)
 {
 	if (base + size > UINT64_C(1) << HOST_MAP_LOG2)

@@ -8,8 +8,6 @@
  * (hw/ppc/e500.c, its device tree); see
  * shared/reference/qemu-system-harness.md sections 1 and 6.
  */
-#include <stdarg.h>
-#include <ppcpv/fmt.h>
 #include "e500.h"
 
 #define CCSR_PA			UINT64_C(0xfe0000000)
@@ -17,9 +15,6 @@
 #define CCSR_BYTES		0x00100000u
 
 #define UART_OFFSET		0x4500u
-#define UART_THR		0
-#define UART_LSR		5
-#define UART_LSR_THRE		0x20
 
 #define GPIO_OFFSET		0xff000u
 #define GPIO_GPDIR		0x00
@@ -48,6 +43,8 @@
 #define PVPANIC_PCI_ID		0x00111b36u	/* device 0x0011, vendor 0x1b36 */
 #define PVPANIC_PANICKED	1
 
+const char host_platform_name[] = "e500";
+
 static volatile uint8_t *ccsr(uint32_t offset)
 {
 	return (volatile uint8_t *)(uintptr_t)(CCSR_EA + offset);
@@ -66,22 +63,7 @@ void soc_init(void)
 
 void console_write(const char *buf, size_t len)
 {
-	volatile uint8_t *uart = ccsr(UART_OFFSET);
-
-	while (len--) {
-		while (!(uart[UART_LSR] & UART_LSR_THRE))
-			;
-		uart[UART_THR] = (uint8_t)*buf++;
-	}
-}
-
-void host_printf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ppcpv_vprint(console_write, fmt, ap);
-	va_end(ap);
+	uart16550_write(ccsr(UART_OFFSET), buf, len);
 }
 
 static uint32_t pci_config(unsigned int dev, uint32_t reg, int write, uint32_t val)

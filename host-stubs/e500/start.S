@@ -22,8 +22,11 @@
 #include <ppcpv/boot-asm.h>
 #include "asm-offsets.h"
 
-/* The interrupts that save into SRR0/SRR1: IVOR2..14 and e500's 32..35. */
+/* The interrupts that save into SRR0/SRR1: IVOR2..14 and e500's 32..35
+ * (the 440 host, which has no IVOR32.., includes this file with its own). */
+#ifndef HOST_SRR_IVORS
 #define HOST_SRR_IVORS	2,3,4,5,6,7,8,9,10,11,12,13,14,32,33,34,35
+#endif
 
 /* Guest GPR n in the vCPU: the low word of its slot. */
 #define VCPU_GPR(n)	(VCPU_GPR0_LOW + (n) * VCPU_GPR_SIZE)

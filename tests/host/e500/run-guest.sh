@@ -4,9 +4,11 @@
 # run-guest.sh [options] GUEST.bin [-- QEMU-ARGS...]
 #
 # Boot a raw 32-bit BookE guest under the ppcpv e500 host stub in
-# qemu-system-ppc -M ppce500 -cpu e500v2 (TCG).  The one place that builds
-# that command line (--print shows it).
+# qemu-system-ppc -M ppce500 -cpu e500v2 (TCG), or under the 440 host stub
+# in qemu-system-ppc -M bamboo.  The one place that builds those command
+# lines (--print shows it).
 #
+#   --machine M      ppce500 (default) or bamboo
 #   --build DIR      build directory (default: build, next to this script's repo)
 #   --timeout SEC    kill QEMU after SEC seconds (default 20; exit status 124)
 #   --print          print the command line instead of running it
@@ -17,13 +19,17 @@
 # 25 MiB, above the host image at 1 MiB.  Guest MSR at entry: ME (32-bit
 # supervisor, EE off); the guest's tree says QEMU's 400 MHz timebase.
 # Output: the host's and the guest's console, ending with
-# "HOST-STATS: {...}" and "EXIT: <n>"; QEMU exits 0 when n = 0, else 1.
+# "HOST-STATS: {...}" and "EXIT: <n>"; QEMU exits 0 when n = 0, else 1
+# (ppce500: pvpanic) or is killed by the timeout (bamboo: 124, no way to
+# fail).  Bamboo takes at most 256 MiB (its SDRAM banks); QEMU puts its
+# device tree at 24 MiB there.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 build=$here/build
 timeout_s=20
 print=0
+machine=ppce500
 cfg_args=()
 guest=
 
@@ -32,6 +38,7 @@ while [ $# -gt 0 ]; do
 	--build) build=$2; shift 2 ;;
 	--timeout) timeout_s=$2; shift 2 ;;
 	--print) print=1; shift ;;
+	--machine) machine=$2; shift 2 ;;
 	--verbose) cfg_args+=("$1"); shift ;;
 	--) shift; break ;;
 	--*) cfg_args+=("$1" "$2"); shift 2 ;;
@@ -39,7 +46,17 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ -n "$guest" ] || { echo "usage: run-guest.sh [options] GUEST.bin [-- QEMU-ARGS]" >&2; exit 2; }
-host=$build/ppc32/host-stubs/ppcpv-host-e500.elf
+case $machine in
+ppce500)
+	host=$build/ppc32/host-stubs/ppcpv-host-e500.elf
+	ram=512M ram_bytes=0x20000000
+	machine_args=(-M ppce500 -cpu e500v2 -nic none -device pvpanic-pci -action panic=exit-failure) ;;
+bamboo)
+	host=$build/ppc32/host-stubs/ppcpv-host-b440.elf
+	ram=256M ram_bytes=0x10000000
+	machine_args=(-M bamboo -nic none) ;;
+*) echo "run-guest.sh: unknown --machine '$machine' (ppce500 or bamboo)" >&2; exit 2 ;;
+esac
 hostcfg=$build/native/bin/ppcpv-hostcfg
 msr_me=0x1000
 
@@ -47,12 +64,11 @@ tmp=$(mktemp -d)
 [ "$print" = 1 ] || trap 'rm -rf "$tmp"' EXIT
 mapfile -t loaders < <("$hostcfg" --host-config "$tmp/host-config.dtb" --guest-fdt "$tmp/guest.dtb" \
 	--guest-image "$guest" --guest-base 0x2000000 --guest-msr "$msr_me" \
-	--timebase-hz 400000000 --loader-args "${cfg_args[@]}")
+	--timebase-hz 400000000 --host-ram "$ram_bytes" --loader-args "${cfg_args[@]}")
 [ ${#loaders[@]} -gt 0 ] || exit 2
 
-cmd=(qemu-system-ppc -M ppce500 -cpu e500v2 -m 512M -nographic -monitor none -serial stdio
-	-nic none -device pvpanic-pci -action panic=exit-failure -no-reboot
-	-icount shift=0,sleep=off -kernel "$host")
+cmd=(qemu-system-ppc "${machine_args[@]}" -m "$ram" -nographic -monitor none -serial stdio
+	-no-reboot -icount shift=0,sleep=off -kernel "$host")
 for l in "${loaders[@]}"; do
 	read -r -a words <<<"$l"
 	cmd+=("${words[@]}")

@@ -125,8 +125,10 @@ static int map_magic_page(const void *fdt, size_t fdt_size)
 	guest_check(!guest_install_hcalls(fdt, fdt_size), "hcall-instructions installed", "%s", "");
 	rc = ppcpv_hcall4(PPCPV_TOKEN_FEATURES, 0, 0, 0, 0, &features);
 	guest_check(rc == 0, "FEATURES", "rc %ld features 0x%lx", rc, features);
-	if (!(features & (1ul << PPCPV_KVM_FEATURE_MAGIC_PAGE)))
+	if (!(features & (1ul << PPCPV_KVM_FEATURE_MAGIC_PAGE))) {
+		guest_printf("guest: PV off: FEATURES 0x%lx has no magic-page bit\n", features);
 		return 0;
+	}
 	rc = ppcpv_hcall4(PPCPV_TOKEN_MAP_MAGIC_PAGE, MAGIC_EA, MAGIC_EA, 0, 0, NULL);
 	guest_check(rc == 0, "MAP_MAGIC_PAGE at 0xfffff000", "rc %ld", rc);
 	return rc == 0;
@@ -157,9 +159,10 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 	check_sprs();
 	check_reflected();
 	pv = map_magic_page(fdt, fdt_size);
-	guest_printf("guest: magic page %s\n", pv ? "mapped" : "not offered");
-	if (pv)
+	if (pv) {
+		guest_printf("guest: magic page mapped\n");
 		check_magic_page();
+	}
 	check_dec(pv);
 	return guest_failures();
 }
