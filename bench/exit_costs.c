@@ -361,6 +361,8 @@ static void read_log(FILE *in)
 		last = insn_slot(pc)->used ? insn_slot(pc) : NULL;
 	}
 	free(line);
+	free(x.touched);
+	free(x.per_func);
 }
 
 /* ---- the report ----------------------------------------------------------- */

@@ -83,7 +83,7 @@ $(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))
 REFE500_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
 	checks.c mmu_e500.c)
 REFE500_OBJS := $(call objs,ppc32/e500,$(REFE500_SRCS))
-REFE500_CFLAGS := $(CFLAGS_ppc32) -mcpu=8548 -DREF_E500
+REFE500_CFLAGS = $(CFLAGS_ppc32) -mcpu=8548 -DREF_E500
 GUEST_REFE500_ELF := $(BUILD)/images/guest-ref-e500.elf
 GUEST_REFE500_BIN := $(BUILD)/images/guest-ref-e500.bin
 
