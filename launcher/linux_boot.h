@@ -106,7 +106,6 @@ struct linux_files {
 	char entry[PATH_MAX];	/* native: the entry stub, parameters filled in */
 	char host_cfg[PATH_MAX];	/* hosted: the host stub's config */
 	char patched[PATH_MAX];		/* --prepatch: the patched ELF */
-	char patch_json[PATH_MAX];	/* --prepatch: ppcpv-patch's summary */
 	unsigned long long patched_sites;	/* --prepatch: sites it patched */
 	struct linux_layout layout;
 };

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -139,37 +138,40 @@ static int write_tree_and_rtas(const struct run_options *o, struct linux_files *
  * --prepatch: ppcpv-patch --apply writes the patched kernel ELF into the
  * boot's directory (its own checks and restore record, the sites the
  * book3s64 rules and the relocatable rule allow, trampolines in the
- * image's kvm_tmp), and its --json summary beside it; the number of sites
- * patched is read back from that.
+ * image's kvm_tmp); the number of sites patched is read back from its
+ * --json summary.  It runs as QEMU does (proc.c): in a group of its own,
+ * under the boot's deadline and the stop signals.
  */
 static int run_patch_tool(const struct run_options *o, struct linux_files *lf,
 			  unsigned long long *patched)
 {
-	char *const argv[] = { (char *)o->patch_tool, "--apply", lf->patched, "--json",
-			       (char *)o->linux_kernel, NULL };
+	const char *const argv[] = { o->patch_tool, "--apply", lf->patched, "--json",
+				     o->linux_kernel, NULL };
+	double deadline = proc_now() + o->timeout_s;
+	enum proc_event ev = PROC_OUTPUT;
 	char json[8192], *key;
-	int fd = open(lf->patch_json, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644), status;
-	pid_t pid = fd < 0 ? -1 : fork();
+	size_t len = 0;
+	struct proc p;
 	ssize_t n;
 
-	if (pid == 0) {
-		dup2(fd, STDOUT_FILENO);
-		execv(o->patch_tool, argv);
-		_exit(127);
+	if (proc_spawn(&p, argv)) {
+		fprintf(stderr, "ppcpv-run: --prepatch: cannot start %s: %s\n", o->patch_tool,
+			strerror(errno));
+		return -1;
 	}
-	if (fd >= 0)
-		close(fd);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status)) {
+	/* the summary is small: a full buffer just ends the reading */
+	while ((ev = proc_wait(&p, deadline)) == PROC_OUTPUT)
+		if ((n = proc_read(&p, json + len, sizeof(json) - 1 - len, 0)) > 0)
+			len += (size_t)n;
+	while (ev == PROC_EXITED && (n = proc_read(&p, json + len, sizeof(json) - 1 - len, 1)) > 0)
+		len += (size_t)n;
+	proc_stop(&p);
+	json[len] = '\0';
+	if (ev != PROC_EXITED || !WIFEXITED(p.status) || WEXITSTATUS(p.status)) {
 		fprintf(stderr, "ppcpv-run: --prepatch: %s could not patch %s\n", o->patch_tool,
 			o->linux_kernel);
 		return -1;
 	}
-	fd = open(lf->patch_json, O_RDONLY | O_CLOEXEC);
-	n = fd < 0 ? -1 : read(fd, json, sizeof(json) - 1);
-	if (fd >= 0)
-		close(fd);
-	json[n > 0 ? n : 0] = '\0';
 	key = strstr(json, "\"patched\":");
 	if (!key) {
 		fprintf(stderr, "ppcpv-run: --prepatch: no site count in %s's summary\n",
@@ -246,7 +248,6 @@ int linux_files_make(const struct run_options *o, const char *dir, struct linux_
 	snprintf(lf->entry, sizeof(lf->entry), "%s/linux-entry.bin", dir);
 	snprintf(lf->host_cfg, sizeof(lf->host_cfg), "%s/host-config.dtb", dir);
 	snprintf(lf->patched, sizeof(lf->patched), "%s/vmlinux.ppcpv", dir);
-	snprintf(lf->patch_json, sizeof(lf->patch_json), "%s/ppcpv-patch.json", dir);
 	if (initrd_size(o->initrd, &initrd))
 		return -1;
 	/* the original is checked first: its name is the one to complain of */
@@ -282,7 +283,7 @@ int linux_files_make(const struct run_options *o, const char *dir, struct linux_
 void linux_files_remove(const struct linux_files *lf)
 {
 	const char *const files[] = { lf->kernel, lf->fdt, lf->rtas, lf->entry, lf->host_cfg,
-				      lf->patched, lf->patch_json };
+				      lf->patched };
 	size_t i;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
