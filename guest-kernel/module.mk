@@ -76,32 +76,44 @@ GUEST_REF64LE_ELF := $(BUILD)/images/guest-ref64le.elf
 GUEST_REF64LE_BIN := $(BUILD)/images/guest-ref64le.bin
 $(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))
 
-# ref/ for e500: the same kernel as 32-bit BookE (REF_E500, -mcpu=8548):
-# head.S's IVOR stubs, ESR/DEAR, wrteei; mmu_e500.c programs its own TLB1
-# through tlbwe and checks it.  Objects of its own (under ppc32/e500/):
+# ref/ for BookE: the same kernel as 32-bit Book III-E (REF_BOOKE: head.S's
+# IVOR stubs, ESR/DEAR, wrteei), with the CPU's own TLB code, which it
+# programs itself and checks.  Objects of their own (under ppc32/<cpu>/):
 # the same sources as the Book3S-32 build, compiled differently.
-REFE500_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
-	checks.c mmu_e500.c)
-REFE500_OBJS := $(call objs,ppc32/e500,$(REFE500_SRCS))
-REFE500_CFLAGS = $(CFLAGS_ppc32) -mcpu=8548 -DREF_E500
+#   $(call REF_BOOKE_IMAGE,cpu,image name,-mcpu and -D flags,TLB source)
+REF_BOOKE_SRCS = $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
+	checks.c $(1))
+define REF_BOOKE_IMAGE_BODY
+REF_BOOKE_CFLAGS_$(1) = $$(CFLAGS_ppc32) $(3)
+$(BUILD)/ppc32/$(1)/%.o: %.c
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo "  CC [$(1)] $$<")
+	$$(Q)$$(CC_ppc32) $$(REF_BOOKE_CFLAGS_$(1)) $$(CPPFLAGS) $$(addprefix -I,$$(INCLUDES)) -MMD -MP -c -o $$@ $$<
+$(BUILD)/ppc32/$(1)/%.o: %.S
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo "  AS [$(1)] $$<")
+	$$(Q)$$(CC_ppc32) $$(REF_BOOKE_CFLAGS_$(1)) $$(CPPFLAGS) $$(addprefix -I,$$(INCLUDES)) -MMD -MP -c -o $$@ $$<
+
+$(BUILD)/images/$(2).elf: $(call objs,ppc32/$(1),$(call REF_BOOKE_SRCS,$(4))) $(call REF_LIBS_OF,ppc32) $(REF_LDS)
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo "  LD [$(1)] $$@")
+	$$(Q)$$(call PPC_RAW_LINK,ppc32,$$@,$(REF_LDS),$(call objs,ppc32/$(1),$(call REF_BOOKE_SRCS,$(4))) $(call REF_LIBS_OF,ppc32))
+
+$(BUILD)/images/$(2).bin: $(BUILD)/images/$(2).elf
+	$$(Q)$$(OBJCOPY_ppc32) -O binary $$< $$@
+
+ALL_TARGETS += $(BUILD)/images/$(2).elf $(BUILD)/images/$(2).bin
+endef
+REF_BOOKE_IMAGE = $(eval $(call REF_BOOKE_IMAGE_BODY,$(1),$(2),$(3),$(4)))
+
+# e500 (-mcpu=8548): mmu_e500.c programs its own TLB1 through the MAS
+# registers and tlbwe.
 GUEST_REFE500_ELF := $(BUILD)/images/guest-ref-e500.elf
 GUEST_REFE500_BIN := $(BUILD)/images/guest-ref-e500.bin
+$(call REF_BOOKE_IMAGE,e500,guest-ref-e500,-mcpu=8548 -DREF_E500,mmu_e500.c)
 
-$(BUILD)/ppc32/e500/%.o: %.c
-	@mkdir -p $(@D)
-	@$(if $(Q),echo "  CC [e500] $<")
-	$(Q)$(CC_ppc32) $(REFE500_CFLAGS) $(CPPFLAGS) $(addprefix -I,$(INCLUDES)) -MMD -MP -c -o $@ $<
-$(BUILD)/ppc32/e500/%.o: %.S
-	@mkdir -p $(@D)
-	@$(if $(Q),echo "  AS [e500] $<")
-	$(Q)$(CC_ppc32) $(REFE500_CFLAGS) $(CPPFLAGS) $(addprefix -I,$(INCLUDES)) -MMD -MP -c -o $@ $<
-
-$(GUEST_REFE500_ELF): $(REFE500_OBJS) $(call REF_LIBS_OF,ppc32) $(REF_LDS)
-	@mkdir -p $(@D)
-	@$(if $(Q),echo "  LD [e500] $@")
-	$(Q)$(call PPC_RAW_LINK,ppc32,$@,$(REF_LDS),$(REFE500_OBJS) $(call REF_LIBS_OF,ppc32))
-
-$(GUEST_REFE500_BIN): $(GUEST_REFE500_ELF)
-	$(Q)$(OBJCOPY_ppc32) -O binary $< $@
-
-ALL_TARGETS += $(GUEST_REFE500_ELF) $(GUEST_REFE500_BIN)
+# The PowerPC 440 (-mcpu=440): mmu_440.c programs its 64-entry TLB word by
+# word with tlbwe RS,RA,WS.
+GUEST_REF440_ELF := $(BUILD)/images/guest-ref-440.elf
+GUEST_REF440_BIN := $(BUILD)/images/guest-ref-440.bin
+$(call REF_BOOKE_IMAGE,440,guest-ref-440,-mcpu=440 -DREF_440,mmu_440.c)

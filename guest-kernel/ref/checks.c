@@ -51,7 +51,7 @@ void check_skip(const char *what, const char *why)
 /* unsigned long: a register on either word size. */
 struct probe_values {
 	unsigned long msr, sprg3, srr0, srr1, dar, dsisr, msr_ee_on, msr_ee_off, msr_ri_flipped, pir;
-	unsigned long sprg4, sprg7, msr_wrtee_on;	/* e500 only */
+	unsigned long sprg4, sprg7, msr_wrtee_on;	/* BookE only */
 };
 
 #define MFSPR(spr, v)	__asm__ __volatile__("mfspr %0,%1" : "=r"(v) : "i"(spr))
@@ -63,7 +63,7 @@ struct probe_values {
 #define MSR_WRITE(v)	__asm__ __volatile__("mtmsrd %0" : : "r"(v))
 #define EE_WRITER	"mtmsrd L=1"
 #define MSR_WRITER	"mtmsrd L=0"
-#elif defined(REF_E500)
+#elif defined(REF_BOOKE)
 #define MSR_WRITE(v)	__asm__ __volatile__("mtmsr %0" : : "r"(v))
 #define EE_WRITER	"wrteei"
 #define MSR_WRITER	"mtmsr"
@@ -75,7 +75,7 @@ struct probe_values {
 
 /* The family's data-fault address and cause registers, the MSR bit an
  * MSR write flips (one the host keeps without acting on it), and PIR. */
-#ifdef REF_E500
+#ifdef REF_BOOKE
 #define FAULT_ADDR_SPR	PPC_BOOKE_SPR_DEAR
 #define FAULT_CAUSE_SPR	PPC_BOOKE_SPR_ESR
 #define FAULT_ADDR_NAME	"DEAR"
@@ -118,7 +118,7 @@ static void __attribute__((noinline)) run_probes(struct probe_values *v)
 	__asm__ __volatile__("mfmsr %0" : "=r"(v->msr_ri_flipped));
 	MSR_WRITE(msr);
 	MFSPR(PIR_SPR, v->pir);
-#ifdef REF_E500
+#ifdef REF_BOOKE
 	/* SPRG4-7: written through SPRGnW (privileged), read back through
 	 * the user-readable SPRGnR */
 	MTSPR(PPC_BOOKE_SPR_SPRG4, 0x44440004);
@@ -157,7 +157,7 @@ static void compare_probes(void)
 		{ EE_WRITER " (EE off)", offsetof(struct probe_values, msr_ee_off) },
 		{ MSR_WRITER " (" MSR_FLIP_NAME " flip)", offsetof(struct probe_values, msr_ri_flipped) },
 		{ "mfspr PIR", offsetof(struct probe_values, pir) },
-#ifdef REF_E500
+#ifdef REF_BOOKE
 		{ "mtspr SPRG4W/mfspr SPRG4R", offsetof(struct probe_values, sprg4) },
 		{ "mtspr SPRG7W/mfspr SPRG7R", offsetof(struct probe_values, sprg7) },
 		{ "wrtee (EE on)", offsetof(struct probe_values, msr_wrtee_on) },

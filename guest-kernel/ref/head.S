@@ -6,7 +6,7 @@
  *  - ppc64le: Book3S-64, little-endian, ELFv2 (the same code, after an
  *    endian switch at the entry when entered big-endian);
  *  - ppc32: Book3S-32, big-endian, the SysV 32-bit ABI, MSR[SF]=0;
- *  - ppc32 with REF_E500: e500 (Book III-E), the same ABI, interrupts
+ *  - ppc32 with REF_BOOKE: e500 or the 440 (Book III-E), the same ABI, interrupts
  *    through IVPR and the IVORs (one stub each, below the entry's page),
  *    ESR and DEAR for the causes, wrteei for EE.
  * The shape is the same; where the families differ (mtmsrd/rfid or
@@ -94,7 +94,7 @@ _start:
 #else
 	b	boot
 #endif
-#ifdef REF_E500
+#ifdef REF_BOOKE
 /* One stub per IVOR (IVPR = 0: the image base), the same code as a vector;
  * trap = the IVOR number.  Critical, machine-check and debug interrupts
  * have their own save registers: the kernel never enables them. */
@@ -148,7 +148,7 @@ boot:
 	PPCPV_LOAD_ADDR(r2, .TOC.)
 #endif
 	mr	r31, r3
-#ifdef REF_E500
+#ifdef REF_BOOKE
 	li	r0, 0
 	mtspr	PPC_BOOKE_SPR_IVPR, r0
 	.irp	n, REF_IVORS
@@ -213,7 +213,7 @@ exc_common:
 	STREG	r0, FRAME_REGS + REGS_CTR(r1)
 	mfxer	r0
 	STREG	r0, FRAME_REGS + REGS_XER(r1)
-#ifdef REF_E500
+#ifdef REF_BOOKE
 	/* the causes of every interrupt: ESR and DEAR (in DSISR's and DAR's
 	 * slots) */
 	mfspr	r0, PPC_BOOKE_SPR_DEAR
@@ -260,7 +260,7 @@ exc_return:
 #ifdef __powerpc64__
 	li	r0, PPC_BOOK3S_MSR_RI
 	mtmsrd	r0, 1
-#elif defined(REF_E500)
+#elif defined(REF_BOOKE)
 	wrteei	0
 #else
 	mfmsr	r0
@@ -328,7 +328,7 @@ ppcpv_ref_probe_store:
 2:	li	r3, 0
 	blr
 
-#if !defined(__powerpc64__) && !defined(REF_E500)
+#if !defined(__powerpc64__) && !defined(REF_BOOKE)
 /*
  * int ppcpv_ref32_probe_wide_ea(unsigned long ea, unsigned long *val):
  * load the word at ea through a register whose upper word is 1 (the
@@ -361,7 +361,7 @@ __ex_table_start:
 #ifdef __powerpc64__
 	REGWORD	11b, probe_fault
 	REGWORD	13b, probe_fault
-#elif !defined(REF_E500)
+#elif !defined(REF_BOOKE)
 	REGWORD	14b, probe_fault
 #endif
 	.globl	__ex_table_end

@@ -38,8 +38,8 @@ void irq_disable(void)
 {
 	__asm__ __volatile__("mtmsrd %0,1" : : "r"((uint64_t)PPC_BOOK3S_MSR_RI) : "memory");
 }
-#elif defined(REF_E500)
-/* BookE: wrteei, as e500 kernels do (patched to the wrteei trampolines). */
+#elif defined(REF_BOOKE)
+/* BookE: wrteei, as e500 and 440 kernels do (patched to the wrteei trampolines). */
 void irq_enable(void)
 {
 	__asm__ __volatile__("wrteei 1" : : : "memory");
@@ -80,14 +80,14 @@ static unsigned long magic_critical(void)
  * TCR[DIE] are set; the handler acknowledges by writing DIS back. */
 static void dec_acknowledge(void)
 {
-#ifdef REF_E500
+#ifdef REF_BOOKE
 	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_BOOKE_SPR_TSR), "r"(PPC_BOOKE_TSR_DIS));
 #endif
 }
 
 void dec_enable(void)
 {
-#ifdef REF_E500
+#ifdef REF_BOOKE
 	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_BOOKE_SPR_TCR), "r"(PPC_BOOKE_TCR_DIE));
 #endif
 }

@@ -21,12 +21,21 @@
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
 
+/* The BookE builds: e500 (REF_E500, -mcpu=8548) and the PowerPC 440
+ * (REF_440, -mcpu=440) share everything but their TLB code (mmu_e500.c,
+ * mmu_440.c). */
+#if defined(REF_E500) || defined(REF_440)
+#define REF_BOOKE	1
+#endif
+
 /* The family the kernel is built for (what it patches itself as), and
- * the bytes of a register, of a paca slot and of a pt_regs slot. */
+ * the bytes of a register, of a paca slot and of a pt_regs slot.  The
+ * 440 build patches itself by the BookE rules the patcher has, e500's:
+ * it never gets that far, no 440 host offers a magic page. */
 #ifdef __powerpc64__
 #define REF_FAMILY	PPCPV_FAMILY_BOOK3S64
 #define REG_BYTES	8
-#elif defined(REF_E500)
+#elif defined(REF_BOOKE)
 #define REF_FAMILY	PPCPV_FAMILY_E500
 #define REG_BYTES	4
 #else
@@ -38,8 +47,8 @@
 #define REF_BIG_ENDIAN	(__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
 
 /* What an interrupt leaves in pt_regs.trap: the vector offset on Book3S,
- * the IVOR number on BookE (e500: REF_E500, built -mcpu=8548). */
-#ifdef REF_E500
+ * the IVOR number on BookE. */
+#ifdef REF_BOOKE
 #define REF_TRAP_DEC		PPC_BOOKE_IVOR_DEC
 #define REF_TRAP_SYSCALL	PPC_BOOKE_IVOR_SYSCALL
 #define REF_TRAP_DSI		PPC_BOOKE_IVOR_DSI

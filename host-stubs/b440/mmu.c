@@ -4,45 +4,51 @@
  * words with tlbwe RS,RA,WS (no MAS registers; the translation space TS
  * is in the entry, the TID comes from MMUCR, 0 = every PID).  The host's
  * own map in address space 0 (RAM at EA = PA, the board's I/O), supervisor
- * only; the guest's memory at EA = guest-physical in address space 1 with
- * user permissions, written once: the guest runs at PR=1 with IS = DS = 1.
+ * only, written once; the guest's in address space 1, with user
+ * permissions because the guest runs at PR=1 with IS = DS = 1.
  *
- * The guest's own TLB is not modelled (its tlbwe, tlbre and tlbsx go back
- * to it as program interrupts) and there is no magic page: KVM's 440 host
- * never offered one, and neither does this host (mode pv is refused).
- * An access to guest-physical addresses outside its memory - the MMIO
- * device page - is a real TLB miss the core decodes.
+ * Three TLBs, as the KVM 440 notes describe them: the guest's (the 64
+ * entries it programs with tlbwe, modelled in
+ * host-stubs/arch/booke/tlb440.c), the shadow (what this file derives from
+ * it: guest EA -> host PA, in address space 1 with the permissions of the
+ * guest's current privilege as user permissions), and the real TLB the
+ * shadow lives in (slots SLOT_GUEST_FIRST.., replaced round-robin).
+ * Shadow entries are made on demand - a real TLB miss in address space 1
+ * looks the EA up in the guest's TLB - and all dropped when the guest's
+ * TLB changes or its context does (MSR[PR], MSR[IS], MSR[DS], PID).
+ *
+ * There is no magic page: KVM's 440 host never offered one, and neither
+ * does this host (mode pv is served as no-pv, main.c).  An access to
+ * guest-physical addresses outside guest memory - the MMIO device page -
+ * is never shadowed: the core decodes it.
  */
+#include <ppcpv/abi.h>
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/ppc440.h>
+#include <ppcpv/host/booke.h>
 #include "../e500/e500.h"
 
 enum tlb_slot {
 	SLOT_HOST_RAM = 0,	/* where QEMU put its initial map */
 	SLOT_HOST_IO,
-	SLOT_GUEST_FIRST,	/* .. the last entry: guest memory */
+	SLOT_GUEST_FIRST,	/* .. the last entry: the shadow of the guest's TLB */
 };
+#define GUEST_SLOTS		(PPC_440_TLB_ENTRIES - SLOT_GUEST_FIRST)
 
 /* The host's RAM map: one 1 GiB page at EA = PA 0; the board's I/O
  * (UART0 at 0xef600300) in a 256 MiB page at EA = PA 0xe0000000. */
 #define HOST_RAM_SIZE_CODE	PPC_440_SIZE_1G
 #define HOST_IO_BASE		0xe0000000u
 #define HOST_IO_SIZE_CODE	PPC_440_SIZE_256M
-#define SUPERVISOR_PERMS	(PPC_440_TLB2_SR | PPC_440_TLB2_SW | PPC_440_TLB2_SX)
-#define USER_PERMS		(PPC_440_TLB2_UR | PPC_440_TLB2_UW | PPC_440_TLB2_UX)
-/* The page sizes a 440 has, as SIZE codes 0..10 of 1 KiB << (2 * code);
- * codes 6 and 8 (4 MiB, 64 MiB) it lacks. */
-#define SIZE_CODE_MAX		PPC_440_SIZE_1G
-#define SIZE_CODE_ABSENT(c)	((c) == 6 || (c) == 8)
+#define IO_ATTRIB		(PPC_440_TLB2_I | PPC_440_TLB2_G)
+/* Largest page for guest memory (a 256 MiB guest is one). */
+#define GUEST_PAGE_MAX_CODE	PPC_440_SIZE_256M
+/* No context has this value (PID is 8 bits). */
+#define NO_CONTEXT		UINT32_MAX
 
-const char host_mmu_description[] = "flat (guest memory in address space 1, no guest TLB)";
-
-static struct mmu_stats stats;
-
-static unsigned int size_log2(unsigned int code)
-{
-	return PPC_440_PAGE_MIN_LOG2 + 2 * code;
-}
+const char host_mmu_description[] = "guest TLB shadowed (address space 1)";
+/* KVM's 440 host never offered a magic page (main.c serves mode pv as no-pv). */
+const char *const mmu_no_magic_page = "the 440 host offers no magic page (KVM's 440 host never did)";
 
 static void tlb_write(unsigned int slot, uint32_t pageid, uint32_t xlat, uint32_t attrib)
 {
@@ -56,103 +62,245 @@ static void tlb_write(unsigned int slot, uint32_t pageid, uint32_t xlat, uint32_
 			     : "memory");
 }
 
-void mmu_init_host(void)
+/* Only word 0's V matters to an invalid entry. */
+static void tlb_invalidate(unsigned int slot)
 {
-	unsigned int slot;
-
-	/* the same translation for everything this code runs from */
-	tlb_write(SLOT_HOST_RAM, PPC_440_TLB0_V | PPC_440_TLB0_SIZE(HOST_RAM_SIZE_CODE), 0,
-		  SUPERVISOR_PERMS);
-	tlb_write(SLOT_HOST_IO, HOST_IO_BASE | PPC_440_TLB0_V | PPC_440_TLB0_SIZE(HOST_IO_SIZE_CODE),
-		  HOST_IO_BASE, PPC_440_TLB2_I | PPC_440_TLB2_G | PPC_440_TLB2_SR | PPC_440_TLB2_SW);
-	for (slot = SLOT_GUEST_FIRST; slot < PPC_440_TLB_ENTRIES; slot++)
-		tlb_write(slot, 0, 0, 0);
+	__asm__ __volatile__("tlbwe %0,%1,%2; isync"
+			     : : "r"(0), "b"(slot), "i"(PPC_440_TLB_WORD_PAGEID) : "memory");
 }
 
-/* The largest SIZE code at ea -> pa that fits in bytes (0 if none: ea,
- * pa or bytes below 1 KiB granularity). */
-static unsigned int page_code(uint32_t ea, uint64_t pa, uint64_t bytes)
+struct guest_mmu {
+	uint64_t base, size;		/* guest-physical 0 .. size at host PA base */
+	struct ppcpv_440_tlb tlb;
+	uint32_t shadow_generation;	/* of tlb when the shadow was made */
+	uint32_t shadow_context;	/* the context it was made for */
+	unsigned int next_slot, shadowed;	/* round-robin; slots in use */
+	struct mmu_stats stats;
+};
+
+static struct guest_mmu gm;
+
+static void shadow_flush(void)
+{
+	unsigned int i;
+
+	if (gm.shadowed) {
+		for (i = 0; i < GUEST_SLOTS; i++)
+			tlb_invalidate(SLOT_GUEST_FIRST + i);
+		gm.stats.flushes++;
+	}
+	gm.shadowed = 0;
+	gm.next_slot = 0;
+}
+
+void mmu_init_host(void)
+{
+	/* the same translation for everything this code runs from */
+	tlb_write(SLOT_HOST_RAM, PPC_440_TLB0_V | PPC_440_TLB0_SIZE(HOST_RAM_SIZE_CODE), 0,
+		  PPC_440_TLB2_SUPERVISOR);
+	tlb_write(SLOT_HOST_IO, HOST_IO_BASE | PPC_440_TLB0_V | PPC_440_TLB0_SIZE(HOST_IO_SIZE_CODE),
+		  HOST_IO_BASE, IO_ATTRIB | PPC_440_TLB2_SR | PPC_440_TLB2_SW);
+	gm.shadowed = 1;	/* whatever QEMU left in the guest's slots goes */
+	shadow_flush();
+	gm.stats.flushes = 0;
+}
+
+/* The largest SIZE code (at most max) the 440 has for a page at ea -> pa
+ * inside bytes; 0 if none (below 1 KiB granularity). */
+static unsigned int page_code(uint32_t ea, uint64_t pa, uint64_t bytes, unsigned int max)
 {
 	unsigned int code;
 
-	for (code = SIZE_CODE_MAX; code > 0; code--) {
-		uint64_t page = UINT64_C(1) << size_log2(code);
+	for (code = max; code > 0; code--) {
+		uint64_t page = UINT64_C(1) << PPC_440_SIZE_LOG2(code);
 
-		if (!SIZE_CODE_ABSENT(code) && !((ea | pa) & (page - 1)) && page <= bytes)
+		if (!PPC_440_SIZE_ABSENT(code) && !((ea | pa) & (page - 1)) && page <= bytes)
 			return code;
 	}
 	return 0;
 }
 
-const char *mmu_map_guest(uint64_t base, uint64_t size, uint64_t hostdev)
+static struct ppcpv_440_tlbe tlbe(uint32_t ea, unsigned int code, uint64_t pa, uint32_t attrib)
 {
-	unsigned int slot = SLOT_GUEST_FIRST, code;
-	uint64_t ea = 0;
+	return (struct ppcpv_440_tlbe){
+		{ ea | PPC_440_TLB0_V | PPC_440_TLB0_SIZE(code),
+		  ((uint32_t)pa & PPC_440_TLB1_RPN_MASK) | ((uint32_t)(pa >> 32) & PPC_440_TLB1_ERPN_MASK),
+		  attrib },
+		0 };
+}
 
-	(void)hostdev;	/* never mapped: its accesses are the core's MMIO */
-	if (base + size > UINT64_C(1) << size_log2(HOST_RAM_SIZE_CODE))
-		return "the guest region ends beyond the host's 1 GiB map";
+/* The guest's initial TLB, as a boot loader leaves it (ePAPR's initial
+ * mapped area): all of guest memory at EA = guest-physical, and the MMIO
+ * device's page, in address space 0, supervisor read/write/execute, TID 0.
+ * The guest may rewrite every entry. */
+static const char *initial_guest_tlb(uint64_t size, uint64_t hostdev)
+{
+	unsigned int index = 0, code;
+	uint64_t ea = 0;
+	struct ppcpv_440_tlbe e;
+
 	while (ea < size) {
-		if (slot == PPC_440_TLB_ENTRIES)
+		if (index == PPC_440_TLB_ENTRIES)
 			return "guest memory needs more TLB entries than the 440 has";
-		code = page_code((uint32_t)ea, base + ea, size - ea);
-		tlb_write(slot++, (uint32_t)ea | PPC_440_TLB0_V | PPC_440_TLB0_TS | PPC_440_TLB0_SIZE(code),
-			  (uint32_t)(base + ea) & PPC_440_TLB1_RPN_MASK, PPC_440_TLB2_M | USER_PERMS);
-		ea += UINT64_C(1) << size_log2(code);
+		code = page_code((uint32_t)ea, ea, size - ea, GUEST_PAGE_MAX_CODE);
+		e = tlbe((uint32_t)ea, code, ea, PPC_440_TLB2_M | PPC_440_TLB2_SUPERVISOR);
+		ppcpv_440_tlb_set(&gm.tlb, index++, &e);
+		ea += UINT64_C(1) << PPC_440_SIZE_LOG2(code);
+	}
+	if (hostdev != PPCPV_HOSTDEV_NONE) {
+		if (index == PPC_440_TLB_ENTRIES)
+			return "no TLB entry left for the host device";
+		e = tlbe((uint32_t)hostdev, PPC_440_SIZE_4K, hostdev,
+			 IO_ATTRIB | PPC_440_TLB2_SR | PPC_440_TLB2_SW);
+		ppcpv_440_tlb_set(&gm.tlb, index, &e);
 	}
 	return NULL;
 }
 
+const char *mmu_map_guest(uint64_t base, uint64_t size, uint64_t hostdev)
+{
+	if (base + size > UINT64_C(1) << PPC_440_SIZE_LOG2(HOST_RAM_SIZE_CODE))
+		return "the guest region ends beyond the host's 1 GiB map";
+	gm.base = base;
+	gm.size = size;
+	gm.shadow_context = NO_CONTEXT;
+	return initial_guest_tlb(size, hostdev);
+}
+
+/* Every mode is served (pv as no-pv: main.c). */
 const char *mmu_check_config(const struct ppcpv_hostcfg *cfg)
 {
-	if (cfg->mode == PPCPV_MODE_PV)
-		return "mode pv: the 440 host offers no magic page (KVM's 440 host never did); "
-		       "use no-pv or none";
+	(void)cfg;
 	return NULL;
 }
 
-/* Guest memory is mapped once, whatever the guest's context. */
-void mmu_guest_entry(const struct ppcpv_vcpu *v)
+/* The guest state the shadow depends on. */
+static uint32_t guest_context(const struct ppcpv_vcpu *v)
 {
-	(void)v;
+	uint64_t msr = ppcpv_vcpu_msr(v);
+
+	return (uint32_t)(msr & (PPC_MSR_PR | PPC_BOOKE_MSR_IS | PPC_BOOKE_MSR_DS)) |
+	       ppcpv_booke_pid(v);
 }
 
-/* All of guest memory is in the TLB, so a miss is beyond it: the core's
- * (the MMIO device, or a storage interrupt for the guest). */
+void mmu_guest_entry(const struct ppcpv_vcpu *v)
+{
+	uint32_t context = guest_context(v);
+
+	if (context != gm.shadow_context || gm.tlb.generation != gm.shadow_generation) {
+		shadow_flush();
+		gm.shadow_context = context;
+		gm.shadow_generation = gm.tlb.generation;
+	}
+}
+
+/* The guest TLB entry for ea as the guest's MSR[IS] (instruction) or
+ * MSR[DS] (data) and PID select, or -1. */
+static int guest_lookup(const struct ppcpv_vcpu *v, uint32_t ea, int insn)
+{
+	uint64_t as_bit = insn ? PPC_BOOKE_MSR_IS : PPC_BOOKE_MSR_DS;
+
+	return ppcpv_440_tlb_lookup(&gm.tlb, ea, !!(ppcpv_vcpu_msr(v) & as_bit), ppcpv_booke_pid(v));
+}
+
+/* The entry's permissions for the guest's privilege, as real user ones. */
+static uint32_t guest_perms(const struct ppcpv_vcpu *v, const struct ppcpv_440_tlbe *e)
+{
+	uint32_t attrib = e->word[PPC_440_TLB_WORD_ATTRIB];
+
+	if (ppcpv_vcpu_supervisor(v))
+		return (attrib & PPC_440_TLB2_SUPERVISOR) << PPC_440_TLB2_S_TO_U_SHIFT;
+	return attrib & PPC_440_TLB2_USER;
+}
+
+/* The largest 440 page at ea, inside the guest entry and inside guest
+ * memory, aligned at its host PA (SIZE code, or -1: the page is not in
+ * guest memory). */
+static int shadow_code(const struct ppcpv_440_tlbe *e, uint32_t ea)
+{
+	unsigned int log2 = ppcpv_440_tlbe_log2(e);
+	int code = (int)PPC_440_SIZE_OF_LOG2(log2);
+	uint64_t gpa = ppcpv_440_tlbe_gpa(e, ea), page, bytes;
+
+	if (code > (int)GUEST_PAGE_MAX_CODE)
+		code = GUEST_PAGE_MAX_CODE;
+	for (; code >= 0; code--) {
+		if (PPC_440_SIZE_ABSENT(code))
+			continue;
+		bytes = UINT64_C(1) << PPC_440_SIZE_LOG2(code);
+		page = gpa & ~(bytes - 1);
+		if (page + bytes <= gm.size && !((gm.base + page) & (bytes - 1)))
+			return code;
+	}
+	return -1;
+}
+
+static void shadow_install(const struct ppcpv_vcpu *v, const struct ppcpv_440_tlbe *e, uint32_t ea,
+			   unsigned int code)
+{
+	uint64_t bytes = UINT64_C(1) << PPC_440_SIZE_LOG2(code);
+	uint64_t gpa = ppcpv_440_tlbe_gpa(e, ea) & ~(bytes - 1);
+	struct ppcpv_440_tlbe s = tlbe(ea & ~(uint32_t)(bytes - 1), code, gm.base + gpa,
+				       (e->word[PPC_440_TLB_WORD_ATTRIB] & PPC_440_TLB2_WIMGE) |
+				       guest_perms(v, e));
+
+	tlb_write(SLOT_GUEST_FIRST + gm.next_slot, s.word[PPC_440_TLB_WORD_PAGEID] | PPC_440_TLB0_TS,
+		  s.word[PPC_440_TLB_WORD_XLAT], s.word[PPC_440_TLB_WORD_ATTRIB]);
+	gm.next_slot = (gm.next_slot + 1) % GUEST_SLOTS;
+	gm.shadowed = 1;
+	gm.stats.shadowed++;
+}
+
 enum tlb_miss mmu_guest_tlb_miss(struct ppcpv_vcpu *v, uint32_t ea, int insn, int store,
 				 uint64_t *gpa)
 {
-	(void)v;
-	(void)insn;
-	(void)store;
-	*gpa = ea;
-	stats.not_memory++;
-	return TLB_MISS_NOT_MEMORY;
+	int index = guest_lookup(v, ea, insn), code;
+	const struct ppcpv_440_tlbe *e;
+	uint32_t need;
+
+	if (index < 0) {
+		gm.stats.guest_misses++;
+		return TLB_MISS_GUEST;
+	}
+	e = &gm.tlb.e[index];
+	need = insn ? PPC_440_TLB2_UX : store ? PPC_440_TLB2_UW : PPC_440_TLB2_UR;
+	if (!(guest_perms(v, e) & need)) {
+		gm.stats.denied++;
+		return TLB_MISS_DENIED;
+	}
+	*gpa = ppcpv_440_tlbe_gpa(e, ea);
+	code = shadow_code(e, ea);
+	if (code < 0) {
+		gm.stats.not_memory++;
+		return TLB_MISS_NOT_MEMORY;
+	}
+	shadow_install(v, e, ea, (unsigned int)code);
+	return TLB_MISS_SHADOWED;
 }
 
 int mmu_fetch_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, uint64_t *gpa)
 {
+	int index = guest_lookup(v, (uint32_t)ea, 1);
+
 	(void)ctx;
-	(void)v;
-	*gpa = ea;
+	if (index < 0)
+		return -1;
+	*gpa = ppcpv_440_tlbe_gpa(&gm.tlb.e[index], (uint32_t)ea);
 	return 0;
 }
 
-/* tlbwe, tlbre, tlbsx: not modelled, the guest's program interrupt. */
 enum ppcpv_emul_result mmu_tlb_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t insn)
 {
 	(void)ctx;
-	(void)v;
-	(void)insn;
-	return PPCPV_EMUL_UNKNOWN;
+	return ppcpv_440_tlb_insn(&gm.tlb, v, insn);
 }
 
 const struct mmu_stats *mmu_get_stats(void)
 {
-	return &stats;
+	return &gm.stats;
 }
 
-/* There is no magic page (mmu_check_config refuses mode pv). */
+/* There is no magic page (main.c never maps one here). */
 void mmu_set_magic_page(uint64_t pa)
 {
 	(void)pa;

@@ -55,6 +55,9 @@ const char *machine_read_qemu_fdt(struct machine *m, const void *fdt);
 extern const char host_mmu_description[];
 /* A host-config setting this MMU cannot serve: why, or NULL. */
 const char *mmu_check_config(const struct ppcpv_hostcfg *cfg);
+/* Why this host shows the guest no magic page (mode pv is then served as
+ * no-pv, as KVM's 440 host did), or NULL: it does. */
+extern const char *const mmu_no_magic_page;
 
 /* The host's own map (RAM, CCSR, the PCI window) in address space 0. */
 void mmu_init_host(void);

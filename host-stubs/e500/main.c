@@ -346,6 +346,14 @@ static void read_host_config(void)
 	why = mmu_check_config(&machine.cfg);
 	if (why)
 		fatal(why);
+	if (mmu_no_magic_page && machine.cfg.premap)
+		fatal(mmu_no_magic_page);
+	/* As KVM's 440 host: hypercalls, but FEATURES without the magic-page
+	 * bit and MAP_MAGIC_PAGE refused - the guest runs with PV off. */
+	if (mmu_no_magic_page && machine.cfg.mode == PPCPV_MODE_PV) {
+		host_printf("host: mode pv served as no-pv: %s\n", mmu_no_magic_page);
+		machine.cfg.mode = PPCPV_MODE_NO_PV;
+	}
 }
 
 static const char *const mode_names[PPCPV_MODE_COUNT] = { "pv", "no-pv", "none" };

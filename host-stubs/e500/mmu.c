@@ -171,6 +171,7 @@ static const char *initial_guest_tlb(uint64_t size, uint64_t hostdev)
 }
 
 const char host_mmu_description[] = "guest TLB1 shadowed (address space 1)";
+const char *const mmu_no_magic_page = NULL;	/* TLB1 entry SLOT_MAGIC */
 
 /* The guest's TLB is modelled and every mode is served. */
 const char *mmu_check_config(const struct ppcpv_hostcfg *cfg)

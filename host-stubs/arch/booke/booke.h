@@ -31,6 +31,26 @@ static inline void booke_set_msr(struct ppcpv_vcpu *v, uint64_t msr)
 	ppcpv_vcpu_store_msr(v, msr & ~(uint64_t)BOOKE_MSR_NEVER);
 }
 
+/* tlb.c, tlb440.c: what both guest TLB models share. */
+/* The page-number bits of an address in a page of 2^log2 bytes. */
+static inline uint32_t booke_page_mask32(unsigned int log2)
+{
+	return log2 >= 32 ? 0 : ~(uint32_t)((UINT64_C(1) << log2) - 1);
+}
+
+/* Does an entry - valid or not, in address space ts, with translation ID
+ * tid, mapping the page of 2^log2 bytes at epn - translate ea in address
+ * space as for process pid?  (TID 0 matches every PID.) */
+static inline int booke_tlbe_translates(int valid, unsigned int ts, uint32_t tid, uint32_t epn,
+					unsigned int log2, uint32_t ea, unsigned int as, uint32_t pid)
+{
+	return valid && !!ts == !!as && (tid == 0 || tid == pid) &&
+	       (ea & booke_page_mask32(log2)) == (epn & booke_page_mask32(log2));
+}
+
+/* (rA|0) + rB, 32-bit: the effective address of tlbsx and tlbivax. */
+uint32_t booke_x_form_ea(const struct ppcpv_vcpu *v, uint32_t insn);
+
 /* irq.c */
 void booke_inject(struct ppcpv_vcpu *v, unsigned int ivor);
 void booke_reflect(struct ppcpv_vcpu *v, const struct ppcpv_exit *e);

@@ -6,8 +6,9 @@
  * tlbie), which BookE lacks - is PPCPV_EMUL_UNKNOWN and goes back to the
  * guest as the program interrupt the CPU raised.  The TLB instructions
  * (tlbwe, tlbre, tlbsx, tlbivax) go to the platform's mmu_insn op when it
- * models the guest's TLB (tlb.c); without one, tlbivax has nothing to act
- * on and the others are not emulated.
+ * models the guest's TLB (tlb.c for e500, tlb440.c for the 440), and so
+ * do the SPRs nothing else here knows (the 440's MMUCR); without one,
+ * tlbivax has nothing to act on and the others are not emulated.
  */
 #include <ppcpv/err.h>
 #include <ppcpv/isa/booke-mmu.h>
@@ -93,6 +94,17 @@ static int booke_spr(struct ppcpv_vcpu *v, unsigned int spr, int to_spr, uint64_
 	}
 }
 
+/* mfspr/mtspr: the shared page's, the core's and BookE's SPRs, then those
+ * of the platform's model of the guest's MMU (the 440's MMUCR). */
+static enum ppcpv_emul_result emulate_spr_move(struct ppcpv_vcpu *v, uint32_t insn, int to_spr)
+{
+	enum ppcpv_emul_result r = ppcpv_emul_spr_move(v, insn, to_spr, booke_spr);
+
+	if (r == PPCPV_EMUL_UNKNOWN && v->ops->mmu_insn)
+		r = v->ops->mmu_insn(v->ctx, v, insn);
+	return r;
+}
+
 static enum ppcpv_emul_result emulate_x(struct ppcpv_vcpu *v, uint32_t insn)
 {
 	switch (PPC_GET_XO10(insn)) {
@@ -105,9 +117,8 @@ static enum ppcpv_emul_result emulate_x(struct ppcpv_vcpu *v, uint32_t insn)
 	case PPC_X_WRTEEI:
 		return emulate_wrtee(v, insn & PPC_INST_WRTEEI_E ? PPC_MSR_EE : 0);
 	case PPC_X_MFSPR:
-		return ppcpv_emul_spr_move(v, insn, 0, booke_spr);
 	case PPC_X_MTSPR:
-		return ppcpv_emul_spr_move(v, insn, 1, booke_spr);
+		return emulate_spr_move(v, insn, PPC_GET_XO10(insn) == PPC_X_MTSPR);
 	case PPC_X_TLBSYNC:
 		return ppcpv_emul_done(v, PPCPV_EMUL_KIND_TLBSYNC);
 	case PPC_X_TLBWE:

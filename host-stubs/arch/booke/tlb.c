@@ -52,8 +52,8 @@ static int matches(const struct ppcpv_booke_tlbe *e, uint32_t ea, unsigned int a
 {
 	uint32_t tid = (e->mas1 & PPC_BOOKE_MAS1_TID_MASK) >> PPC_BOOKE_MAS1_TID_SHIFT;
 
-	return (e->mas1 & PPC_BOOKE_MAS1_V) && !!(e->mas1 & PPC_BOOKE_MAS1_TS) == !!as &&
-	       (tid == 0 || tid == pid) && (ea & page_mask(e)) == ppcpv_booke_tlbe_epn(e);
+	return booke_tlbe_translates(!!(e->mas1 & PPC_BOOKE_MAS1_V), !!(e->mas1 & PPC_BOOKE_MAS1_TS),
+				     tid, ppcpv_booke_tlbe_epn(e), ppcpv_booke_tlbe_log2(e), ea, as, pid);
 }
 
 int ppcpv_booke_tlb_lookup(const struct ppcpv_booke_tlb *t, uint32_t ea, unsigned int as,
@@ -153,8 +153,7 @@ static enum ppcpv_emul_result tlbre(struct ppcpv_booke_tlb *t, struct ppcpv_vcpu
 	return ppcpv_emul_done(v, PPCPV_EMUL_KIND_MMU);
 }
 
-/* (rA|0) + rB, 32-bit. */
-static uint32_t x_form_ea(const struct ppcpv_vcpu *v, uint32_t insn)
+uint32_t booke_x_form_ea(const struct ppcpv_vcpu *v, uint32_t insn)
 {
 	unsigned int ra = PPC_GET_RA(insn);
 
@@ -165,7 +164,7 @@ static uint32_t x_form_ea(const struct ppcpv_vcpu *v, uint32_t insn)
  * into MAS0-3/7, a miss loads MAS4's defaults with V clear. */
 static enum ppcpv_emul_result tlbsx(struct ppcpv_booke_tlb *t, struct ppcpv_vcpu *v, uint32_t insn)
 {
-	uint32_t ea = x_form_ea(v, insn), mas6 = mas_get(v, PPCPV_SHARED_MAS6);
+	uint32_t ea = booke_x_form_ea(v, insn), mas6 = mas_get(v, PPCPV_SHARED_MAS6);
 	uint32_t pid = (mas6 & PPC_BOOKE_MAS6_SPID_MASK) >> PPC_BOOKE_MAS6_SPID_SHIFT;
 	unsigned int as = mas6 & PPC_BOOKE_MAS6_SAS;
 	int index = ppcpv_booke_tlb_lookup(t, ea, as, pid);
@@ -181,7 +180,7 @@ static enum ppcpv_emul_result tlbsx(struct ppcpv_booke_tlb *t, struct ppcpv_vcpu
  * protected by IPROT, whatever their PID and address space. */
 static enum ppcpv_emul_result tlbivax(struct ppcpv_booke_tlb *t, struct ppcpv_vcpu *v, uint32_t insn)
 {
-	uint32_t ea = x_form_ea(v, insn);
+	uint32_t ea = booke_x_form_ea(v, insn);
 	int i;
 
 	if (ea & PPC_BOOKE_TLBIVAX_TLB1) {

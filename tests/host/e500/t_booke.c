@@ -2,8 +2,9 @@
 /*
  * t_booke: an e500 guest kernel's privileged life under the e500 host:
  * mfmsr, SPR round trips through the host (SPRG1, SPRG4, ESR, MAS1), PIR
- * and PVR, an instruction the host does not emulate (tlbre of TLB0) reflected
- * through IVOR6 with ESR[PPR], a system call reflected through IVOR8, the
+ * and PVR, an instruction the host does not emulate (e500: tlbre of TLB0;
+ * the 440: tlbivax, which it lacks) reflected through IVOR6 with its ESR
+ * cause, a system call reflected through IVOR8, the
  * decrementer delivered through IVOR10 (TCR[DIE], TSR[DIS] cleared by the
  * handler), held while EE=0, delivered at wrteei 1; then the hypercalls
  * and, when FEATURES offers it, the magic page at 0xFFFFF000 against the
@@ -11,11 +12,21 @@
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/hcall.h>
+#include <ppcpv/isa/insn.h>
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
 #include "t_guest.h"
 
+/* An instruction the host does not emulate, and the ESR cause the CPU
+ * gives it: on e500 a tlbre of TLB0 (MAS0 = 0: not modelled), privileged;
+ * the 440 build names its own. */
+#ifndef UNEMULATED_INSN
+#define UNEMULATED_INSN	PPC_ENC_X(PPC_X_TLBRE, 0, 0, 0)
+#define UNEMULATED_NAME	"tlbre of TLB0 (not modelled)"
+#define UNEMULATED_ESR	PPC_BOOKE_ESR_PPR
+#define UNEMULATED_ESR_NAME "ESR[PPR]"
+#endif
 #define MAGIC_EA	0xfffff000u
 /* The low word of a 64-bit shared-page field (the page is big-endian). */
 #define MAGIC_LOW(off)	(*(volatile uint32_t *)(uintptr_t)(MAGIC_EA + (off) + 4))
@@ -74,9 +85,10 @@ static void check_reflected(void)
 {
 	uint32_t at;
 
-	__asm__ __volatile__("bl 1f; 1: mflr %0; tlbre" : "=r"(at) : : "lr", "memory");
-	guest_check(program_count == 1 && last_srr0 == at + 4 && (last_esr & PPC_BOOKE_ESR_PPR),
-		    "tlbre of TLB0 (not modelled) reflected through IVOR6 with ESR[PPR]", "count %u srr0 0x%x esr 0x%x",
+	__asm__ __volatile__("bl 1f; 1: mflr %0; .long %1" : "=r"(at) : "i"(UNEMULATED_INSN) : "lr", "memory");
+	guest_check(program_count == 1 && last_srr0 == at + 4 && (last_esr & UNEMULATED_ESR),
+		    UNEMULATED_NAME " reflected through IVOR6 with " UNEMULATED_ESR_NAME,
+		    "count %u srr0 0x%x esr 0x%x",
 		    program_count, last_srr0, last_esr);
 	__asm__ __volatile__("li 0,0; bl 1f; 1: mflr %0; sc" : "=r"(at) : : "r0", "lr", "memory");
 	guest_check(syscall_count == 1 && last_srr0 == at + 8 && !(last_srr1 & PPC_MSR_PR),

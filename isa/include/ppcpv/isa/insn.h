@@ -62,6 +62,15 @@
 #define PPC_RC			0x00000001
 #define PPC_OE			0x00000400
 #define PPC_LK			0x00000001
+/* CR0 (CR bits 0:3, the top nibble of the 32-bit CR) and its bits as a
+ * nibble: less, greater, equal, summary overflow (a copy of XER[SO]). */
+#define PPC_CR0_SHIFT		28
+#define PPC_CR0_MASK		PPC_U32(0xf0000000)
+#define PPC_CR_LT		0x8
+#define PPC_CR_GT		0x4
+#define PPC_CR_EQ		0x2
+#define PPC_CR_SO		0x1
+#define PPC_XER_SO		PPC_U32(0x80000000)
 /* B-form conditional branch: BD (bits 16:29), a signed word-aligned 16-bit
  * offset; BF of compares and mcrf (bits 6:8), L of compares (bit 10). */
 #define PPC_BD_MASK		0xfffc

@@ -93,7 +93,8 @@ struct ppcpv_host_ops {
 	 * real address of the instruction at ea (0, or nonzero: no
 	 * translation), and the guest's MMU instructions (Book3S: slbmte,
 	 * slbie, slbia, slbmfee, slbmfev, slbfee., tlbie, tlbiel; BookE:
-	 * tlbwe, tlbre, tlbsx, tlbivax).  NULL:
+	 * tlbwe, tlbre, tlbsx, tlbivax, and an mfspr/mtspr of an SPR the
+	 * family does not hold, e.g. the 440's MMUCR).  NULL:
 	 * guest EA = guest-physical, and the family treats them as before. */
 	int (*fetch_gpa)(void *ctx, const struct ppcpv_vcpu *vcpu, uint64_t ea, uint64_t *gpa);
 	enum ppcpv_emul_result (*mmu_insn)(void *ctx, struct ppcpv_vcpu *vcpu, uint32_t insn);

@@ -4,7 +4,8 @@
  * rules, interrupt delivery through IVPR and the IVORs with ESR/DEAR
  * causes, the decrementer that stops at zero and raises TSR[DIS], and the
  * privileged instructions BookE has.  host-stubs/e500 runs it under QEMU
- * ppce500; the unit tests on a simulated machine.  A BookE platform names ppcpv_arch_booke in its vCPU config
+ * ppce500, host-stubs/b440 under QEMU bamboo (with the 440's guest TLB
+ * below); the unit tests on a simulated machine.  A BookE platform names ppcpv_arch_booke in its vCPU config
  * and turns each real interrupt into an exit with ppcpv_booke_exit().
  */
 #ifndef PPCPV_HOST_BOOKE_H
@@ -12,6 +13,7 @@
 
 #include <stdint.h>
 #include <ppcpv/isa/booke-mmu.h>
+#include <ppcpv/isa/ppc440.h>
 #include <ppcpv/host/arch.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
@@ -56,5 +58,36 @@ uint64_t ppcpv_booke_tlbe_gpa(const struct ppcpv_booke_tlbe *e, uint32_t ea);
 void ppcpv_booke_tlb_miss_mas(struct ppcpv_vcpu *v, uint32_t ea, unsigned int as, uint32_t pid);
 /* The guest's PID register. */
 uint32_t ppcpv_booke_pid(const struct ppcpv_vcpu *v);
+
+/* ---- The 440's guest TLB (tlb440.c) ---------------------------------------------
+ * 64 entries of three words (word 0 EPN/V/TS/SIZE, word 1 RPN/ERPN, word 2
+ * attributes and permissions: ppcpv/isa/ppc440.h) and the TID each took
+ * from MMUCR[STID]; MMUCR itself.  A 440 platform hands the guest's tlbwe,
+ * tlbre, tlbsx and mfspr/mtspr MMUCR to ppcpv_440_tlb_insn() from its
+ * mmu_insn op (anything else, tlbivax included, is not emulated) and
+ * shadows what the entries translate (generation changes whenever an
+ * entry does). */
+struct ppcpv_440_tlbe {
+	uint32_t word[PPC_440_TLB_WORDS];
+	uint32_t tid;
+};
+
+struct ppcpv_440_tlb {
+	struct ppcpv_440_tlbe e[PPC_440_TLB_ENTRIES];
+	uint32_t mmucr;
+	uint32_t generation;
+};
+
+enum ppcpv_emul_result ppcpv_440_tlb_insn(struct ppcpv_440_tlb *t, struct ppcpv_vcpu *v,
+					  uint32_t insn);
+/* The entry translating ea in address space as (0/1) for pid, or -1. */
+int ppcpv_440_tlb_lookup(const struct ppcpv_440_tlb *t, uint32_t ea, unsigned int as, uint32_t pid);
+/* Write entry index (the host's initial entries). */
+void ppcpv_440_tlb_set(struct ppcpv_440_tlb *t, unsigned int index, const struct ppcpv_440_tlbe *e);
+/* An entry's page size (log2 bytes), effective page, and the
+ * guest-physical address it gives ea. */
+unsigned int ppcpv_440_tlbe_log2(const struct ppcpv_440_tlbe *e);
+uint32_t ppcpv_440_tlbe_epn(const struct ppcpv_440_tlbe *e);
+uint64_t ppcpv_440_tlbe_gpa(const struct ppcpv_440_tlbe *e, uint32_t ea);
 
 #endif /* PPCPV_HOST_BOOKE_H */
