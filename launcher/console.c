@@ -155,6 +155,7 @@ void result_take_line(struct run_result *r, const char *line)
 	if (starts(line, "EXIT: ")) {
 		r->exit_status = atoi(line + 6);
 		r->have_exit = 1;
+		r->host_exited = r->n_host > 0;
 	} else if (starts(line, "HOST-STATS: ")) {
 		r->n_host = 0;
 		for_each_pair(r, line + 12, host_pair);

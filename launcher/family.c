@@ -4,8 +4,9 @@
  * differs between them for the launcher - the default guest and host
  * images, the machine QEMU emulates and how it takes the host, where the
  * guest's memory starts, its timebase and MSR at entry, which host MMU
- * modes the family runs under, and whether QEMU can run its guest
- * natively.  A family is added by adding a row.
+ * modes the family runs under, whether QEMU can run its guest natively,
+ * whether its host has a magic page, and how its QEMU ends.  A family is
+ * added by adding a row.
  */
 #include <stdio.h>
 #include <string.h>
@@ -79,6 +80,27 @@ static const struct run_family families[] = {
 		.no_native = "the e500 reference guest's console and exit are the host's: "
 			     "bare QEMU ppce500 has neither for it",
 	},
+	{
+		.name = "440",
+		.guest_build = "../../images/guest-ref-440.bin",
+		.guest_installed = "guest-ref-440.bin",
+		.host_build = "../../ppc32/host-stubs/ppcpv-host-b440.elf",
+		.host_installed = "ppcpv-host-b440.elf",
+		.qemu = "qemu-system-ppc",
+		.machine = "bamboo",		/* PowerPC 440EP */
+		.first_image = "-kernel",
+		/* above QEMU's own device tree at 24 MiB */
+		.guest_base = 0x02000000,
+		.timebase_hz = 400000000,	/* QEMU bamboo's fixed timebase */
+		.guest_msr = PPC_MSR_ME,			/* supervisor, EE off */
+		.mmu_default = PPCPV_HOSTCFG_MMU_FLAT,
+		.no_shadow = "the 440 host shadows the guest's TLB, not a hash table",
+		.no_native = "the 440 reference guest's console and exit are the host's: "
+			     "bare QEMU bamboo has neither for it",
+		.no_magic_page = "the 440 host offers no magic page, as KVM's 440 host never did",
+		.ram_bytes = 256ull << 20,	/* bamboo's SDRAM banks take at most 256 MiB */
+		.exit_halts = 1,		/* bamboo has no power-off: a failing host halts */
+	},
 };
 
 #define N_FAMILIES	(sizeof(families) / sizeof(families[0]))
@@ -96,6 +118,11 @@ const struct run_family *run_family_find(const char *name)
 		if (!strcmp(families[i].name, name))
 			return &families[i];
 	return NULL;
+}
+
+uint64_t run_family_ram(const struct run_family *f)
+{
+	return f->ram_bytes ? f->ram_bytes : PPCPV_HOST_RAM_DEFAULT;
 }
 
 void run_family_list(FILE *f)

@@ -53,10 +53,16 @@ struct run_family {
 	const char *mmu_default;	/* PPCPV_HOSTCFG_MMU_* */
 	const char *no_shadow;		/* why it cannot run under the shadow MMU, or NULL */
 	const char *no_native;		/* why QEMU cannot run it natively, or NULL */
+	const char *no_magic_page;	/* why its host shows no magic page (--pv runs with
+					 * PV off; the magic-page injections are refused), or NULL */
+	uint64_t ram_bytes;		/* QEMU's -m; 0: PPCPV_HOST_RAM_DEFAULT */
+	int exit_halts;			/* the host cannot end QEMU for a non-zero status (it
+					 * halts): the boot ends at the host's EXIT line */
 };
 const struct run_family *run_family_default(void);
 const struct run_family *run_family_find(const char *name);	/* NULL: unknown */
 void run_family_list(FILE *f);	/* "book3s64, book3s64le, ..." */
+uint64_t run_family_ram(const struct run_family *f);	/* QEMU's -m, in bytes */
 
 struct run_options {
 	const struct run_family *family;
@@ -98,6 +104,7 @@ struct run_result {
 	enum run_mode mode;
 	int exit_status;		/* the guest's, from its "EXIT: n" line */
 	int have_exit;
+	int host_exited;		/* an EXIT line after HOST-STATS: the host's last */
 	int timed_out;
 	int qemu_failed;		/* QEMU could not start or died oddly */
 	int have_guest_result;

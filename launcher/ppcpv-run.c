@@ -29,17 +29,18 @@ static void usage(FILE *f)
 	fprintf(f, "\n"
 		"                     (default %s; picks the QEMU machine, the default guest\n"
 		"                     and host images, the guest's entry MSR and the host MMU\n"
-		"                     mode; book3s32 and e500 run hosted only)\n",
+		"                     mode; book3s32, e500 and 440 run hosted only)\n",
 		run_family_default()->name);
 	fprintf(f,
-		"  --pv               host offers the magic page (default)\n"
+		"  --pv               host offers the magic page (default; the 440 host has\n"
+		"                     none: PV off, as --no-pv)\n"
 		"  --no-pv            host offers hypercalls but no magic-page feature\n"
 		"  --native           the guest alone on QEMU (MSR[PR]=0, no host)\n"
 		"  --all              native, no-pv and pv, side by side (native only where\n"
 		"                     QEMU can run the family)\n"
 		"  --inject WHAT      a bad input the guest must survive unpatched:\n"
 		"                     no-hypervisor, hcall-length=N, map-fails, stale-magic-page,\n"
-		"                     absent-magic-page\n"
+		"                     absent-magic-page (the last three not for 440)\n"
 		"  --json             print one result object (the console goes to stderr)\n"
 		"  --quiet            do not echo the console\n"
 		"  --console          with --all: echo each boot's console too\n"
@@ -54,12 +55,12 @@ static void usage(FILE *f)
 		"  --initrd FILE      its initramfs\n"
 		"  --append ARGS      kernel command line words after \"" LINUX_BOOTARGS_BASE "\"\n"
 		"  --host FILE        raw host stub image\n"
-		"  --qemu PROGRAM     default the family's: qemu-system-ppc64, for e500\n"
-		"                     qemu-system-ppc (a path: used as it is)\n"
+		"  --qemu PROGRAM     default the family's: qemu-system-ppc64, for e500 and\n"
+		"                     440 qemu-system-ppc (a path: used as it is)\n"
 		"  --mmu flat|shadow  hosted: the host virtualizes the guest's hash MMU (shadow,\n"
 		"                     book3s64's default: PAPR page-table hcalls, its own SLB and\n"
 		"                     translations) or maps guest memory 1:1 (flat; book3s32,\n"
-		"                     e500)\n"
+		"                     e500, 440)\n"
 		"  --fast-exits on|off  hosted: the host's fast path for system calls and\n"
 		"                     rfid (default on; off: every exit through its C path)\n"
 		"  --verbose-host     the host logs every trap\n"
@@ -175,6 +176,12 @@ static int check_family_options(struct run_options *o)
 	if (fam->no_native && o->mode == MODE_NATIVE && !o->all) {
 		fprintf(stderr, "ppcpv-run: --family %s: no --native (%s)\n", fam->name,
 			fam->no_native);
+		return -1;
+	}
+	if (fam->no_magic_page && (o->inject == INJECT_MAP_FAILS || o->inject == INJECT_STALE_PAGE ||
+				   o->inject == INJECT_ABSENT_PAGE)) {
+		fprintf(stderr, "ppcpv-run: --family %s: no magic-page --inject (%s)\n", fam->name,
+			fam->no_magic_page);
 		return -1;
 	}
 	return 0;
@@ -329,6 +336,7 @@ static void host_options(const struct run_options *o, struct hostcfg_options *h)
 	h->guest_msr = o->family->guest_msr;
 	h->guest_base = o->family->guest_base;
 	h->timebase_hz = o->family->timebase_hz;
+	h->host_ram = run_family_ram(o->family);
 	if (o->mode == MODE_NO_PV) {
 		h->mode = PPCPV_HOSTCFG_MODE_NO_PV;
 		h->features = 0;

@@ -173,7 +173,7 @@ int qemu_argv(const struct run_options *o, const char *host_cfg, const char *gue
 	}
 	add(&b, "-m");
 	addf(&b, "%lluM", (unsigned long long)(lf && o->mode == MODE_NATIVE ? LINUX_RAM_DEFAULT
-								       : PPCPV_HOST_RAM_DEFAULT) >> 20);
+								       : run_family_ram(fam)) >> 20);
 	add(&b, "-nographic");
 	add(&b, "-nodefaults");
 	add(&b, "-monitor");
@@ -253,8 +253,10 @@ int qemu_run(const struct run_options *o, const char *const *argv, struct run_re
 		return -1;
 	}
 	/* A panicked kernel that does not end QEMU (no os-term) spins: the
-	 * panic's closing line is the end of the boot as well. */
-	while (!r->panic_over && (ev = proc_wait(&p, deadline)) == PROC_OUTPUT) {
+	 * panic's closing line is the end of the boot as well.  So is the
+	 * host's EXIT line where the host halts instead of ending QEMU. */
+	while (!r->panic_over && !(o->family->exit_halts && r->host_exited) &&
+	       (ev = proc_wait(&p, deadline)) == PROC_OUTPUT) {
 		n = proc_read(&p, data, sizeof(data), 0);
 		if (n > 0)
 			take(o, r, &lb, data, (size_t)n);

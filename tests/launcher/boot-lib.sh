@@ -1,10 +1,18 @@
 # SPDX-License-Identifier: MIT
 # What the boot tests of ppcpv-run share (boots.sh, boots32.sh,
-# boots64le.sh): one --json boot, its console, a clean boot, an unpatched
-# one (bad hcall lengths among them), fewer traps with PV, the 64-bit
-# kernel's MMU checks, the patched-site counts against ppcpv-patch.  Source
-# it after tests/lib.sh with $run (ppcpv-run) and $tmp set; BOOT_FAMILY is
-# the --family every boot gets (default book3s64), and its JSON must say so.
+# boots64le.sh, boots-e500.sh, boots-440.sh): their set-up, one --json
+# boot, its console, a clean boot, an unpatched one (bad hcall lengths
+# among them), fewer traps with PV, no Book3S trap in a BookE boot, the
+# 64-bit kernel's MMU checks, the patched-site counts against ppcpv-patch.
+# Source it with $here (the repository), $build and TEST_NAME set: it loads
+# tests/lib.sh and sets $run (ppcpv-run), $patch (ppcpv-patch) and $tmp (a
+# scratch directory, removed at exit).  BOOT_FAMILY is the --family every
+# boot gets (default book3s64), and its JSON must say so.
+. "$here/tests/lib.sh"
+run=$build/native/bin/ppcpv-run
+patch=$build/native/bin/ppcpv-patch
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 BOOT_FAMILY=${BOOT_FAMILY:-book3s64}
 
 # boot NAME ARGS...: one --json boot; sets $json and $status; the console
@@ -124,5 +132,16 @@ expect_tool_counts() {
 		*"$kind $n,"* | *"$kind $n)"*) pass "pv: $kind sites at runtime = ppcpv-patch's ($n)" ;;
 		*) fail "pv: ppcpv-patch patches $n $kind sites; the guest says '$line'" ;;
 		esac
+	done
+}
+
+# expect_no_book3s NAME: a BookE boot: rfi, never a Book3S instruction,
+# PAPR hypercall or unexpected program interrupt.
+expect_no_book3s() {
+	local name=$1 key
+	[ "$(json_count "$json" traps emul_rfi)" -gt 0 ] 2>/dev/null &&
+		pass "$name: emul_rfi emulated by the host" || fail "$name: no emul_rfi reached the host"
+	for key in emul_rfid emul_mtmsrd emul_mtsr emul_mfsr papr_hcalls program_reflected; do
+		check_eq "$name: no $key" 0 "$(json_count "$json" traps "$key")"
 	done
 }

@@ -7,11 +7,7 @@
 set -u
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$here/build}
-run=$build/native/bin/ppcpv-run
 TEST_NAME=boots
-. "$here/tests/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 . "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched,
 					# expect_own_mmu, expect_shadow_host, expect_flat_mmu
 

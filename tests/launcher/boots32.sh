@@ -9,13 +9,8 @@
 set -u
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$here/build}
-run=$build/native/bin/ppcpv-run
-patch=$build/native/bin/ppcpv-patch
 elf=$build/images/guest-ref32.elf
 TEST_NAME=boots32
-. "$here/tests/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 BOOT_FAMILY=book3s32
 . "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched,
 					# expect_tool_counts
@@ -91,7 +86,7 @@ grep -q 'no --mmu shadow (the host' "$tmp/err" && pass "--mmu shadow refusal say
 "$run" --family book3s16 2>"$tmp/err"
 check_eq "an unknown family is a usage error" 2 "$?"
 check_eq "unknown family: one line naming the known ones" \
-	"ppcpv-run: unknown --family 'book3s16' (known: book3s64, book3s64le, book3s32, e500)" "$(cat "$tmp/err")"
+	"ppcpv-run: unknown --family 'book3s16' (known: book3s64, book3s64le, book3s32, e500, 440)" "$(cat "$tmp/err")"
 "$run" --family book3s32 --linux /nonexistent --native 2>"$tmp/err"
 check_eq "--linux refused with --family book3s32" 2 "$?"
 summary

@@ -12,13 +12,8 @@
 set -u
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$here/build}
-run=$build/native/bin/ppcpv-run
-patch=$build/native/bin/ppcpv-patch
 elf=$build/images/guest-ref64le.elf
 TEST_NAME=boots64le
-. "$here/tests/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 BOOT_FAMILY=book3s64le
 . "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched,
 					# expect_own_mmu, expect_shadow_host, expect_flat_mmu,
