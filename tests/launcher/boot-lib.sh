@@ -3,7 +3,8 @@
 # boots64le.sh, boots-e500.sh, boots-440.sh): their set-up, one --json
 # boot, its console, a clean boot, an unpatched one (bad hcall lengths
 # among them), fewer traps with PV, no Book3S trap in a BookE boot, the
-# 64-bit kernel's MMU checks, the patched-site counts against ppcpv-patch.
+# 64-bit kernel's MMU checks, the patched-site counts against ppcpv-patch,
+# a family's command line, --all without native, the family's refusals.
 # Source it with $here (the repository), $build and TEST_NAME set: it loads
 # tests/lib.sh and sets $run (ppcpv-run), $patch (ppcpv-patch) and $tmp (a
 # scratch directory, removed at exit).  BOOT_FAMILY is the --family every
@@ -144,4 +145,56 @@ expect_no_book3s() {
 	for key in emul_rfid emul_mtmsrd emul_mtsr emul_mfsr papr_hcalls program_reflected; do
 		check_eq "$name: no $key" 0 "$(json_count "$json" traps "$key")"
 	done
+}
+
+# expect_print WANT...: the family's --print command line (left in $line)
+# has every WANT.
+expect_print() {
+	local want
+	line=$("$run" --family "$BOOT_FAMILY" --print --keep "$tmp/print")
+	check_eq "--print: exit status" 0 "$?"
+	for want in "$@"; do
+		case "$line" in
+		*"$want"*) pass "--print has '$want'" ;;
+		*) fail "--print lacks '$want': $line" ;;
+		esac
+	done
+}
+
+# expect_print_lacks WHAT WORD...: ... and none of the WORDs (WHAT's)
+expect_print_lacks() {
+	local what=$1 word
+	shift
+	for word in "$@"; do
+		case "$line" in
+		*"$word"*) fail "--print has $what in it ('$word'): $line"; return ;;
+		esac
+	done
+	pass "--print: nothing of $what"
+}
+
+# expect_all_hosted CHECKS: --all for a family QEMU cannot run natively:
+# exit 0, native a SKIP line with the --native refusal's reason, the no-pv
+# and pv boots summarized with CHECKS (a grep pattern) checks passed; the
+# output is left in $tmp/all.out.
+expect_all_hosted() {
+	local checks=$1 reason
+	"$run" --family "$BOOT_FAMILY" --all --timeout 60 >"$tmp/all.out" 2>&1
+	check_eq "--all: exit status" 0 "$?"
+	reason=$("$run" --family "$BOOT_FAMILY" --native 2>&1 | sed -n 's/.*no --native (\(.*\))$/\1/p')
+	check_eq "--all: native skipped with the --native refusal's reason" 1 \
+		"$(grep -cxF "SKIP: native: $reason" "$tmp/all.out")"
+	check_eq "--all: no-pv and pv boots summarized" 2 \
+		"$(grep -c "^ppcpv-run: \(no-pv\|pv   \) : exit 0, $checks checks passed, 0 failed" "$tmp/all.out")"
+}
+
+# expect_refused WHAT WHY ARGS...: ppcpv-run --family BOOT_FAMILY ARGS is
+# refused with the usage status and one line that says WHY.
+expect_refused() {
+	local what=$1 why=$2
+	shift 2
+	"$run" --family "$BOOT_FAMILY" "$@" 2>"$tmp/err"
+	check_eq "$what refused: usage status" 2 "$?"
+	check_eq "$what refused: one line" 1 "$(wc -l <"$tmp/err")"
+	grep -qF -- "$why" "$tmp/err" && pass "$what refused: says why" || fail "$what: $(cat "$tmp/err")"
 }

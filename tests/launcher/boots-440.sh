@@ -16,7 +16,8 @@ build=${1:-$here/build}
 TEST_NAME=boots-440
 BOOT_FAMILY=440
 . "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched,
-					# expect_no_book3s
+					# expect_no_book3s, expect_print, expect_all_hosted,
+					# expect_refused
 
 # The reference kernel's checks on the 440, PV off: 18 of the kernel and
 # 13 of its TLB (guest-kernel/ref/mmu_440.c) pass; the critical-section
@@ -47,20 +48,10 @@ expect_440() {
 
 # the command line: bamboo's machine (no -cpu), 256 MiB, the host image
 # (-kernel) and the guest base
-line=$("$run" --family 440 --print --keep "$tmp/print")
-check_eq "--print: exit status" 0 "$?"
-for want in "qemu-system-ppc -M bamboo -m 256M " \
+expect_print "qemu-system-ppc -M bamboo -m 256M " \
 	" -kernel $(cd "$build" && pwd -P)/native/bin/../../ppc32/host-stubs/ppcpv-host-b440.elf -device loader,file=$tmp/print/host-config.dtb,addr=0xf00000," \
-	"/images/guest-ref-440.bin,addr=0x2000000,"; do
-	case "$line" in
-	*"$want"*) pass "--print has '$want'" ;;
-	*) fail "--print lacks '$want': $line" ;;
-	esac
-done
-case "$line" in
-*qemu-system-ppc64* | *pseries* | *-bios* | *-cpu* | *pvpanic*) fail "--print has another family's in it: $line" ;;
-*) pass "--print: nothing of pseries or ppce500" ;;
-esac
+	"/images/guest-ref-440.bin,addr=0x2000000,"
+expect_print_lacks "pseries or ppce500" qemu-system-ppc64 pseries -bios -cpu pvpanic
 
 boot no-pv --no-pv
 expect_unpatched no-pv "FEATURES lacks the magic-page bit"
@@ -80,33 +71,18 @@ boot no-hypervisor --inject no-hypervisor
 expect_unpatched no-hypervisor "no /hypervisor node in the device tree"
 expect_hcall_lengths_refused 6
 for inject in map-fails stale-magic-page absent-magic-page; do
-	"$run" --family 440 --inject "$inject" 2>"$tmp/err"
-	check_eq "--inject $inject refused for the 440" 2 "$?"
-	check_eq "--inject $inject: one line" 1 "$(wc -l <"$tmp/err")"
-	grep -qF "ppcpv-run: --family 440: no magic-page --inject (the 440 host offers no magic page" \
-		"$tmp/err" && pass "--inject $inject: says why" || fail "$(cat "$tmp/err")"
+	expect_refused "--inject $inject" \
+		"ppcpv-run: --family 440: no magic-page --inject (the 440 host offers no magic page" \
+		--inject "$inject"
 done
 
 # --all: native skipped with the reason, no-pv and pv side by side, both PV off
-"$run" --family 440 --all --timeout 60 >"$tmp/all.out" 2>&1
-check_eq "--all: exit status" 0 "$?"
-reason=$("$run" --family 440 --native 2>&1 | sed -n 's/.*no --native (\(.*\))$/\1/p')
-check_eq "--all: native skipped with the --native refusal's reason" 1 \
-	"$(grep -cxF "SKIP: native: $reason" "$tmp/all.out")"
-check_eq "--all: no-pv and pv boots summarized" 2 \
-	"$(grep -c "^ppcpv-run: \(no-pv\|pv   \) : exit 0, $CHECKS checks passed, 0 failed" "$tmp/all.out")"
+expect_all_hosted "$CHECKS"
 check_eq "--all: both PV off" 2 "$(grep -c '^  \(no-pv\|pv\) .*ppcpv: PV off: FEATURES lacks the magic-page bit' "$tmp/all.out")"
 
 # the family's refusals: one line each, usage status
-"$run" --family 440 --native 2>"$tmp/err"
-check_eq "--native refused for the 440" 2 "$?"
-check_eq "--native refusal is one line" 1 "$(wc -l <"$tmp/err")"
-grep -q "no --native (the 440 reference guest's console and exit are the host's" "$tmp/err" &&
-	pass "--native refusal says why" || fail "$(cat "$tmp/err")"
-"$run" --family 440 --mmu shadow 2>"$tmp/err"
-check_eq "--mmu shadow refused for the 440" 2 "$?"
-grep -q 'no --mmu shadow (the 440 host shadows the guest' "$tmp/err" &&
-	pass "--mmu shadow refusal says why" || fail "$(cat "$tmp/err")"
+expect_refused --native "no --native (the 440 reference guest's console and exit are the host's" --native
+expect_refused "--mmu shadow" "no --mmu shadow (the 440 host shadows the guest's TLB" --mmu shadow
 "$run" --family 440 --linux /nonexistent --no-pv 2>"$tmp/err"
 check_eq "--linux refused with --family 440" 2 "$?"
 

@@ -15,7 +15,8 @@ elf=$build/images/guest-ref-e500.elf
 TEST_NAME=boots-e500
 BOOT_FAMILY=e500
 . "$here/tests/launcher/boot-lib.sh"	# boot, console_count, expect_clean, expect_unpatched,
-					# expect_tool_counts, expect_no_book3s
+					# expect_tool_counts, expect_no_book3s, expect_print,
+					# expect_all_hosted, expect_refused
 
 # What makes it a BookE boot: rfi (never rfid), wrtee, the guest's own
 # TLB1 through tlbwe/tlbre/tlbsx and tlbivax, no Book3S instruction.
@@ -32,19 +33,10 @@ expect_booke() {
 }
 
 # the command line: the family's machine, CPU, host image (-kernel) and guest base
-line=$("$run" --family e500 --print --keep "$tmp/print")
-check_eq "--print: exit status" 0 "$?"
-for want in "qemu-system-ppc -M ppce500 -cpu e500v2 " " -kernel $(cd "$build" && pwd -P)/native/bin/../../ppc32/host-stubs/ppcpv-host-e500.elf -device loader,file=$tmp/print/host-config.dtb,addr=0xf00000," \
-	" -device pvpanic-pci " "/images/guest-ref-e500.bin,addr=0x2000000,"; do
-	case "$line" in
-	*"$want"*) pass "--print has '$want'" ;;
-	*) fail "--print lacks '$want': $line" ;;
-	esac
-done
-case "$line" in
-*qemu-system-ppc64* | *pseries* | *-bios*) fail "--print has pseries in it: $line" ;;
-*) pass "--print: nothing of pseries" ;;
-esac
+expect_print "qemu-system-ppc -M ppce500 -cpu e500v2 " \
+	" -kernel $(cd "$build" && pwd -P)/native/bin/../../ppc32/host-stubs/ppcpv-host-e500.elf -device loader,file=$tmp/print/host-config.dtb,addr=0xf00000," \
+	" -device pvpanic-pci " "/images/guest-ref-e500.bin,addr=0x2000000,"
+expect_print_lacks pseries qemu-system-ppc64 pseries -bios
 
 boot no-pv --no-pv
 expect_unpatched no-pv "FEATURES lacks the magic-page bit"
@@ -81,25 +73,12 @@ boot absent --inject absent-magic-page
 expect_unpatched absent-magic-page "self-test: magic page not readable at EA 0xfffff05c"
 
 # --all: native skipped with the reason, no-pv and pv side by side
-"$run" --family e500 --all --timeout 60 >"$tmp/all.out" 2>&1
-check_eq "--all: exit status" 0 "$?"
-reason=$("$run" --family e500 --native 2>&1 | sed -n 's/.*no --native (\(.*\))$/\1/p')
-check_eq "--all: native skipped with the --native refusal's reason" 1 \
-	"$(grep -cxF "SKIP: native: $reason" "$tmp/all.out")"
-check_eq "--all: no-pv and pv boots summarized" 2 \
-	"$(grep -c '^ppcpv-run: \(no-pv\|pv   \) : exit 0, [0-9]* checks passed, 0 failed' "$tmp/all.out")"
+expect_all_hosted '[0-9]*'
 check_eq "--all: the PV line of each" 2 "$(grep -c '^  \(no-pv\|pv\) .*ppcpv: PV \(off\|on\):' "$tmp/all.out")"
 
 # the family's refusals: one line each, usage status
-"$run" --family e500 --native 2>"$tmp/err"
-check_eq "--native refused for e500" 2 "$?"
-check_eq "--native refusal is one line" 1 "$(wc -l <"$tmp/err")"
-grep -q "no --native (the e500 reference guest's console and exit are the host's" "$tmp/err" &&
-	pass "--native refusal says why" || fail "$(cat "$tmp/err")"
-"$run" --family e500 --mmu shadow 2>"$tmp/err"
-check_eq "--mmu shadow refused for e500" 2 "$?"
-grep -q 'no --mmu shadow (the e500 host maps guest memory flat' "$tmp/err" &&
-	pass "--mmu shadow refusal says why" || fail "$(cat "$tmp/err")"
+expect_refused --native "no --native (the e500 reference guest's console and exit are the host's" --native
+expect_refused "--mmu shadow" "no --mmu shadow (the e500 host maps guest memory flat" --mmu shadow
 "$run" --family e500 --linux /nonexistent --no-pv 2>"$tmp/err"
 check_eq "--linux refused with --family e500" 2 "$?"
 summary
