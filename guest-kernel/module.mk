@@ -78,11 +78,12 @@ $(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))
 
 # ref/ for BookE: the same kernel as 32-bit Book III-E (REF_BOOKE: head.S's
 # IVOR stubs, ESR/DEAR, wrteei), with the CPU's own TLB code, which it
-# programs itself and checks.  Objects of their own (under ppc32/<cpu>/):
+# programs itself (the checks both CPUs run: mmu_booke.c).  Objects of
+# their own (under ppc32/<cpu>/):
 # the same sources as the Book3S-32 build, compiled differently.
 #   $(call REF_BOOKE_IMAGE,cpu,image name,-mcpu and -D flags,TLB source)
 REF_BOOKE_SRCS = $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
-	checks.c $(1))
+	checks.c mmu_booke.c $(1))
 define REF_BOOKE_IMAGE_BODY
 REF_BOOKE_CFLAGS_$(1) = $$(CFLAGS_ppc32) $(3)
 $(BUILD)/ppc32/$(1)/%.o: %.c
