@@ -43,8 +43,6 @@ enum tlb_slot {
 #define IO_ATTRIB		(PPC_440_TLB2_I | PPC_440_TLB2_G)
 /* Largest page for guest memory (a 256 MiB guest is one). */
 #define GUEST_PAGE_MAX_CODE	PPC_440_SIZE_256M
-/* No context has this value (PID is 8 bits). */
-#define NO_CONTEXT		UINT32_MAX
 
 const char host_mmu_description[] = "guest TLB shadowed (address space 1)";
 /* KVM's 440 host never offered a magic page (main.c serves mode pv as no-pv). */
@@ -72,8 +70,7 @@ static void tlb_invalidate(unsigned int slot)
 struct guest_mmu {
 	uint64_t base, size;		/* guest-physical 0 .. size at host PA base */
 	struct ppcpv_440_tlb tlb;
-	uint32_t shadow_generation;	/* of tlb when the shadow was made */
-	uint32_t shadow_context;	/* the context it was made for */
+	struct ppcpv_booke_shadow shadow;	/* what the shadow was made for */
 	unsigned int next_slot, shadowed;	/* round-robin; slots in use */
 	struct mmu_stats stats;
 };
@@ -163,7 +160,7 @@ const char *mmu_map_guest(uint64_t base, uint64_t size, uint64_t hostdev)
 		return "the guest region ends beyond the host's 1 GiB map";
 	gm.base = base;
 	gm.size = size;
-	gm.shadow_context = NO_CONTEXT;
+	ppcpv_booke_shadow_init(&gm.shadow);
 	return initial_guest_tlb(size, hostdev);
 }
 
@@ -174,33 +171,17 @@ const char *mmu_check_config(const struct ppcpv_hostcfg *cfg)
 	return NULL;
 }
 
-/* The guest state the shadow depends on. */
-static uint32_t guest_context(const struct ppcpv_vcpu *v)
-{
-	uint64_t msr = ppcpv_vcpu_msr(v);
-
-	return (uint32_t)(msr & (PPC_MSR_PR | PPC_BOOKE_MSR_IS | PPC_BOOKE_MSR_DS)) |
-	       ppcpv_booke_pid(v);
-}
-
 void mmu_guest_entry(const struct ppcpv_vcpu *v)
 {
-	uint32_t context = guest_context(v);
-
-	if (context != gm.shadow_context || gm.tlb.generation != gm.shadow_generation) {
+	if (ppcpv_booke_shadow_stale(&gm.shadow, v, gm.tlb.generation))
 		shadow_flush();
-		gm.shadow_context = context;
-		gm.shadow_generation = gm.tlb.generation;
-	}
 }
 
 /* The guest TLB entry for ea as the guest's MSR[IS] (instruction) or
  * MSR[DS] (data) and PID select, or -1. */
 static int guest_lookup(const struct ppcpv_vcpu *v, uint32_t ea, int insn)
 {
-	uint64_t as_bit = insn ? PPC_BOOKE_MSR_IS : PPC_BOOKE_MSR_DS;
-
-	return ppcpv_440_tlb_lookup(&gm.tlb, ea, !!(ppcpv_vcpu_msr(v) & as_bit), ppcpv_booke_pid(v));
+	return ppcpv_440_tlb_lookup(&gm.tlb, ea, ppcpv_booke_access_space(v, insn), ppcpv_booke_pid(v));
 }
 
 /* The entry's permissions for the guest's privilege, as real user ones. */

@@ -109,8 +109,7 @@ void mmu_map_io(uint64_t pa, uint32_t ea, uint32_t bytes)
 struct guest_mmu {
 	uint64_t base, size;		/* guest-physical 0 .. size at host PA base */
 	struct ppcpv_booke_tlb tlb;
-	uint32_t shadow_generation;	/* of tlb when the shadow was made */
-	uint32_t shadow_context;	/* the context it was made for */
+	struct ppcpv_booke_shadow shadow;	/* what the shadow was made for */
 	unsigned int next_slot, shadowed;	/* round-robin; slots in use */
 	struct mmu_stats stats;
 };
@@ -122,8 +121,6 @@ static struct guest_mmu gm;
  * entry (each U bit is the S bit's left neighbour). */
 #define SUPERVISOR_TO_USER_SHIFT	1
 #define USER_PERMS		(PPC_BOOKE_MAS3_UR | PPC_BOOKE_MAS3_UW | PPC_BOOKE_MAS3_UX)
-/* No context has this value (PID is 8 bits). */
-#define NO_CONTEXT		UINT32_MAX
 
 static void shadow_flush(void)
 {
@@ -186,40 +183,24 @@ const char *mmu_map_guest(uint64_t base, uint64_t size, uint64_t hostdev)
 		return "the guest region ends beyond the host's 1 GiB map";
 	gm.base = base;
 	gm.size = size;
-	gm.shadow_context = NO_CONTEXT;
+	ppcpv_booke_shadow_init(&gm.shadow);
 	gm.shadowed = 1;	/* whatever QEMU left in the guest's slots goes */
 	shadow_flush();
 	gm.stats.flushes = 0;
 	return initial_guest_tlb(size, hostdev);
 }
 
-/* The guest state the shadow depends on. */
-static uint32_t guest_context(const struct ppcpv_vcpu *v)
-{
-	uint64_t msr = ppcpv_vcpu_msr(v);
-
-	return (uint32_t)(msr & (PPC_MSR_PR | PPC_BOOKE_MSR_IS | PPC_BOOKE_MSR_DS)) |
-	       ppcpv_booke_pid(v);
-}
-
 void mmu_guest_entry(const struct ppcpv_vcpu *v)
 {
-	uint32_t context = guest_context(v);
-
-	if (context != gm.shadow_context || gm.tlb.generation != gm.shadow_generation) {
+	if (ppcpv_booke_shadow_stale(&gm.shadow, v, gm.tlb.generation))
 		shadow_flush();
-		gm.shadow_context = context;
-		gm.shadow_generation = gm.tlb.generation;
-	}
 }
 
 /* The guest TLB entry for ea as the guest's MSR[IS] (instruction) or
  * MSR[DS] (data) and PID select, or -1. */
 static int guest_lookup(const struct ppcpv_vcpu *v, uint32_t ea, int insn)
 {
-	uint64_t as_bit = insn ? PPC_BOOKE_MSR_IS : PPC_BOOKE_MSR_DS;
-
-	return ppcpv_booke_tlb_lookup(&gm.tlb, ea, !!(ppcpv_vcpu_msr(v) & as_bit), ppcpv_booke_pid(v));
+	return ppcpv_booke_tlb_lookup(&gm.tlb, ea, ppcpv_booke_access_space(v, insn), ppcpv_booke_pid(v));
 }
 
 /* The entry's permissions for the guest's privilege, as real user ones. */
@@ -269,9 +250,7 @@ enum tlb_miss mmu_guest_tlb_miss(struct ppcpv_vcpu *v, uint32_t ea, int insn, in
 	unsigned int log2;
 
 	if (index < 0) {
-		ppcpv_booke_tlb_miss_mas(v, ea, !!(ppcpv_vcpu_msr(v) & (insn ? PPC_BOOKE_MSR_IS :
-									   PPC_BOOKE_MSR_DS)),
-					 ppcpv_booke_pid(v));
+		ppcpv_booke_tlb_miss_mas(v, ea, ppcpv_booke_access_space(v, insn), ppcpv_booke_pid(v));
 		gm.stats.guest_misses++;
 		return TLB_MISS_GUEST;
 	}

@@ -74,6 +74,35 @@ void ppcpv_booke_tlb_set(struct ppcpv_booke_tlb *t, unsigned int index,
 	t->generation++;
 }
 
+/* ---- A shadow of the guest's TLB -------------------------------------------------- */
+
+/* No context has this value (PID is 8 bits). */
+#define NO_CONTEXT	UINT32_MAX
+
+void ppcpv_booke_shadow_init(struct ppcpv_booke_shadow *s)
+{
+	s->generation = 0;
+	s->context = NO_CONTEXT;
+}
+
+int ppcpv_booke_shadow_stale(struct ppcpv_booke_shadow *s, const struct ppcpv_vcpu *v,
+			     uint32_t generation)
+{
+	uint32_t context = (uint32_t)(ppcpv_vcpu_msr(v) & (PPC_MSR_PR | PPC_BOOKE_MSR_IS |
+							   PPC_BOOKE_MSR_DS)) | ppcpv_booke_pid(v);
+
+	if (context == s->context && generation == s->generation)
+		return 0;
+	s->context = context;
+	s->generation = generation;
+	return 1;
+}
+
+unsigned int ppcpv_booke_access_space(const struct ppcpv_vcpu *v, int insn)
+{
+	return !!(ppcpv_vcpu_msr(v) & (insn ? PPC_BOOKE_MSR_IS : PPC_BOOKE_MSR_DS));
+}
+
 /* ---- The MAS registers (in the shared page) --------------------------------- */
 
 static uint32_t mas_get(const struct ppcpv_vcpu *v, unsigned int off)

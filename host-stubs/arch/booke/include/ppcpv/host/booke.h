@@ -59,6 +59,25 @@ void ppcpv_booke_tlb_miss_mas(struct ppcpv_vcpu *v, uint32_t ea, unsigned int as
 /* The guest's PID register. */
 uint32_t ppcpv_booke_pid(const struct ppcpv_vcpu *v);
 
+/* ---- A shadow of the guest's TLB (tlb.c), whichever TLB it is ----------------------
+ * A platform that shadows the guest's entries in the real TLB drops the
+ * shadow when the guest's TLB changes (its generation) or the guest's
+ * context does: MSR[PR] (the permissions it was made with), MSR[IS] and
+ * MSR[DS] (the address spaces), PID. */
+struct ppcpv_booke_shadow {
+	uint32_t generation;	/* of the guest's TLB when the shadow was made */
+	uint32_t context;	/* the context it was made for */
+};
+
+/* No shadow yet: the next check finds it stale. */
+void ppcpv_booke_shadow_init(struct ppcpv_booke_shadow *s);
+/* Before an entry into the guest: 1 if the shadow s describes is stale
+ * (drop it), and s describes the current TLB generation and context. */
+int ppcpv_booke_shadow_stale(struct ppcpv_booke_shadow *s, const struct ppcpv_vcpu *v,
+			     uint32_t generation);
+/* The address space (0/1) of the guest's fetches (insn) or data accesses. */
+unsigned int ppcpv_booke_access_space(const struct ppcpv_vcpu *v, int insn);
+
 /* ---- The 440's guest TLB (tlb440.c) ---------------------------------------------
  * 64 entries of three words (word 0 EPN/V/TS/SIZE, word 1 RPN/ERPN, word 2
  * attributes and permissions: ppcpv/isa/ppc440.h) and the TID each took
