@@ -13,9 +13,8 @@
 #include <string.h>
 #include "launcher.h"
 
-/* QEMU pseries' timebase, which ppcpv-run also gives hosted guests:
- * 512 MHz, i.e. 512 ticks every 1000 ns. */
-#define TB_TICKS_PER_US	512ULL
+/* Nanoseconds per second: -icount shift=0's instructions per second. */
+#define NS_PER_S	1000000000ULL
 /* The most console text a report keeps. */
 #define CONSOLE_MAX	(8u << 20)
 
@@ -177,8 +176,13 @@ unsigned long long result_host(const struct run_result *r, const char *key)
 	return 0;
 }
 
-/* Under -icount shift=0 one instruction is one nanosecond of virtual time. */
+/* Under -icount shift=0 one instruction is one nanosecond of virtual time;
+ * the guest counts timebase ticks of its machine (the family's rate). */
 unsigned long long result_instructions(const struct run_result *r)
 {
-	return r->timebase / TB_TICKS_PER_US * 1000 + r->timebase % TB_TICKS_PER_US * 1000 / TB_TICKS_PER_US;
+	unsigned long long hz = r->timebase_hz;
+
+	if (!hz)
+		return 0;
+	return r->timebase / hz * NS_PER_S + r->timebase % hz * NS_PER_S / hz;
 }

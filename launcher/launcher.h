@@ -38,6 +38,9 @@ struct run_family {
 	const char *name;		/* "book3s64", ... */
 	const char *guest_build;	/* default guest image, from the build's bin/ */
 	const char *guest_installed;	/* ... and in PREFIX/share/ppcpv/ */
+	const char *native_guest_build;	/* the guest image natively if not that one (an ELF
+					 * for a -kernel machine), or NULL */
+	const char *native_guest_installed;
 	const char *host_build;		/* default host stub image, likewise */
 	const char *host_installed;
 	/* the machine QEMU emulates for it */
@@ -70,6 +73,7 @@ struct run_options {
 	enum run_inject inject;
 	int hcall_bytes;	/* INJECT_HCALL_LENGTH */
 	const char *guest;	/* raw guest image */
+	const char *native_guest;	/* the image natively: the family's, or --guest */
 	const char *host;	/* raw host stub image */
 	const char *qemu;	/* NULL: the family's */
 	unsigned int timeout_s;
@@ -111,6 +115,7 @@ struct run_result {
 	int pv;
 	unsigned long long patched, skipped, sites, kvm_tmp_used;
 	unsigned long long checks_passed, checks_failed, checks_skipped, timebase;
+	unsigned long long timebase_hz;	/* the machine's, for the timebase in instructions */
 	char pv_line[LINE_MAX_LEN];	/* "ppcpv: PV on: ..." / "ppcpv: PV off: ..." */
 	char last_line[LINE_MAX_LEN];
 	struct host_stat host[HOST_STATS_MAX];

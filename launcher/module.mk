@@ -30,7 +30,7 @@ ALL_TARGETS += $(LINUX_ENTRY_BIN)
 
 # the images ppcpv-run boots by default (PREFIX/share/ppcpv)
 INSTALL_DATA += $(GUEST_REF_BIN) $(GUEST_REF32_BIN) $(GUEST_REF64LE_BIN) $(GUEST_REFE500_BIN) \
-	$(GUEST_REF440_BIN) $(HOST_B440_ELF) \
+	$(GUEST_REF440_BIN) $(GUEST_REF440_ELF) $(HOST_B440_ELF) \
 	$(HOST_PSERIES_BIN) $(HOST_E500_ELF) $(LINUX_ENTRY_BIN)
 
 $(call CHECK_STEP,boots,$(BUILD)/native/bin/ppcpv-run $(GUEST_REF_BIN) $(HOST_PSERIES_BIN),\
@@ -48,7 +48,7 @@ $(call CHECK_STEP,boots-e500,$(BUILD)/native/bin/ppcpv-run $(BUILD)/native/bin/p
 	$(GUEST_REFE500_BIN) $(GUEST_REFE500_ELF) $(HOST_E500_ELF),\
 	OBJCOPY_PPC32=$(OBJCOPY_ppc32) tests/launcher/boots-e500.sh $(BUILD))
 # the 440 guest (--family 440): qemu-system-ppc -M bamboo, PV off in both modes
-$(call CHECK_STEP,boots-440,$(BUILD)/native/bin/ppcpv-run $(GUEST_REF440_BIN) $(HOST_B440_ELF),\
+$(call CHECK_STEP,boots-440,$(BUILD)/native/bin/ppcpv-run $(GUEST_REF440_BIN) $(GUEST_REF440_ELF) $(HOST_B440_ELF),\
 	tests/launcher/boots-440.sh $(BUILD))
 # no QEMU needed: a fake one that hangs, leaves children, meets signals
 $(call CHECK_STEP,launcher-deadline,$(BUILD)/native/bin/ppcpv-run,tests/launcher/deadline.sh $(BUILD))

@@ -29,7 +29,7 @@ static void usage(FILE *f)
 	fprintf(f, "\n"
 		"                     (default %s; picks the QEMU machine, the default guest\n"
 		"                     and host images, the guest's entry MSR and the host MMU\n"
-		"                     mode; book3s32, e500 and 440 run hosted only)\n",
+		"                     mode; book3s32 and e500 run hosted only)\n",
 		run_family_default()->name);
 	fprintf(f,
 		"  --pv               host offers the magic page (default; the 440 host has\n"
@@ -270,7 +270,8 @@ static int parse_options(int argc, char **argv, struct run_options *o)
  * tree (build/native/bin/) and an installation (PREFIX/bin with images in
  * PREFIX/share/ppcpv/) work wherever they are.
  */
-#define DEFAULT_IMAGES	4	/* guest, host stub, Linux entry stub, ppcpv-patch */
+#define DEFAULT_IMAGES	5	/* guest (hosted, native), host stub, Linux entry stub,
+				 * ppcpv-patch */
 
 static const char *default_image(const char *build_rel, const char *installed)
 {
@@ -320,7 +321,9 @@ static int check_setup(struct run_options *o)
 	if (o->linux_kernel)	/* the ELF itself is checked as it is read */
 		return o->mode == MODE_NATIVE ? check_file("Linux entry stub", o->linux_entry)
 					      : check_file("host stub", o->host);
-	if (check_file("guest", o->guest))
+	if (o->mode != MODE_NATIVE && check_file("guest", o->guest))
+		return -1;
+	if ((o->mode == MODE_NATIVE || o->all) && check_file("guest", o->native_guest))
 		return -1;
 	return o->mode == MODE_NATIVE ? 0 : check_file("host stub", o->host);
 }
@@ -450,6 +453,7 @@ static int run_one(const struct run_options *o, struct run_result *r)
 	memset(&f, 0, sizeof(f));
 	result_init(r, o->mode);
 	r->is_linux = o->linux_kernel != NULL;
+	r->timebase_hz = o->family->timebase_hz;
 	/* the native raw guest needs no files */
 	if ((o->mode != MODE_NATIVE || o->linux_kernel) && make_files(o, &f))
 		err = -1;
@@ -521,8 +525,14 @@ static int run(struct run_options *o)
 	struct run_result r;
 	int status;
 
-	if (!o->guest)
+	if (!o->guest) {
 		o->guest = default_image(o->family->guest_build, o->family->guest_installed);
+		if (o->family->native_guest_build)
+			o->native_guest = default_image(o->family->native_guest_build,
+							o->family->native_guest_installed);
+	}
+	if (!o->native_guest)
+		o->native_guest = o->guest;
 	if (!o->host)
 		o->host = default_image(o->family->host_build, o->family->host_installed);
 	if (!o->qemu)

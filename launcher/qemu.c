@@ -90,7 +90,7 @@ static void ref_guest_args(struct argv_builder *b, const struct run_options *o,
 	add(b, "stdio");
 	add(b, o->family->first_image);
 	if (o->mode == MODE_NATIVE) {
-		add(b, o->guest);
+		add(b, o->native_guest);
 		return;
 	}
 	add(b, o->host);
@@ -239,6 +239,16 @@ static void drain(const struct run_options *o, struct run_result *r, struct line
 		take(o, r, lb, data, (size_t)n);
 }
 
+/* Where the machine cannot end QEMU for a non-zero status (the family's
+ * exit_halts), the last EXIT line - the host's, after HOST-STATS, or
+ * natively the guest's - with such a status is the end of the boot.
+ * Status 0 ends QEMU itself. */
+static int halted(const struct run_options *o, const struct run_result *r)
+{
+	return o->family->exit_halts && r->exit_status &&
+	       (o->mode == MODE_NATIVE ? r->have_exit : r->host_exited);
+}
+
 int qemu_run(const struct run_options *o, const char *const *argv, struct run_result *r)
 {
 	struct line_buf lb = { .len = 0 };
@@ -253,10 +263,9 @@ int qemu_run(const struct run_options *o, const char *const *argv, struct run_re
 		return -1;
 	}
 	/* A panicked kernel that does not end QEMU (no os-term) spins: the
-	 * panic's closing line is the end of the boot as well.  So is the
-	 * host's EXIT line where the host halts instead of ending QEMU. */
-	while (!r->panic_over && !(o->family->exit_halts && r->host_exited) &&
-	       (ev = proc_wait(&p, deadline)) == PROC_OUTPUT) {
+	 * panic's closing line is the end of the boot as well; so is a
+	 * halting machine's last EXIT line (halted()). */
+	while (!r->panic_over && !halted(o, r) && (ev = proc_wait(&p, deadline)) == PROC_OUTPUT) {
 		n = proc_read(&p, data, sizeof(data), 0);
 		if (n > 0)
 			take(o, r, &lb, data, (size_t)n);

@@ -2,7 +2,10 @@
 /*
  * The console, chosen from /chosen/stdout-path: an ePAPR byte channel
  * (EV_BYTE_CHANNEL_SEND, once the hypercall stub is installed), the ppcpv
- * host device's transmit register, or the pseries vty (H_PUT_TERM_CHAR).
+ * host device's transmit register, a 16550 UART the tree gives an
+ * effective address ("virtual-reg": QEMU bamboo's, natively; its registers
+ * are the ones the host device imitates), or the pseries vty
+ * (H_PUT_TERM_CHAR).
  */
 #include <stdarg.h>
 #include <ppcpv/abi.h>
@@ -13,11 +16,11 @@
 #include <ppcpv/host/hostdev.h>
 #include "ref.h"
 
-enum console_kind { CONSOLE_NONE, CONSOLE_VTY, CONSOLE_HOSTDEV, CONSOLE_BYTE_CHANNEL };
+enum console_kind { CONSOLE_NONE, CONSOLE_VTY, CONSOLE_HOSTDEV, CONSOLE_BYTE_CHANNEL, CONSOLE_UART };
 
 static struct {
 	enum console_kind kind;
-	uint64_t handle;	/* vty number or byte-channel handle */
+	uint64_t handle;	/* vty number, byte-channel handle, or the UART's EA */
 } con;
 
 static int stdout_node(const void *fdt, size_t size)
@@ -27,7 +30,9 @@ static int stdout_node(const void *fdt, size_t size)
 	int chosen = ppcpv_fdt_path_offset(fdt, size, "/chosen");
 	size_t i;
 
-	if (chosen < 0 || ppcpv_fdt_get_string(fdt, size, chosen, "stdout-path", &p) < 0)
+	/* (the older name: QEMU bamboo's tree has only that) */
+	if (chosen < 0 || (ppcpv_fdt_get_string(fdt, size, chosen, "stdout-path", &p) < 0 &&
+			   ppcpv_fdt_get_string(fdt, size, chosen, "linux,stdout-path", &p) < 0))
 		return -1;
 	for (i = 0; p[i] && p[i] != ':' && i + 1 < sizeof(path); i++)
 		path[i] = p[i];
@@ -54,6 +59,10 @@ void console_init(const void *fdt, size_t size, int hcalls_ready)
 		con.handle = handle;
 	} else if (platform_hostdev()) {
 		con.kind = CONSOLE_HOSTDEV;
+	} else if (node >= 0 && node_is(fdt, size, node, "ns16550") &&
+		   !ppcpv_fdt_get_u32(fdt, size, node, "virtual-reg", &handle)) {
+		con.kind = CONSOLE_UART;
+		con.handle = handle;
 	} else {
 		con.kind = CONSOLE_VTY;
 		con.handle = node >= 0 ? fdt_reg_address(fdt, size, node) : 0;
@@ -95,12 +104,25 @@ static void write_chunk(const char *s, size_t n)
 		for (i = 0; i < n; i++)
 			*thr = (uint8_t)s[i];
 		break;
+	case CONSOLE_UART:
+		thr = (volatile uint8_t *)(uintptr_t)con.handle;
+		for (i = 0; i < n; i++) {
+			while (!(thr[PPCPV_HOSTDEV_UART_LSR] & PPCPV_HOSTDEV_LSR_THRE))
+				;
+			thr[PPCPV_HOSTDEV_UART_THR] = (uint8_t)s[i];
+		}
+		break;
 	case CONSOLE_VTY:
 		ppcpv_papr_vty_write((uint32_t)con.handle, s, n);
 		break;
 	default:
 		break;
 	}
+}
+
+uint64_t console_uart(void)
+{
+	return con.kind == CONSOLE_UART ? con.handle : 0;
 }
 
 void console_write(const char *s, size_t n)

@@ -79,6 +79,10 @@
 	.globl	_start
 _start:
 	. = PPC_BOOK3S_VEC_RESET
+/* The ELF's entry point, for loaders that take it from there (QEMU
+ * bamboo's -kernel); pseries' -bios and the ppcpv host enter at 0x100. */
+	.globl	_entry
+_entry:
 #if !REF_BIG_ENDIAN
 1:	be_insn	(PPC_INST_B | ENDIAN_SWITCH_SKIP)
 0:	b	boot

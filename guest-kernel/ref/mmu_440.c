@@ -125,6 +125,9 @@ int mmu_init(const void *fdt, size_t fdt_size)
 		tlb_write(kernel_entries++, &e);
 		ea += 1ull << PPC_440_SIZE_LOG2(code);
 	}
+	/* the host device's page, or natively the console UART's */
+	if (!dev)
+		dev = console_uart() & ~(uint64_t)(PAGE_SIZE - 1);
 	if (dev && kernel_entries < CHECK_INDEX) {
 		e = tlbe((unsigned long)dev, PPC_440_SIZE_4K, (unsigned long)dev,
 			 PPC_440_TLB2_I | PPC_440_TLB2_G | PPC_440_TLB2_SR | PPC_440_TLB2_SW, 0);
@@ -132,7 +135,7 @@ int mmu_init(const void *fdt, size_t fdt_size)
 	}
 	for (i = kernel_entries; i < PPC_440_TLB_ENTRIES; i++)
 		tlb_invalidate(i);
-	kprintf("mmu: 440 TLB: %u entries of its own (memory 0x%llx, host device 0x%llx)\n",
+	kprintf("mmu: 440 TLB: %u entries of its own (memory 0x%llx, device page 0x%llx)\n",
 		kernel_entries, (unsigned long long)bytes, (unsigned long long)dev);
 	return 0;
 }

@@ -39,10 +39,12 @@ unsigned long __attribute__((noinline, aligned(16))) booke_read_pvr(void)
 
 uint64_t booke_memory_size(const void *fdt, size_t size)
 {
-	int node = ppcpv_fdt_path_offset(fdt, size, "/memory@0");
 	uint32_t ac = 2, sc = 1;
 	uint64_t bytes = 0;
+	int node = ppcpv_fdt_path_offset(fdt, size, "/memory@0");
 
+	if (node < 0)	/* QEMU bamboo's tree names it without a unit address */
+		node = ppcpv_fdt_path_offset(fdt, size, "/memory");
 	ppcpv_fdt_get_u32(fdt, size, 0, "#address-cells", &ac);
 	ppcpv_fdt_get_u32(fdt, size, 0, "#size-cells", &sc);
 	if (node < 0 || ppcpv_fdt_get_cells(fdt, size, node, "reg", ac, sc, &bytes))

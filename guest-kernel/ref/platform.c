@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * How the reference kernel talks to its machine.  Natively (QEMU pseries)
- * that is the hypervisor interface at PR=0 (lib/papr: the vty and RTAS).  Under
+ * that is the hypervisor interface at PR=0 (lib/papr: the vty and RTAS);
+ * natively on QEMU bamboo (the 440 build) a UART (console.c) and a system
+ * reset to end.  Under
  * the ppcpv host stub an `sc 1` never reaches the host (QEMU answers it for
  * PR=1 code), so the host describes an MMIO device, "ppcpv,hostdev", in the
  * device tree: a transmit register and an exit register.
@@ -10,6 +12,9 @@
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/papr.h>
 #include "ref.h"
+#ifdef REF_440
+#include <ppcpv/isa/ppc440.h>
+#endif
 
 static struct {
 	uint64_t hostdev;		/* guest-physical base, 0: native */
@@ -78,6 +83,16 @@ void platform_exit(int status)
 	kprintf("EXIT: %d\n", status);
 	if (plat.hostdev)
 		*(volatile uint32_t *)(uintptr_t)(plat.hostdev + PPCPV_HOSTDEV_EXIT) = (uint32_t)status;
+#ifdef REF_440
+	/* Natively on QEMU bamboo: no power-off, but a system reset through
+	 * DBCR0, which -no-reboot makes QEMU's exit 0; for any other status
+	 * the EXIT line is all there is, and the kernel halts. */
+	if (!status)
+		__asm__ __volatile__("mtspr %0,%1; isync" : : "i"(PPC_440_SPR_DBCR0),
+				     "r"(PPC_440_DBCR0_RST_SYSTEM) : "memory");
+	for (;;)
+		;
+#endif
 	ppcpv_rtas_exit(plat.rtas_power_off, plat.rtas_os_term, status,
 			"ppcpv reference guest: checks failed");
 }

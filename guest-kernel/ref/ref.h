@@ -165,6 +165,7 @@ int ppcpv_ref_probe_store(unsigned long ea, unsigned int bytes, unsigned long va
 /* console.c */
 void console_init(const void *fdt, size_t fdt_size, int hcalls_ready);
 void console_write(const char *s, size_t n);
+uint64_t console_uart(void);	/* the console UART's EA (native bamboo), or 0 */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* platform.c: how the run ends (native: RTAS; hosted: the host device) */

@@ -158,6 +158,12 @@ check_run() {
 		pass "ppcpv-run --family 440: default images from PREFIX/share/ppcpv" ;;
 	*) fail "ppcpv-run --family 440: default images not from PREFIX/share/ppcpv: $out" ;;
 	esac
+	out=$("$inst/bin/ppcpv-run" --family 440 --native --print)
+	case $out in
+	*"-kernel $inst/bin/../share/ppcpv/guest-ref-440.elf")
+		pass "ppcpv-run --family 440 --native: the ELF from PREFIX/share/ppcpv" ;;
+	*) fail "ppcpv-run --family 440 --native: the ELF not from PREFIX/share/ppcpv: $out" ;;
+	esac
 	out=$("$inst/bin/ppcpv-run" --json --quiet --timeout 30 2>&1)
 	check_eq "ppcpv-run: the installed guest boots with PV and passes its checks" \
 		"0 true" "$(json_value "$out" exit) $(json_value "$out" pv)"
