@@ -2,7 +2,8 @@
 # (Named to be read after guest-tests-e500.mk, whose E500_GUEST_LIBS it uses.)
 # tests/host/b440/: the e500 test guests built for the 440 (one-line
 # wrappers of tests/host/e500's sources, compiled -mcpu=440) and the check
-# step that boots each under the 440 host in qemu-system-ppc -M bamboo.
+# step that boots each, and the 440 reference kernel, under the 440 host in
+# qemu-system-ppc -M bamboo.
 
 B440_GUEST_RUNTIME := tests/host/b440/head.S tests/host/b440/lib.c
 B440_GUEST_TESTS := $(sort $(wildcard tests/host/b440/t_*.c))
@@ -25,5 +26,6 @@ $(call objs,ppc32,$(B440_GUEST_TESTS) $(B440_GUEST_RUNTIME)): CFLAGS_ppc32 += -m
 
 B440_GUEST_IMAGES := $(foreach t,$(B440_GUEST_TESTS),$(call b440_guest_image,$(t)))
 
-$(call CHECK_STEP,host-b440,$(HOST_B440_ELF) $(B440_GUEST_IMAGES) $(BUILD)/native/bin/ppcpv-hostcfg,\
+$(call CHECK_STEP,host-b440,$(HOST_B440_ELF) $(B440_GUEST_IMAGES) $(GUEST_REF440_BIN) \
+	$(BUILD)/native/bin/ppcpv-hostcfg,\
 	tests/host/b440/check.sh $(BUILD))

@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: MIT
 #
 # check.sh [BUILD]: boot the BookE test guest (tests/host/e500's, built for
-# the 440) under the 440 host stub in qemu-system-ppc -M bamboo, mode
-# no-pv: the guest's own checks ("ok -" / "not ok -" lines), PV off with
-# its reason, the HOST-STATS counters, the EXIT line and QEMU's status (0
+# the 440) under the 440 host stub in qemu-system-ppc -M bamboo, modes
+# no-pv and pv (served as no-pv), and the 440 reference kernel (its
+# HOST-TLB counters): the guest's own checks ("ok -" / "not ok -" lines),
+# PV off with its reason, the HOST-STATS counters, the EXIT line and QEMU's
+# status (0
 # through a DBCR0 system reset with -no-reboot; a failing run cannot make
 # bamboo exit non-zero, so it halts and the timeout's 124 ends it).
 set -u
@@ -80,6 +82,25 @@ grep -q "^host: mode pv served as no-pv: the 440 host offers no magic page (KVM'
 grep -q '^guest: PV off: FEATURES 0x0 has no magic-page bit$' "$tmp/pv-as-no-pv.out" &&
 	pass "pv-as-no-pv: PV off, with the reason" || fail "pv-as-no-pv: no 'PV off' line with its reason"
 check_stat pv-as-no-pv hcall_map_magic_page -eq 0
+
+# The reference kernel built for the 440 (build/images/guest-ref-440.bin)
+# on its own TLB: the host's counters, which ppcpv-run does not report
+# (tests/launcher/boots-440.sh boots it through ppcpv-run): real TLB
+# misses shadowed from the guest's TLB, exactly its two deliberate misses
+# its own, nothing denied, the device page's accesses not memory.
+"$here/tests/host/e500/run-guest.sh" --machine bamboo --build "$build" --timeout 60 --mode no-pv \
+	"$build/images/guest-ref-440.bin" >"$tmp/ref.out" 2>&1
+check_eq "ref: QEMU exit status" 0 "$?"
+check_eq "ref: EXIT 0 from guest and host" "EXIT: 0 EXIT: 0" "$(grep '^EXIT:' "$tmp/ref.out" | tr '\n' ' ' | sed 's/ $//')"
+tlb=$(sed -n 's/^HOST-TLB: //p' "$tmp/ref.out")
+guest=$(sed -n 's/^GUEST-RESULT: //p' "$tmp/ref.out")
+check_eq "ref: no failed check" 0 "$(json_value "$guest" checks_failed)"
+[ "$(json_value "$tlb" shadowed)" -gt 0 ] 2>/dev/null && pass "ref: real TLB misses shadowed ($(json_value "$tlb" shadowed))" ||
+	fail "ref: nothing shadowed: $tlb"
+check_eq "ref: the guest's own TLB misses (its two unmapped loads)" 2 "$(json_value "$tlb" guest_misses)"
+check_eq "ref: nothing denied" 0 "$(json_value "$tlb" denied)"
+[ "$(json_value "$tlb" not_memory)" -gt 0 ] 2>/dev/null && pass "ref: the device page reached the core" ||
+	fail "ref: no access beyond memory: $tlb"
 
 boot fatal t_booke "$FAIL_TIMEOUT" --mode no-pv --selftest host-fault
 check_ends fatal 99 124
