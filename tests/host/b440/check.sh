@@ -6,9 +6,9 @@
 # no-pv and pv (served as no-pv), and the 440 reference kernel (its
 # HOST-TLB counters): the guest's own checks ("ok -" / "not ok -" lines),
 # PV off with its reason, the HOST-STATS counters, the EXIT line and QEMU's
-# status (0
-# through a DBCR0 system reset with -no-reboot; a failing run cannot make
-# bamboo exit non-zero, so it halts and the timeout's 124 ends it).
+# status (0 through a DBCR0 system reset with -no-reboot; a failing run
+# cannot make bamboo exit non-zero, so it halts and the timeout's 124 ends
+# it).
 set -u
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 build=${1:-$here/build}
