@@ -98,10 +98,10 @@ const struct run_family *run_family_find(const char *name)
 	return NULL;
 }
 
-void run_family_list(FILE *f)
+void run_family_list(FILE *f, const char *sep)
 {
 	size_t i;
 
 	for (i = 0; i < N_FAMILIES; i++)
-		fprintf(f, "%s%s", i ? ", " : "", families[i].name);
+		fprintf(f, "%s%s", i ? sep : "", families[i].name);
 }
