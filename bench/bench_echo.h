@@ -59,8 +59,19 @@ struct result {
 	struct exit_costs costs;	/* --exit-costs: traced host cost per exit */
 };
 
+/* Another family's results for results.json's "families" object: the
+ * JSON bench-echo wrote for it (--family-json) or why it has none
+ * (--family-absent). */
+#define MAX_FAMILIES	8
+struct family_result {
+	const char *name, *json_file, *absent_reason;
+};
+
 struct options {
 	const char *run, *guest, *json;
+	const char *family;	/* ppcpv-run --family, and results.json's "family" */
+	struct family_result fam[MAX_FAMILIES];
+	unsigned int n_fam;
 	const char *mmu;	/* ppcpv-run --mmu for the hosted modes */
 	const char *fast_exits;	/* ppcpv-run --fast-exits for the hosted modes */
 	const char *exit_costs;	/* a directory of exit-costs outputs, <mode key>.txt */

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "bench_echo.h"
 
 static unsigned long long bench_value(const struct boot *b, const char *key)
@@ -236,20 +237,19 @@ static void json_ratio(FILE *f, const char *key, double v, const char *end)
 		fprintf(f, "\"%s\":null%s\n", key, end);
 }
 
-int write_json(const struct options *o, const struct result *res)
+/* One family's results as an object, without its closing brace. */
+static void json_results_open(FILE *f, const struct options *o, const struct result *res)
 {
-	FILE *f = fopen(o->json, "w");
 	unsigned long long n = 0;
 	enum mode m;
 
-	if (!f) {
-		fprintf(stderr, "bench-echo: %s: %s\n", o->json, strerror(errno));
-		return -1;
-	}
 	for (m = 0; m < MODES && !n; m++)
 		n = res[m].iterations;
-	fprintf(f, "{\"benchmark\":\"echo-loop\",\"iterations\":%llu,\"runs_per_mode\":%u,"
-		"\"deterministic\":%s,\n", n, o->runs, o->runs > 1 ? "true" : "null");
+	fprintf(f, "{\"benchmark\":\"echo-loop\",");
+	if (o->family)
+		fprintf(f, "\"family\":\"%s\",", o->family);
+	fprintf(f, "\"iterations\":%llu,\"runs_per_mode\":%u,\"deterministic\":%s,\n", n, o->runs,
+		o->runs > 1 ? "true" : "null");
 	for (m = 0; m < MODES; m++)
 		if (res[m].ran)
 			json_mode(f, &res[m], mode_key[m]);
@@ -257,6 +257,70 @@ int write_json(const struct options *o, const struct result *res)
 		fprintf(f, "\"pv_traps_only_sc_rfid\":%s,\n",
 			pv_only_unavoidable(res) ? "true" : "false");
 	json_ratio(f, "ratio_off_on", ratio(res, NO_PV, PV), ",");
-	json_ratio(f, "ratio_on_native", ratio(res, PV, NATIVE), "}");
-	return fclose(f) ? -1 : 0;
+	json_ratio(f, "ratio_on_native", ratio(res, PV, NATIVE), "");
+}
+
+/* A file bench-echo wrote: one JSON object, embedded as it is. */
+static int json_embed(FILE *f, const char *path)
+{
+	FILE *in = fopen(path, "r");
+	char buf[1 << 16];
+	size_t n;
+
+	if (!in) {
+		fprintf(stderr, "bench-echo: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	n = fread(buf, 1, sizeof(buf) - 1, in);
+	fclose(in);
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		n--;
+	if (n < 2 || n >= sizeof(buf) - 2 || buf[0] != '{' || buf[n - 1] != '}') {
+		fprintf(stderr, "bench-echo: %s: not one JSON object of bench-echo's\n", path);
+		return -1;
+	}
+	fwrite(buf, 1, n, f);
+	return 0;
+}
+
+/* "families": this run's family (when named) and the others given. */
+static int json_families(FILE *f, const struct options *o, const struct result *res)
+{
+	unsigned int i;
+
+	fprintf(f, ",\n\"families\":{");
+	if (o->family) {
+		fprintf(f, "\"%s\":", o->family);
+		json_results_open(f, o, res);
+		fprintf(f, "}");
+	}
+	for (i = 0; i < o->n_fam; i++) {
+		fprintf(f, "%s\n\"%s\":", o->family || i ? "," : "", o->fam[i].name);
+		if (o->fam[i].absent_reason)
+			fprintf(f, "{\"benchmark\":\"echo-loop\",\"family\":\"%s\",\"available\":false,"
+				"\"reason\":\"%s\"}", o->fam[i].name, o->fam[i].absent_reason);
+		else if (json_embed(f, o->fam[i].json_file))
+			return -1;
+	}
+	fprintf(f, "}");
+	return 0;
+}
+
+int write_json(const struct options *o, const struct result *res)
+{
+	FILE *f = fopen(o->json, "w");
+	int err;
+
+	if (!f) {
+		fprintf(stderr, "bench-echo: %s: %s\n", o->json, strerror(errno));
+		return -1;
+	}
+	json_results_open(f, o, res);
+	err = o->family || o->n_fam ? json_families(f, o, res) : 0;
+	fprintf(f, "}\n");
+	if (fclose(f) || err) {
+		unlink(o->json);	/* a whole file or none */
+		return -1;
+	}
+	return 0;
 }

@@ -16,19 +16,20 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 driver=$build/native/bin/bench-echo
 
-# run_driver MMU: the three modes, two boots each, the hosted ones with
-# ppcpv-run --mmu MMU; $json and mode_line read its results.
+# run_driver MMU [FAMILY IMAGE]: the three modes, two boots each, the
+# hosted ones with ppcpv-run --mmu MMU (and --family FAMILY, the benchmark
+# image IMAGE); $json and mode_line read its results.
 run_driver() {
-	local mmu=$1
-	"$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-bench-check.bin" \
+	local mmu=$1 family=(${2:+--family "$2"}) image=${3:-guest-bench-check.bin}
+	"$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/$image" "${family[@]}" \
 		--modes native,no-pv,pv --runs 2 --timeout 60 --mmu "$mmu" --json "$tmp/results.json" \
 		>"$tmp/out" 2>&1
 	status=$?
 	sed 's/^/    | /' "$tmp/out"
-	check_eq "$mmu: driver: all three modes ran, two boots each with identical counts" 0 "$status"
+	check_eq "$mmu${2:+ $2}: driver: all three modes ran, two boots each with identical counts" 0 "$status"
 	json=$(cat "$tmp/results.json" 2>/dev/null)
-	check_eq "$mmu: iterations" "$iterations" "$(json_value "$json" iterations)"
-	check_eq "$mmu: deterministic" true "$(json_value "$json" deterministic)"
+	check_eq "$mmu${2:+ $2}: iterations" "$iterations" "$(json_value "$json" iterations)"
+	check_eq "$mmu${2:+ $2}: deterministic" true "$(json_value "$json" deterministic)"
 }
 
 # mode_line MODE: the line of results.json with that mode's object
@@ -59,39 +60,53 @@ common() {
 # space changes load user segments (2 slbie + 2 slbmte each): none of
 # these can be patched, so PV leaves them and removes every mfspr, mtspr
 # and mtmsrd L=1.
+# shadow_checks LABEL: the shadow-MMU counts of the results just run.
+shadow_checks() {
+	local label=$1 mode line sf on off off_insns on_insns kind
+	for mode in no_pv pv; do
+		line=$(mode_line "$mode")
+		check_eq "$label: $mode: 4 guest page faults per iteration" 4 "$(json_value "$line" guest_faults_per_iter)"
+		check_eq "$label: $mode: 6 hash-table hypercalls per iteration" 6 "$(json_value "$line" hcalls_per_iter)"
+		check_eq "$label: $mode: the host served them (4 H_ENTER)" 4 "$(json_count "$line" traps_per_iter papr_h_enter)"
+		check_eq "$label: $mode: the host served them (2 H_BULK_REMOVE)" 2 \
+			"$(json_count "$line" traps_per_iter papr_h_bulk_remove)"
+		check_eq "$label: $mode: the faults reflected by the host's walk" 4 "$(json_count "$line" traps_per_iter guest_faults)"
+		check_eq "$label: $mode: one system-call entry per call" 8 "$(json_count "$line" traps_per_iter syscall_reflected)"
+		check_eq "$label: $mode: one rfid per kernel exit (8 calls, 4 faults)" 12 \
+			"$(json_count "$line" traps_per_iter emul_rfid)"
+		check_eq "$label: $mode: translation turned on at each kernel entry" 12 \
+			"$(json_count "$line" traps_per_iter emul_mtmsrd)"
+		check_eq "$label: $mode: SLB instructions (3 user-segment loads)" 12 \
+			"$(json_count "$line" traps_per_iter emul_mmu)"
+		sf=$(json_value "$line" shadow_faults_per_iter)
+		[ "${sf%.*}" -gt 0 ] 2>/dev/null && pass "$label: $mode: shadow faults served ($sf per iteration)" ||
+			fail "$label: $mode: no shadow fault served ($sf)"
+	done
+	on=$(mode_line pv)
+	for kind in emul_mfspr emul_mtspr emul_mtmsrd_l1 emul_mfmsr; do
+		check_eq "$label: pv: no $kind left" "" "$(json_count "$on" traps_per_iter "$kind")"
+	done
+	off=$(mode_line no_pv)
+	check_eq "$label: no-pv: mfspr per iteration (entry and exit of 8 calls and 4 faults)" 64 \
+		"$(json_count "$off" traps_per_iter emul_mfspr)"
+	off_insns=$(json_value "$off" instructions_per_iter)
+	on_insns=$(json_value "$on" instructions_per_iter)
+	[ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
+		pass "$label: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
+		fail "$label: pv: $on_insns instructions per iteration, no-pv $off_insns"
+}
 run_driver shadow
 common shadow
-for mode in no_pv pv; do
-	line=$(mode_line "$mode")
-	check_eq "shadow: $mode: 4 guest page faults per iteration" 4 "$(json_value "$line" guest_faults_per_iter)"
-	check_eq "shadow: $mode: 6 hash-table hypercalls per iteration" 6 "$(json_value "$line" hcalls_per_iter)"
-	check_eq "shadow: $mode: the host served them (4 H_ENTER)" 4 "$(json_count "$line" traps_per_iter papr_h_enter)"
-	check_eq "shadow: $mode: the host served them (2 H_BULK_REMOVE)" 2 \
-		"$(json_count "$line" traps_per_iter papr_h_bulk_remove)"
-	check_eq "shadow: $mode: the faults reflected by the host's walk" 4 "$(json_count "$line" traps_per_iter guest_faults)"
-	check_eq "shadow: $mode: one system-call entry per call" 8 "$(json_count "$line" traps_per_iter syscall_reflected)"
-	check_eq "shadow: $mode: one rfid per kernel exit (8 calls, 4 faults)" 12 \
-		"$(json_count "$line" traps_per_iter emul_rfid)"
-	check_eq "shadow: $mode: translation turned on at each kernel entry" 12 \
-		"$(json_count "$line" traps_per_iter emul_mtmsrd)"
-	check_eq "shadow: $mode: SLB instructions (3 user-segment loads)" 12 \
-		"$(json_count "$line" traps_per_iter emul_mmu)"
-	sf=$(json_value "$line" shadow_faults_per_iter)
-	[ "${sf%.*}" -gt 0 ] 2>/dev/null && pass "shadow: $mode: shadow faults served ($sf per iteration)" ||
-		fail "shadow: $mode: no shadow fault served ($sf)"
-done
-on=$(mode_line pv)
-for kind in emul_mfspr emul_mtspr emul_mtmsrd_l1 emul_mfmsr; do
-	check_eq "shadow: pv: no $kind left" "" "$(json_count "$on" traps_per_iter "$kind")"
-done
-off=$(mode_line no_pv)
-check_eq "shadow: no-pv: mfspr per iteration (entry and exit of 8 calls and 4 faults)" 64 \
-	"$(json_count "$off" traps_per_iter emul_mfspr)"
-off_insns=$(json_value "$off" instructions_per_iter)
-on_insns=$(json_value "$on" instructions_per_iter)
-[ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
-	pass "shadow: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
-	fail "shadow: pv: $on_insns instructions per iteration, no-pv $off_insns"
+shadow_checks shadow
+
+# --- the same kernel built little-endian (--family book3s64le): the same
+# work per iteration, the same traps, each through the host's
+# little-endian interrupt delivery and shared page.
+run_driver shadow book3s64le guest-bench64le-check.bin
+common "shadow book3s64le"
+shadow_checks "shadow book3s64le"
+check_eq "shadow book3s64le: results.json names the family" book3s64le "$(json_value "$json" family)"
+cp "$tmp/results.json" "$tmp/le.json"
 
 # --- the flat mapping (--mmu flat): the hosted kernel keeps real mode, so
 # nothing faults or maps; without PV every privileged instruction of the
@@ -120,6 +135,29 @@ on_insns=$(json_value "$on" instructions_per_iter)
 [ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
 	pass "flat: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
 	fail "flat: pv: $on_insns instructions per iteration, no-pv $off_insns"
+
+# Other families' results under "families" (make bench): this run's own
+# repeated under its name, another family's file embedded whole, an
+# absent family with its reason; a file that is not bench-echo's refused.
+"$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-bench-check.bin" \
+	--family book3s64 --modes pv --runs 1 --timeout 60 --json "$tmp/all.json" \
+	--family-json "book3s64le=$tmp/le.json" --family-absent "e500=no process layer" >/dev/null 2>&1
+check_eq "families: the driver wrote them" 0 "$?"
+check_eq "families: results.json is one JSON document with book3s64, book3s64le and e500" \
+	"book3s64 book3s64le e500 book3s64le false" \
+	"$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=d["families"];
+print(" ".join(sorted(f)), f["book3s64le"]["family"], str(f["e500"]["available"]).lower())' "$tmp/all.json" 2>&1)"
+check_eq "families: the top level is the run's own family" book3s64 "$(json_value "$(cat "$tmp/all.json")" family)"
+echo '{"broken":' >"$tmp/bad.json"
+"$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-bench-check.bin" \
+	--modes pv --runs 1 --timeout 60 --json "$tmp/none.json" --family-json "x=$tmp/bad.json" >"$tmp/err" 2>&1
+check_eq "families: a file that is not one JSON object fails the run" 1 "$?"
+check_eq "families: ... and leaves no results.json behind" no "$([ -e "$tmp/none.json" ] && echo yes || echo no)"
+check_eq "families: ... saying which file" 1 "$(grep -c "bad.json: not one JSON object" "$tmp/err")"
+"$driver" --family-absent 'e500=a "quoted" reason' >/dev/null 2>&1
+check_eq "families: a reason JSON would need to escape is a usage error" 2 "$?"
+"$driver" --family-json noequals >/dev/null 2>&1
+check_eq "families: NAME=FILE without = is a usage error" 2 "$?"
 
 # The driver refuses what it cannot measure.
 "$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-ref.bin" \
