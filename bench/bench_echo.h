@@ -15,7 +15,7 @@
 #define MAX_PAIRS	64
 #define MAX_RUNS	10
 #define MARKS		3
-#define TB_TICKS_PER_US	512.0	/* QEMU pseries: 512 MHz; icount shift=0: 1 insn = 1 ns */
+#define NS_PER_S	1e9	/* icount shift=0: 1 instruction = 1 ns */
 #define TARGET_OFF_ON	1.94	/* the 2010 cover letter: 14.7 s -> 7.6 s */
 #define TARGET_ON_NATIVE 1.2
 
@@ -52,6 +52,7 @@ struct exit_costs {
 struct result {
 	int ran;
 	unsigned long long iterations;
+	unsigned long long timebase_hz;	/* the guest's (its BENCH-RESULT) */
 	double instructions, syscalls, switches, wall;
 	double guest_faults;		/* storage and segment interrupts the guest took */
 	double hcalls;			/* its hash-table hypercalls (H_ENTER, H_*REMOVE) */

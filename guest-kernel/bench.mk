@@ -12,41 +12,52 @@ BENCH_ITERATIONS := 1000
 BENCH_CHECK_ITERATIONS := 16
 
 # The kernel the checks image has (module.mk), with the benchmark in place
-# of its main and checks; per flavour: ppc64 (book3s64) and ppc64le
-# (book3s64le) - the families whose reference kernel has the process layer.
-BENCH_KERNEL_OBJS = $(call objs,$(1),$(REF_KERNEL_SRCS) guest-kernel/ref/bench.c)
+# of its main and checks, per family: book3s64 (ppc64), book3s64le
+# (ppc64le), book3s32 (ppc32) and e500 (objects under ppc32/e500, linked
+# with the ppc32 libraries).  The 32-bit kernels add the process layer to
+# theirs (REF_PROC_SRCS; the 64-bit one has it already).
+BENCH_KERNEL_SRCS_ppc64 = $(REF_KERNEL_SRCS)
+BENCH_KERNEL_SRCS_ppc64le = $(REF_KERNEL_SRCS)
+BENCH_KERNEL_SRCS_ppc32 = $(REF32_KERNEL_SRCS) $(REF_PROC_SRCS)
+BENCH_KERNEL_SRCS_ppc32/e500 = $(REFE500_KERNEL_SRCS) $(REF_PROC_SRCS)
+BENCH_KERNEL_OBJS = $(call objs,$(1),$(BENCH_KERNEL_SRCS_$(1)) guest-kernel/ref/bench.c)
 BENCH_MAIN_OBJ = $(BUILD)/$(1)/guest-kernel/ref/bench_main-$(2).o
 
-# bench_main.c once per flavour and iteration count.
+# bench_main.c once per object directory and iteration count:
+# $(call BENCH_MAIN_RULE,object directory,compiler,flags)
 define BENCH_MAIN_RULE
 $(BUILD)/$(1)/guest-kernel/ref/bench_main-%.o: guest-kernel/ref/bench_main.c guest-kernel/bench.mk
 	@mkdir -p $$(@D)
 	@$$(if $$(Q),echo "  CC [$(1)] $$< (N=$$*)")
-	$$(Q)$$(CC_$(1)) $$(CFLAGS_$(1)) $$(CPPFLAGS) $$(addprefix -I,$$(INCLUDES)) \
+	$$(Q)$(2) $(3) $$(CPPFLAGS) $$(addprefix -I,$$(INCLUDES)) \
 		-DBENCH_ITERATIONS=$$* -MMD -MP -c -o $$@ $$<
 endef
-$(foreach f,ppc64 ppc64le,$(eval $(call BENCH_MAIN_RULE,$(f))))
+$(foreach f,ppc64 ppc64le ppc32,$(eval $(call BENCH_MAIN_RULE,$(f),$$(CC_$(f)),$$(CFLAGS_$(f)))))
+$(eval $(call BENCH_MAIN_RULE,ppc32/e500,$$(CC_ppc32),$$(REFE500_CFLAGS)))
 
-# $(call BENCH_IMAGE,flavour,name,iterations): $(BUILD)/images/name.elf and .bin
+# $(call BENCH_IMAGE,object directory,library flavour,name,iterations):
+# $(BUILD)/images/name.elf and .bin
 define BENCH_IMAGE_BODY
-$(BUILD)/images/$(2).elf: $(call BENCH_KERNEL_OBJS,$(1)) $(call BENCH_MAIN_OBJ,$(1),$(3)) \
-		$(call REF_LIBS_OF,$(1)) $(REF_LDS)
+$(BUILD)/images/$(3).elf: $(call BENCH_KERNEL_OBJS,$(1)) $(call BENCH_MAIN_OBJ,$(1),$(4)) \
+		$(call REF_LIBS_OF,$(2)) $(REF_LDS)
 	@mkdir -p $$(@D)
 	@$$(if $$(Q),echo "  LD [$(1)] $$@")
-	$$(Q)$$(call PPC_RAW_LINK,$(1),$$@,$(REF_LDS),$(call BENCH_KERNEL_OBJS,$(1)) \
-		$(call BENCH_MAIN_OBJ,$(1),$(3)) $(call REF_LIBS_OF,$(1)))
+	$$(Q)$$(call PPC_RAW_LINK,$(2),$$@,$(REF_LDS),$(call BENCH_KERNEL_OBJS,$(1)) \
+		$(call BENCH_MAIN_OBJ,$(1),$(4)) $(call REF_LIBS_OF,$(2)))
 
-$(BUILD)/images/$(2).bin: $(BUILD)/images/$(2).elf
-	$$(Q)$$(OBJCOPY_$(1)) -O binary $$< $$@
+$(BUILD)/images/$(3).bin: $(BUILD)/images/$(3).elf
+	$$(Q)$$(OBJCOPY_$(2)) -O binary $$< $$@
 
-ALL_TARGETS += $(BUILD)/images/$(2).elf $(BUILD)/images/$(2).bin
+ALL_TARGETS += $(BUILD)/images/$(3).elf $(BUILD)/images/$(3).bin
 endef
-BENCH_IMAGE = $(eval $(call BENCH_IMAGE_BODY,$(1),$(2),$(3)))
+BENCH_IMAGE = $(eval $(call BENCH_IMAGE_BODY,$(1),$(2),$(3),$(4)))
 
-$(call BENCH_IMAGE,ppc64,guest-bench,$(BENCH_ITERATIONS))
-$(call BENCH_IMAGE,ppc64,guest-bench-check,$(BENCH_CHECK_ITERATIONS))
-$(call BENCH_IMAGE,ppc64le,guest-bench64le,$(BENCH_ITERATIONS))
-$(call BENCH_IMAGE,ppc64le,guest-bench64le-check,$(BENCH_CHECK_ITERATIONS))
+$(call BENCH_IMAGE,ppc64,ppc64,guest-bench,$(BENCH_ITERATIONS))
+$(call BENCH_IMAGE,ppc64,ppc64,guest-bench-check,$(BENCH_CHECK_ITERATIONS))
+$(call BENCH_IMAGE,ppc64le,ppc64le,guest-bench64le,$(BENCH_ITERATIONS))
+$(call BENCH_IMAGE,ppc64le,ppc64le,guest-bench64le-check,$(BENCH_CHECK_ITERATIONS))
+$(call BENCH_IMAGE,ppc32,ppc32,guest-bench32,$(BENCH_ITERATIONS))
+$(call BENCH_IMAGE,ppc32,ppc32,guest-bench32-check,$(BENCH_CHECK_ITERATIONS))
 
 BENCH_ECHO := $(BUILD)/native/bin/bench-echo
 $(call NATIVE_PROGRAM,bench-echo,$(addprefix bench/,bench_echo.c echo_boot.c echo_report.c echo_costs.c),,)

@@ -19,8 +19,10 @@ GUEST_PV_LINK_LIBS := ppcpv-guest-pv ppcpv-patcher ppcpv-emul ppcpv-fdt ppcpv-fm
 # QEMU pseries (-bios, entry 0x100) that also runs hosted by the host stub.
 # The kernel both images share (the checks image here, the benchmark image
 # in bench.mk): boot, console, interrupts, PV glue, its MMU, the process layer.
-REF_KERNEL_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c \
-	mmu.c vm.c proc.c switch.S syscall.c file.c exec.c user.S)
+# The process layer, the same sources in every family's kernel.
+REF_PROC_SRCS := $(addprefix guest-kernel/ref/,vm.c proc.c switch.S syscall.c file.c exec.c user.S)
+REF_KERNEL_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c mmu.c) \
+	$(REF_PROC_SRCS)
 REF_KERNEL_OBJS := $(call objs,ppc64,$(REF_KERNEL_SRCS))
 REF_SRCS := $(REF_KERNEL_SRCS) $(addprefix guest-kernel/ref/,main.c checks.c mmu_checks.c)
 REF_OBJS := $(call objs,ppc64,$(REF_SRCS))
@@ -59,10 +61,12 @@ REF_IMAGE = $(eval $(call REF_IMAGE_BODY,$(1),$(2),$(3)))
 
 # ref/ for Book3S-32: the same kernel built ppc32 (MSR[SF]=0; head.S's
 # 32-bit paths: mtmsr, rfi, no segment interrupts) with its own MMU side
-# (mmu32.c: real mode, segment-register checks); no process layer.  Hosted only (the host's
-# flat MMU): a 64-bit CPU cannot run it natively (no rfi, 64-bit interrupts).
-REF32_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
-	checks.c mmu32.c)
+# (mmu32.c: real mode; mmu32_checks.c: segment-register checks).  Hosted
+# only (the host's flat MMU): a 64-bit CPU cannot run it natively (no rfi,
+# 64-bit interrupts).  The kernel the benchmark image adds its process
+# layer to (bench.mk): REF32_KERNEL_SRCS.
+REF32_KERNEL_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c mmu32.c)
+REF32_SRCS := $(REF32_KERNEL_SRCS) $(addprefix guest-kernel/ref/,main.c checks.c mmu32_checks.c)
 GUEST_REF32_ELF := $(BUILD)/images/guest-ref32.elf
 GUEST_REF32_BIN := $(BUILD)/images/guest-ref32.bin
 $(call REF_IMAGE,ppc32,guest-ref32,$(REF32_SRCS))

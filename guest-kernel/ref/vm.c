@@ -282,6 +282,8 @@ int mm_page_fault(struct pt_regs *regs)
 	uint64_t ea;
 	unsigned int prot;
 
+	if (!mmu_on())
+		return 0;	/* flat mode: nothing is mapped on demand */
 	if (regs->trap == PPC_BOOK3S_VEC_DSI && (regs->dsisr & (PPC_BOOK3S_DSISR_NOPT | PPC_BOOK3S_DSISR_PROT))) {
 		ea = regs->dar;
 		prot = regs->dsisr & PPC_BOOK3S_DSISR_STORE ? PROT_WRITE : PROT_READ;
@@ -295,7 +297,7 @@ int mm_page_fault(struct pt_regs *regs)
 	if (map_on_fault(p, ea, prot))
 		return 0;
 	/* SRR1's cause bits are no MSR bits: resume with the MSR alone. */
-	regs->msr &= ~(uint64_t)PPC_BOOK3S_SRR1_CAUSE_MASK;
+	regs->msr &= ~(unsigned long)PPC_BOOK3S_SRR1_CAUSE_MASK;
 	return 1;
 }
 
@@ -374,14 +376,14 @@ long user_string(struct proc *p, uint64_t addr, char *buf, size_t size)
 	return -E2BIG;
 }
 
-int user_read_u64(struct proc *p, uint64_t addr, uint64_t *val)
+int user_read_word(struct proc *p, uint64_t addr, unsigned long *val)
 {
 	size_t avail;
 	const uint8_t *k = user_bytes(p, addr, PROT_READ, &avail);
 
-	if (addr % 8 || !k || avail < 8)
+	if (addr % sizeof(*val) || !k || avail < sizeof(*val))
 		return -EFAULT;
-	*val = *(const uint64_t *)k;
+	*val = *(const unsigned long *)k;
 	return 0;
 }
 
