@@ -89,6 +89,7 @@ static const char *const trap_labels[][2] = {
 	{ "emul_mtmsrd", "mtmsrd L=0" },
 	{ "emul_mtmsr", "mtmsr" },
 	{ "emul_mfmsr", "mfmsr" },
+	{ "emul_wrtee", "wrtee/wrteei" },
 };
 
 /* The row label of a HOST-STATS key; the key itself when it has none. */

@@ -58,6 +58,8 @@ $(call BENCH_IMAGE,ppc64le,ppc64le,guest-bench64le,$(BENCH_ITERATIONS))
 $(call BENCH_IMAGE,ppc64le,ppc64le,guest-bench64le-check,$(BENCH_CHECK_ITERATIONS))
 $(call BENCH_IMAGE,ppc32,ppc32,guest-bench32,$(BENCH_ITERATIONS))
 $(call BENCH_IMAGE,ppc32,ppc32,guest-bench32-check,$(BENCH_CHECK_ITERATIONS))
+$(call BENCH_IMAGE,ppc32/e500,ppc32,guest-bench-e500,$(BENCH_ITERATIONS))
+$(call BENCH_IMAGE,ppc32/e500,ppc32,guest-bench-e500-check,$(BENCH_CHECK_ITERATIONS))
 
 BENCH_ECHO := $(BUILD)/native/bin/bench-echo
 $(call NATIVE_PROGRAM,bench-echo,$(addprefix bench/,bench_echo.c echo_boot.c echo_report.c echo_costs.c),,)
@@ -68,35 +70,51 @@ BENCH_RUN_DEPS := $(BENCH_ECHO) $(BUILD)/native/bin/ppcpv-run $(HOST_PSERIES_BIN
 # Host instructions per exit by kind: each hosted mode booted once more,
 # the small image under an instruction trace (bench/exit-trace.sh), into
 # $(BENCH_COSTS)/<family>/<mode key>.txt for bench-echo --exit-costs.
+# The trace reads the pseries host's ELF: the Book3S families only.
 BENCH_COSTS := $(BUILD)/bench/exit-costs
-# $(call BENCH_TRACE,family,check image,mode,mode key)
+# $(call BENCH_TRACE,family,check image,mode,mode key,host mmu)
 BENCH_TRACE = mkdir -p $(BENCH_COSTS)/$(1) && bench/exit-trace.sh $(BUILD) $(HOST_PSERIES_ELF) \
-	$(BUILD)/images/$(2) $(BENCH_CHECK_ITERATIONS) $(3) shadow on $(BENCH_COSTS)/$(1)/$(4).txt $(1)
-# $(call BENCH_FAMILY,family,image,check image,json): traces, then the boots
-BENCH_FAMILY = $(call BENCH_TRACE,$(1),$(3),no-pv,no_pv) && $(call BENCH_TRACE,$(1),$(3),pv,pv) && \
-	$(BENCH_ECHO) --run $(BUILD)/native/bin/ppcpv-run --family $(1) --guest $(BUILD)/images/$(2) \
-	--exit-costs $(BENCH_COSTS)/$(1) --json $(4)
-
-# The families whose reference kernel has no process layer yet, and why:
-# results.json says so under families.<name>.
-BENCH_ABSENT := \
-	--family-absent "book3s32=the Book3S-32 reference kernel has no process layer: user address spaces need the guest's 32-bit hash MMU, which the host does not virtualize (flat map only)" \
-	--family-absent "e500=the e500 reference kernel has no process layer: user address spaces through its TLB are not written"
+	$(BUILD)/images/$(2) $(BENCH_CHECK_ITERATIONS) $(3) $(5) on $(BENCH_COSTS)/$(1)/$(4).txt $(1)
+# $(call BENCH_BOOTS,family,image,host mmu,modes,json): bench-echo's boots
+BENCH_BOOTS = $(BENCH_ECHO) --run $(BUILD)/native/bin/ppcpv-run --family $(1) \
+	--guest $(BUILD)/images/$(2) --mmu $(3) --modes $(4) --json $(5)
+# $(call BENCH_FAMILY,family,image,check image,json,host mmu,modes): traces,
+# then the boots
+BENCH_FAMILY = $(call BENCH_TRACE,$(1),$(3),no-pv,no_pv,$(5)) && \
+	$(call BENCH_TRACE,$(1),$(3),pv,pv,$(5)) && \
+	$(call BENCH_BOOTS,$(1),$(2),$(5),$(6),$(4)) --exit-costs $(BENCH_COSTS)/$(1)
+BENCH_FAMILY_JSON = $(BUILD)/bench/results-$(1).json
+# bench-echo --modes (a variable each: call splits its arguments at commas
+# before expanding them)
+BENCH_MODES_ALL := native,no-pv,pv
+BENCH_MODES_HOSTED := no-pv,pv
 
 # The book3s64 (big-endian) results stay at the top level of results.json
-# and are repeated under families.book3s64 beside the other families'.
+# and are repeated under families.<name> beside the other families'.  The
+# 32-bit families run hosted only (ppcpv-run --list-families' reasons), on
+# the host's flat map (their kernels have no page tables); e500's host is
+# not the pseries ELF the exit trace reads, so it has no exit costs.
 .PHONY: bench
-bench: $(BENCH_RUN_DEPS) $(EXIT_COSTS) $(HOST_PSERIES_ELF) \
+bench: $(BENCH_RUN_DEPS) $(EXIT_COSTS) $(HOST_PSERIES_ELF) $(HOST_E500_ELF) \
 		$(addprefix $(BUILD)/images/,guest-bench.bin guest-bench-check.bin \
-		guest-bench64le.bin guest-bench64le-check.bin)
+		guest-bench64le.bin guest-bench64le-check.bin guest-bench32.bin \
+		guest-bench32-check.bin guest-bench-e500.bin)
 	@echo "bench: book3s64le (bench/exit-trace.sh, then the boots)" >&2
-	@$(call BENCH_FAMILY,book3s64le,guest-bench64le.bin,guest-bench64le-check.bin,$(BUILD)/bench/results-book3s64le.json)
+	@$(call BENCH_FAMILY,book3s64le,guest-bench64le.bin,guest-bench64le-check.bin,\
+		$(call BENCH_FAMILY_JSON,book3s64le),shadow,$(BENCH_MODES_ALL))
+	@echo "bench: book3s32 (bench/exit-trace.sh, then the boots)" >&2
+	@$(call BENCH_FAMILY,book3s32,guest-bench32.bin,guest-bench32-check.bin,\
+		$(call BENCH_FAMILY_JSON,book3s32),flat,$(BENCH_MODES_HOSTED))
+	@echo "bench: e500 (the boots; no exit trace)" >&2
+	@$(call BENCH_BOOTS,e500,guest-bench-e500.bin,flat,$(BENCH_MODES_HOSTED),$(call BENCH_FAMILY_JSON,e500))
 	@echo "bench: book3s64 (bench/exit-trace.sh, then the boots)" >&2
-	@$(call BENCH_FAMILY,book3s64,guest-bench.bin,guest-bench-check.bin,bench/results.json) \
-		--family-json book3s64le=$(BUILD)/bench/results-book3s64le.json $(BENCH_ABSENT)
+	@$(call BENCH_FAMILY,book3s64,guest-bench.bin,guest-bench-check.bin,bench/results.json,\
+		shadow,$(BENCH_MODES_ALL)) \
+		$(foreach f,book3s64le book3s32 e500,--family-json $(f)=$(call BENCH_FAMILY_JSON,$(f)))
 
-$(call CHECK_STEP,bench-echo,$(BENCH_RUN_DEPS) $(BUILD)/images/guest-bench-check.bin \
-	$(BUILD)/images/guest-bench64le-check.bin,\
+$(call CHECK_STEP,bench-echo,$(BENCH_RUN_DEPS) $(HOST_E500_ELF) \
+	$(addprefix $(BUILD)/images/,guest-bench-check.bin guest-bench64le-check.bin \
+	guest-bench32-check.bin guest-bench-e500-check.bin),\
 	tests/bench/echo-loop.sh $(BUILD) $(BENCH_CHECK_ITERATIONS))
 
 $(call CHECK_STEP,exit-costs,$(EXIT_COSTS) $(HOST_PSERIES_ELF),\

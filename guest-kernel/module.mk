@@ -82,10 +82,12 @@ $(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))
 
 # ref/ for e500: the same kernel as 32-bit BookE (REF_E500, -mcpu=8548):
 # head.S's IVOR stubs, ESR/DEAR, wrteei; mmu_e500.c programs its own TLB1
-# through tlbwe and checks it.  Objects of its own (under ppc32/e500/):
+# through tlbwe, mmu_e500_checks.c checks it.  Objects of its own (under ppc32/e500/):
 # the same sources as the Book3S-32 build, compiled differently.
-REFE500_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c main.c \
-	checks.c mmu_e500.c)
+REFE500_KERNEL_SRCS := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c \
+	mmu_e500.c)
+REFE500_SRCS := $(REFE500_KERNEL_SRCS) $(addprefix guest-kernel/ref/,main.c checks.c \
+	mmu_e500_checks.c)
 REFE500_OBJS := $(call objs,ppc32/e500,$(REFE500_SRCS))
 REFE500_CFLAGS = $(CFLAGS_ppc32) -mcpu=8548 -DREF_E500
 GUEST_REFE500_ELF := $(BUILD)/images/guest-ref-e500.elf
