@@ -96,5 +96,7 @@ void syscall_install(void)
 {
 	irq.syscall = syscall_entry;
 	irq.user_fault = user_fault;
-	irq.page_fault = mm_page_fault;
+	/* Flat mode maps nothing on demand: a user storage interrupt is
+	 * the program's fault. */
+	irq.page_fault = mmu_on() ? mm_page_fault : NULL;
 }

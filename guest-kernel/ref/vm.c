@@ -275,15 +275,14 @@ static long map_on_fault(struct proc *p, uint64_t ea, unsigned int prot)
 				 &pg->hpte) == H_SUCCESS ? 0 : -ENOMEM;
 }
 
-/* A user-mode storage interrupt: 1 if the page is mapped now (resume). */
+/* A user-mode storage interrupt in MMU mode (syscall_install() sets it
+ * there only): 1 if the page is mapped now (resume). */
 int mm_page_fault(struct pt_regs *regs)
 {
 	struct proc *p = current_proc();
 	uint64_t ea;
 	unsigned int prot;
 
-	if (!mmu_on())
-		return 0;	/* flat mode: nothing is mapped on demand */
 	if (regs->trap == PPC_BOOK3S_VEC_DSI && (regs->dsisr & (PPC_BOOK3S_DSISR_NOPT | PPC_BOOK3S_DSISR_PROT))) {
 		ea = regs->dar;
 		prot = regs->dsisr & PPC_BOOK3S_DSISR_STORE ? PROT_WRITE : PROT_READ;
