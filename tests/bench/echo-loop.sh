@@ -38,6 +38,45 @@ run_driver() {
 # mode_line MODE: the line of results.json with that mode's object
 mode_line() { grep "^\"$1\":" "$tmp/results.json"; }
 
+# pv_fewer_instructions LABEL: PV saves guest instructions per iteration.
+pv_fewer_instructions() {
+	local off_insns on_insns
+	off_insns=$(json_value "$(mode_line no_pv)" instructions_per_iter)
+	on_insns=$(json_value "$(mode_line pv)" instructions_per_iter)
+	[ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
+		pass "$1: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
+		fail "$1: pv: $on_insns instructions per iteration, no-pv $off_insns"
+}
+
+# expect_traps LABEL MODE TOTAL KIND=N...: MODE's traps per iteration, in
+# all and of each KIND (a HOST-STATS key without its emul_ prefix).
+expect_traps() {
+	local label=$1 mode=$2 total=$3 line kv
+	line=$(mode_line "$mode")
+	check_eq "$label: ${mode/_/-}: traps per iteration" "$total" "$(json_count "$line" traps_per_iter total)"
+	shift 3
+	for kv in "$@"; do
+		check_eq "$label: ${mode/_/-}: ${kv%=*} per iteration" "${kv#*=}" \
+			"$(json_count "$line" traps_per_iter "emul_${kv%=*}")"
+	done
+}
+
+# flat_modes LABEL RETURN: the hosted modes on the host's flat map: nothing
+# faults or maps, one system-call entry per call and one RETURN (the
+# emulation key of rfid or rfi) per return to user mode.
+flat_modes() {
+	local label=$1 return_key=$2 mode line
+	for mode in no_pv pv; do
+		line=$(mode_line "$mode")
+		check_eq "$label: $mode: no guest page fault" 0 "$(json_value "$line" guest_faults_per_iter)"
+		check_eq "$label: $mode: no hash-table hypercall" 0 "$(json_value "$line" hcalls_per_iter)"
+		check_eq "$label: $mode: one system-call entry per call" 8 \
+			"$(json_count "$line" traps_per_iter syscall_reflected)"
+		check_eq "$label: $mode: one ${return_key#emul_} per return to user mode" 8 \
+			"$(json_count "$line" traps_per_iter "$return_key")"
+	done
+}
+
 # common MMU: what every mode does per iteration, and the kernel's own MMU
 # natively: the forked child and echo each fault in their program page (ISI)
 # and stack page (DSI), one H_ENTER per fault, and exec and exit each
@@ -65,7 +104,7 @@ common() {
 # and mtmsrd L=1.
 # shadow_checks LABEL: the shadow-MMU counts of the results just run.
 shadow_checks() {
-	local label=$1 mode line sf on off off_insns on_insns kind
+	local label=$1 mode line sf on off kind
 	for mode in no_pv pv; do
 		line=$(mode_line "$mode")
 		check_eq "$label: $mode: 4 guest page faults per iteration" 4 "$(json_value "$line" guest_faults_per_iter)"
@@ -92,11 +131,7 @@ shadow_checks() {
 	off=$(mode_line no_pv)
 	check_eq "$label: no-pv: mfspr per iteration (entry and exit of 8 calls and 4 faults)" 64 \
 		"$(json_count "$off" traps_per_iter emul_mfspr)"
-	off_insns=$(json_value "$off" instructions_per_iter)
-	on_insns=$(json_value "$on" instructions_per_iter)
-	[ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
-		pass "$label: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
-		fail "$label: pv: $on_insns instructions per iteration, no-pv $off_insns"
+	pv_fewer_instructions "$label"
 }
 run_driver shadow
 common shadow
@@ -117,50 +152,29 @@ cp "$tmp/results.json" "$tmp/le.json"
 # and rfid are left.
 run_driver flat
 common flat
+flat_modes flat emul_rfid
 for mode in no_pv pv; do
-	line=$(mode_line "$mode")
-	check_eq "flat: $mode: no guest page fault" 0 "$(json_value "$line" guest_faults_per_iter)"
-	check_eq "flat: $mode: no hash-table hypercall" 0 "$(json_value "$line" hcalls_per_iter)"
-	check_eq "flat: $mode: no shadow fault" 0 "$(json_value "$line" shadow_faults_per_iter)"
-	check_eq "flat: $mode: one system-call entry per call" 8 "$(json_count "$line" traps_per_iter syscall_reflected)"
-	check_eq "flat: $mode: one rfid per return to user mode" 8 "$(json_count "$line" traps_per_iter emul_rfid)"
+	check_eq "flat: $mode: no shadow fault" 0 "$(json_value "$(mode_line "$mode")" shadow_faults_per_iter)"
 done
-off=$(mode_line no_pv)
-check_eq "flat: no-pv: traps per iteration" 100 "$(json_count "$off" traps_per_iter total)"
-check_eq "flat: no-pv: mfspr per iteration" 40 "$(json_count "$off" traps_per_iter emul_mfspr)"
-check_eq "flat: no-pv: mtspr per iteration" 24 "$(json_count "$off" traps_per_iter emul_mtspr)"
-check_eq "flat: no-pv: mtmsrd L=1 per iteration" 20 "$(json_count "$off" traps_per_iter emul_mtmsrd_l1)"
-on=$(mode_line pv)
-check_eq "flat: pv: traps per iteration (sc and rfid only)" 16 "$(json_count "$on" traps_per_iter total)"
+expect_traps flat no_pv 100 mfspr=40 mtspr=24 mtmsrd_l1=20
+expect_traps flat pv 16 rfid=8
 check_eq "flat: pv: only system-call entries and rfids left" true "$(json_value "$json" pv_traps_only_sc_rfid)"
-off_insns=$(json_value "$off" instructions_per_iter)
-on_insns=$(json_value "$on" instructions_per_iter)
-[ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
-	pass "flat: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
-	fail "flat: pv: $on_insns instructions per iteration, no-pv $off_insns"
+pv_fewer_instructions flat
 
-# hosted_common LABEL: what a hosted-only family (no native mode) does per
-# iteration in no-pv and pv on the host's flat map, and that PV saves
-# instructions.
+# hosted_common LABEL FAMILY: what a hosted-only family (no native mode)
+# does per iteration in no-pv and pv on the host's flat map (returning to
+# user mode with rfi, never rfid), and that PV saves instructions.
 hosted_common() {
-	local label=$1 mode line off_insns on_insns
+	local label=$1 mode line
 	for mode in no_pv pv; do
 		line=$(mode_line "$mode")
 		check_eq "$label: $mode: 8 system calls per iteration" 8 "$(json_value "$line" syscalls_per_iter)"
 		check_eq "$label: $mode: 2 context switches per iteration" 2 "$(json_value "$line" switches_per_iter)"
-		check_eq "$label: $mode: no guest page fault" 0 "$(json_value "$line" guest_faults_per_iter)"
-		check_eq "$label: $mode: no hash-table hypercall" 0 "$(json_value "$line" hcalls_per_iter)"
-		check_eq "$label: $mode: one system-call entry per call" 8 \
-			"$(json_count "$line" traps_per_iter syscall_reflected)"
-		check_eq "$label: $mode: one rfi per return to user mode" 8 "$(json_count "$line" traps_per_iter emul_rfi)"
 		check_eq "$label: $mode: never rfid" "" "$(json_count "$line" traps_per_iter emul_rfid)"
 	done
+	flat_modes "$label" emul_rfi
 	check_eq "$label: results.json names the family" "$2" "$(json_value "$json" family)"
-	off_insns=$(json_value "$(mode_line no_pv)" instructions_per_iter)
-	on_insns=$(json_value "$(mode_line pv)" instructions_per_iter)
-	[ "${on_insns%.*}" -lt "${off_insns%.*}" ] 2>/dev/null &&
-		pass "$label: pv: fewer instructions per iteration than no-pv ($on_insns < $off_insns)" ||
-		fail "$label: pv: $on_insns instructions per iteration, no-pv $off_insns"
+	pv_fewer_instructions "$label"
 }
 
 # --- Book3S-32 (--family book3s32): the same loop in the 32-bit kernel,
@@ -174,15 +188,9 @@ hosted_common() {
 # but sc and rfi.
 run_driver flat book3s32 guest-bench32-check.bin no-pv,pv
 hosted_common "flat book3s32" book3s32
-off=$(mode_line no_pv)
-check_eq "flat book3s32: no-pv: traps per iteration" 120 "$(json_count "$off" traps_per_iter total)"
-check_eq "flat book3s32: no-pv: mfspr per iteration" 40 "$(json_count "$off" traps_per_iter emul_mfspr)"
-check_eq "flat book3s32: no-pv: mtspr per iteration" 24 "$(json_count "$off" traps_per_iter emul_mtspr)"
-check_eq "flat book3s32: no-pv: mfmsr per iteration" 20 "$(json_count "$off" traps_per_iter emul_mfmsr)"
-check_eq "flat book3s32: no-pv: mtmsr per iteration" 20 "$(json_count "$off" traps_per_iter emul_mtmsr)"
-check_eq "flat book3s32: no-pv: no shadow fault" 0 "$(json_value "$off" shadow_faults_per_iter)"
-on=$(mode_line pv)
-check_eq "flat book3s32: pv: traps per iteration (sc and rfi only)" 16 "$(json_count "$on" traps_per_iter total)"
+expect_traps "flat book3s32" no_pv 120 mfspr=40 mtspr=24 mfmsr=20 mtmsr=20
+expect_traps "flat book3s32" pv 16 rfi=8
+check_eq "flat book3s32: no-pv: no shadow fault" 0 "$(json_value "$(mode_line no_pv)" shadow_faults_per_iter)"
 check_eq "flat book3s32: pv: only system-call entries and rfis left" true \
 	"$(json_value "$json" pv_traps_only_sc_rfid)"
 
@@ -199,18 +207,13 @@ check_eq "flat book3s32: pv: only system-call entries and rfis left" true \
 # without PV.  132 traps without PV, 32 with.
 run_driver flat e500 guest-bench-e500-check.bin no-pv,pv
 hosted_common "flat e500" e500
-off=$(mode_line no_pv)
-check_eq "flat e500: no-pv: traps per iteration" 132 "$(json_count "$off" traps_per_iter total)"
-check_eq "flat e500: no-pv: mfspr per iteration" 56 "$(json_count "$off" traps_per_iter emul_mfspr)"
-check_eq "flat e500: no-pv: mtspr per iteration" 24 "$(json_count "$off" traps_per_iter emul_mtspr)"
-check_eq "flat e500: no-pv: wrtee/wrteei per iteration" 20 "$(json_count "$off" traps_per_iter emul_wrtee)"
+expect_traps "flat e500" no_pv 132 mfspr=56 mtspr=24 wrtee=20
+expect_traps "flat e500" pv 32 rfi=8
 on=$(mode_line pv)
 for mode in no_pv pv; do
 	check_eq "flat e500: $mode: shadow TLB refills per iteration (one per privilege change)" 16 \
 		"$(json_value "$(mode_line "$mode")" shadow_faults_per_iter)"
 done
-check_eq "flat e500: pv: traps per iteration (sc, rfi and the shadow's refills)" 32 \
-	"$(json_count "$on" traps_per_iter total)"
 for kind in emul_mfspr emul_mtspr emul_wrtee; do
 	check_eq "flat e500: pv: no $kind left" "" "$(json_count "$on" traps_per_iter "$kind")"
 done
