@@ -18,6 +18,8 @@
 #ifndef PPCPV_REF_PROC_H
 #define PPCPV_REF_PROC_H
 
+#include "ref.h"	/* REG_BYTES and the assembly macros: for C and assembly */
+
 /* System call numbers: Linux's powerpc ones (the same on ppc32 and ppc64),
  * so the trace reads like Linux's. */
 #define SYS_EXIT		1
@@ -51,12 +53,10 @@
 #define USER_STACK_PAGES	4
 
 #include "mmu.h"
-#include "ref.h"
 
 #ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
-#include "ref.h"
 
 #include <ppcpv/crt.h>	/* the compiler may call these too */
 
