@@ -87,7 +87,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: bench-echo [--run PPCPV_RUN] [--guest IMAGE] [--modes LIST] [--runs N]\n"
 		"                  [--timeout SEC] [--json FILE] [--mmu flat|shadow]\n"
-		"                  [--fast-exits on|off] [--exit-costs DIR]\n"
+		"                  [--fast-exits on|off] [--exit-costs DIR] [--family NAME]\n"
+		"                  [--family-json NAME=FILE]... [--family-absent NAME=REASON]...\n"
 		"  --run      ppcpv-run (default: next to this program)\n"
 		"  --guest    the benchmark image (default: the build tree's guest-bench.bin)\n"
 		"  --modes    a comma-separated subset of native,no-pv,pv (default: all)\n"
@@ -100,6 +101,11 @@ static void usage(FILE *f)
 		"  --fast-exits  the host's fast exit path: on (default) or off\n"
 		"  --exit-costs  add the host instructions per exit by kind that\n"
 		"             bench/exit-trace.sh wrote to DIR/no_pv.txt and DIR/pv.txt\n"
+		"  --family   ppcpv-run --family for every boot; results.json names it\n"
+		"             and repeats the results under families.NAME\n"
+		"  --family-json   add FILE (another family's --json output) to\n"
+		"             results.json as families.NAME\n"
+		"  --family-absent  add families.NAME as not available, with REASON\n"
 		"exit status: 0 done, 1 a boot failed or boots disagreed, 2 usage\n");
 }
 
@@ -118,6 +124,28 @@ static int parse_modes(const char *s, int *want)
 		want[m] = 1;
 	}
 	return want[NATIVE] || want[NO_PV] || want[PV] ? 0 : -1;
+}
+
+/* NAME=VALUE of --family-json or --family-absent: a family name of
+ * letters and digits, a value without JSON's quote or escape. */
+static int parse_family(char *arg, int absent, struct options *o)
+{
+	char *eq = strchr(arg, '='), *c;
+	struct family_result *fr;
+
+	if (!eq || eq == arg || !eq[1] || o->n_fam == MAX_FAMILIES)
+		return -1;
+	*eq = '\0';
+	for (c = arg; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+			return -1;
+	if (strpbrk(eq + 1, "\"\\"))
+		return -1;
+	fr = &o->fam[o->n_fam++];
+	fr->name = arg;
+	fr->json_file = absent ? NULL : eq + 1;
+	fr->absent_reason = absent ? eq + 1 : NULL;
+	return 0;
 }
 
 /* A default file, relative to this program's directory. */
@@ -145,6 +173,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "mmu", required_argument, NULL, 'M' },
 		{ "fast-exits", required_argument, NULL, 'F' },
 		{ "exit-costs", required_argument, NULL, 'C' },
+		{ "family", required_argument, NULL, 'f' },
+		{ "family-json", required_argument, NULL, 'J' },
+		{ "family-absent", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -168,6 +199,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->fast_exits = optarg;
 			break;
 		case 'C': o->exit_costs = optarg; break;
+		case 'f': o->family = optarg; break;
+		case 'J': if (parse_family(optarg, 0, o)) return -1; break;
+		case 'A': if (parse_family(optarg, 1, o)) return -1; break;
 		case 'h': usage(stdout); exit(0);
 		default: return -1;
 		}

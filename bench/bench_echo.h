@@ -15,7 +15,7 @@
 #define MAX_PAIRS	64
 #define MAX_RUNS	10
 #define MARKS		3
-#define TB_TICKS_PER_US	512.0	/* QEMU pseries: 512 MHz; icount shift=0: 1 insn = 1 ns */
+#define NS_PER_S	1e9	/* icount shift=0: 1 instruction = 1 ns */
 #define TARGET_OFF_ON	1.94	/* the 2010 cover letter: 14.7 s -> 7.6 s */
 #define TARGET_ON_NATIVE 1.2
 
@@ -52,6 +52,7 @@ struct exit_costs {
 struct result {
 	int ran;
 	unsigned long long iterations;
+	unsigned long long timebase_hz;	/* the guest's (its BENCH-RESULT) */
 	double instructions, syscalls, switches, wall;
 	double guest_faults;		/* storage and segment interrupts the guest took */
 	double hcalls;			/* its hash-table hypercalls (H_ENTER, H_*REMOVE) */
@@ -59,8 +60,19 @@ struct result {
 	struct exit_costs costs;	/* --exit-costs: traced host cost per exit */
 };
 
+/* Another family's results for results.json's "families" object: the
+ * JSON bench-echo wrote for it (--family-json) or why it has none
+ * (--family-absent). */
+#define MAX_FAMILIES	8
+struct family_result {
+	const char *name, *json_file, *absent_reason;
+};
+
 struct options {
 	const char *run, *guest, *json;
+	const char *family;	/* ppcpv-run --family, and results.json's "family" */
+	struct family_result fam[MAX_FAMILIES];
+	unsigned int n_fam;
 	const char *mmu;	/* ppcpv-run --mmu for the hosted modes */
 	const char *fast_exits;	/* ppcpv-run --fast-exits for the hosted modes */
 	const char *exit_costs;	/* a directory of exit-costs outputs, <mode key>.txt */

@@ -96,7 +96,8 @@ int boot_run(const struct options *o, enum mode m, struct boot *b)
 {
 	char timeout[16];
 	const char *argv[] = { o->run, mode_option[m], "--guest", o->guest, "--timeout", timeout,
-			       "--mmu", o->mmu, "--fast-exits", o->fast_exits, NULL };
+			       "--mmu", o->mmu, "--fast-exits", o->fast_exits,
+			       o->family ? "--family" : NULL, o->family, NULL };
 	int fds[2], status;
 	double start = now();
 	pid_t pid;

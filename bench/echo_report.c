@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "bench_echo.h"
 
 static unsigned long long bench_value(const struct boot *b, const char *key)
@@ -43,6 +44,8 @@ const char *check_boot(enum mode m, const struct boot *b)
 		return "no HOST-STATS-MARK lines 1, 2 and 3 (is the host stub current?)";
 	if (!bench_value(b, "iterations"))
 		return "zero iterations";
+	if (!bench_value(b, "timebase_hz"))
+		return "no timebase_hz in BENCH-RESULT (is the benchmark image current?)";
 	return NULL;
 }
 
@@ -53,7 +56,11 @@ void per_iteration(const struct boot *b, struct result *r)
 
 	r->ran = 1;
 	r->iterations = n;
-	r->instructions = ticks * 1000.0 / TB_TICKS_PER_US / (double)n;
+	/* Under -icount shift=0 an instruction is a nanosecond of virtual
+	 * time, and the guest's timebase runs at the frequency its device
+	 * tree names (pseries 512 MHz, ppce500 400 MHz: launcher/family.c). */
+	r->timebase_hz = bench_value(b, "timebase_hz");
+	r->instructions = ticks * NS_PER_S / (double)r->timebase_hz / (double)n;
 	r->syscalls = (double)bench_value(b, "loop_syscalls") / (double)n;
 	r->switches = (double)bench_value(b, "loop_switches") / (double)n;
 	r->guest_faults = (double)bench_value(b, "loop_guest_faults") / (double)n;
@@ -75,12 +82,14 @@ static double trap_count(const struct result *r, const char *key)
 static const char *const trap_labels[][2] = {
 	{ "syscall_reflected", "sc (system call entry)" },
 	{ "emul_rfid", "rfid" },
+	{ "emul_rfi", "rfi" },
 	{ "emul_mfspr", "mfspr" },
 	{ "emul_mtspr", "mtspr" },
 	{ "emul_mtmsrd_l1", "mtmsrd L=1" },
 	{ "emul_mtmsrd", "mtmsrd L=0" },
 	{ "emul_mtmsr", "mtmsr" },
 	{ "emul_mfmsr", "mfmsr" },
+	{ "emul_wrtee", "wrtee/wrteei" },
 };
 
 /* The row label of a HOST-STATS key; the key itself when it has none. */
@@ -106,6 +115,17 @@ static int trap_row(const struct result *res, const char *key)
 		if (res[m].ran && trap_count(&res[m], key) != 0)
 			return 1;
 	return 0;
+}
+
+/* A mode that ran (the first). */
+static const struct result *any_run(const struct result *res)
+{
+	enum mode m;
+
+	for (m = 0; m < MODES; m++)
+		if (res[m].ran)
+			return &res[m];
+	return &res[0];
 }
 
 static const struct pairs *any_traps(const struct result *res)
@@ -154,11 +174,12 @@ static double ratio(const struct result *res, enum mode a, enum mode b)
 		res[a].instructions / res[b].instructions : 0;
 }
 
-/* With PV, are system-call entries and rfids the only traps left? */
+/* With PV, are system-call entries and the returns from interrupt (rfid;
+ * the 32-bit kernels' rfi) the only traps left? */
 static int pv_only_unavoidable(const struct result *res)
 {
 	double left = trap_count(&res[PV], "exits") - trap_count(&res[PV], "syscall_reflected") -
-		      trap_count(&res[PV], "emul_rfid");
+		      trap_count(&res[PV], "emul_rfid") - trap_count(&res[PV], "emul_rfi");
 
 	return res[PV].ran && left == 0;
 }
@@ -174,8 +195,9 @@ void print_table(const struct options *o, const struct result *res)
 		n = res[m].iterations;
 	printf("\necho loop: %llu iterations of fork, open/dup2/close (> /dev/null), execve "
 	       "/bin/echo hello, write, exit, wait4\n", n);
-	printf("per iteration; instructions from -icount (1 instruction = 1 ns of timebase); "
-	       "%u boots per mode, identical\n\n  %-34s", o->runs, "");
+	printf("per iteration; instructions from -icount (1 instruction = 1 ns of the guest's "
+	       "timebase, %.0f MHz); %u boots per mode, identical\n\n  %-34s",
+	       (double)any_run(res)->timebase_hz / 1e6, o->runs, "");
 	for (m = 0; m < MODES; m++)
 		if (res[m].ran)
 			printf(" %12s", mode_label[m]);
@@ -201,7 +223,7 @@ void print_table(const struct options *o, const struct result *res)
 		printf("  pv / native  = %.3f   (target <= %.2f: %s)\n", ratio(res, PV, NATIVE),
 		       TARGET_ON_NATIVE, ratio(res, PV, NATIVE) <= TARGET_ON_NATIVE ? "met" : "missed");
 	if (res[PV].ran)
-		printf("  pv: traps left are only system-call entries and rfid: %s\n",
+		printf("  pv: traps left are only system-call entries and rfid/rfi: %s\n",
 		       pv_only_unavoidable(res) ? "yes" : "no");
 	exit_costs_print(res);
 }
@@ -236,20 +258,19 @@ static void json_ratio(FILE *f, const char *key, double v, const char *end)
 		fprintf(f, "\"%s\":null%s\n", key, end);
 }
 
-int write_json(const struct options *o, const struct result *res)
+/* One family's results as an object, without its closing brace. */
+static void json_results_open(FILE *f, const struct options *o, const struct result *res)
 {
-	FILE *f = fopen(o->json, "w");
 	unsigned long long n = 0;
 	enum mode m;
 
-	if (!f) {
-		fprintf(stderr, "bench-echo: %s: %s\n", o->json, strerror(errno));
-		return -1;
-	}
 	for (m = 0; m < MODES && !n; m++)
 		n = res[m].iterations;
-	fprintf(f, "{\"benchmark\":\"echo-loop\",\"iterations\":%llu,\"runs_per_mode\":%u,"
-		"\"deterministic\":%s,\n", n, o->runs, o->runs > 1 ? "true" : "null");
+	fprintf(f, "{\"benchmark\":\"echo-loop\",");
+	if (o->family)
+		fprintf(f, "\"family\":\"%s\",", o->family);
+	fprintf(f, "\"iterations\":%llu,\"runs_per_mode\":%u,\"deterministic\":%s,\n", n, o->runs,
+		o->runs > 1 ? "true" : "null");
 	for (m = 0; m < MODES; m++)
 		if (res[m].ran)
 			json_mode(f, &res[m], mode_key[m]);
@@ -257,6 +278,70 @@ int write_json(const struct options *o, const struct result *res)
 		fprintf(f, "\"pv_traps_only_sc_rfid\":%s,\n",
 			pv_only_unavoidable(res) ? "true" : "false");
 	json_ratio(f, "ratio_off_on", ratio(res, NO_PV, PV), ",");
-	json_ratio(f, "ratio_on_native", ratio(res, PV, NATIVE), "}");
-	return fclose(f) ? -1 : 0;
+	json_ratio(f, "ratio_on_native", ratio(res, PV, NATIVE), "");
+}
+
+/* A file bench-echo wrote: one JSON object, embedded as it is. */
+static int json_embed(FILE *f, const char *path)
+{
+	FILE *in = fopen(path, "r");
+	char buf[1 << 16];
+	size_t n;
+
+	if (!in) {
+		fprintf(stderr, "bench-echo: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	n = fread(buf, 1, sizeof(buf) - 1, in);
+	fclose(in);
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		n--;
+	if (n < 2 || n >= sizeof(buf) - 2 || buf[0] != '{' || buf[n - 1] != '}') {
+		fprintf(stderr, "bench-echo: %s: not one JSON object of bench-echo's\n", path);
+		return -1;
+	}
+	fwrite(buf, 1, n, f);
+	return 0;
+}
+
+/* "families": this run's family (when named) and the others given. */
+static int json_families(FILE *f, const struct options *o, const struct result *res)
+{
+	unsigned int i;
+
+	fprintf(f, ",\n\"families\":{");
+	if (o->family) {
+		fprintf(f, "\"%s\":", o->family);
+		json_results_open(f, o, res);
+		fprintf(f, "}");
+	}
+	for (i = 0; i < o->n_fam; i++) {
+		fprintf(f, "%s\n\"%s\":", o->family || i ? "," : "", o->fam[i].name);
+		if (o->fam[i].absent_reason)
+			fprintf(f, "{\"benchmark\":\"echo-loop\",\"family\":\"%s\",\"available\":false,"
+				"\"reason\":\"%s\"}", o->fam[i].name, o->fam[i].absent_reason);
+		else if (json_embed(f, o->fam[i].json_file))
+			return -1;
+	}
+	fprintf(f, "}");
+	return 0;
+}
+
+int write_json(const struct options *o, const struct result *res)
+{
+	FILE *f = fopen(o->json, "w");
+	int err;
+
+	if (!f) {
+		fprintf(stderr, "bench-echo: %s: %s\n", o->json, strerror(errno));
+		return -1;
+	}
+	json_results_open(f, o, res);
+	err = o->family || o->n_fam ? json_families(f, o, res) : 0;
+	fprintf(f, "}\n");
+	if (fclose(f) || err) {
+		unlink(o->json);	/* a whole file or none */
+		return -1;
+	}
+	return 0;
 }

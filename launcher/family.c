@@ -126,10 +126,10 @@ uint64_t run_family_ram(const struct run_family *f)
 	return f->ram_bytes ? f->ram_bytes : PPCPV_HOST_RAM_DEFAULT;
 }
 
-void run_family_list(FILE *f)
+void run_family_list(FILE *f, const char *sep)
 {
 	size_t i;
 
 	for (i = 0; i < N_FAMILIES; i++)
-		fprintf(f, "%s%s", i ? ", " : "", families[i].name);
+		fprintf(f, "%s%s", i ? sep : "", families[i].name);
 }

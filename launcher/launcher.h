@@ -64,7 +64,7 @@ struct run_family {
 };
 const struct run_family *run_family_default(void);
 const struct run_family *run_family_find(const char *name);	/* NULL: unknown */
-void run_family_list(FILE *f);	/* "book3s64, book3s64le, ..." */
+void run_family_list(FILE *f, const char *sep);	/* "book3s64<sep>book3s64le..." */
 uint64_t run_family_ram(const struct run_family *f);	/* QEMU's -m, in bytes */
 
 struct run_options {

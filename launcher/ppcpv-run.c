@@ -25,13 +25,14 @@ static void usage(FILE *f)
 		"       ppcpv-run --linux VMLINUX [--initrd CPIO] [--append ARGS]\n"
 		"                 [--native | --no-pv | --pv [--prepatch]] [options]\n"
 		"  --family NAME      the guest's CPU family: ");
-	run_family_list(f);
+	run_family_list(f, ", ");
 	fprintf(f, "\n"
 		"                     (default %s; picks the QEMU machine, the default guest\n"
 		"                     and host images, the guest's entry MSR and the host MMU\n"
 		"                     mode; book3s32 and e500 run hosted only)\n",
 		run_family_default()->name);
 	fprintf(f,
+		"  --list-families    print the family names, one per line, and stop\n"
 		"  --pv               host offers the magic page (default; the 440 host has\n"
 		"                     none: PV off, as --no-pv)\n"
 		"  --no-pv            host offers hypercalls but no magic-page feature\n"
@@ -98,7 +99,7 @@ static int parse_inject(const char *s, struct run_options *o)
 enum { OPT_PV = 1, OPT_NO_PV, OPT_NATIVE, OPT_ALL, OPT_INJECT, OPT_JSON, OPT_QUIET, OPT_TIMEOUT,
        OPT_NO_ICOUNT, OPT_GUEST, OPT_HOST, OPT_QEMU, OPT_VERBOSE_HOST, OPT_KEEP, OPT_PRINT,
        OPT_CONSOLE, OPT_LINUX, OPT_INITRD, OPT_APPEND, OPT_MMU, OPT_PREPATCH, OPT_FAST_EXITS,
-       OPT_FAMILY, OPT_HELP };
+       OPT_FAMILY, OPT_LIST_FAMILIES, OPT_HELP };
 
 static const struct option long_options[] = {
 	{ "pv", no_argument, NULL, OPT_PV }, { "no-pv", no_argument, NULL, OPT_NO_PV },
@@ -113,6 +114,7 @@ static const struct option long_options[] = {
 	{ "mmu", required_argument, NULL, OPT_MMU },
 	{ "fast-exits", required_argument, NULL, OPT_FAST_EXITS },
 	{ "family", required_argument, NULL, OPT_FAMILY },
+	{ "list-families", no_argument, NULL, OPT_LIST_FAMILIES },
 	{ "keep", required_argument, NULL, OPT_KEEP }, { "print", no_argument, NULL, OPT_PRINT },
 	{ "linux", required_argument, NULL, OPT_LINUX },
 	{ "initrd", required_argument, NULL, OPT_INITRD },
@@ -222,7 +224,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 			o->family = run_family_find(optarg);
 			if (!o->family) {
 				fprintf(stderr, "ppcpv-run: unknown --family '%s' (known: ", optarg);
-				run_family_list(stderr);
+				run_family_list(stderr, ", ");
 				fprintf(stderr, ")\n");
 				return OPTIONS_EXPLAINED;
 			}
@@ -236,6 +238,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		case OPT_APPEND: o->append = optarg; break;
 		case OPT_PREPATCH: o->prepatch = 1; break;
 		case OPT_HELP: usage(stdout); exit(0);
+		case OPT_LIST_FAMILIES: run_family_list(stdout, "\n"); putchar('\n'); exit(0);
 		case OPT_INJECT:
 			if (parse_inject(optarg, o)) {
 				fprintf(stderr, "ppcpv-run: unknown --inject '%s'\n", optarg);

@@ -158,11 +158,12 @@ static uint64_t loop_hcalls(void)
 	       loop_delta(MMUSTAT(h_bulk_remove));
 }
 
-static void print_result(unsigned int iterations, int status)
+static void print_result(unsigned int iterations, uint32_t timebase_hz, int status)
 {
 	size_t i;
 
-	kprintf("BENCH-RESULT: {\"iterations\":%u,\"shell_status\":%d,", iterations, status);
+	kprintf("BENCH-RESULT: {\"iterations\":%u,\"shell_status\":%d,\"timebase_hz\":%u,", iterations,
+		status, (unsigned int)timebase_hz);
 	kprintf("\"loop_ticks\":%llu,\"calib_ticks\":%llu,",
 		(unsigned long long)(marks[2].tb_before - marks[1].tb_after),
 		(unsigned long long)(marks[1].tb_before - marks[0].tb_after));
@@ -220,14 +221,15 @@ static void check_loop(unsigned int n)
 		      "flat mapping: no page fault, no hash-table hypercall in the loop");
 }
 
-int bench_run(unsigned int iterations)
+int bench_run(unsigned int iterations, uint32_t timebase_hz)
 {
 	const struct ppcpv_pv_result *r = pv_result();
 	int status = run_shell(iterations);
 
-	print_result(iterations, status);
+	print_result(iterations, timebase_hz, status);
 	check(status == 0, "the shell ran every iteration: no failed fork, wait or child");
 	check(marks[0].taken && marks[1].taken && marks[2].taken, "three measurement points taken");
+	check(timebase_hz != 0, "the device tree names the timebase's frequency");
 	if (marks[2].taken)
 		check_loop(iterations);
 	check(kstats.user_faults == 0, "no user process faulted");

@@ -17,6 +17,23 @@
 
 void kmain(const void *fdt);
 
+/* The timebase's frequency, from the first cpu node that names it (QEMU's
+ * tree natively, the host's when hosted: launcher/family.c's per family);
+ * 0 if none does.  The driver turns ticks into instructions with it. */
+static uint32_t timebase_hz(const void *fdt, size_t size)
+{
+	int cpus = ppcpv_fdt_path_offset(fdt, size, "/cpus"), cpu;
+	uint32_t hz;
+
+	if (cpus < 0)
+		return 0;
+	for (cpu = ppcpv_fdt_first_child(fdt, size, cpus); cpu >= 0;
+	     cpu = ppcpv_fdt_next_sibling(fdt, size, cpu))
+		if (!ppcpv_fdt_get_u32(fdt, size, cpu, "timebase-frequency", &hz))
+			return hz;
+	return 0;
+}
+
 void kmain(const void *fdt)
 {
 	long size = ppcpv_fdt_total_size(fdt, FDT_MAX_SIZE);
@@ -34,5 +51,5 @@ void kmain(const void *fdt)
 	console_init(fdt, (size_t)size, pv_hcalls_ready);
 	irq_disable();
 	dec_set(DEC_FAR);
-	platform_exit(bench_run(BENCH_ITERATIONS));
+	platform_exit(bench_run(BENCH_ITERATIONS, timebase_hz(fdt, (size_t)size)));
 }

@@ -55,17 +55,18 @@ int exec_args_add(struct exec_args *a, const char *s, size_t n)
 
 /*
  * From the top of the stack page down: the strings, argv[] with its NULL,
- * envp[] (just NULL), then an empty 32-byte frame for the entry code.
+ * envp[] (just NULL), pointers of the register's width, then an empty
+ * 32-byte frame for the entry code.
  * Written through the kernel's mapping of the page; the pointers are the
  * process's addresses.
  */
 static void build_stack(const struct proc *p, const struct exec_args *a, struct pt_regs *regs)
 {
 	const struct upage *pg = &p->mm.page[MM_STACK];
-	uint64_t top = (uintptr_t)pg->frame + PAGE_SIZE;
-	char *strings = (char *)(uintptr_t)((top - a->len) & ~7ull);
-	uint64_t *argv = (uint64_t *)strings - (a->argc + 2);
-	uint64_t *sp = (uint64_t *)(((uintptr_t)argv & ~15ull) - 32);
+	uintptr_t top = (uintptr_t)pg->frame + PAGE_SIZE;
+	char *strings = (char *)((top - a->len) & ~(uintptr_t)(REG_BYTES - 1));
+	unsigned long *argv = (unsigned long *)strings - (a->argc + 2);
+	unsigned long *sp = (unsigned long *)(((uintptr_t)argv & ~(uintptr_t)15) - 32);
 	size_t off = 0;
 	unsigned int i;
 
@@ -85,10 +86,10 @@ static void build_stack(const struct proc *p, const struct exec_args *a, struct 
 
 static void clear_user_state(struct pt_regs *regs)
 {
-	uint64_t *w = (uint64_t *)regs;
+	unsigned long *w = (unsigned long *)regs;
 	size_t i;
 
-	for (i = 0; i < sizeof(*regs) / 8; i++)
+	for (i = 0; i < sizeof(*regs) / sizeof(*w); i++)
 		w[i] = 0;
 }
 
@@ -108,7 +109,7 @@ long exec_load(struct proc *p, const char *path, const struct exec_args *a)
 	build_stack(p, a, regs);
 	regs->nip = p->mm.page[MM_TEXT].ea;
 	regs->msr = MSR_USER;
-	regs->trap = PPC_BOOK3S_VEC_SYSCALL;
+	regs->trap = REF_TRAP_SYSCALL;
 	return (long)a->argc;
 }
 
@@ -119,7 +120,7 @@ long sys_execve(struct pt_regs *regs)
 	struct proc *p = current_proc();
 	struct exec_args a;
 	char path[64];
-	uint64_t ptr;
+	unsigned long ptr;
 	long n = user_string(p, regs->gpr[3], path, sizeof(path));
 	unsigned int i;
 
@@ -128,7 +129,7 @@ long sys_execve(struct pt_regs *regs)
 	a.argc = 0;
 	a.len = 0;
 	for (i = 0;; i++) {
-		if (user_read_u64(p, regs->gpr[4] + 8 * i, &ptr))
+		if (user_read_word(p, regs->gpr[4] + REG_BYTES * i, &ptr))
 			return -EFAULT;
 		if (!ptr)
 			break;

@@ -28,21 +28,7 @@
 #include <ppcpv/err.h>
 #include "ref.h"
 
-/* Register-wide loads and stores, compares, and table words. */
-#ifdef __powerpc64__
-#define LDREG	ld
-#define STREG	std
-#define STREGU	stdu
-#define CMPREGI	cmpdi
-#define CLRRREG	clrrdi
-#define REGWORD	.quad
-#else
-#define LDREG	lwz
-#define STREG	stw
-#define STREGU	stwu
-#define CMPREGI	cmpwi
-#define CLRRREG	clrrwi
-#define REGWORD	.long
+#ifndef __powerpc64__
 /* IBM bit number of MSR[EE] in a 32-bit word, for the rlwinm mask. */
 	.set	MSR_EE_BIT, 31 - PPC_MSR_EE_SHIFT
 #endif

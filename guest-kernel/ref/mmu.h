@@ -13,7 +13,8 @@
  *    of its own), mapped page by page from the DSI/ISI handlers.
  *  - Flat mode, otherwise (today's ppcpv host): the host maps guest memory
  *    1:1 whatever the guest's MMU says; the kernel never turns translation
- *    on and a process's addresses are its pages' real addresses.
+ *    on and a process's addresses are its pages' real addresses.  The
+ *    32-bit kernels are always in flat mode (mmu32.c, mmu_e500.c).
  */
 #ifndef PPCPV_REF_MMU_H
 #define PPCPV_REF_MMU_H
@@ -76,6 +77,8 @@ struct hpte_ref {
 /* Discovery, the kernel's linear mapping, translation on; logs one line
  * either way.  Returns 1 in MMU mode, 0 in flat mode. */
 int mmu_init(const void *fdt, size_t fdt_size);
+
+#ifdef __powerpc64__
 int mmu_on(void);
 const char *mmu_flat_reason(void);	/* why flat mode, for SKIP lines */
 int mmu_has_bulk_remove(void);		/* "hcall-bulk" */
@@ -96,6 +99,42 @@ void mmu_unmap(const struct hpte_ref *refs, unsigned int n);
 
 /* Load a context's user segments into the SLB (slbie, slbmte). */
 void mmu_load_user_segments(unsigned long context);
+
+#else
+/*
+ * The 32-bit kernels (mmu32.c, mmu_e500.c) keep no page table for their
+ * processes: always flat mode, so the process layer (vm.c) never asks for
+ * a context, an entry or a segment load.
+ */
+static inline int mmu_on(void)
+{
+	return 0;
+}
+
+static inline int mmu_has_bulk_remove(void)
+{
+	return 0;
+}
+
+static inline unsigned long mmu_context_limit(void)
+{
+	return 0;
+}
+
+static inline long mmu_map_user_page(unsigned long context, uint64_t ea, uint64_t ra,
+				     unsigned int prot, struct hpte_ref *ref)
+{
+	return -1;	/* not H_SUCCESS: there is no table to put it in */
+}
+
+static inline void mmu_unmap(const struct hpte_ref *refs, unsigned int n)
+{
+}
+
+static inline void mmu_load_user_segments(unsigned long context)
+{
+}
+#endif
 
 /* Count a storage or segment interrupt (irq.c). */
 void mmu_count_interrupt(uint64_t trap);

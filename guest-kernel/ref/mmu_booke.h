@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * mmu_booke.h - what the reference kernel's BookE builds share of their
- * MMU side (mmu_booke.c: memory size, fault counting, the TLB checks both
- * CPUs run) and what each CPU's TLB code gives it (mmu_e500.c: TLB1
- * through the MAS registers; mmu_440.c: 64 three-word entries).  The
- * kernel maps itself 1:1 with large pages and has no page tables.
+ * MMU side (mmu_booke.c: memory size, fault counting; mmu_booke_checks.c:
+ * the TLB checks both CPUs run) and what each CPU's TLB code gives the
+ * checks (mmu_e500_checks.c: TLB1 through the MAS registers; mmu_440.c:
+ * 64 three-word entries).  The kernel maps itself 1:1 with large pages
+ * and has no page tables.
  */
 #ifndef PPCPV_REF_MMU_BOOKE_H
 #define PPCPV_REF_MMU_BOOKE_H
@@ -23,15 +24,14 @@
 #define BOOKE_PERM_W		2u
 #define BOOKE_PERM_X		4u
 
-/* mmu_booke.c */
-/* Bytes of memory at 0 the device tree says, or 0. */
+/* mmu_booke.c: bytes of memory at 0 the device tree says, or 0. */
 uint64_t booke_memory_size(const void *fdt, size_t size);
-/* A page-aligned page of data, and a function on one page whose mfspr PVR
+/* mmu_booke_checks.c: a page-aligned page of data, and a function on one page whose mfspr PVR
  * traps to a host: what the checks map a second time. */
 extern volatile unsigned long booke_alias_target[];
 unsigned long booke_read_pvr(void);
 
-/* Each CPU's TLB code (mmu_e500.c, mmu_440.c): */
+/* Each CPU's TLB code (mmu_e500_checks.c, mmu_440.c): */
 /* Map the 4 KiB page at ea to pa with TID tid and perms (BOOKE_PERM_*) in
  * the entry the checks use, replacing what it held. */
 void booke_tlb_map_check_page(unsigned long ea, unsigned long pa, unsigned int tid,

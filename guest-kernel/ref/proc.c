@@ -5,7 +5,8 @@
  * only when no process is runnable.  Each process has its own kernel stack,
  * whose top holds its user state while it is in the kernel (exc_common
  * enters there from user mode), and the paca names the running process and
- * that stack, as on Linux/ppc64.
+ * that stack, as on Linux/ppc64.  The same code runs in the 64-bit and the
+ * 32-bit kernels: registers are unsigned long, frames come from ref.h.
  *
  * Fork gives the child a copy of the parent's address space (vm.c): the
  * stack pages are copied, the program page is shared until the child
@@ -30,11 +31,11 @@ struct proc *current_proc(void)
 
 NO_LOOP_TO_CALL void copy_words(void *dst, const void *src, size_t bytes)
 {
-	uint64_t *d = dst;
-	const uint64_t *s = src;
+	unsigned long *d = dst;
+	const unsigned long *s = src;
 	size_t i;
 
-	for (i = 0; i < bytes / 8; i++)
+	for (i = 0; i < bytes / sizeof(*d); i++)
 		d[i] = s[i];
 }
 
@@ -130,9 +131,9 @@ void proc_start(struct proc *p)
 	uint64_t frame = user_frame(p);
 
 	memset(&p->ctx, 0, sizeof(p->ctx));
-	*(uint64_t *)(uintptr_t)frame = 0;	/* the end of the back chain */
-	p->ctx.sp = frame;
-	p->ctx.lr = (uint64_t)(uintptr_t)ret_from_fork;
+	*(unsigned long *)(uintptr_t)frame = 0;	/* the end of the back chain */
+	p->ctx.sp = (unsigned long)frame;
+	p->ctx.lr = (unsigned long)(uintptr_t)ret_from_fork;
 	p->state = PROC_RUNNABLE;
 }
 
@@ -225,7 +226,7 @@ long sys_fork(struct pt_regs *regs)
 	copy_words(child_regs, regs, sizeof(*regs));
 	child_regs->gpr[1] = mm_fork_address(child, parent, regs->gpr[1]);
 	child_regs->gpr[3] = 0;
-	child_regs->ccr &= ~(uint64_t)CR0_SO;
+	child_regs->ccr &= ~(unsigned long)CR0_SO;
 	proc_start(child);
 	return child->pid;
 }

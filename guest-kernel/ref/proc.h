@@ -18,7 +18,10 @@
 #ifndef PPCPV_REF_PROC_H
 #define PPCPV_REF_PROC_H
 
-/* System call numbers: Linux's ppc64 ones, so the trace reads like Linux's. */
+#include "ref.h"	/* REG_BYTES and the assembly macros: for C and assembly */
+
+/* System call numbers: Linux's powerpc ones (the same on ppc32 and ppc64),
+ * so the trace reads like Linux's. */
 #define SYS_EXIT		1
 #define SYS_FORK		2
 #define SYS_WRITE		4
@@ -34,15 +37,16 @@
 
 #define O_WRONLY		1
 
-/* As on Linux/ppc64: CR0[SO] set on return means r3 holds an errno. */
+/* As on Linux/powerpc: CR0[SO] set on return means r3 holds an errno. */
 #define CR0_SO			0x10000000
 
-/* struct kcontext: what switch_context() keeps of a switched-out process. */
-#define KCTX_GPR(n)		(((n) - 14) * 8)	/* r14..r31 */
-#define KCTX_SP			144
-#define KCTX_LR			152
-#define KCTX_CR			160
-#define KCTX_SIZE		168
+/* struct kcontext: what switch_context() keeps of a switched-out process,
+ * a register each (REG_BYTES, ref.h). */
+#define KCTX_GPR(n)		(((n) - 14) * REG_BYTES)	/* r14..r31 */
+#define KCTX_SP			(18 * REG_BYTES)
+#define KCTX_LR			(19 * REG_BYTES)
+#define KCTX_CR			(20 * REG_BYTES)
+#define KCTX_SIZE		(21 * REG_BYTES)
 
 /* MMU mode: the stack may grow to this many pages, each zero-filled when
  * first touched.  Flat mode: one page. */
@@ -53,7 +57,6 @@
 #ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
-#include "ref.h"
 
 #include <ppcpv/crt.h>	/* the compiler may call these too */
 
@@ -80,16 +83,29 @@
 
 #define SIGSEGV			11
 
-/* Bits of a user process's MSR: 64-bit, user, translated, interruptible,
- * and the kernel's byte order (its programs are built with it). */
+/*
+ * Bits of a user process's MSR: user, interruptible, and per family
+ *  - Book3S-64: 64-bit, translated (its own MMU, or the host's flat map),
+ *    the kernel's byte order (its programs are built with it);
+ *  - Book3S-32: real mode (IR=DR=0) - the kernel has no page table, the
+ *    host maps memory 1:1 (mmu32.c);
+ *  - e500: address space 0 (IS=DS=0), where the kernel's 1:1 TLB1 entries
+ *    give user mode access to memory (mmu_e500.c).
+ */
+#ifdef __powerpc64__
 #define MSR_USER_ENDIAN		(REF_BIG_ENDIAN ? 0 : PPC_BOOK3S_MSR_LE)
 #define MSR_USER		(PPC_BOOK3S_MSR_SF | PPC_MSR_EE | PPC_MSR_PR | PPC_MSR_ME | \
 				 PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_RI | \
 				 MSR_USER_ENDIAN)
+#elif defined(REF_BOOKE)
+#define MSR_USER		(PPC_MSR_EE | PPC_MSR_PR | PPC_MSR_ME)
+#else
+#define MSR_USER		(PPC_MSR_EE | PPC_MSR_PR | PPC_MSR_ME | PPC_BOOK3S_MSR_RI)
+#endif
 
 struct kcontext {
-	uint64_t gpr[18];	/* r14..r31 */
-	uint64_t sp, lr, cr;
+	unsigned long gpr[18];	/* r14..r31 */
+	unsigned long sp, lr, cr;
 };
 
 _Static_assert(offsetof(struct kcontext, sp) == KCTX_SP, "kcontext layout");
@@ -164,7 +180,7 @@ void schedule(void);
 void do_exit(int wait_status) __attribute__((noreturn));
 int proc_reap(struct proc *p);		/* frees a zombie; its pid */
 unsigned int proc_count_live(void);	/* slots in use besides idle */
-void copy_words(void *dst, const void *src, size_t bytes);	/* bytes: a multiple of 8 */
+void copy_words(void *dst, const void *src, size_t bytes);	/* bytes: a multiple of REG_BYTES */
 long sys_fork(struct pt_regs *regs);
 long sys_wait4(struct pt_regs *regs);
 long sys_exit(struct pt_regs *regs);
@@ -213,12 +229,14 @@ long sys_page_faults(struct pt_regs *regs);
 void *user_ptr(struct proc *p, uint64_t addr, size_t len, unsigned int prot);
 int user_range_ok(struct proc *p, uint64_t addr, size_t len, unsigned int prot);
 long user_string(struct proc *p, uint64_t addr, char *buf, size_t size);
-int user_read_u64(struct proc *p, uint64_t addr, uint64_t *val);
+int user_read_word(struct proc *p, uint64_t addr, unsigned long *val);	/* a register's width */
 int user_write_u32(struct proc *p, uint64_t addr, uint32_t val);
 
 /* bench.c: measurement points, the run, the report */
 long sys_bench_mark(struct pt_regs *regs);
-int bench_run(unsigned int iterations);	/* the number of failed checks */
+/* Runs the loop and reports it (with the timebase's frequency, for the
+ * driver); the number of failed checks. */
+int bench_run(unsigned int iterations, uint32_t timebase_hz);
 
 #endif /* !__ASSEMBLER__ */
 #endif /* PPCPV_REF_PROC_H */

@@ -35,12 +35,15 @@
 #ifdef __powerpc64__
 #define REF_FAMILY	PPCPV_FAMILY_BOOK3S64
 #define REG_BYTES	8
+#define REG_SHIFT	3	/* log2(REG_BYTES) */
 #elif defined(REF_BOOKE)
 #define REF_FAMILY	PPCPV_FAMILY_E500
 #define REG_BYTES	4
+#define REG_SHIFT	2
 #else
 #define REF_FAMILY	PPCPV_FAMILY_BOOK3S32
 #define REG_BYTES	4
+#define REG_SHIFT	2
 #endif
 /* Its byte order (the ppc64le build is little-endian; the patcher and the
  * entry code need to know). */
@@ -101,6 +104,34 @@
 #define FRAME_SIZE	192
 #define RED_ZONE	0
 #endif
+
+#ifdef __ASSEMBLER__
+/* Register-wide loads and stores, compares, shifts and table words, for
+ * the assembly every build shares (head.S, switch.S, user.S). */
+#ifdef __powerpc64__
+#define LDREG	ld
+#define LDREGX	ldx
+#define STREG	std
+#define STREGU	stdu
+#define CMPREG	cmpd
+#define CMPLREG	cmpld
+#define CMPREGI	cmpdi
+#define CLRRREG	clrrdi
+#define SLREGI	sldi
+#define REGWORD	.quad
+#else
+#define LDREG	lwz
+#define LDREGX	lwzx
+#define STREG	stw
+#define STREGU	stwu
+#define CMPREG	cmpw
+#define CMPLREG	cmplw
+#define CMPREGI	cmpwi
+#define CLRRREG	clrrwi
+#define SLREGI	slwi
+#define REGWORD	.long
+#endif
+#endif /* __ASSEMBLER__ */
 
 #ifndef __ASSEMBLER__
 #include <stddef.h>

@@ -8,26 +8,28 @@
 	.text
 /*
  * void switch_context(struct kcontext *prev, struct kcontext *next)
- * Only what a C callee must preserve: r14-r31, r1, LR, CR.  r2 (the TOC)
- * and r13 (the paca) are the same in every kernel context.
+ * Only what a C callee must preserve: r14-r31, r1, LR, CR, a register's
+ * width each (ref.h's LDREG/STREG).  r2 (the TOC on 64-bit; reserved
+ * to the system by the 32-bit ABI) and r13 (the paca) are the same in every
+ * kernel context.
  */
 	.globl	switch_context
 switch_context:
 	.irp	n, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-	std	\n, KCTX_GPR(\n)(r3)
+	STREG	\n, KCTX_GPR(\n)(r3)
 	.endr
-	std	r1, KCTX_SP(r3)
+	STREG	r1, KCTX_SP(r3)
 	mflr	r0
-	std	r0, KCTX_LR(r3)
+	STREG	r0, KCTX_LR(r3)
 	mfcr	r0
-	std	r0, KCTX_CR(r3)
-	ld	r0, KCTX_CR(r4)
+	STREG	r0, KCTX_CR(r3)
+	LDREG	r0, KCTX_CR(r4)
 	mtcrf	0xff, r0
-	ld	r0, KCTX_LR(r4)
+	LDREG	r0, KCTX_LR(r4)
 	mtlr	r0
-	ld	r1, KCTX_SP(r4)
+	LDREG	r1, KCTX_SP(r4)
 	.irp	n, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-	ld	\n, KCTX_GPR(\n)(r4)
+	LDREG	\n, KCTX_GPR(\n)(r4)
 	.endr
 	blr
 

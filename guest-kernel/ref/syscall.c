@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
- * System calls: the 0xc00 handler behind head.S's exception entry, the
- * dispatch, and checked access to user memory.  The shape is Linux/ppc64's:
- * interrupts go back on for the call (mtmsrd L=1) and head.S's exit path
- * turns them off before mtspr SRR0/SRR1 and rfid; the result goes back in
- * r3, with CR0[SO] set and r3 = errno on failure.
+ * System calls: the handler behind head.S's exception entry (vector 0xc00;
+ * e500: IVOR8), the dispatch, and what kills a faulting program.  The
+ * shape is Linux/powerpc's: interrupts go back on for the call (irq.c:
+ * mtmsrd L=1, mtmsr or wrteei) and head.S's exit path turns them off
+ * before mtspr SRR0/SRR1 and rfid/rfi; the result goes back in r3, with
+ * CR0[SO] set and r3 = errno on failure.
  */
 #include <ppcpv/isa/vectors.h>
 #include "proc.h"
@@ -61,11 +62,11 @@ static void syscall_entry(struct pt_regs *regs)
 	kstats.syscalls++;
 	ret = dispatch(regs);
 	if (ret < 0 && ret >= -ERRNO_MAX) {
-		regs->gpr[3] = (uint64_t)-ret;
+		regs->gpr[3] = (unsigned long)-ret;
 		regs->ccr |= CR0_SO;
 	} else {
-		regs->gpr[3] = (uint64_t)ret;
-		regs->ccr &= ~(uint64_t)CR0_SO;
+		regs->gpr[3] = (unsigned long)ret;
+		regs->ccr &= ~(unsigned long)CR0_SO;
 	}
 }
 
@@ -75,11 +76,15 @@ static void user_fault(struct pt_regs *regs)
 {
 	struct fatal_fault *f = &current_proc()->fault;
 
-	int fetch = regs->trap == PPC_BOOK3S_VEC_ISI || regs->trap == PPC_BOOK3S_VEC_ISEG;
+	int fetch = regs->trap == REF_TRAP_ISI || regs->trap == REF_TRAP_ITLB;
 
 	f->trap = regs->trap;
 	f->ea = fetch ? regs->nip : regs->dar;
+#ifdef REF_BOOKE
+	f->cause = regs->dsisr;		/* ESR, for either kind */
+#else
 	f->cause = fetch ? regs->msr & PPC_BOOK3S_SRR1_ISI_CAUSES : regs->dsisr;
+#endif
 	kstats.user_faults++;
 	kprintf("kernel: pid %d killed: interrupt 0x%llx at 0x%llx (dar 0x%llx)\n",
 		current_proc()->pid, (unsigned long long)regs->trap, (unsigned long long)regs->nip,
@@ -91,5 +96,7 @@ void syscall_install(void)
 {
 	irq.syscall = syscall_entry;
 	irq.user_fault = user_fault;
-	irq.page_fault = mm_page_fault;
+	/* Flat mode maps nothing on demand: a user storage interrupt is
+	 * the program's fault. */
+	irq.page_fault = mmu_on() ? mm_page_fault : NULL;
 }

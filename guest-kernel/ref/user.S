@@ -27,14 +27,16 @@
  *                     load from, store to, branch to r6; exit 0 if they
  *                     survive it (they should be killed)
  *
- * System calls as on Linux/ppc64: r0 = number, r3.. = arguments, sc; r3 =
- * result, CR0[SO] set on error.
+ * System calls as on Linux/powerpc: r0 = number, r3.. = arguments, sc; r3 =
+ * result, CR0[SO] set on error.  One source for every build: loads,
+ * stores and compares of a register's width through ref.h's macros
+ * (LDREG, STREG, CMPREG, ...), pointers REG_BYTES apart.
  */
 #include "proc.h"
 
 #define SH_FRAME	80	/* 32-byte header, then the locals below */
 #define SH_STATUS	32	/* wait4 status */
-#define SH_ARGV		40	/* child: argv[0..2] at +0..+16, envp[0] at +24 */
+#define SH_ARGV		40	/* child: argv[0..2], then envp[0], a register each */
 #define ECHO_LINE	224	/* bytes for echo's output line */
 #define CHAR_0		48
 #define CHAR_SPACE	32
@@ -55,14 +57,14 @@ user_sh_start:
 	bcl	20, 31, .Lsh_base
 .Lsh_base:
 	mflr	r30			/* r30: constants are .Lsh_base-relative */
-	stdu	r1, -SH_FRAME(r1)
+	STREGU	r1, -SH_FRAME(r1)
 	li	r31, 0			/* r31: N, from argv[1] in decimal */
-	cmpdi	r3, 2
+	CMPREGI	r3, 2
 	blt	.Lsh_counted
-	ld	r5, 8(r4)
+	LDREG	r5, REG_BYTES(r4)
 .Lsh_digit:
 	lbz	r6, 0(r5)
-	cmpdi	r6, 0
+	CMPREGI	r6, 0
 	beq	.Lsh_counted
 	addi	r6, r6, -CHAR_0
 	mulli	r31, r31, 10
@@ -77,11 +79,11 @@ user_sh_start:
 	li	r3, 2
 	syscall	SYS_BENCH_MARK
 .Lsh_loop:
-	cmpd	r28, r31
+	CMPREG	r28, r31
 	bge	.Lsh_done
 	syscall	SYS_FORK
 	bso	.Lsh_failed
-	cmpdi	r3, 0
+	CMPREGI	r3, 0
 	beq	.Lsh_child
 	mr	r27, r3			/* wait4(pid, &status, 0, NULL) */
 	addi	r4, r1, SH_STATUS
@@ -89,7 +91,7 @@ user_sh_start:
 	li	r6, 0
 	syscall	SYS_WAIT4
 	bso	.Lsh_failed
-	cmpd	r3, r27
+	CMPREG	r3, r27
 	bne	.Lsh_failed
 	lwz	r5, SH_STATUS(r1)
 	cmpwi	r5, 0
@@ -122,15 +124,15 @@ user_sh_start:
 	syscall	SYS_CLOSE
 	bso	.Lsh_child_failed
 	addi	r5, r30, .Lsh_arg0 - .Lsh_base
-	std	r5, SH_ARGV(r1)
+	STREG	r5, SH_ARGV(r1)
 	addi	r5, r30, .Lsh_arg1 - .Lsh_base
-	std	r5, SH_ARGV + 8(r1)
+	STREG	r5, SH_ARGV + REG_BYTES(r1)
 	li	r5, 0
-	std	r5, SH_ARGV + 16(r1)
-	std	r5, SH_ARGV + 24(r1)
+	STREG	r5, SH_ARGV + 2 * REG_BYTES(r1)
+	STREG	r5, SH_ARGV + 3 * REG_BYTES(r1)
 	addi	r3, r30, .Lsh_path - .Lsh_base
 	addi	r4, r1, SH_ARGV
-	addi	r5, r1, SH_ARGV + 24
+	addi	r5, r1, SH_ARGV + 3 * REG_BYTES
 	syscall	SYS_EXECVE
 .Lsh_child_failed:
 	li	r3, 127
@@ -147,29 +149,29 @@ user_sh_end:
 /* ---- /bin/echo ------------------------------------------------------- */
 	.globl	user_echo_start, user_echo_end
 user_echo_start:
-	stdu	r1, -(32 + ECHO_LINE)(r1)
+	STREGU	r1, -(32 + ECHO_LINE)(r1)
 	addi	r8, r1, 32		/* r8: the line */
 	mr	r9, r8			/* r9: where the next byte goes */
 	addi	r7, r8, ECHO_LINE - 1	/* r7: the last byte kept for the newline */
 	li	r10, 1			/* r10: argument index */
 .Lecho_arg:
-	cmpd	r10, r3
+	CMPREG	r10, r3
 	bge	.Lecho_emit
-	cmpdi	r10, 1
+	CMPREGI	r10, 1
 	beq	.Lecho_copy_start
-	cmpld	r9, r7
+	CMPLREG	r9, r7
 	bge	.Lecho_emit
 	li	r11, CHAR_SPACE
 	stb	r11, 0(r9)
 	addi	r9, r9, 1
 .Lecho_copy_start:
-	sldi	r11, r10, 3
-	ldx	r12, r4, r11
+	SLREGI	r11, r10, REG_SHIFT
+	LDREGX	r12, r4, r11
 .Lecho_copy:
 	lbz	r11, 0(r12)
-	cmpdi	r11, 0
+	CMPREGI	r11, 0
 	beq	.Lecho_next
-	cmpld	r9, r7
+	CMPLREG	r9, r7
 	bge	.Lecho_emit
 	stb	r11, 0(r9)
 	addi	r9, r9, 1
@@ -189,7 +191,7 @@ user_echo_start:
 	syscall	SYS_WRITE
 	li	r6, 1
 	bso	.Lecho_exit
-	cmpd	r3, r26
+	CMPREG	r3, r26
 	bne	.Lecho_exit
 	li	r6, 0
 .Lecho_exit:
@@ -210,19 +212,19 @@ user_echo_end:
 user_mmu_fresh_start:
 	syscall	SYS_PAGE_FAULTS
 	mr	r20, r3			/* r20: faults before */
-	clrrdi	r5, r1, PAGE_SHIFT	/* the stack's top page ... */
-	subi	r5, r5, 8		/* ... and the last doubleword below it */
-	ld	r6, 0(r5)		/* the first touch: one fault */
+	CLRRREG	r5, r1, PAGE_SHIFT	/* the stack's top page ... */
+	subi	r5, r5, REG_BYTES	/* ... and the last word below it */
+	LDREG	r6, 0(r5)		/* the first touch: one fault */
 	li	r7, MMU_PATTERN
-	std	r7, 0(r5)
-	ld	r8, 0(r5)
+	STREG	r7, 0(r5)
+	LDREG	r8, 0(r5)
 	syscall	SYS_PAGE_FAULTS
 	subf	r3, r20, r3
-	cmpdi	r3, 1
+	CMPREGI	r3, 1
 	bne	1f
-	cmpdi	r6, 0
+	CMPREGI	r6, 0
 	bne	2f
-	cmpd	r8, r7
+	CMPREG	r8, r7
 	bne	3f
 	exit_with 0
 1:	exit_with 1
@@ -233,10 +235,10 @@ user_mmu_fresh_end:
 
 	.globl	user_mmu_refault_start, user_mmu_refault_end
 user_mmu_refault_start:
-	clrrdi	r31, r1, PAGE_SHIFT
+	CLRRREG	r31, r1, PAGE_SHIFT
 	subi	r31, r31, PAGE_SIZE	/* r31: the page below the stack's top page */
 	li	r30, MMU_PATTERN
-	std	r30, 0(r31)		/* mapped read/write on this fault */
+	STREG	r30, 0(r31)		/* mapped read/write on this fault */
 	syscall	SYS_PAGE_FAULTS
 	mr	r29, r3			/* r29: faults so far */
 	mr	r3, r31
@@ -245,14 +247,14 @@ user_mmu_refault_start:
 	syscall	SYS_MPROTECT
 	bso	1f
 	syscall	SYS_PAGE_FAULTS
-	cmpd	r3, r29
+	CMPREG	r3, r29
 	bne	2f
-	ld	r28, 0(r31)		/* its entry is gone: a fault again */
+	LDREG	r28, 0(r31)		/* its entry is gone: a fault again */
 	syscall	SYS_PAGE_FAULTS
 	subf	r3, r29, r3
-	cmpdi	r3, 1
+	CMPREGI	r3, 1
 	bne	3f
-	cmpd	r28, r30
+	CMPREG	r28, r30
 	bne	4f
 	exit_with 0
 1:	exit_with 1
@@ -264,14 +266,14 @@ user_mmu_refault_end:
 
 	.globl	user_mmu_load_start, user_mmu_load_end
 user_mmu_load_start:
-	ld	r3, 0(r6)
+	LDREG	r3, 0(r6)
 	exit_with 0
 	.balign	4
 user_mmu_load_end:
 
 	.globl	user_mmu_store_start, user_mmu_store_end
 user_mmu_store_start:
-	std	r3, 0(r6)
+	STREG	r3, 0(r6)
 	exit_with 0
 	.balign	4
 user_mmu_store_end:

@@ -275,7 +275,8 @@ static long map_on_fault(struct proc *p, uint64_t ea, unsigned int prot)
 				 &pg->hpte) == H_SUCCESS ? 0 : -ENOMEM;
 }
 
-/* A user-mode storage interrupt: 1 if the page is mapped now (resume). */
+/* A user-mode storage interrupt in MMU mode (syscall_install() sets it
+ * there only): 1 if the page is mapped now (resume). */
 int mm_page_fault(struct pt_regs *regs)
 {
 	struct proc *p = current_proc();
@@ -295,7 +296,7 @@ int mm_page_fault(struct pt_regs *regs)
 	if (map_on_fault(p, ea, prot))
 		return 0;
 	/* SRR1's cause bits are no MSR bits: resume with the MSR alone. */
-	regs->msr &= ~(uint64_t)PPC_BOOK3S_SRR1_CAUSE_MASK;
+	regs->msr &= ~(unsigned long)PPC_BOOK3S_SRR1_CAUSE_MASK;
 	return 1;
 }
 
@@ -374,14 +375,14 @@ long user_string(struct proc *p, uint64_t addr, char *buf, size_t size)
 	return -E2BIG;
 }
 
-int user_read_u64(struct proc *p, uint64_t addr, uint64_t *val)
+int user_read_word(struct proc *p, uint64_t addr, unsigned long *val)
 {
 	size_t avail;
 	const uint8_t *k = user_bytes(p, addr, PROT_READ, &avail);
 
-	if (addr % 8 || !k || avail < 8)
+	if (addr % sizeof(*val) || !k || avail < sizeof(*val))
 		return -EFAULT;
-	*val = *(const uint64_t *)k;
+	*val = *(const unsigned long *)k;
 	return 0;
 }
 

@@ -225,6 +225,10 @@ static int tlb_miss(uint32_t ivor, uint32_t esr, uint32_t *dear, struct ppcpv_ex
 
 	switch (mmu_guest_tlb_miss(guest, ea, insn, !!(esr & PPC_BOOKE_ESR_ST), &gpa)) {
 	case TLB_MISS_SHADOWED:
+		/* An exit the host served from the guest's translations, as
+		 * the pseries host counts its shadow faults. */
+		guest->stats.exits++;
+		guest->stats.shadow_faults++;
 		return 1;
 	case TLB_MISS_GUEST:
 		ppcpv_booke_exit(ivor, esr, *dear, e);

@@ -85,8 +85,15 @@ grep -q 'no --mmu shadow (the host' "$tmp/err" && pass "--mmu shadow refusal say
 	fail "$(cat "$tmp/err")"
 "$run" --family book3s16 2>"$tmp/err"
 check_eq "an unknown family is a usage error" 2 "$?"
+families=$("$run" --list-families)
+check_eq "--list-families exits 0" 0 "$?"
+for f in book3s64 book3s64le book3s32 e500; do
+	check_eq "--list-families names $f on a line of its own" 1 "$(grep -cx "$f" <<<"$families")"
+done
+check_eq "--list-families: the default family first" book3s64 "$(head -n1 <<<"$families")"
 check_eq "unknown family: one line naming the known ones" \
-	"ppcpv-run: unknown --family 'book3s16' (known: book3s64, book3s64le, book3s32, e500, 440)" "$(cat "$tmp/err")"
+	"ppcpv-run: unknown --family 'book3s16' (known: $(paste -sd, <<<"$families" | sed 's/,/, /g'))" \
+	"$(cat "$tmp/err")"
 "$run" --family book3s32 --linux /nonexistent --native 2>"$tmp/err"
 check_eq "--linux refused with --family book3s32" 2 "$?"
 summary
