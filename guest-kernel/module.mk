@@ -89,10 +89,11 @@ $(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))
 #   $(call REF_BOOKE_IMAGE,cpu,image name,-mcpu and -D flags,kernel TLB sources,checks' sources)
 # sets REF_BOOKE_KERNEL_SRCS_<cpu> (what a benchmark image links too) and
 # REF_BOOKE_CFLAGS_<cpu>.
+REF_BOOKE_KERNEL_SRCS = $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c \
+	mmu_booke.c $(1))
 define REF_BOOKE_IMAGE_BODY
-REF_BOOKE_KERNEL_SRCS_$(1) := $(addprefix guest-kernel/ref/,head.S console.c platform.c irq.c pv.c \
-	mmu_booke.c $(4))
-REF_BOOKE_OBJS_$(1) := $(call objs,ppc32/$(1),$$(REF_BOOKE_KERNEL_SRCS_$(1)) \
+REF_BOOKE_KERNEL_SRCS_$(1) := $(call REF_BOOKE_KERNEL_SRCS,$(4))
+REF_BOOKE_OBJS_$(1) := $(call objs,ppc32/$(1),$(call REF_BOOKE_KERNEL_SRCS,$(4)) \
 	$(addprefix guest-kernel/ref/,main.c checks.c mmu_booke_checks.c $(5)))
 REF_BOOKE_CFLAGS_$(1) = $$(CFLAGS_ppc32) $(3)
 
