@@ -13,9 +13,6 @@
 #include <string.h>
 #include "launcher.h"
 
-/* QEMU pseries' timebase, which ppcpv-run also gives hosted guests:
- * 512 MHz, i.e. 512 ticks every 1000 ns. */
-#define TB_TICKS_PER_US	512ULL
 /* The most console text a report keeps. */
 #define CONSOLE_MAX	(8u << 20)
 
@@ -24,10 +21,11 @@
 #define LINUX_PANIC	"Kernel panic - not syncing"
 #define LINUX_PANIC_END	"---[ end Kernel panic"
 
-void result_init(struct run_result *r, enum run_mode mode)
+void result_init(struct run_result *r, enum run_mode mode, uint32_t timebase_hz)
 {
 	memset(r, 0, sizeof(*r));
 	r->mode = mode;
+	r->timebase_hz = timebase_hz;
 	r->exit_status = -1;
 }
 
@@ -179,5 +177,8 @@ unsigned long long result_host(const struct run_result *r, const char *key)
 /* Under -icount shift=0 one instruction is one nanosecond of virtual time. */
 unsigned long long result_instructions(const struct run_result *r)
 {
-	return r->timebase / TB_TICKS_PER_US * 1000 + r->timebase % TB_TICKS_PER_US * 1000 / TB_TICKS_PER_US;
+	/* -icount shift=0: one instruction per nanosecond of virtual time. */
+	unsigned long long hz = r->timebase_hz;
+
+	return r->timebase / hz * 1000000000ull + r->timebase % hz * 1000000000ull / hz;
 }
