@@ -13,8 +13,6 @@
 #include <string.h>
 #include "launcher.h"
 
-/* Nanoseconds per second: -icount shift=0's instructions per second. */
-#define NS_PER_S	1000000000ULL
 /* The most console text a report keeps. */
 #define CONSOLE_MAX	(8u << 20)
 
@@ -23,10 +21,11 @@
 #define LINUX_PANIC	"Kernel panic - not syncing"
 #define LINUX_PANIC_END	"---[ end Kernel panic"
 
-void result_init(struct run_result *r, enum run_mode mode)
+void result_init(struct run_result *r, enum run_mode mode, uint32_t timebase_hz)
 {
 	memset(r, 0, sizeof(*r));
 	r->mode = mode;
+	r->timebase_hz = timebase_hz;
 	r->exit_status = -1;
 }
 
@@ -180,9 +179,8 @@ unsigned long long result_host(const struct run_result *r, const char *key)
  * the guest counts timebase ticks of its machine (the family's rate). */
 unsigned long long result_instructions(const struct run_result *r)
 {
+	/* -icount shift=0: one instruction per nanosecond of virtual time. */
 	unsigned long long hz = r->timebase_hz;
 
-	if (!hz)
-		return 0;
-	return r->timebase / hz * NS_PER_S + r->timebase % hz * NS_PER_S / hz;
+	return r->timebase / hz * 1000000000ull + r->timebase % hz * 1000000000ull / hz;
 }

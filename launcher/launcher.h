@@ -115,7 +115,7 @@ struct run_result {
 	int pv;
 	unsigned long long patched, skipped, sites, kvm_tmp_used;
 	unsigned long long checks_passed, checks_failed, checks_skipped, timebase;
-	unsigned long long timebase_hz;	/* the machine's, for the timebase in instructions */
+	uint32_t timebase_hz;		/* the family's, to turn timebase into instructions */
 	char pv_line[LINE_MAX_LEN];	/* "ppcpv: PV on: ..." / "ppcpv: PV off: ..." */
 	char last_line[LINE_MAX_LEN];
 	struct host_stat host[HOST_STATS_MAX];
@@ -134,7 +134,7 @@ struct run_result {
 };
 
 /* console.c: one console line into the result. */
-void result_init(struct run_result *r, enum run_mode mode);
+void result_init(struct run_result *r, enum run_mode mode, uint32_t timebase_hz);
 void result_take_line(struct run_result *r, const char *line);
 void result_free(struct run_result *r);
 /* A HOST-STATS counter, or 0. */

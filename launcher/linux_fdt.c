@@ -28,8 +28,6 @@
 
 /* QEMU's POWER8 (DD2.0) processor version. */
 #define POWER8_PVR		0x004d0200u
-/* pseries' timebase (QEMU's, and what a ppcpv host keeps). */
-#define TIMEBASE_HZ		512000000u
 #define CPU_HZ			1000000000u
 #define CACHE_LINE		128u
 #define L1_CACHE_BYTES		0x8000u
@@ -200,7 +198,7 @@ static int cpu_props(void *fdt, const struct linux_layout *l)
 	if (!err)
 		err = fdt_property_u32(fdt, "cpu-version", POWER8_PVR);
 	if (!err)
-		err = fdt_property_u32(fdt, "timebase-frequency", TIMEBASE_HZ);
+		err = fdt_property_u32(fdt, "timebase-frequency", HOSTCFG_TIMEBASE_HZ_DEFAULT);
 	if (!err)
 		err = fdt_property_u32(fdt, "clock-frequency", CPU_HZ);
 	if (!err)

@@ -454,9 +454,8 @@ static int run_one(const struct run_options *o, struct run_result *r)
 	int err = 0;
 
 	memset(&f, 0, sizeof(f));
-	result_init(r, o->mode);
+	result_init(r, o->mode, o->family->timebase_hz);
 	r->is_linux = o->linux_kernel != NULL;
-	r->timebase_hz = o->family->timebase_hz;
 	/* the native raw guest needs no files */
 	if ((o->mode != MODE_NATIVE || o->linux_kernel) && make_files(o, &f))
 		err = -1;
