@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <ppcpv/host/hostcfg.h>
+#include <ppcpv/host/platform.h>
 #include <ppcpv/host/vcpu.h>
 
 /* ---- The SoC's registers (soc.c): console, exit --------------------------- */
@@ -19,9 +20,9 @@
 /* The platform's name for the banner ("e500", "440"). */
 extern const char host_platform_name[];
 
-/* Map CCSR (UART, GPIO, PCI controller); then the console works. */
+/* Map CCSR (UART, GPIO, PCI controller); then the console works
+ * (console_write, host_printf: ppcpv/host/platform.h). */
 void soc_init(void);
-void console_write(const char *buf, size_t len);
 /* A 16550 with byte-wide registers (both boards' consoles): polled. */
 static inline void uart16550_write(volatile uint8_t *uart, const char *buf, size_t len)
 {
@@ -33,7 +34,6 @@ static inline void uart16550_write(volatile uint8_t *uart, const char *buf, size
 		uart[THR] = (uint8_t)*buf++;
 	}
 }
-void host_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Status 0: GPIO power-off (QEMU exits 0); else pvpanic (QEMU exits 1 with
  * -device pvpanic-pci -action panic=exit-failure).  Never returns. */
 void soc_exit(int status) __attribute__((noreturn));
@@ -114,9 +114,6 @@ uint32_t host_exit(uint32_t ivor, uint32_t srr1, uint32_t esr, uint32_t dear);
 void host_fatal_trap(uint32_t ivor, uint32_t srr0, uint32_t srr1, uint32_t esr,
 		     uint32_t dear) __attribute__((noreturn));
 void host_main(const void *qemu_fdt) __attribute__((noreturn));
-
-/* The status "EXIT:" reports when the host itself fails. */
-#define HOST_FATAL_STATUS	99
 
 /* The trap area right before the vCPU (real SPRG0 points at the vCPU). */
 struct trap_area {

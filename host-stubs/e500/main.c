@@ -5,14 +5,13 @@
  * the BookE arch (host-stubs/arch/booke) decides what each trap means;
  * this file supplies the machine (memory, timebase, console, the magic
  * page's TLB1 entry), programs IVPR and the IVORs, turns each trap start.S
- * hands it (host_exit) into an exit for the core, and reports:
- *   HOST-STATS: {...}     every trap counter, one line of JSON
- *   EXIT: <n>             the guest's status (HOST_FATAL_STATUS on a host failure)
+ * hands it (host_exit) into an exit for the core, and at the end adds its
+ * TLB counters to the core's report (ppcpv/host/platform.h):
+ *   HOST-TLB: {...}       the shadow TLB's counters, after HOST-STATS
  * then soc_exit(): on e500 GPIO power-off (n = 0: QEMU exits 0) or pvpanic
  * (QEMU exits 1).  The 440 host (host-stubs/b440) is this file too, with
  * its own soc.c and mmu.c.
  */
-#include <stdarg.h>
 #include <ppcpv/abi.h>
 #include <ppcpv/fmt.h>
 #include <ppcpv/isa/msr.h>
@@ -21,6 +20,7 @@
 #include <ppcpv/host/arch-helpers.h>
 #include <ppcpv/host/booke.h>
 #include <ppcpv/host/hostcfg.h>
+#include <ppcpv/host/platform.h>
 #include <ppcpv/host/stats.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
@@ -41,15 +41,6 @@ static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MA
 #define MFSPR(spr) ({ uint32_t v_; __asm__ __volatile__("mfspr %0,%1" : "=r"(v_) : "i"(spr)); v_; })
 #define MTSPR(spr, val) __asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"(val) : "memory")
 
-void host_printf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ppcpv_vprint(console_write, fmt, ap);
-	va_end(ap);
-}
-
 /* The 64-bit timebase from its two halves (the upper read twice, in case
  * the lower wrapped in between). */
 static uint64_t read_timebase(void)
@@ -64,7 +55,13 @@ static uint64_t read_timebase(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
-static void print_tlb_stats(void)
+/* ---- What the core's stop needs of this platform (ppcpv/host/platform.h) ---- */
+
+void platform_before_stop(void)
+{
+}
+
+void platform_report(void)
 {
 	const struct mmu_stats *t = mmu_get_stats();
 
@@ -75,37 +72,21 @@ static void print_tlb_stats(void)
 		    (unsigned long long)t->flushes);
 }
 
-static void print_stats(void)
+void platform_power_off(int status)
 {
-	static char json[2048];
-	int n = ppcpv_stats_json(&guest->stats, json, sizeof(json));
-
-	if (n <= 0)
-		return;
-	console_write("HOST-STATS: ", 12);
-	console_write(json, (size_t)n);
-	console_write("\n", 1);
-	print_tlb_stats();
-}
-
-static __attribute__((noreturn)) void host_stop(int status)
-{
-	print_stats();
-	host_printf("EXIT: %d\n", status);
 	soc_exit(status);
 }
 
 static __attribute__((noreturn)) void fatal(const char *why)
 {
-	host_printf("host: FATAL: %s\n", why);
-	host_stop(HOST_FATAL_STATUS);
+	ppcpv_host_fatal(guest, why);
 }
 
 void host_fatal_trap(uint32_t ivor, uint32_t srr0, uint32_t srr1, uint32_t esr, uint32_t dear)
 {
 	host_printf("host: FATAL: interrupt IVOR%u taken in host mode (or one the host never "
 		    "expects): srr0=0x%x srr1=0x%x esr=0x%x dear=0x%x\n", ivor, srr0, srr1, esr, dear);
-	host_stop(HOST_FATAL_STATUS);
+	ppcpv_host_stop(guest, HOST_FATAL_STATUS);
 }
 
 /* ---- The vCPU's view of the machine ------------------------------------ */
@@ -155,13 +136,6 @@ static void trace_trap(const struct ppcpv_exit *e, uint32_t srr1)
 		    (unsigned long long)ppcpv_vcpu_msr(guest));
 }
 
-/* EV_IDLE: wait (EE=0, so by spinning on the timebase) for an interrupt. */
-static void idle(void)
-{
-	if (ppcpv_vcpu_idle(guest))
-		fatal("EV_IDLE with no decrementer armed: the guest would sleep forever");
-}
-
 /* SPRG4-7 are readable at PR=1 (SPRG4R-7R do not trap): the real ones
  * hold the guest's, as the shared page has them.  The host uses none. */
 static void load_user_sprgs(void)
@@ -187,23 +161,6 @@ static uint32_t prepare_entry(void)
 	MTSPR(PPC_BOOKE_SPR_TSR, PPC_BOOKE_TSR_DIS);
 	MTSPR(PPC_SPR_DEC, (uint32_t)e.dec_ticks);
 	return (uint32_t)e.msr | PPC_BOOKE_MSR_IS | PPC_BOOKE_MSR_DS;
-}
-
-static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const struct ppcpv_exit *e)
-{
-	switch (action) {
-	case PPCPV_RUN_RESUME:
-		return;
-	case PPCPV_RUN_IDLE:
-		idle();
-		return;
-	case PPCPV_RUN_EXIT:
-		host_stop(guest->exit_status);
-	case PPCPV_RUN_FATAL:
-		host_printf("host: FATAL: %s: IVOR%u pc=0x%llx esr=0x%llx\n", guest->fatal, e->vector,
-			    (unsigned long long)guest->regs.pc, (unsigned long long)e->cause);
-		host_stop(HOST_FATAL_STATUS);
-	}
 }
 
 /*
@@ -261,7 +218,7 @@ uint32_t host_exit(uint32_t ivor, uint32_t srr1, uint32_t esr, uint32_t dear)
 		trace_trap(&e, srr1);
 	action = ppcpv_handle_exit(guest, &e);
 	if (action != PPCPV_RUN_RESUME)
-		act_on(action, &e);
+		ppcpv_host_act_on(guest, action, &e);
 	return prepare_entry();
 }
 

@@ -5,11 +5,10 @@
  * (host-stubs/arch/book3s) decides what each trap means; this file
  * supplies the machine (memory, timebase, console, magic page mapping),
  * enters the guest, turns each trap start.S hands it (host_exit) into an
- * exit for the core and reports the result:
- *   HOST-STATS: {...}     every trap counter, one line of JSON
- *   EXIT: <n>             the guest's status (HOST_FATAL_STATUS on a host failure)
- * then RTAS power-off (n = 0, QEMU exits 0) or ibm,os-term (QEMU exits 1
- * with -action panic=exit-failure).
+ * exit for the core, and at the end has the core report
+ * (ppcpv/host/platform.h), the sweep's line added, then RTAS power-off
+ * (n = 0, QEMU exits 0) or ibm,os-term (QEMU exits 1 with
+ * -action panic=exit-failure).
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
@@ -55,37 +54,29 @@ static uint32_t read_pvr(void)
 	return (uint32_t)pvr;
 }
 
-static void print_stats(void)
-{
-	static char json[2048];
-
-	int n = ppcpv_stats_json(&guest->stats, json, sizeof(json));
-
-	/* Longer than host_printf's buffer: written out directly. */
-	if (n <= 0)
-		return;
-	console_flush();
-	console_write("HOST-STATS: ", 12);
-	console_write(json, (size_t)n);
-	console_write("\n", 1);
-}
-
 /* mmu = "shadow": the guest's MMU is modelled (shadow.c, papr_guest.c). */
 static int shadow_on;
 
-static __attribute__((noreturn)) void host_stop(int status)
+/* ---- What the core's stop needs of this platform (ppcpv/host/platform.h) ---- */
+
+void platform_before_stop(void)
 {
 	papr_sites_restore();
-	print_stats();
+}
+
+void platform_report(void)
+{
 	sweep_report();
-	host_printf("EXIT: %d\n", status);
+}
+
+void platform_power_off(int status)
+{
 	rtas_exit(status);
 }
 
 static __attribute__((noreturn)) void fatal(const char *why)
 {
-	host_printf("host: FATAL: %s\n", why);
-	host_stop(HOST_FATAL_STATUS);
+	ppcpv_host_fatal(guest, why);
 }
 
 void host_fatal_trap(uint64_t vector, uint64_t srr0, uint64_t srr1, uint64_t dar, uint64_t dsisr)
@@ -94,7 +85,7 @@ void host_fatal_trap(uint64_t vector, uint64_t srr0, uint64_t srr1, uint64_t dar
 		    "dar=0x%llx dsisr=0x%llx\n", (unsigned long long)vector,
 		    (unsigned long long)srr0, (unsigned long long)srr1,
 		    (unsigned long long)dar, (unsigned long long)dsisr);
-	host_stop(HOST_FATAL_STATUS);
+	ppcpv_host_stop(guest, HOST_FATAL_STATUS);
 }
 
 /* ---- The vCPU's view of the machine ------------------------------------ */
@@ -243,13 +234,6 @@ static void trace_trap(const struct ppcpv_exit *e)
 		    (unsigned long long)ppcpv_vcpu_msr(guest));
 }
 
-/* EV_IDLE: wait (EE=0, so by spinning on the timebase) for an interrupt. */
-static void idle(void)
-{
-	if (ppcpv_vcpu_idle(guest))
-		fatal("EV_IDLE with no decrementer armed: the guest would sleep forever");
-}
-
 static uint64_t read_spr_dar(void)
 {
 	uint64_t dar;
@@ -295,26 +279,6 @@ static uint64_t prepare_entry(void)
 	__asm__ __volatile__("mtspr %0,%1" : : "i"(PPC_SPR_SPRG3), "r"(e.sprg3));
 	__asm__ __volatile__("mtdec %0" : : "r"(e.dec_ticks));
 	return e.msr;
-}
-
-/* Anything but "resume": wait for an interrupt, or stop.  Out of line, so
- * that the common exit needs none of it. */
-static __attribute__((noinline)) void act_on(enum ppcpv_run_action action, const struct ppcpv_exit *e)
-{
-	switch (action) {
-	case PPCPV_RUN_RESUME:
-		return;
-	case PPCPV_RUN_IDLE:
-		idle();
-		return;
-	case PPCPV_RUN_EXIT:
-		host_stop(guest->exit_status);
-	case PPCPV_RUN_FATAL:
-		host_printf("host: FATAL: %s: vector 0x%x pc=0x%llx srr1=0x%llx\n",
-			    guest->fatal, e->vector, (unsigned long long)guest->regs.pc,
-			    (unsigned long long)e->cause);
-		host_stop(HOST_FATAL_STATUS);
-	}
 }
 
 static __attribute__((noinline)) void fscr_cause(void)
@@ -368,7 +332,7 @@ static inline __attribute__((always_inline)) void handle_exit(uint32_t vector, u
 	if (!shadow_on || !shadow_exit(&e, &action))
 		action = ppcpv_handle_exit(guest, &e);
 	if (action != PPCPV_RUN_RESUME)
-		act_on(action, &e);
+		ppcpv_host_act_on(guest, action, &e);
 }
 
 /* With irq-sweep configured, every exit comes this way (sweep.c): while

@@ -3,7 +3,6 @@
  * The host stub's console (line-buffered H_PUT_TERM_CHAR) and exit (RTAS),
  * on top of lib/papr: the host runs at PR=0, so QEMU answers its `sc 1`.
  */
-#include <stdarg.h>
 #include <ppcpv/fmt.h>
 #include <ppcpv/papr.h>
 #include "pseries.h"
@@ -35,16 +34,6 @@ void console_write(const char *buf, size_t len)
 		if (*buf++ == '\n' || line_len == TERM_CHUNK)
 			console_flush();
 	}
-}
-
-void host_printf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ppcpv_vprint(console_write, fmt, ap);
-	va_end(ap);
-	console_flush();
 }
 
 static uint32_t rtas_power_off_token, rtas_os_term_token;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <ppcpv/host/hostcfg.h>
+#include <ppcpv/host/platform.h>
 #include <ppcpv/host/vcpu.h>
 
 /* ---- PAPR hypercalls and firmware (papr.c) ------------------------------ */
@@ -18,11 +19,9 @@
 /* The vty QEMU's pseries gives its first console, until its tree says. */
 #define VTY_DEFAULT	0x71000000
 
-/* Host console through H_PUT_TERM_CHAR. */
+/* Host console through H_PUT_TERM_CHAR (console_write, console_flush,
+ * host_printf: ppcpv/host/platform.h), line by line. */
 void console_init(uint32_t vty);
-void console_write(const char *buf, size_t len);
-void console_flush(void);
-void host_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* RTAS: power-off (QEMU exits 0) or ibm,os-term (a guest panic: QEMU exits
  * 1 with -action panic=exit-failure).  Never returns. */
@@ -151,8 +150,5 @@ uint64_t host_exit(uint32_t vector, uint64_t srr1);
 void host_fatal_trap(uint64_t vector, uint64_t srr0, uint64_t srr1, uint64_t dar,
 		     uint64_t dsisr) __attribute__((noreturn));
 void host_main(const void *qemu_fdt) __attribute__((noreturn));
-
-/* The status "EXIT:" reports when the host itself fails. */
-#define HOST_FATAL_STATUS	99
 
 #endif /* PPCPV_PSERIES_H */
