@@ -113,16 +113,20 @@ block_has_candidate(const struct scan *s, const uint8_t *p, const unsigned int n
 	const uint32_t k0 = s->raw_keys[0], k1 = s->raw_keys[1], k2 = s->raw_keys[2];
 	const uint32_t k3 = s->raw_keys[3], k4 = s->raw_keys[4], k5 = s->raw_keys[5];
 	const uint32_t k6 = s->raw_keys[6], k7 = s->raw_keys[7];
-	uint32_t w[BLOCK_WORDS], any = 0;
+	uint32_t any = 0;
 	unsigned int i;
 
-	__builtin_memcpy(w, p, sizeof(w));	/* inlined even with -fno-builtin */
 	for (i = 0; i < BLOCK_WORDS; i++) {
-		uint32_t c = w[i] & m;
+		uint32_t w, c;
 
+		/* one word at a time, straight from the text: a copy of the
+		 * block (a memcpy call where the compiler keeps memcpy out of
+		 * line, as Linux does) would cost more than the filter */
+		__builtin_memcpy(&w, p + 4 * i, sizeof(w));
+		c = w & m;
 		/* written out: the vectoriser wants straight-line code */
 		any |= (uint32_t)(c == k0) | (c == k1) | (c == k2) | (c == k3) |
-		       ((w[i] & pm) == pk);
+		       ((w & pm) == pk);
 		if (nk > 4)
 			any |= (uint32_t)(c == k4) | (c == k5);
 		if (nk > 6)

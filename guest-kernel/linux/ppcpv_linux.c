@@ -35,6 +35,7 @@
 #include <asm/inst.h>
 #include <asm/ppc-opcode.h>
 #include <asm/sections.h>
+#include <asm/switch_to.h>
 #include <asm/time.h>
 
 /* More than any 6.1 kernel has (Debian's full one: about 9 000). */
@@ -254,8 +255,14 @@ static void run(struct glue *g, struct ppcpv_site *sites)
 	local_irq_save(flags);
 	hard_irq_disable();
 	ppcpv_init_ticks = get_tb();
+	/* The patcher's object may use VSX registers (Kbuild): enabled for
+	 * the kernel, which is allowed with preemption off, as it is here. */
+	if (IS_ENABLED(CONFIG_VSX))
+		enable_kernel_vsx();
 	ppcpv_guest_pv_init(initial_boot_params, fdt_totalsize(initial_boot_params), &plat, &img,
 			    &ppcpv_result);
+	if (IS_ENABLED(CONFIG_VSX))
+		disable_kernel_vsx();
 	ppcpv_init_ticks = get_tb() - ppcpv_init_ticks;
 	local_irq_restore(flags);
 }
