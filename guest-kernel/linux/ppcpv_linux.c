@@ -342,8 +342,9 @@ static ssize_t counts_show(struct kobject *kobj, struct kobj_attribute *attr, ch
  * form check-linux builds from `ppcpv-patch --sites` -
  *   ADDR ORIG KIND ACTION NEW SKIP-REASON
  * (a binary attribute: the list outgrows a page).  /sys/kernel/ppcpv/text:
- * the running text, _stext.._etext, for root, so a site that Linux's own
- * boot-time fixups changed can be read back as it is.
+ * the running text, _stext.._etext, so a site that Linux's own boot-time
+ * fixups changed can be read back as it is.  Both name kernel addresses:
+ * root only.
  */
 #define PPCPV_SITE_LINE_MAX 64
 static char *ppcpv_sites_text;
@@ -383,7 +384,7 @@ static ssize_t text_read(struct file *f, struct kobject *kobj, struct bin_attrib
 static struct kobj_attribute line_attr = __ATTR_RO(line);
 static struct kobj_attribute counts_attr = __ATTR_RO(counts);
 static struct attribute *ppcpv_attrs[] = { &line_attr.attr, &counts_attr.attr, NULL };
-static struct bin_attribute sites_attr = __BIN_ATTR(sites, 0444, sites_read, NULL, 0);
+static struct bin_attribute sites_attr = __BIN_ATTR(sites, 0400, sites_read, NULL, 0);
 static struct bin_attribute text_attr = __BIN_ATTR(text, 0400, text_read, NULL, 0);
 static struct bin_attribute *ppcpv_bin_attrs[] = { &sites_attr, &text_attr, NULL };
 static const struct attribute_group ppcpv_group = {
