@@ -14,4 +14,6 @@ done
 echo "BENCH-MARK 2 $(ppcpv-timebase)"
 # A kernel with ppcpv's guest component: what patching at boot cost
 # (linux-bench reports it for pv_component).
-[ -r /sys/kernel/ppcpv/counts ] && sed 's/^/PPCPV-COUNT: /' /sys/kernel/ppcpv/counts
+if [ -r /sys/kernel/ppcpv/counts ]; then
+	sed 's/^/PPCPV-COUNT: /' /sys/kernel/ppcpv/counts
+fi
