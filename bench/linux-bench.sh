@@ -141,6 +141,24 @@ if [ -n "${per_iter[pv_component]:-}" ]; then
 		"$(ratio "${per_iter[component_no_pv]}" "${per_iter[pv_component]}")" \
 		"$(ratio "${traps[component_no_pv.total]}" "${traps[pv_component.total]}")"
 fi
+# The component's boot-time patching cost (pv_component, boot 1): the scan
+# (the patcher's pass over the text) and the whole bring-up (copies,
+# discovery, self-test, scan, write-back), from its /sys/kernel/ppcpv/counts
+# in timebase ticks, as instructions (icount shift=0) and per scanned word.
+patching=
+if [ -n "${per_iter[pv_component]:-}" ]; then
+	pv_count() {
+		grep -o "PPCPV-COUNT: $1 [0-9]*" "$tmp/pv_component.1.json" | head -n 1 | cut -d ' ' -f 3
+	}
+	patching=$(awk -v s="$(pv_count scan_ticks)" -v b="$(pv_count bringup_ticks)" \
+		-v bytes="$(pv_count bytes_scanned)" -v tk="$TB_TICKS" -v ns="$TB_NS" 'BEGIN {
+		if (s == "" || b == "" || bytes <= 0) exit 1
+		si = s * ns / tk; bi = b * ns / tk; w = bytes / 4
+		printf "{\"words_scanned\":%d,\"scan_instructions\":%.0f,\"scan_per_word\":%.2f,", w, si, si / w
+		printf "\"bringup_instructions\":%.0f,\"bringup_per_word\":%.2f}", bi, bi / w }') ||
+		{ echo "linux-bench: pv_component printed no /sys/kernel/ppcpv/counts" >&2; exit 1; }
+	printf '  pv_component boot-time patching: %s\n' "$patching"
+fi
 printf '  (the same marks and counters in every boot of a configuration: deterministic)\n'
 
 {
@@ -164,6 +182,7 @@ printf '  (the same marks and counters in every boot of a configuration: determi
 		printf ',"ratio_component_off_on":%s,"ratio_component_off_on_traps":%s' \
 			"$(ratio "${per_iter[component_no_pv]}" "${per_iter[pv_component]}")" \
 			"$(ratio "${traps[component_no_pv.total]}" "${traps[pv_component.total]}")"
+		printf ',\n"pv_component_boot_patching":%s' "$patching"
 	fi
 	printf '\n}\n'
 } >"$tmp/results.json"

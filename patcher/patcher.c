@@ -24,11 +24,15 @@
  * the extended opcode and the high bit of the low SPR half, which is set
  * for every privileged SPR and clear for LR, CTR and XER - without it
  * every mflr/mtlr would be a candidate.  Stage 2 runs the exact rule match
- * on the rare blocks that have a candidate.  The keys are derived from the
+ * on the rare blocks that have a candidate.  Each key costs every word a
+ * compare and an OR, so keys that differ in one extended-opcode bit
+ * (mfspr and mtspr, mtmsr and mtmsrd) become one: that bit leaves the
+ * mask (MERGE_BITS: never the opcode or the SPR bit).  The keys are derived from the
  * table for the family and compared in the text's own byte order (the keys
  * are swapped instead of every word).
  */
 #define COARSE_MASK	0xfc1007feu
+#define MERGE_BITS	0x000007feu
 #define MAX_KEYS	8
 #define BLOCK_WORDS	32
 
@@ -47,6 +51,7 @@ struct scan {
 	struct ppcpv_stats stats;
 	int skip_prefixed;		/* 64-bit Book3S has prefixed insns */
 	int blocks;			/* stage 1 usable for this table/family */
+	uint32_t mask;			/* COARSE_MASK less the merged bits */
 	uint32_t keys[MAX_KEYS];	/* host-order coarse keys */
 	unsigned int n_keys;
 	uint32_t raw_mask, raw_keys[MAX_KEYS];	/* the same in text byte order */
@@ -78,6 +83,29 @@ static int add_key(struct scan *s, uint32_t key)
 	return 0;
 }
 
+/* Merge two keys that differ in one MERGE_BITS bit: the bit leaves the
+ * mask, every key loses it, duplicates go.  1 if it merged. */
+static int merge_keys(struct scan *s)
+{
+	unsigned int i, j, n = s->n_keys;
+	uint32_t d = 0;
+
+	for (i = 0; i < n && !d; i++)
+		for (j = i + 1; j < n && !d; j++) {
+			uint32_t x = s->keys[i] ^ s->keys[j];
+
+			if (!(x & (x - 1)) && (x & MERGE_BITS))
+				d = x;
+		}
+	if (!d)
+		return 0;
+	s->mask &= ~d;
+	s->n_keys = 0;
+	for (i = 0; i < n; i++)		/* in place: never more keys than before */
+		add_key(s, s->keys[i] & s->mask);
+	return 1;
+}
+
 /* The family's coarse keys; stage 1 stays off if the table does not fit
  * its assumptions (then every word goes through stage 2: slower, same). */
 static void build_filter(struct scan *s)
@@ -86,6 +114,7 @@ static void build_filter(struct scan *s)
 	int swap = host_is_big_endian() != !!s->cfg->big_endian;
 
 	s->blocks = 1;
+	s->mask = COARSE_MASK;
 	for (i = 0; i < ppcpv_rule_count; i++) {
 		const struct ppcpv_rule *r = &ppcpv_rules[i];
 
@@ -94,7 +123,9 @@ static void build_filter(struct scan *s)
 		if ((r->mask & COARSE_MASK) != COARSE_MASK || add_key(s, r->match & COARSE_MASK))
 			s->blocks = 0;
 	}
-	s->raw_mask = swap ? swap32(COARSE_MASK) : COARSE_MASK;
+	while (s->blocks && merge_keys(s))
+		;
+	s->raw_mask = swap ? swap32(s->mask) : s->mask;
 	for (i = 0; i < MAX_KEYS; i++)	/* unused slots: a key no word can have */
 		s->raw_keys[i] = i < s->n_keys ? (swap ? swap32(s->keys[i]) : s->keys[i]) : ~s->raw_mask;
 	s->raw_prefix_mask = s->skip_prefixed ? (swap ? swap32(0xfc000000u) : 0xfc000000u) : 0;
@@ -113,16 +144,20 @@ block_has_candidate(const struct scan *s, const uint8_t *p, const unsigned int n
 	const uint32_t k0 = s->raw_keys[0], k1 = s->raw_keys[1], k2 = s->raw_keys[2];
 	const uint32_t k3 = s->raw_keys[3], k4 = s->raw_keys[4], k5 = s->raw_keys[5];
 	const uint32_t k6 = s->raw_keys[6], k7 = s->raw_keys[7];
-	uint32_t w[BLOCK_WORDS], any = 0;
+	uint32_t any = 0;
 	unsigned int i;
 
-	__builtin_memcpy(w, p, sizeof(w));	/* inlined even with -fno-builtin */
 	for (i = 0; i < BLOCK_WORDS; i++) {
-		uint32_t c = w[i] & m;
+		uint32_t w, c;
 
+		/* one word at a time, straight from the text: a copy of the
+		 * block (a memcpy call where the compiler keeps memcpy out of
+		 * line, as Linux does) would cost more than the filter */
+		__builtin_memcpy(&w, p + 4 * i, sizeof(w));
+		c = w & m;
 		/* written out: the vectoriser wants straight-line code */
 		any |= (uint32_t)(c == k0) | (c == k1) | (c == k2) | (c == k3) |
-		       ((w[i] & pm) == pk);
+		       ((w & pm) == pk);
 		if (nk > 4)
 			any |= (uint32_t)(c == k4) | (c == k5);
 		if (nk > 6)
@@ -139,7 +174,7 @@ static unsigned int key_class(const struct scan *s)
 
 static int is_candidate(const struct scan *s, uint32_t w)
 {
-	uint32_t c = w & COARSE_MASK;
+	uint32_t c = w & s->mask;
 	unsigned int i;
 
 	for (i = 0; i < s->n_keys; i++)

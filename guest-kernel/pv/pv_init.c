@@ -140,12 +140,15 @@ static int self_test(const struct ppcpv_guest_platform *p, const struct ppcpv_gu
 static int patch(const struct ppcpv_guest_platform *p, struct ppcpv_guest_image *img,
 		 struct ppcpv_pv_result *res)
 {
+	uint64_t start = p->clock ? p->clock(p->ctx) : 0;
 	int n;
 
 	res->stage = PPCPV_PV_PATCH;
 	img->cfg.features = (uint32_t)res->magic_features;
 	n = ppcpv_patch_text(&img->cfg, &img->text, &img->kvm_tmp, img->sites, img->sites_cap,
 			     0, &res->stats);
+	if (p->clock)
+		res->scan_ticks = p->clock(p->ctx) - start;
 	if (n < 0)
 		return failf(res, n, "patching failed: %s", ppcpv_strerror(n));
 	res->n_sites = n;

@@ -83,7 +83,7 @@ static void icache_sync(void *ctx, const void *start, size_t len)
 
 static const struct ppcpv_guest_platform platform = {
 	NULL, install_hcall, hcall, probe_load, probe_store,
-	trap_mfmsr, trap_mfsprg, trap_mtsprg, icache_sync,
+	trap_mfmsr, trap_mfsprg, trap_mtsprg, icache_sync, NULL,
 };
 
 int guest_pv_start(const void *fdt, size_t fdt_size);

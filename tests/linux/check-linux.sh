@@ -61,7 +61,7 @@ boot_checks() {
 	local name=$1 status json guest_checks insns
 	shift
 	echo "    ---- $name: ppcpv-run --linux vmlinux $*"
-	"$run" --linux "$vmlinux" --initrd "$tmp/checks.cpio.gz" "$@" --json --timeout 900 \
+	"$run" --linux "$vmlinux" --initrd "${checks_initrd:-$tmp/checks.cpio.gz}" "$@" --json --timeout 900 \
 		>"$tmp/$name.json" 2>"$tmp/$name.console"
 	status=$?
 	json=$(cat "$tmp/$name.json")

@@ -85,4 +85,11 @@ echo "RESULT-DIGEST: $(printf '%s' "$results" | md5sum | cut -d ' ' -f 1)"
 if [ -r /sys/kernel/ppcpv/counts ]; then
 	sed 's/^/PPCPV-COUNT: /' /sys/kernel/ppcpv/counts
 	echo "PPCPV-LINE: $(cat /sys/kernel/ppcpv/line)"
+	sed 's/^/PPCPV-SITE: /' /sys/kernel/ppcpv/sites
 fi
+# The running text's words at the offsets (in words from _stext)
+# check-linux asks for, when it does (PPCPV_WORD_OFFSETS).
+for offset in ${PPCPV_WORD_OFFSETS:-}; do
+	echo "PPCPV-WORD: $offset 0x$(dd if=/sys/kernel/ppcpv/text bs=4 skip="$offset" count=1 2>/dev/null |
+		od -An -tx4 | tr -d ' ')"
+done

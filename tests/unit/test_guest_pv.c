@@ -191,9 +191,18 @@ static void fake_mtsprg(void *ctx, uint64_t v)
 static int syncs;
 static void fake_sync(void *ctx, const void *p, size_t n) { syncs++; }
 
+/* A clock that advances by 10 a reading, and counts its readings. */
+static uint64_t fake_now;
+static int clock_reads;
+static uint64_t fake_clock(void *ctx)
+{
+	clock_reads++;
+	return fake_now += 10;
+}
+
 static const struct ppcpv_guest_platform fake_platform = {
 	NULL, fake_install, fake_hcall, fake_load, fake_store,
-	fake_mfmsr, fake_mfsprg, fake_mtsprg, fake_sync,
+	fake_mfmsr, fake_mfsprg, fake_mtsprg, fake_sync, NULL,
 };
 
 /* ---- the guest image --------------------------------------------------- */
@@ -287,6 +296,28 @@ static void test_pv_on_book3s64(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(line, "ppcpv: PV on: patched 3 of 3 sites (mfmsr 1, mtspr 1, mtmsrd_l1 1)"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(line, "skipped 0"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(line, "kvm_tmp 116/1024 bytes"));
+	CU_ASSERT_EQUAL(res.scan_ticks, 0);	/* no clock */
+}
+
+/* With a clock, the patcher's pass is timed: two readings around it. */
+static void test_scan_is_timed(void)
+{
+	struct ppcpv_guest_platform timed = fake_platform;
+
+	timed.clock = fake_clock;
+	setup(PPCPV_FAMILY_BOOK3S64);
+	clock_reads = 0;
+	CU_ASSERT_EQUAL(ppcpv_guest_pv_init(dtb, sizeof(dtb), &timed, &image, &res), 0);
+	CU_ASSERT_EQUAL(res.enabled, 1);
+	CU_ASSERT_EQUAL(clock_reads, 2);
+	CU_ASSERT_EQUAL(res.scan_ticks, 10);
+	/* PV off before the patch: the clock is never read */
+	setup(PPCPV_FAMILY_BOOK3S64);
+	host.features = 0;
+	clock_reads = 0;
+	CU_ASSERT_NOT_EQUAL(ppcpv_guest_pv_init(dtb, sizeof(dtb), &timed, &image, &res), 0);
+	CU_ASSERT_EQUAL(clock_reads, 0);
+	CU_ASSERT_EQUAL(res.scan_ticks, 0);
 }
 
 static void test_pv_on_e500_uses_low_word(void)
@@ -418,6 +449,7 @@ static void test_bad_arguments(void)
 PPCPV_SUITE(guest_pv, "guest-pv", NULL, NULL,
 	{ "PV on, book3s64", test_pv_on_book3s64 },
 	{ "PV on, e500 uses the +4 low word", test_pv_on_e500_uses_low_word },
+	{ "the patcher's pass is timed with a clock", test_scan_is_timed },
 	{ "no /hypervisor", test_no_hypervisor },
 	{ "/hypervisor not linux,kvm", test_not_kvm },
 	{ "no hcall-instructions", test_no_words },

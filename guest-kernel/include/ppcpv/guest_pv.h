@@ -43,6 +43,9 @@ struct ppcpv_guest_platform {
 	void (*trap_mtsprg)(void *ctx, uint64_t val);
 	/* Make stores to code visible to instruction fetch. */
 	void (*icache_sync)(void *ctx, const void *start, size_t len);
+	/* Optional (may be NULL): a free-running counter, e.g. the timebase;
+	 * with it the result says what the patcher's pass cost. */
+	uint64_t (*clock)(void *ctx);
 };
 
 /* What to patch and with what; the site list is the caller's storage. */
@@ -80,6 +83,7 @@ struct ppcpv_pv_result {
 	unsigned long magic_features;	/* MAP r4 */
 	int n_sites;
 	struct ppcpv_stats stats;
+	uint64_t scan_ticks;		/* clock ticks of the patcher's pass (0: no clock) */
 };
 
 /* Run the chain; returns 0 when patched, else the error (res says why). */
