@@ -15,7 +15,7 @@
 #   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (fuzz/README.md)
 #   make linux-demo     Debian's ppc64el Linux natively, under the host without
 #                       and with PV, prepatched (tests/linux.mk; also
-#                       linux-guest, check-linux, linux-bench)
+#                       linux-vmlinux, linux-guest, check-linux, linux-bench)
 #   make soak       the differential test on SOAK_PROGRAMS programs (default
 #                   100000; Documentation/differential.rst)
 #   make clean
@@ -68,7 +68,7 @@ $(call CHECK_STEP,sanitizer-reports,$(addprefix check-step-,$(CHECK_STEPS)),\
 endif
 
 # Header dependencies of everything compiled so far (not the Linux guest
-# kernel's source and object trees: make linux-guest-src, tests/linux.mk).
+# kernel's source and object trees: make linux-guest, tests/linux.mk).
 -include $(shell find $(BUILD) \( -path '$(BUILD)/linux-src' -o -path '$(BUILD)/linux-obj' \) -prune \
 	-o -name '*.d' -type f -print 2>/dev/null)
 

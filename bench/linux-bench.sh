@@ -8,7 +8,7 @@
 #   pv_linux  under the host with the magic page offered: the stock
 #             kernel's own PV code (which, in 6.1, patches nothing)
 #   pv_ppcpv  the kernel patched by ppcpv before boot (--pv --prepatch)
-# and, when `make linux-guest-src` has built it, the kernel with ppcpv's
+# and, when `make linux-guest` has built it, the kernel with ppcpv's
 # guest component (a smaller kernel: compare it with itself):
 #   component_no_pv, pv_component   under the host, PV off and on
 # Instructions: the guest marks the timebase before and after the loop
@@ -35,7 +35,7 @@ component=$build/linux-obj/vmlinux
 if [ -f "$component" ]; then
 	CONFIGS+=(component_no_pv pv_component)
 else
-	echo "linux-bench: no component kernel ($component): make linux-guest-src adds two columns"
+	echo "linux-bench: no component kernel ($component): make linux-guest adds two columns"
 fi
 # kernel CONFIG: the vmlinux that configuration boots
 kernel() {

@@ -3,13 +3,13 @@
 # kernel and busybox-static come from the Debian mirror on demand into
 # $(VMLINUX_DIR) (shared with make check-vmlinux); nothing here is part of
 # `make check`.
-#   make linux-guest   fetch the kernel and busybox
-#   make linux-demo    boot it, show what its init prints, the table
-#   make check-linux   the guest's checks and the bad inputs
-#   make linux-bench   the echo loop in the guest: instructions per iteration
-#   make linux-guest-src  Linux 6.1 built here from Debian's linux-source-6.1
-#                      with ppcpv's guest component (guest-kernel/linux):
-#                      $(LINUX_COMPONENT_VMLINUX); check-linux boots it too
+#   make linux-vmlinux  fetch the kernel and busybox
+#   make linux-demo     boot it, show what its init prints, the table
+#   make check-linux    the guest's checks and the bad inputs
+#   make linux-bench    the echo loop in the guest: instructions per iteration
+#   make linux-guest    Linux 6.1 built here from Debian's linux-source-6.1
+#                       with ppcpv's guest component (guest-kernel/linux):
+#                       $(LINUX_COMPONENT_VMLINUX); check-linux boots it too
 
 # ppcpv-timebase: the guest's instruction counter (a static ppc64le program).
 LINUX_TIMEBASE := $(BUILD)/ppc64le/tests/linux/ppcpv-timebase
@@ -22,14 +22,14 @@ ALL_TARGETS += $(LINUX_TIMEBASE)
 
 LINUX_RUN_DEPS := $(BUILD)/native/bin/ppcpv-run $(LINUX_ENTRY_BIN) $(LINUX_TIMEBASE)
 
-.PHONY: linux-guest linux-guest-src linux-demo check-linux linux-bench
-linux-guest:
+.PHONY: linux-vmlinux linux-guest linux-demo check-linux linux-bench
+linux-vmlinux:
 	@tests/tool/fetch-ppc64el.sh $(VMLINUX_DIR) vmlinux busybox
 
 # The kernel of our own: scripts/build-linux-guest unpacks, hooks the
 # component in, configures and builds it under $(BUILD) (cached).
 LINUX_COMPONENT_VMLINUX := $(BUILD)/linux-obj/vmlinux
-linux-guest-src: deps
+linux-guest: deps
 	@$(MAKE) --no-print-directory $(EMUL_GEN_C)
 	@scripts/build-linux-guest $(BUILD) 2
 

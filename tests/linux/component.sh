@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Part of `make check-linux` (sourced by check-linux.sh, after the stock
 # kernel's checks, with its helpers): the kernel built here with ppcpv's
-# guest component (make linux-guest-src), when it has been built.
+# guest component (make linux-guest), when it has been built.
 #   --pv       the component patches at boot: its line, its
 #              /sys/kernel/ppcpv/counts (bytes scanned within 1 % of
 #              `ppcpv-patch --json` on the same vmlinux) and its
@@ -14,7 +14,7 @@
 #              nothing patched, the guest's checks pass
 component=$build/linux-obj/vmlinux
 if [ ! -f "$component" ]; then
-	echo "SKIP: the component kernel ($component) is not built: make linux-guest-src"
+	echo "SKIP: the component kernel ($component) is not built: make linux-guest"
 	return 0
 fi
 stock_vmlinux=$vmlinux
