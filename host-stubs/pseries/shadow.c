@@ -100,26 +100,32 @@ static void slb_load(const struct ppcpv_slb_load *load)
 
 struct rfid_sites shadow_rfid_sites;
 
-/* The guest's translation may change: no remembered site stays. */
-static void rfid_sites_forget(void)
+/* The guest's translation may change (or the shared page's byte order, in
+ * which the sites' keys are): no remembered site stays. */
+void rfid_sites_forget(void)
 {
 	shadow_rfid_sites.gen++;
 }
 
-/* An instruction fetched at ea through gpa: remembered if it is an rfid
- * (its word loaded as start.S loads it: big-endian, the host's order;
- * little-endian guests go to C anyway).  gpa is checked by the caller
+/* An instruction fetched at ea through gpa: remembered if it is an rfid in
+ * either byte order (its word loaded as start.S loads it, in the host's
+ * order; start.S checks the guest's MSR[LE] against the order that
+ * matched), its key in the shared page's order (start.S compares it with
+ * the MSR as the page holds it).  gpa is checked by the caller
  * afterwards: here only as far as the load needs. */
 static void rfid_site_note(const struct ppcpv_vcpu *v, uint64_t msr, uint64_t ea, uint64_t gpa)
 {
 	struct rfid_site *s;
+	uint32_t word;
 
-	if (gpa > v->cfg.ram_size - sizeof(uint32_t) ||
-	    *(const uint32_t *)(const void *)(v->cfg.ram + gpa) != PPC_INST_RFID)
+	if (gpa > v->cfg.ram_size - sizeof(uint32_t))
+		return;
+	word = *(const uint32_t *)(const void *)(v->cfg.ram + gpa);
+	if (word != PPC_INST_RFID && word != __builtin_bswap32(PPC_INST_RFID))
 		return;
 	s = &shadow_rfid_sites.e[(ea / sizeof(uint32_t)) % RFID_SITES];
 	s->ea = ea;
-	s->key = msr & RFID_SITE_KEY;
+	s->key = ppcpv_shared_order64(v, msr & RFID_SITE_KEY);
 	s->gpa = gpa;
 	s->gen = shadow_rfid_sites.gen;
 }
