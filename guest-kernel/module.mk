@@ -75,6 +75,8 @@ $(call REF_IMAGE,ppc32,guest-ref32,$(REF32_SRCS))
 GUEST_REF64LE_ELF := $(BUILD)/images/guest-ref64le.elf
 GUEST_REF64LE_BIN := $(BUILD)/images/guest-ref64le.bin
 $(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))
+# step fast-same boots these two with the host's fast exits on and off
+check-step-fast-same: $(GUEST_REF64LE_BIN) $(GUEST_REF32_BIN)
 
 # ref/ for e500: the same kernel as 32-bit BookE (REF_E500, -mcpu=8548):
 # head.S's IVOR stubs, ESR/DEAR, wrteei; mmu_e500.c programs its own TLB1
