@@ -208,7 +208,7 @@ static inline uint64_t ppcpv_shared_get64(const struct ppcpv_vcpu *v, unsigned i
 	uint64_t val;
 
 	__builtin_memcpy(&val, v->shared + off, 8);
-	return ppcpv_shared_order64(v, val);
+	return v->shared_be == PPCPV_HOST_BIG_ENDIAN ? val : __builtin_bswap64(val);
 }
 
 static inline uint32_t ppcpv_shared_get32(const struct ppcpv_vcpu *v, unsigned int off)
@@ -221,7 +221,8 @@ static inline uint32_t ppcpv_shared_get32(const struct ppcpv_vcpu *v, unsigned i
 
 static inline void ppcpv_shared_set64(struct ppcpv_vcpu *v, unsigned int off, uint64_t val)
 {
-	val = ppcpv_shared_order64(v, val);
+	if (v->shared_be != PPCPV_HOST_BIG_ENDIAN)
+		val = __builtin_bswap64(val);
 	__builtin_memcpy(v->shared + off, &val, 8);
 }
 
