@@ -40,6 +40,24 @@ BENCH_IMAGE = $(eval $(call BENCH_IMAGE_BODY,$(1),$(2)))
 $(call BENCH_IMAGE,guest-bench,$(BENCH_ITERATIONS))
 $(call BENCH_IMAGE,guest-bench-check,$(BENCH_CHECK_ITERATIONS))
 
+# The small image built little-endian (ppc64le; ppcpv-run --family
+# book3s64le): what the fast exits' byte-reversed side costs, traced with
+# bench/exit-trace.sh (Documentation/benchmarks.rst, "Little-endian guests").
+BENCH_LE_OBJS := $(call objs,ppc64le,$(REF_KERNEL_SRCS) guest-kernel/ref/bench.c) \
+	$(BUILD)/ppc64le/guest-kernel/ref/bench_main-$(BENCH_CHECK_ITERATIONS).o
+$(BUILD)/ppc64le/guest-kernel/ref/bench_main-%.o: guest-kernel/ref/bench_main.c guest-kernel/bench.mk
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC [ppc64le] $< (N=$*)")
+	$(Q)$(CC_ppc64le) $(CFLAGS_ppc64le) $(CPPFLAGS) $(addprefix -I,$(INCLUDES)) \
+		-DBENCH_ITERATIONS=$* -MMD -MP -c -o $@ $<
+$(BUILD)/images/guest-bench-check-le.elf: $(BENCH_LE_OBJS) $(call REF_LIBS_OF,ppc64le) $(REF_LDS)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD [ppc64le] $@")
+	$(Q)$(call PPC_RAW_LINK,ppc64le,$@,$(REF_LDS),$(BENCH_LE_OBJS) $(call REF_LIBS_OF,ppc64le))
+$(BUILD)/images/guest-bench-check-le.bin: $(BUILD)/images/guest-bench-check-le.elf
+	$(Q)$(OBJCOPY_ppc64le) -O binary $< $@
+ALL_TARGETS += $(BUILD)/images/guest-bench-check-le.elf $(BUILD)/images/guest-bench-check-le.bin
+
 BENCH_ECHO := $(BUILD)/native/bin/bench-echo
 $(call NATIVE_PROGRAM,bench-echo,$(addprefix bench/,bench_echo.c echo_boot.c echo_report.c echo_costs.c),,)
 EXIT_COSTS := $(BUILD)/native/bin/exit-costs
