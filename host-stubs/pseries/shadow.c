@@ -123,12 +123,15 @@ _Static_assert(!((PPC_INST_RFID | __builtin_bswap32(PPC_INST_RFID)) & RFID_EITHE
 /* An instruction fetched at ea through gpa: remembered if it is an rfid in
  * either byte order (its word loaded as start.S loads it, in the host's
  * order; start.S checks the guest's MSR[LE] against the order that
- * matched), its key in the shared page's order (start.S compares it with
- * the MSR as the page holds it).  gpa is checked by the caller
- * afterwards: here only as far as the load needs. */
-static void rfid_site_note(const struct ppcpv_vcpu *v, uint64_t msr, uint64_t ea, uint64_t gpa)
+ * matched) that keeps PR, IR and DR (any other start.S turns away at its
+ * site: not noted, it is turned away sooner), its key in the shared page's
+ * order (start.S compares it with the MSR as the page holds it; so are
+ * the MSR and SRR1 here, with masks in that order).  gpa is checked by
+ * the caller afterwards: here only as far as the load needs. */
+static void rfid_site_note(const struct ppcpv_vcpu *v, uint64_t ea, uint64_t gpa)
 {
 	struct rfid_site *s;
+	uint64_t msr, srr1;
 	uint32_t word;
 
 	if (gpa > v->cfg.ram_size - sizeof(uint32_t))
@@ -138,9 +141,13 @@ static void rfid_site_note(const struct ppcpv_vcpu *v, uint64_t msr, uint64_t ea
 	if ((word & RFID_EITHER_ORDER_ZERO) ||
 	    (word != PPC_INST_RFID && word != __builtin_bswap32(PPC_INST_RFID)))
 		return;
+	__builtin_memcpy(&msr, v->shared + PPCPV_SHARED_MSR, sizeof(msr));
+	__builtin_memcpy(&srr1, v->shared + PPCPV_SHARED_SRR1, sizeof(srr1));
+	if ((msr ^ srr1) & ppcpv_shared_order64(v, PPCPV_SHADOW_MODE_BITS))
+		return;
 	s = &shadow_rfid_sites.e[(ea / sizeof(uint32_t)) % RFID_SITES];
 	s->ea = ea;
-	s->key = ppcpv_shared_order64(v, msr & RFID_SITE_KEY);
+	s->key = msr & ppcpv_shared_order64(v, RFID_SITE_KEY);
 	s->gpa = gpa;
 	s->gen = shadow_rfid_sites.gen;
 }
@@ -342,7 +349,7 @@ int shadow_fetch_insn_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, ui
 
 	if (translate_fetch(v, msr, ea, gpa))
 		return -1;
-	rfid_site_note(v, msr, ea, *gpa);
+	rfid_site_note(v, ea, *gpa);
 	return 0;
 }
 
