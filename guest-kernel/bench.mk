@@ -74,7 +74,7 @@ BENCH_RUN_DEPS := $(BENCH_ECHO) $(BUILD)/native/bin/ppcpv-run $(HOST_PSERIES_BIN
 BENCH_COSTS := $(BUILD)/bench/exit-costs
 # $(call BENCH_TRACE,family,check image,mode,mode key,host mmu)
 BENCH_TRACE = mkdir -p $(BENCH_COSTS)/$(1) && bench/exit-trace.sh $(BUILD) $(HOST_PSERIES_ELF) \
-	$(BUILD)/images/$(2) $(BENCH_CHECK_ITERATIONS) $(3) $(5) on $(BENCH_COSTS)/$(1)/$(4).txt $(1)
+	$(BUILD)/images/$(2) $(BENCH_CHECK_ITERATIONS) $(3) $(5) on $(BENCH_COSTS)/$(1)/$(4).txt --family $(1)
 # $(call BENCH_BOOTS,family,image,host mmu,modes,json): bench-echo's boots
 BENCH_BOOTS = $(BENCH_ECHO) --run $(BUILD)/native/bin/ppcpv-run --family $(1) \
 	--guest $(BUILD)/images/$(2) --mmu $(3) --modes $(4) --json $(5)

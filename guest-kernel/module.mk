@@ -79,6 +79,8 @@ $(call REF_IMAGE,ppc32,guest-ref32,$(REF32_SRCS))
 GUEST_REF64LE_ELF := $(BUILD)/images/guest-ref64le.elf
 GUEST_REF64LE_BIN := $(BUILD)/images/guest-ref64le.bin
 $(call REF_IMAGE,ppc64le,guest-ref64le,$(REF_SRCS))
+# step fast-same boots these two with the host's fast exits on and off
+check-step-fast-same: $(GUEST_REF64LE_BIN) $(GUEST_REF32_BIN)
 
 # ref/ for BookE: the same kernel as 32-bit Book III-E (REF_BOOKE: head.S's
 # IVOR stubs, ESR/DEAR, wrteei) with the CPU's own TLB code, which it

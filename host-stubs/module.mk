@@ -52,6 +52,30 @@ $(HOST_PSERIES_BIN): $(HOST_PSERIES_ELF)
 
 ALL_TARGETS += $(HOST_PSERIES_BIN)
 
+# The same host with one deliberate defect in its byte-reversed fast path
+# (start.S, PPCPV_SABOTAGE_FAST_LE): step fast-same shows that it is caught.
+HOST_PSERIES_SABOTAGE_START := $(BUILD)/ppc64/host-stubs/pseries/sabotage/start-fast-le.o
+HOST_PSERIES_SABOTAGE_OBJS := $(filter-out $(call objs,ppc64,host-stubs/pseries/start.S),\
+	$(call objs,ppc64,$(HOST_PSERIES_SRCS))) $(HOST_PSERIES_SABOTAGE_START)
+HOST_PSERIES_SABOTAGE_ELF := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries-sabotage-fast-le.elf
+HOST_PSERIES_SABOTAGE_BIN := $(BUILD)/ppc64/host-stubs/ppcpv-host-pseries-sabotage-fast-le.bin
+
+$(HOST_PSERIES_SABOTAGE_START): host-stubs/pseries/start.S $(call asm_offsets_h,ppc64,pseries)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  AS [ppc64] $@")
+	$(Q)$(CC_ppc64) $(CFLAGS_ppc64) $(CPPFLAGS) -I$(dir $(call asm_offsets_h,ppc64,pseries)) \
+		$(addprefix -I,$(INCLUDES)) -DPPCPV_SABOTAGE_FAST_LE -c -o $@ $<
+
+$(HOST_PSERIES_SABOTAGE_ELF): $(HOST_PSERIES_SABOTAGE_OBJS) $(HOST_PSERIES_LIBS) host-stubs/pseries/host.ld
+	@$(if $(Q),echo "  LD [ppc64] $@")
+	$(Q)$(call PPC64_RAW_LINK,$@,host-stubs/pseries/host.ld,$(HOST_PSERIES_SABOTAGE_OBJS) $(HOST_PSERIES_LIBS))
+
+$(HOST_PSERIES_SABOTAGE_BIN): $(HOST_PSERIES_SABOTAGE_ELF)
+	@$(if $(Q),echo "  BIN [ppc64] $@")
+	$(Q)$(OBJCOPY_ppc64) -O binary $< $@
+
+ALL_TARGETS += $(HOST_PSERIES_SABOTAGE_BIN)
+
 # A platform's start.S structure offsets (and masks) from the C definitions:
 # asm-offsets.c compiled to assembly, each "->NAME value" line made a
 # #define (the file is never linked).  Written whole or not at all.

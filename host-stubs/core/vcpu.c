@@ -52,7 +52,7 @@ int ppcpv_vcpu_init(struct ppcpv_vcpu *v, uint8_t *shared, const struct ppcpv_vc
 	v->ops = ops;
 	v->ctx = ctx;
 	v->shared_be = !cfg->guest_le;
-	v->intr_le = cfg->guest_le;
+	v->intr_le = !!cfg->guest_le;
 	/* KVM's Book3S PR never fills pir (a known gap); this host does. */
 	ppcpv_shared_set32(v, PPCPV_SHARED_PIR, cfg->id);
 	ppcpv_shared_set64(v, PPCPV_SHARED_MSR, cfg->arch->msr_reset);

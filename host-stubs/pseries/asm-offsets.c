@@ -15,6 +15,7 @@
 #include <ppcpv/isa/vectors.h>
 #include <ppcpv/host/vcpu.h>
 #include <ppcpv/host/shadow64.h>
+#include <ppcpv/host/book3s.h>
 #include <ppcpv/isa/hash64.h>
 #include "pseries.h"
 #include "trap_area.h"
@@ -37,13 +38,21 @@ _Static_assert(FIELD_SIZE(struct ppcpv_vcpu, regs.gpr[0]) == 8 &&
 	       FIELD_SIZE(struct ppcpv_vcpu, cfg.ram_size) == 8, "64-bit vCPU fields");
 _Static_assert(((PPCPV_DEC_MAX_TICKS + 1ull) & PPCPV_DEC_MAX_TICKS) == 0,
 	       "the real DEC's largest value is all ones");
-_Static_assert(FAST_SC < 0x10 && FAST_MAGIC < 0x10 && FAST_SHADOW < 0x10, "fast_exit flags fit cr7");
+_Static_assert(FAST_SC < 0x10 && FAST_MAGIC < 0x10 && FAST_SHADOW < 0x10 && FAST_SHARED_REV < 0x10,
+	       "fast_exit flags fit cr7");
 _Static_assert(PPCPV_SHADOW_MODE_BITS < 0x10000, "andi. immediate");
 _Static_assert(sizeof(struct rfid_site) == 4 << 3 && (RFID_SITES & (RFID_SITES - 1)) == 0,
 	       "an rfid site's offset is (ea & RFID_SITE_INDEX_MASK) << 3");
 _Static_assert((PPC_BOOK3S_SRR1_CAUSE_MASK & 0xffff) == 0 && PPC_BOOK3S_SRR1_CAUSE_MASK < 0x80000000,
 	       "start.S loads the SRR1 cause mask with lis");
 _Static_assert((PPC_MSR_EE | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR) < 0x10000, "ori immediate");
+_Static_assert((PPC_MSR_PR | PPC_BOOK3S_MSR_LE) < 0x10000, "andi. immediate");
+/* The interrupt's LE: intr_le (0 or 1) is the LE bit itself, and ILE
+ * rotated into bit 0 with everything else cleared (rldicl ...,63) is too;
+ * ILE survives the interrupt, so it can be read from the new MSR. */
+_Static_assert(PPC_BOOK3S_MSR_LE == 1, "LE is MSR bit 63 (value 1)");
+_Static_assert(!(PPC_BOOK3S_MSR_ILE & (PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS | PPCPV_BOOK3S_MSR_NEVER)),
+	       "an interrupt keeps ILE");
 /* The guest's registers come first: the vCPU's address is theirs. */
 _Static_assert(offsetof(struct ppcpv_vcpu, regs) == 0, "registers first in the vCPU");
 
@@ -81,13 +90,13 @@ void asm_offsets(void)
 	EMIT(TA_FATAL_SP, FROM_VCPU(ta.fatal_sp));
 	EMIT(TA_FAST_FLAGS, FROM_VCPU(ta.fast.flags));
 	EMIT(TA_FAST_RFID_WORD, FROM_VCPU(ta.fast.rfid_word));
-	EMIT(TA_FAST_REFUSED_OLD_SC, FROM_VCPU(ta.fast.refused_old_sc));
-	EMIT(TA_FAST_REFUSED_OLD_RFID, FROM_VCPU(ta.fast.refused_old_rfid));
-	EMIT(TA_FAST_REFUSED_NEW, FROM_VCPU(ta.fast.refused_new));
+	EMIT(TA_FAST_RFID_WORD_REV, FROM_VCPU(ta.fast.rfid_word_rev));
 	EMIT(TA_FAST_INTERRUPT_KEEPS, FROM_VCPU(ta.fast.interrupt_keeps));
+	EMIT(TA_FAST_INTERRUPT_SETS, FROM_VCPU(ta.fast.interrupt_sets));
 	EMIT(TA_FAST_NEVER, FROM_VCPU(ta.fast.never));
 	EMIT(TA_FAST_FETCH_LIMIT, FROM_VCPU(ta.fast.fetch_limit));
 	EMIT(TA_FAST_SITE_KEY_MASK, FROM_VCPU(ta.fast.site_key_mask));
+	EMIT(TA_FAST_SHADOW_MODE_MASK, FROM_VCPU(ta.fast.shadow_mode_mask));
 
 	/* The rfid sites the shadow MMU's fetch remembers (shadow.c). */
 	EMIT(SITE_EA, offsetof(struct rfid_site, ea));
@@ -108,10 +117,20 @@ void asm_offsets(void)
 	EMIT(MSR_PR_SHIFT, __builtin_ctzll(PPC_MSR_PR));
 	EMIT(MSR_PR_FORCES, PPC_MSR_EE | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR);
 
+	/* Byte orders.  The MSR[LE] under which the guest's code reads as the
+	 * host loads it (rfid_word matched) or reversed (rfid_word_rev); what
+	 * an rfid's old MSR must have of PR and LE is compared with it. */
+	EMIT(MSR_LE_CODE_HOST_ORDER, PPCPV_HOST_BIG_ENDIAN ? 0 : PPC_BOOK3S_MSR_LE);
+	EMIT(MSR_LE_CODE_REVERSED, PPCPV_HOST_BIG_ENDIAN ? PPC_BOOK3S_MSR_LE : 0);
+	EMIT(RFID_OLD_MSR_CHECKED, PPC_MSR_PR | PPC_BOOK3S_MSR_LE);
+	/* rldicl's rotation that brings ILE to LE's place */
+	EMIT(MSR_ILE_TO_LE_ROTATE, 64 - __builtin_ctzll(PPC_BOOK3S_MSR_ILE));
+
 	/* The fast_exit flags as cr7 bits (mtocrf 0x01 of the flags). */
 	EMIT(FAST_SC_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_SC));
 	EMIT(FAST_MAGIC_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_MAGIC));
 	EMIT(FAST_SHADOW_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_SHADOW));
+	EMIT(FAST_SHARED_REV_CR_BIT, 4 * 7 + 3 - __builtin_ctz(FAST_SHARED_REV));
 
 	/* The guest MSR bits whose change switches the shadow context. */
 	EMIT(SHADOW_MODE_BITS, PPCPV_SHADOW_MODE_BITS);

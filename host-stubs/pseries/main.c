@@ -22,6 +22,7 @@
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
 #include <ppcpv/host/arch-helpers.h>
+#include <ppcpv/host/shadow64.h>
 #include "pseries.h"
 #include "trap_area.h"
 
@@ -129,9 +130,12 @@ static void magic_visible_shadowed(void *ctx, const struct ppcpv_vcpu *v, int vi
 	mmu_magic_visible(ctx, v, visible);
 	shadow_magic_changed(v);
 	/* Under the shadow MMU the fast exits depend on the shared page's
-	 * byte order alone (FAST_MAGIC is never allowed). */
-	if (v->shared_be != armed_shared_be)
+	 * byte order alone (FAST_MAGIC is never allowed); the rfid sites'
+	 * keys are in that order. */
+	if (v->shared_be != armed_shared_be) {
+		rfid_sites_forget();
 		fast_exit_arm();
+	}
 }
 
 static const struct ppcpv_host_ops pseries_ops_shadow = {
@@ -182,12 +186,10 @@ static void fast_exit_init(void)
 {
 	struct fast_exit *f = &cpu.ta.fast;
 
-	f->refused_old_sc = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
-	f->refused_old_rfid = PPC_MSR_PR | PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
-	f->refused_new = PPC_BOOK3S_MSR_LE | PPC_BOOK3S_MSR_ILE;
 	f->interrupt_keeps = ~(uint64_t)(PPCPV_BOOK3S_MSR_INTERRUPT_CLEARS | PPCPV_BOOK3S_MSR_NEVER);
+	/* as book3s_inject() (interrupt_msr()) does */
+	f->interrupt_sets = guest->cfg.cpu_64bit ? PPC_BOOK3S_MSR_SF : 0;
 	f->never = PPCPV_BOOK3S_MSR_NEVER;
-	f->site_key_mask = RFID_SITE_KEY;
 	/* not while the sweep steps the guest: every step must reach host_exit */
 	if (machine.cfg.fast_exits_off || machine.cfg.verbose || cpu.sweep_on)
 		return;
@@ -201,21 +203,27 @@ static void fast_exit_init(void)
  * What the next exits may do fast, from what only MAP_MAGIC_PAGE changes:
  * the shared page's byte order and where the magic page is.  MAP always
  * hides and shows the page, so this runs whenever C does that (and at
- * boot); what changes on any exit (a pending interrupt, the interrupts'
- * byte order) start.S checks itself.
+ * boot); what changes on any exit (a pending interrupt, the guest MSR, the
+ * interrupts' byte order) start.S checks itself.  The byte order is
+ * decided here only: start.S's FAST_SHARED_REV path loads and stores the
+ * page's fields byte-reversed, and compares MSR values as the page holds
+ * them with masks in the page's order.
  */
 static void fast_exit_arm(void)
 {
 	struct fast_exit *f = &cpu.ta.fast;
 	uint64_t flags = fast_flags_allowed;
 
-	if (guest->shared_be != PPCPV_HOST_BIG_ENDIAN)
-		flags = 0;
 	if (!guest->magic.mapped || !mmu_magic_segment_ready(guest->magic.ea))
 		flags &= ~(uint64_t)FAST_MAGIC;
 	armed_shared_be = guest->shared_be;
+	if (flags && guest->shared_be != PPCPV_HOST_BIG_ENDIAN)
+		flags |= FAST_SHARED_REV;
 	f->flags = flags;
 	f->rfid_word = flags ? PPC_INST_RFID : 0;
+	f->rfid_word_rev = __builtin_bswap32((uint32_t)f->rfid_word);
+	f->site_key_mask = ppcpv_shared_order64(guest, RFID_SITE_KEY);
+	f->shadow_mode_mask = ppcpv_shared_order64(guest, PPCPV_SHADOW_MODE_BITS);
 	/* the flat map: guest PC = guest-physical (shadow: rfid_sites) */
 	f->fetch_limit = flags && !(flags & FAST_SHADOW) ? machine.cfg.guest_size : 0;
 }

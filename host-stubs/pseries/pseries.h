@@ -90,6 +90,9 @@ int shadow_enabled(void);
 /* Before every guest entry: the host SLB holds the context of its mode. */
 void shadow_entry(const struct ppcpv_vcpu *v);
 void shadow_magic_changed(const struct ppcpv_vcpu *v);
+/* No rfid site start.S may use stays (trap_area.h): the translation or
+ * the shared page's byte order changed. */
+void rfid_sites_forget(void);
 /* A host DSI/ISI/segment interrupt: 1 served or reflected, 0 for the core
  * (the device: e->dar becomes its guest real address), -1 fatal. */
 int shadow_fault(struct ppcpv_vcpu *v, struct ppcpv_exit *e);

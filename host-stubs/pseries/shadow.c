@@ -98,28 +98,56 @@ static void slb_load(const struct ppcpv_slb_load *load)
 
 /* ---- The rfid sites of start.S's fast exits (trap_area.h) --------------------- */
 
-struct rfid_sites shadow_rfid_sites;
+/* A section of its own: out of the block of this file's variables the
+ * compiler reaches from one base register (gmmu first, then shadow), so
+ * that the fault path's code does not pay for it. */
+struct rfid_sites shadow_rfid_sites __attribute__((section(".bss.rfid_sites")));
 
 /* The guest's translation may change: no remembered site stays. */
-static void rfid_sites_forget(void)
+static void sites_forget(void)
 {
 	shadow_rfid_sites.gen++;
 }
 
-/* An instruction fetched at ea through gpa: remembered if it is an rfid
- * (its word loaded as start.S loads it: big-endian, the host's order;
- * little-endian guests go to C anyway).  gpa is checked by the caller
- * afterwards: here only as far as the load needs. */
-static void rfid_site_note(const struct ppcpv_vcpu *v, uint64_t msr, uint64_t ea, uint64_t gpa)
+/* The shared page's byte order changed (main.c): the sites' keys are in it. */
+void rfid_sites_forget(void)
+{
+	sites_forget();
+}
+
+/* Bits clear in rfid's word in either byte order (one rlwinm. to test). */
+#define RFID_EITHER_ORDER_ZERO	0x00ffff00u
+_Static_assert(!((PPC_INST_RFID | __builtin_bswap32(PPC_INST_RFID)) & RFID_EITHER_ORDER_ZERO),
+	       "rfid's middle bytes are zero");
+
+/* An instruction fetched at ea through gpa: remembered if it is an rfid in
+ * either byte order (its word loaded as start.S loads it, in the host's
+ * order; start.S checks the guest's MSR[LE] against the order that
+ * matched) that keeps PR, IR and DR (any other start.S turns away at its
+ * site: not noted, it is turned away sooner), its key in the shared page's
+ * order (start.S compares it with the MSR as the page holds it; so are
+ * the MSR and SRR1 here, with masks in that order).  gpa is checked by
+ * the caller afterwards: here only as far as the load needs. */
+static void rfid_site_note(const struct ppcpv_vcpu *v, uint64_t ea, uint64_t gpa)
 {
 	struct rfid_site *s;
+	uint64_t msr, srr1;
+	uint32_t word;
 
-	if (gpa > v->cfg.ram_size - sizeof(uint32_t) ||
-	    *(const uint32_t *)(const void *)(v->cfg.ram + gpa) != PPC_INST_RFID)
+	if (gpa > v->cfg.ram_size - sizeof(uint32_t))
+		return;
+	word = *(const uint32_t *)(const void *)(v->cfg.ram + gpa);
+	/* every fetch comes here: most words fail the first, cheap test */
+	if ((word & RFID_EITHER_ORDER_ZERO) ||
+	    (word != PPC_INST_RFID && word != __builtin_bswap32(PPC_INST_RFID)))
+		return;
+	__builtin_memcpy(&msr, v->shared + PPCPV_SHARED_MSR, sizeof(msr));
+	__builtin_memcpy(&srr1, v->shared + PPCPV_SHARED_SRR1, sizeof(srr1));
+	if ((msr ^ srr1) & ppcpv_shared_order64(v, PPCPV_SHADOW_MODE_BITS))
 		return;
 	s = &shadow_rfid_sites.e[(ea / sizeof(uint32_t)) % RFID_SITES];
 	s->ea = ea;
-	s->key = msr & RFID_SITE_KEY;
+	s->key = msr & ppcpv_shared_order64(v, RFID_SITE_KEY);
 	s->gpa = gpa;
 	s->gen = shadow_rfid_sites.gen;
 }
@@ -231,7 +259,7 @@ void shadow_magic_changed(const struct ppcpv_vcpu *v)
 
 	if (same)
 		return;
-	rfid_sites_forget();
+	sites_forget();
 	if (v->magic.mapped)
 		ppcpv_gmmu_set_magic(&gmmu, v->magic.ea, v->magic.pa);
 	else
@@ -321,7 +349,7 @@ int shadow_fetch_insn_gpa(void *ctx, const struct ppcpv_vcpu *v, uint64_t ea, ui
 
 	if (translate_fetch(v, msr, ea, gpa))
 		return -1;
-	rfid_site_note(v, msr, ea, *gpa);
+	rfid_site_note(v, ea, *gpa);
 	return 0;
 }
 
@@ -330,7 +358,7 @@ enum ppcpv_emul_result shadow_mmu_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t
 	const struct ppcpv_mmu64_regs regs = { v->regs.gpr, &v->regs.cr, v->regs.xer };
 	uint64_t dropped;
 
-	rfid_sites_forget();
+	sites_forget();
 	if (ppcpv_mmu64_emulate(&gmmu, &shadow, insn, &regs, &dropped) != PPCPV_MMU_DONE) {
 		/* As the CPU does for a bad form: illegal instruction. */
 		ppcpv_book3s_raise(v, PPC_BOOK3S_VEC_PROGRAM, PPC_BOOK3S_SRR1_PROG_ILLEGAL, 0, 0);
@@ -345,6 +373,6 @@ enum ppcpv_emul_result shadow_mmu_insn(void *ctx, struct ppcpv_vcpu *v, uint32_t
 
 int shadow_hcall(uint64_t opcode, struct ppcpv_hcall_args *a, long *status)
 {
-	rfid_sites_forget();
+	sites_forget();
 	return ppcpv_ghpt_hcall(&gmmu.hpt, opcode, a, status);
 }

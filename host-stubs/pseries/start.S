@@ -176,6 +176,10 @@ trap_all_gprs_entered:
  * case they do not do exactly goes to the C path before anything has
  * changed: what C allows for the next exit is in the trap area's fast_exit
  * (trap_area.h, fast_exit_arm() in main.c); the rest is checked here.
+ *
+ * The shared page is in the guest's byte order, which C decides
+ * (FAST_SHARED_REV): each path below exists twice, once loading and
+ * storing its fields as the host does and once byte-reversed.
  */
 
 /* r11 = the ticks until the guest's decrementer event for the real DEC
@@ -194,32 +198,63 @@ trap_all_gprs_entered:
 1:
 .endm
 
-/* cr7 = the fast_exit flags (FAST_* bits 28..31 of CR). */
-.macro FAST_FLAGS
-	ld	r11, TA_FAST_FLAGS(r13)
-	mtocrf	0x01, r11
+/* cr7 = the fast_exit flags (FAST_* bits 28..31 of CR), through \r. */
+.macro FAST_FLAGS r
+	ld	\r, TA_FAST_FLAGS(r13)
+	mtocrf	0x01, \r
 .endm
 
-fast_syscall:
-	TRAP_ENTRY
-	/* r0 = "KVM!": a hypercall from supervisor state, and C knows
-	 * what it is from user state.  First, so hypercalls pay least. */
-	lwz	r11, VCPU_HCALL_R0(r13)
-	cmplw	r11, r0
-	beq	trap_volatile_entered
-	FAST_FLAGS
-	bf	FAST_SC_CR_BIT, trap_volatile_entered
-	/* C delivers what is pending, and interrupts entering LE. */
-	lwz	r11, VCPU_PENDING(r13)
-	lwz	r12, VCPU_INTR_LE(r13)
-	or.	r11, r11, r12
-	bne	fast_syscall_slow_r12
-	std	r10, VCPU_GPR(10)(r13)
+/*
+ * The shared page's fields through r12.  SHARED_BASE points r12 at the
+ * page.  Byte-reversed (rev = 1) accesses are X-form and have no
+ * displacement: a load forms the address in its own target, a store moves
+ * r12 to the field (no register is free for the address), and the
+ * assembler follows where r12 points (shared_r12) so that every later
+ * access still reaches its field.
+ */
+.macro SHARED_BASE
 	ld	r12, VCPU_SHARED(r13)
-	ld	r10, PPCPV_SHARED_MSR(r12)	/* r10 = the guest MSR */
-	ld	r11, TA_FAST_REFUSED_OLD_SC(r13)
-	and.	r11, r10, r11
-	bne	fast_syscall_slow
+	.set	shared_r12, 0
+.endm
+
+.macro SHARED_LD rt, field, rev
+.if \rev
+	addi	\rt, r12, \field - shared_r12
+	ldbrx	\rt, 0, \rt
+.else
+	ld	\rt, \field - shared_r12(r12)
+.endif
+.endm
+
+.macro SHARED_ST rs, field, rev
+.if \rev
+	addi	r12, r12, \field - shared_r12
+	.set	shared_r12, \field
+	stdbrx	\rs, 0, r12
+.else
+	std	\rs, \field - shared_r12(r12)
+.endif
+.endm
+
+/* Both paths enter the guest with r12 at the MSR field (byte-reversed)
+ * or at the page (the host's order). */
+.macro SHARED_AT_ENTER rev
+.if \rev
+	.ifne	shared_r12 - PPCPV_SHARED_MSR
+	.error	"r12 must be at the shared MSR for fast_enter_rev"
+	.endif
+.else
+	.ifne	shared_r12
+	.error	"r12 must be at the shared page for fast_enter"
+	.endif
+.endif
+.endm
+
+/* The reflection, nothing pending. */
+.macro FAST_SYSCALL rev
+	std	r10, VCPU_GPR(10)(r13)
+	SHARED_BASE
+	SHARED_LD r10, PPCPV_SHARED_MSR, \rev	/* r10 = the guest MSR */
 	/* The shadow MMU: only from supervisor real mode, which the interrupt
 	 * keeps (no new context). */
 	bf	FAST_SHADOW_CR_BIT, 3f
@@ -239,21 +274,146 @@ fast_syscall:
 	/* Nothing refused: do it.  SRR0/SRR1 into the shared page, SRR1
 	 * without cause bits, the interrupt MSR (HV never set). */
 	mtdec	r11
-	ld	r12, VCPU_SHARED(r13)
+	SHARED_BASE
 	mfspr	r11, PPC_SPR_SRR0
-	std	r11, PPCPV_SHARED_SRR0(r12)
+	SHARED_ST r11, PPCPV_SHARED_SRR0, \rev
 	lis	r11, PPC_BOOK3S_SRR1_CAUSE_MASK@h
 	andc	r11, r10, r11
-	std	r11, PPCPV_SHARED_SRR1(r12)
+#ifdef PPCPV_SABOTAGE_FAST_LE
+	/* tests/host/fast-same.sh's deliberately broken host: SRR1 stored in
+	 * the host's order whatever the page's (never in a real build) */
+	SHARED_ST r11, PPCPV_SHARED_SRR1, 0
+#else
+	SHARED_ST r11, PPCPV_SHARED_SRR1, \rev
+#endif
+	/* What the interrupt keeps and sets, and LE if interrupts enter
+	 * little-endian (intr_le) or MSR[ILE] says so (kept: read it back). */
 	ld	r11, TA_FAST_INTERRUPT_KEEPS(r13)
 	and	r10, r10, r11
-	std	r10, PPCPV_SHARED_MSR(r12)
+	ld	r11, TA_FAST_INTERRUPT_SETS(r13)
+	or	r10, r10, r11
+	rldicl	r11, r10, MSR_ILE_TO_LE_ROTATE, 63
+	or	r10, r10, r11
+	lwz	r11, VCPU_INTR_LE(r13)
+	or	r10, r10, r11
+	SHARED_ST r10, PPCPV_SHARED_MSR, \rev
 	li	r11, PPC_BOOK3S_VEC_SYSCALL
 	mtspr	PPC_SPR_SRR0, r11
 	ld	r11, VCPU_STAT_SYSCALL_REFLECTED(r13)
 	addi	r11, r11, 1
 	std	r11, VCPU_STAT_SYSCALL_REFLECTED(r13)
+	SHARED_AT_ENTER \rev
+.if \rev
+	b	fast_enter_rev
+.else
 	b	fast_enter
+.endif
+.endm
+
+/* The rfid, nothing pending, r11 = the MSR[LE] of the word's order. */
+.macro FAST_RFID rev
+	std	r10, VCPU_GPR(10)(r13)
+	SHARED_BASE
+	SHARED_LD r10, PPCPV_SHARED_MSR, \rev
+	/* Supervisor state, and code in the order the word was read in (C's
+	 * fetch reads it by MSR[LE]). */
+	xor	r11, r11, r10
+	andi.	r11, r11, RFID_OLD_MSR_CHECKED
+	bne	fast_program_slow_r10
+	/* The MSR SRR1 holds, as book3s_set_msr() shapes it. */
+	SHARED_LD r10, PPCPV_SHARED_SRR1, \rev
+	ld	r11, TA_FAST_NEVER(r13)
+	andc	r10, r10, r11
+	andi.	r11, r10, PPC_MSR_PR
+	beq	1f
+	ori	r10, r10, MSR_PR_FORCES
+1:
+	/* A 32-bit target: C truncates pc. */
+	cmpdi	r10, 0
+	bge	fast_program_slow_r10
+	/* The shadow MMU: a change of PR, IR or DR is a new context (C). */
+	bf	FAST_SHADOW_CR_BIT, 3f
+	SHARED_LD r11, PPCPV_SHARED_MSR, \rev
+	xor	r11, r11, r10
+	andi.	r11, r11, SHADOW_MODE_BITS
+	bne	fast_program_slow_r10
+3:
+	/* The page is visible after it if mapped and not in problem state. */
+	rldicl	r12, r10, 64 - MSR_PR_SHIFT, 63
+	lwz	r11, VCPU_MAGIC_MAPPED(r13)
+	andc	r11, r11, r12
+	lwz	r12, VCPU_MAGIC_VISIBLE(r13)
+	cmpw	cr1, r11, r12
+	beq	cr1, 2f
+	bf	FAST_MAGIC_CR_BIT, fast_program_slow_r10
+2:	FAST_DEC_TICKS r12, fast_program_slow_r10
+	mtdec	r11
+	SHARED_BASE
+	SHARED_ST r10, PPCPV_SHARED_MSR, \rev
+	SHARED_LD r11, PPCPV_SHARED_SRR0, \rev
+	clrrdi	r11, r11, 2
+	mtspr	PPC_SPR_SRR0, r11
+	ld	r11, VCPU_STAT_EMUL_RFID(r13)
+	addi	r11, r11, 1
+	std	r11, VCPU_STAT_EMUL_RFID(r13)
+	/* falls through into fast_enter or fast_enter_rev */
+	SHARED_AT_ENTER \rev
+.endm
+
+/* cr7 = the flags; what is pending C delivers (r12 used, r11 kept). */
+.macro FAST_RFID_PENDING
+	FAST_FLAGS r12
+	lwz	r12, VCPU_PENDING(r13)
+	cmpwi	r12, 0
+	bne	fast_program_slow
+.endm
+
+.macro FAST_RESUME
+	ld	r11, VCPU_CR(r13)
+	mtcr	r11
+	ld	r10, VCPU_GPR(10)(r13)
+	ld	r11, VCPU_GPR(11)(r13)
+	ld	r12, VCPU_GPR(12)(r13)
+	mfspr	r13, PPC_SPR_SPRG1
+	rfid
+.endm
+
+/* Into the guest as ppcpv_prepare_entry() would with nothing pending:
+ * r10 = its MSR, r12 = the shared page (shared_r12), SRR0 = where it
+ * resumes; cr1 ne: the magic page's visibility flips. */
+.macro FAST_ENTER rev
+	li	r11, 0
+	stw	r11, PPCPV_SHARED_INT_PENDING - shared_r12(r12)	/* 0 in either order */
+	SHARED_LD r11, PPCPV_SHARED_SPRG3, \rev
+	mtspr	PPC_SPR_SPRG3, r11
+	ld	r11, VCPU_MSR_PASSTHROUGH(r13)
+	and	r10, r10, r11
+	ld	r11, VCPU_MSR_RUN(r13)
+	or	r10, r10, r11
+	mtspr	PPC_SPR_SRR1, r10
+	ld	r11, VCPU_STAT_EXITS(r13)
+	addi	r11, r11, 1
+	std	r11, VCPU_STAT_EXITS(r13)
+	bne	cr1, fast_flip_magic
+.endm
+
+fast_syscall:
+	TRAP_ENTRY
+	/* r0 = "KVM!": a hypercall from supervisor state, and C knows
+	 * what it is from user state.  First, so hypercalls pay least. */
+	lwz	r11, VCPU_HCALL_R0(r13)
+	cmplw	r11, r0
+	beq	trap_volatile_entered
+	FAST_FLAGS r11
+	bf	FAST_SC_CR_BIT, trap_volatile_entered
+	/* C delivers what is pending. */
+	lwz	r11, VCPU_PENDING(r13)
+	cmpwi	r11, 0
+	bne	fast_syscall_slow_r12
+	bt	FAST_SHARED_REV_CR_BIT, fast_syscall_rev
+	FAST_SYSCALL 0
+fast_syscall_rev:
+	FAST_SYSCALL 1
 
 fast_syscall_slow:
 	ld	r10, VCPU_GPR(10)(r13)
@@ -273,85 +433,38 @@ fast_program:
 	bge	fast_program_site
 	ld	r11, VCPU_RAM(r13)
 	lwzx	r11, r11, r12
+/* r11 = the word as the host loads it: an rfid in the host's byte order,
+ * or (out of line) in the other; r11 = the MSR[LE] that order means. */
 fast_program_word:
 	ld	r12, TA_FAST_RFID_WORD(r13)
 	cmplw	r11, r12
-	bne	fast_program_slow
-	FAST_FLAGS
-	lwz	r11, VCPU_PENDING(r13)
-	cmpwi	r11, 0
-	bne	fast_program_slow
-	std	r10, VCPU_GPR(10)(r13)
-	ld	r12, VCPU_SHARED(r13)
-	ld	r10, PPCPV_SHARED_MSR(r12)
-	ld	r11, TA_FAST_REFUSED_OLD_RFID(r13)
-	and.	r11, r10, r11
-	bne	fast_program_slow_r10
-	/* The MSR SRR1 holds, as book3s_set_msr() shapes it. */
-	ld	r10, PPCPV_SHARED_SRR1(r12)
-	ld	r11, TA_FAST_NEVER(r13)
-	andc	r10, r10, r11
-	andi.	r11, r10, PPC_MSR_PR
-	beq	1f
-	ori	r10, r10, MSR_PR_FORCES
-1:	ld	r11, TA_FAST_REFUSED_NEW(r13)
-	and.	r11, r10, r11
-	bne	fast_program_slow_r10
-	/* A 32-bit target: C truncates pc. */
-	cmpdi	r10, 0
-	bge	fast_program_slow_r10
-	/* The shadow MMU: a change of PR, IR or DR is a new context (C). */
-	bf	FAST_SHADOW_CR_BIT, 3f
-	ld	r11, PPCPV_SHARED_MSR(r12)
-	xor	r11, r11, r10
-	andi.	r11, r11, SHADOW_MODE_BITS
-	bne	fast_program_slow_r10
-3:
-	/* The page is visible after it if mapped and not in problem state. */
-	rldicl	r12, r10, 64 - MSR_PR_SHIFT, 63
-	lwz	r11, VCPU_MAGIC_MAPPED(r13)
-	andc	r11, r11, r12
-	lwz	r12, VCPU_MAGIC_VISIBLE(r13)
-	cmpw	cr1, r11, r12
-	beq	cr1, 2f
-	bf	FAST_MAGIC_CR_BIT, fast_program_slow_r10
-2:	FAST_DEC_TICKS r12, fast_program_slow_r10
-	mtdec	r11
-	ld	r12, VCPU_SHARED(r13)
-	std	r10, PPCPV_SHARED_MSR(r12)
-	ld	r11, PPCPV_SHARED_SRR0(r12)
-	clrrdi	r11, r11, 2
-	mtspr	PPC_SPR_SRR0, r11
-	ld	r11, VCPU_STAT_EMUL_RFID(r13)
-	addi	r11, r11, 1
-	std	r11, VCPU_STAT_EMUL_RFID(r13)
-	/* fall through */
-
-/* Into the guest as ppcpv_prepare_entry() would with nothing pending:
- * r10 = its MSR, r12 = the shared page, SRR0 = where it resumes; cr1 ne:
- * the magic page's visibility flips. */
+	bne	fast_program_word_rev
+	li	r11, MSR_LE_CODE_HOST_ORDER
+	FAST_RFID_PENDING
+	bt	FAST_SHARED_REV_CR_BIT, fast_rfid_rev
+fast_rfid_host:
+	FAST_RFID 0
 fast_enter:
-	li	r11, 0
-	stw	r11, PPCPV_SHARED_INT_PENDING(r12)
-	ld	r11, PPCPV_SHARED_SPRG3(r12)
-	mtspr	PPC_SPR_SPRG3, r11
-	ld	r11, VCPU_MSR_PASSTHROUGH(r13)
-	and	r10, r10, r11
-	ld	r11, VCPU_MSR_RUN(r13)
-	or	r10, r10, r11
-	mtspr	PPC_SPR_SRR1, r10
-	ld	r11, VCPU_STAT_EXITS(r13)
-	addi	r11, r11, 1
-	std	r11, VCPU_STAT_EXITS(r13)
-	bne	cr1, fast_flip_magic
+	FAST_ENTER 0
 fast_resume:
-	ld	r11, VCPU_CR(r13)
-	mtcr	r11
-	ld	r10, VCPU_GPR(10)(r13)
-	ld	r11, VCPU_GPR(11)(r13)
-	ld	r12, VCPU_GPR(12)(r13)
-	mfspr	r13, PPC_SPR_SPRG1
-	rfid
+	FAST_RESUME
+
+/* Code in the other byte order (a little-endian guest on this big-endian
+ * host), laid out for a shared page in that order too. */
+fast_program_word_rev:
+	ld	r12, TA_FAST_RFID_WORD_REV(r13)
+	cmplw	r11, r12
+	bne	fast_program_slow
+	li	r11, MSR_LE_CODE_REVERSED
+	FAST_RFID_PENDING
+	bf	FAST_SHARED_REV_CR_BIT, fast_rfid_host
+fast_rfid_rev:
+	FAST_RFID 1
+/* The same with r12 at the shared MSR (SHARED_ST moved it there). */
+fast_enter_rev:
+	.set	shared_r12, PPCPV_SHARED_MSR
+	FAST_ENTER 1
+	FAST_RESUME
 
 /* Show or hide the magic page in its own segment as mmu_magic_visible()
  * does (its isync after slbmte is the rfid's context synchronisation). */
@@ -383,14 +496,16 @@ fast_program_site:
 	bne	fast_program_slow
 	/* An rfid to user state or to another translation (SRR1's PR, IR
 	 * or DR not the MSR's): a new shadow context, C's.  First, so that
-	 * these cost least. */
+	 * these cost least; the values as the shared page holds them, the
+	 * mask in its order. */
 	ld	r11, VCPU_SHARED(r13)
 	ld	r12, PPCPV_SHARED_SRR1(r11)
 	ld	r11, PPCPV_SHARED_MSR(r11)
 	xor	r11, r11, r12
-	andi.	r11, r11, SHADOW_MODE_BITS
+	ld	r12, TA_FAST_SHADOW_MODE_MASK(r13)
+	and.	r11, r11, r12
 	bne	fast_program_slow
-	FAST_FLAGS
+	FAST_FLAGS r11
 	bf	FAST_SHADOW_CR_BIT, fast_program_slow
 	std	r10, VCPU_GPR(10)(r13)
 	mfspr	r12, PPC_SPR_SRR0
@@ -404,7 +519,8 @@ fast_program_site:
 	ld	r12, (shadow_rfid_sites + SITES_GEN)@l(r12)
 	cmpld	r10, r12
 	bne	fast_program_slow_r10
-	/* The translation C used: the same PR, IR and SF. */
+	/* The translation C used: the same PR, IR and SF (key and mask in
+	 * the shared page's order, as the MSR is loaded). */
 	ld	r10, VCPU_SHARED(r13)
 	ld	r10, PPCPV_SHARED_MSR(r10)
 	ld	r12, SITE_KEY(r11)

@@ -16,6 +16,8 @@
 #define FAST_SHADOW	0x4	/* the shadow MMU: only exits that keep the guest's PR, IR
 				 * and DR (no shadow context switch); an rfid found
 				 * through rfid_sites */
+#define FAST_SHARED_REV	0x8	/* the shared page is not in the host's byte order: its
+				 * fields are loaded and stored byte-reversed */
 
 /* rfid_sites: entries, a power of 2, indexed by EA bits 2 and up; the
  * guest MSR bits a site's translation depends on (the key: ppcpv_gmmu_xlate()
@@ -36,20 +38,25 @@
  */
 struct fast_exit {
 	uint64_t flags;		/* FAST_* */
-	/* The word an rfid must be for the fast path to emulate it: the
-	 * rfid instruction, or 0 (no trapping instruction) when it may not. */
-	uint64_t rfid_word;
-	/* Guest MSR bits that send the exit to C: in the MSR at the exit
-	 * (refused_old: LE and ILE, and PR for an rfid) or in the MSR an
-	 * rfid loads (refused_new: LE and ILE). */
-	uint64_t refused_old_sc, refused_old_rfid, refused_new;
-	/* MSR bits an interrupt keeps (Book3S delivery, HV never set). */
-	uint64_t interrupt_keeps;
+	/* The word an rfid is as the host loads it (lwzx): rfid_word when
+	 * the guest's code is in the host's byte order, rfid_word_rev when
+	 * it is in the other; each 0 (no trapping instruction) when no rfid
+	 * may be fast.  Which one matched says which MSR[LE] the guest must
+	 * have for C's fetch to read the same word. */
+	uint64_t rfid_word, rfid_word_rev;
+	/* MSR bits an interrupt keeps (Book3S delivery, HV never set), and
+	 * those it sets: SF on a 64-bit CPU (LE comes from intr_le and ILE,
+	 * read at the exit). */
+	uint64_t interrupt_keeps, interrupt_sets;
 	uint64_t never;		/* MSR bits the guest cannot set (HV) */
 	/* Guest PCs below this are fetched at guest-physical = PC: the guest
 	 * RAM size with the flat map, 0 under the shadow MMU (rfid_sites). */
 	uint64_t fetch_limit;
-	uint64_t site_key_mask;	/* RFID_SITE_KEY */
+	/* Masks applied to guest MSR values as the shared page holds them
+	 * (byte-reversed with FAST_SHARED_REV), for the tests start.S makes
+	 * before it knows the byte order: RFID_SITE_KEY (rfid_sites' keys are
+	 * stored in that order too) and PPCPV_SHADOW_MODE_BITS. */
+	uint64_t site_key_mask, shadow_mode_mask;
 };
 
 /*
@@ -64,7 +71,7 @@ struct fast_exit {
  */
 struct rfid_site {
 	uint64_t ea;
-	uint64_t key;		/* guest MSR & site_key_mask */
+	uint64_t key;		/* guest MSR & RFID_SITE_KEY, in the shared page's order */
 	uint64_t gpa;
 	uint64_t gen;		/* valid while rfid_sites.gen is this */
 };

@@ -130,7 +130,7 @@ struct ppcpv_vcpu {
 	struct ppcpv_regs regs;		/* first: the platform's assembly uses it */
 	uint8_t *shared;		/* the magic page, PPCPV_MAGIC_PAGE_SIZE bytes */
 	int shared_be;			/* byte order of the shared page */
-	int intr_le;			/* interrupts enter little-endian */
+	int intr_le;			/* interrupts enter little-endian: 0 or 1 */
 	struct kvm_ppc_pvinfo pvinfo;	/* what this host hands out (KVM_PPC_GET_PVINFO) */
 	uint32_t hcall_r0;		/* the r0 its hypercall sequence loads */
 	struct ppcpv_vcpu_config cfg;
@@ -196,6 +196,13 @@ void ppcpv_magic_page_map(struct ppcpv_vcpu *v, uint64_t ea, uint64_t pa, int nx
 #else
 #define PPCPV_HOST_BIG_ENDIAN	0
 #endif
+
+/* A 64-bit value as the shared page holds it, from the host's order or
+ * back (the same swap either way). */
+static inline uint64_t ppcpv_shared_order64(const struct ppcpv_vcpu *v, uint64_t val)
+{
+	return v->shared_be == PPCPV_HOST_BIG_ENDIAN ? val : __builtin_bswap64(val);
+}
 
 static inline uint64_t ppcpv_shared_get64(const struct ppcpv_vcpu *v, unsigned int off)
 {
