@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 #
-# check.sh [BUILD]: the differential test's `make check` step.  Two batches
+# check.sh [BUILD [FAMILY]]: the differential test's `make check` steps
+# diff (book3s64) and diff-book3s64le.  Two batches
 # of generated programs, each booted natively, hosted without PV and hosted
 # with PV (patched by the guest PV component), must end in the same machine
 # state program by program; then two builds of the guest that are wrong on
@@ -10,7 +11,8 @@
 set -u
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$here/build}
-TEST_NAME=diff
+DIFF_FAMILY=${2:-book3s64}
+TEST_NAME=diff; [ "$DIFF_FAMILY" = book3s64 ] || TEST_NAME=diff-$DIFF_FAMILY
 . "$here/tests/lib.sh"
 . "$here/tests/diff/lib.sh"
 tmp=$(mktemp -d)
@@ -45,7 +47,7 @@ for ((b = 0; b < BATCHES; b++)); do
 	fi
 done
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))
-echo "diff: $programs programs agreed in native, no-pv and pv runs, $((BATCHES * 3)) boots in $elapsed_ms ms"
+echo "$TEST_NAME: $programs programs agreed in native, no-pv and pv runs, $((BATCHES * 3)) boots in $elapsed_ms ms"
 
 # sabotage NAME WHAT PATTERN: the pv run of t_diff-sabotage-NAME must
 # disagree with the good runs, and the dumped report must show PATTERN.

@@ -259,7 +259,7 @@ static void report(const uint8_t *blob, const struct run_log *logs, uint32_t i)
 	unsigned int n, k, r;
 
 	diff_blob_program(blob, i, &prog);
-	diff_start_state(prog.seed, start);
+	diff_start_state(diff_blob_family_of(blob), prog.seed, start);
 	printf("DIVERGENCE: program %u, seed 0x%016llx\n", i, (unsigned long long)prog.seed);
 	for (r = 0; r < RUN_COUNT; r++) {
 		if (logs[r].result[i] == RES_NONE)
@@ -329,7 +329,7 @@ static int judge_runs(const char *blob_path, const uint8_t *blob, size_t size, s
 		return bad_input("%s: %s (program %ld)", blob_path, why, bad);
 	if (why)
 		return bad_input("%s: %s", blob_path, why);
-	n_sprs = diff_sprs(sprs);
+	n_sprs = diff_sprs(diff_blob_family_of(blob), sprs);
 	for (r = 0; r < RUN_COUNT; r++)
 		if (read_log(&logs[r], (enum run)r, diff_blob_count(blob)))
 			return EXIT_BAD_INPUT;

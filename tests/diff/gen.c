@@ -50,6 +50,7 @@ struct pending_branch {
 
 struct gen {
 	uint64_t rng;
+	const struct diff_family *fam;
 	struct diff_prog *p;
 	struct diff_spr sprs[DIFF_MAX_SPRS];
 	unsigned int n_sprs;
@@ -201,10 +202,10 @@ static uint64_t msr_flips(struct gen *g)
 	uint32_t pick = below(g, 10);
 
 	if (pick < 5)
-		return diff_some_bits(&g->rng, DIFF_MSR_SAFE) | (pick == 0 ? PPC_MSR_EE : 0);
+		return diff_some_bits(&g->rng, g->fam->safe) | (pick == 0 ? PPC_MSR_EE : 0);
 	if (pick < 7)
-		return diff_some_bits(&g->rng, DIFF_MSR_SAFE) | PPC_MSR_ME;
-	return diff_some_bits(&g->rng, DIFF_MSR_SAFE | DIFF_MSR_CHANGEABLE | PPC_MSR_ME);
+		return diff_some_bits(&g->rng, g->fam->safe) | PPC_MSR_ME;
+	return diff_some_bits(&g->rng, g->fam->safe | g->fam->changeable | PPC_MSR_ME);
 }
 
 /* rs = a legal operand: the current MSR with some bits flipped, or a
@@ -222,8 +223,7 @@ static void legal_msr_operand(struct gen *g, unsigned int rs)
 			emit(g, ppc_insn_dlogical(PPC_OP_XORIS, rs, rs, HI16(flips)));
 		return;
 	}
-	v = DIFF_MSR_FIXED | diff_some_bits(&g->rng, DIFF_MSR_SAFE | DIFF_MSR_CHANGEABLE |
-					    DIFF_MSR_KEPT);
+	v = g->fam->fixed | diff_some_bits(&g->rng, g->fam->safe | g->fam->changeable | g->fam->kept);
 	emit(g, PPC_ENC_LIS(rs, LO16(v >> 48)));
 	emit(g, ppc_insn_dlogical(PPC_OP_ORI, rs, rs, LO16(v >> 32)));
 	emit(g, ppc_insn_md(PPC_MD_RLDICR, rs, rs, 32, 31, 0));
@@ -547,7 +547,7 @@ static int block(struct gen *g, int kind)
 	}
 }
 
-void diff_gen(uint64_t seed, struct diff_prog *p)
+void diff_gen(const struct diff_family *fam, uint64_t seed, struct diff_prog *p)
 {
 	struct gen g;
 	unsigned int length;
@@ -557,8 +557,9 @@ void diff_gen(uint64_t seed, struct diff_prog *p)
 	memset(&g, 0, sizeof(g));
 	p->seed = seed;
 	g.p = p;
+	g.fam = fam;
 	g.rng = diff_stream(seed, DIFF_STREAM_CODE);
-	g.n_sprs = diff_sprs(g.sprs);
+	g.n_sprs = diff_sprs(fam, g.sprs);
 	if (below(&g, HOSTED_ONLY_ONE_IN) == 0)
 		p->flags |= DIFF_PROG_HOSTED_ONLY;
 	length = DIFF_MIN_WORDS + below(&g, DIFF_MAX_WORDS - DIFF_MIN_WORDS + 1);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * state.h - what the differential test varies and compares, for Book3S-64:
+ * state.h - what the differential test varies and compares, per family:
  * the shadowed SPRs (from the one SPR-to-field table), the MSR bits a
  * program may touch, and the start state of a program from its seed.
  * C only; compiled into the native tools and the test guest alike, so both
@@ -17,36 +17,83 @@
 #include <ppcpv/shared-spr.h>
 #include "diff.h"
 
-#define DIFF_FAMILY		PPCPV_FAMILY_BOOK3S64
+/*
+ * The families the test runs on (the names are ppcpv-run's --family).
+ * A blob names its family; a guest image is built for one.
+ */
+enum diff_family_id {
+	DIFF_FAMILY_BOOK3S64 = 0,	/* Book3S-64 big-endian */
+	DIFF_FAMILY_BOOK3S64LE,		/* Book3S-64 little-endian */
+	DIFF_FAMILY_COUNT
+};
 
 /*
  * MSR bits, and why each is in its set.  The guest runs in real mode at
  * PR=0 natively and believes so hosted.
- *  SAFE        EE, RI: the trampolines change them without the host.
- *  CHANGEABLE  FP, FE0, FE1, VEC, VSX, PMM: bits this CPU implements whose
+ *  safe        EE, RI: the trampolines change them without the host.
+ *  changeable  FP, FE0, FE1, VEC, VSX, PMM: bits this CPU implements whose
  *              change is harmless here (no FP/vector code runs) and must
  *              trap to the host from a trampoline (critical bits).
- *  KEPT        ME, HV: mtmsr/mtmsrd do not alter them (natively HV is 0
+ *  kept        ME, HV: mtmsr/mtmsrd do not alter them (natively HV is 0
  *              and ME stays what it is); an operand may hold either value,
  *              the MSR must not follow.  A trampoline must trap on them.
- *  FIXED       SF=1 for every mtmsrd operand: the magic page's EA (-4096)
+ *  fixed       SF=1 for every mtmsrd operand: the magic page's EA (-4096)
  *              is a 64-bit address, and 32-bit mode would move the harness's
  *              absolute accesses.  mtmsr leaves the high word alone, so its
- *              operand's high word (SF, HV included) is random.
+ *              operand's high word (SF, HV included) is random.  LE=1 in
+ *              every operand of the little-endian family: its code is
+ *              little-endian.
+ *  entry       the MSR the guest is entered with, natively (QEMU pseries
+ *              resets to 0: no ME, 32-bit; the guest sets SF, and LE for
+ *              the little-endian family) and hosted alike: the hosted boots
+ *              are given it as their guest MSR, so that ME starts 0 there too.
  * Never set: PR (the harness is supervisor code), IR/DR (no page tables),
- * LE (the programs are big-endian), SE/BE (trace interrupts), and the
- * reserved bits (the CPU drops them, the host would keep them: not a legal
- * program).
+ * LE in the big-endian family, SE/BE (trace interrupts), and the reserved
+ * bits (the CPU drops them, the host would keep them: not a legal program).
  */
+struct diff_family {
+	uint32_t id;			/* enum diff_family_id: the blob's */
+	const char *name;
+	enum ppcpv_family family;	/* whose patch rules */
+	int big_endian;			/* the guest's byte order */
+	uint64_t safe, changeable, kept, fixed, entry;
+};
+
 #define DIFF_MSR_SAFE		PPCPV_MSR_SAFE_BITS
-#define DIFF_MSR_CHANGEABLE	(PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_VEC | \
-				 PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM)
-#define DIFF_MSR_KEPT		(PPC_MSR_ME | PPC_BOOK3S_MSR_HV)
-#define DIFF_MSR_FIXED		PPC_BOOK3S_MSR_SF
-/* The MSR the guest is entered with, natively (QEMU pseries resets to 0:
- * no ME, 32-bit) and hosted alike once the harness set SF: the hosted boots
- * are given it as their guest MSR, so that ME starts 0 there too. */
-#define DIFF_ENTRY_MSR		PPC_BOOK3S_MSR_SF
+#define DIFF_BOOK3S64_CHANGEABLE (PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_VEC | \
+				  PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM)
+#define DIFF_BOOK3S64_KEPT	(PPC_MSR_ME | PPC_BOOK3S_MSR_HV)
+
+static const struct diff_family diff_families[DIFF_FAMILY_COUNT] = {
+	[DIFF_FAMILY_BOOK3S64] = {
+		DIFF_FAMILY_BOOK3S64, "book3s64", PPCPV_FAMILY_BOOK3S64, 1, DIFF_MSR_SAFE, DIFF_BOOK3S64_CHANGEABLE,
+		DIFF_BOOK3S64_KEPT, PPC_BOOK3S_MSR_SF, PPC_BOOK3S_MSR_SF,
+	},
+	[DIFF_FAMILY_BOOK3S64LE] = {
+		DIFF_FAMILY_BOOK3S64LE, "book3s64le", PPCPV_FAMILY_BOOK3S64, 0, DIFF_MSR_SAFE, DIFF_BOOK3S64_CHANGEABLE,
+		DIFF_BOOK3S64_KEPT, PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
+		PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
+	},
+};
+
+/* A family by id (NULL when out of range) or by name (NULL: unknown). */
+static inline const struct diff_family *diff_family(uint32_t id)
+{
+	return id < DIFF_FAMILY_COUNT ? &diff_families[id] : 0;
+}
+
+static inline const struct diff_family *diff_family_named(const char *name)
+{
+	unsigned int i, k;
+
+	for (i = 0; i < DIFF_FAMILY_COUNT; i++) {
+		for (k = 0; name[k] && name[k] == diff_families[i].name[k]; k++)
+			;
+		if (!name[k] && !diff_families[i].name[k])
+			return &diff_families[i];
+	}
+	return 0;
+}
 
 /* A shadowed SPR as the test sees it. */
 struct diff_spr {
@@ -67,14 +114,14 @@ static inline int diff_spr_hosted_only(unsigned int spr)
 	return spr >= PPC_BOOKE_SPR_SPRG4 && spr <= PPC_BOOKE_SPR_SPRG4 + 3;
 }
 
-/* The Book3S-64 rows of ppcpv/shared-spr.h, in its order: fills out[] and
+/* The family's rows of ppcpv/shared-spr.h, in its order: fills out[] and
  * returns how many (at most DIFF_MAX_SPRS). */
-static inline unsigned int diff_sprs(struct diff_spr out[DIFF_MAX_SPRS])
+static inline unsigned int diff_sprs(const struct diff_family *f, struct diff_spr out[DIFF_MAX_SPRS])
 {
 	unsigned int n = 0;
 
 #define DIFF_SPR_ROW(nm, num, families, feature, access, width, field)			\
-	if (((families) & PPCPV_FAMILY_BIT(DIFF_FAMILY)) && n < DIFF_MAX_SPRS) {	\
+	if (((families) & PPCPV_FAMILY_BIT(f->family)) && n < DIFF_MAX_SPRS) {	\
 		out[n].name = nm;							\
 		out[n].spr = num;							\
 		out[n].writable = PPCPV_SHARED_WRITABLE_##access;			\
@@ -120,11 +167,12 @@ static inline uint64_t diff_some_bits(uint64_t *rng, uint64_t bits)
  * random GPRs (r1 != r2, see kvm_emul's critical-section rule), CR, the low
  * word of XER, LR, CTR, a legal MSR, and a value for every writable SPR.
  */
-static inline void diff_start_state(uint64_t seed, uint64_t rec[DIFF_SLOTS])
+static inline void diff_start_state(const struct diff_family *f, uint64_t seed,
+				    uint64_t rec[DIFF_SLOTS])
 {
 	uint64_t rng = diff_stream(seed, DIFF_STREAM_STATE);
 	struct diff_spr sprs[DIFF_MAX_SPRS];
-	unsigned int n = diff_sprs(sprs), i;
+	unsigned int n = diff_sprs(f, sprs), i;
 
 	for (i = 0; i < DIFF_SLOTS; i++)
 		rec[i] = 0;
@@ -136,8 +184,7 @@ static inline void diff_start_state(uint64_t seed, uint64_t rec[DIFF_SLOTS])
 	rec[DIFF_SLOT_XER] = (uint32_t)diff_rand(&rng);
 	rec[DIFF_SLOT_LR] = diff_value(&rng);
 	rec[DIFF_SLOT_CTR] = diff_value(&rng);
-	rec[DIFF_SLOT_MSR] = DIFF_ENTRY_MSR |
-		diff_some_bits(&rng, DIFF_MSR_SAFE | DIFF_MSR_CHANGEABLE);
+	rec[DIFF_SLOT_MSR] = f->entry | diff_some_bits(&rng, f->safe | f->changeable);
 	for (i = 0; i < n; i++)
 		if (sprs[i].writable)
 			rec[DIFF_SLOT_SPR(i)] = diff_fit(diff_value(&rng), sprs[i].bytes);

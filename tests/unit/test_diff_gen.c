@@ -20,6 +20,9 @@
 #include "ppcpv_test.h"
 
 #define SEEDS		4000
+
+/* The family the suite's checks run on; hosted_only_and_msr() covers each. */
+static const struct diff_family *fam = &diff_families[DIFF_FAMILY_BOOK3S64];
 /* Lengths over more seeds: the longest block fits the end rarely. */
 #define LENGTH_SEEDS	100000
 #define OPCD(w)		((w) >> 26)
@@ -36,12 +39,12 @@ static void determinism(void)
 	uint64_t seed;
 
 	for (seed = 0; seed < 200; seed++) {
-		diff_gen(seed, &a);
-		diff_gen(seed, &b);
+		diff_gen(fam, seed, &a);
+		diff_gen(fam, seed, &b);
 		EXPECT(!memcmp(&a, &b, sizeof(a)), "seed %llu twice", (unsigned long long)seed);
 	}
-	diff_gen(7, &a);
-	diff_gen(8, &b);
+	diff_gen(fam, 7, &a);
+	diff_gen(fam, 8, &b);
 	EXPECT(a.n_words != b.n_words || memcmp(a.words, b.words, 4u * a.n_words),
 	       "seeds 7 and 8 differ%s", "");
 }
@@ -52,7 +55,7 @@ static void lengths(void)
 	uint64_t seed;
 
 	for (seed = 0; seed < LENGTH_SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		EXPECT(p.n_words >= DIFF_MIN_WORDS && p.n_words <= DIFF_MAX_WORDS, "seed %llu: %u words",
 		       (unsigned long long)seed, p.n_words);
 	}
@@ -67,7 +70,7 @@ static void decoding(void)
 	unsigned int i;
 
 	for (seed = 0; seed < SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		for (i = 0; i < p.n_words; i++) {
 			int rc = ppcpv_disasm_word(&opts, p.words[i], 4 * i, text, sizeof(text));
 
@@ -80,14 +83,14 @@ static void decoding(void)
 static void coverage(void)
 {
 	struct diff_spr sprs[DIFF_MAX_SPRS];
-	unsigned int n = diff_sprs(sprs), k, i, hosted = 0, regs = 0;
+	unsigned int n = diff_sprs(fam, sprs), k, i, hosted = 0, regs = 0;
 	unsigned long kinds[DIFF_GEN_KIND_COUNT] = { 0 }, reads[DIFF_MAX_SPRS] = { 0 },
 		      writes[DIFF_MAX_SPRS] = { 0 };
 	struct diff_prog p;
 	uint64_t seed;
 
 	for (seed = 0; seed < SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		hosted += p.flags & DIFF_PROG_HOSTED_ONLY ? 1 : 0;
 		regs |= p.regs_used;
 		for (k = 0; k < DIFF_GEN_KIND_COUNT; k++)
@@ -156,7 +159,7 @@ static void r2_never_written(void)
 	unsigned int i;
 
 	for (seed = 0; seed < SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		for (i = 0; i < p.n_words; i++) {
 			uint32_t w = p.words[i];
 
@@ -245,7 +248,7 @@ static void memory_and_branches(void)
 	for (seed = 0; seed < SEEDS; seed++) {
 		uint8_t inside_block[DIFF_MAX_WORDS + 1] = { 0 };
 
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		for (i = 0; i < p.n_words; i++) {
 			int indexed, block;
 			unsigned int size = access_size(p.words[i], &indexed);
@@ -273,17 +276,17 @@ static void memory_and_branches(void)
 	}
 }
 
-static void hosted_only_and_msr(void)
+static void hosted_only_and_msr_of(void)
 {
 	struct diff_spr sprs[DIFF_MAX_SPRS];
-	unsigned int n = diff_sprs(sprs), i, k;
-	const uint64_t never = PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
-			       PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE;
+	unsigned int n = diff_sprs(fam, sprs), i, k;
+	const uint64_t never = (PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
+				PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE) & ~fam->fixed;
 	struct diff_prog p;
 	uint64_t seed, rec[DIFF_SLOTS];
 
 	for (seed = 0; seed < SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		for (i = 0; i < p.n_words; i++) {
 			uint32_t w = p.words[i];
 			int spr_move = OPCD(w) == 31 && (XO10(w) == 339 || XO10(w) == 467);
@@ -295,12 +298,24 @@ static void hosted_only_and_msr(void)
 				EXPECT(!(sprs[k].hosted_only && SPRN(w) == sprs[k].spr),
 				       "seed %llu: %s in a native program", (unsigned long long)seed, sprs[k].name);
 		}
-		diff_start_state(seed, rec);
-		EXPECT((rec[DIFF_SLOT_MSR] & never) == 0 && (rec[DIFF_SLOT_MSR] & DIFF_MSR_FIXED),
+		diff_start_state(fam, seed, rec);
+		EXPECT((rec[DIFF_SLOT_MSR] & never) == 0 && (rec[DIFF_SLOT_MSR] & fam->fixed) == fam->fixed,
 		       "seed %llu: start MSR 0x%llx", (unsigned long long)seed,
 		       (unsigned long long)rec[DIFF_SLOT_MSR]);
 		EXPECT(rec[DIFF_SLOT_GPR(1)] != rec[DIFF_SLOT_GPR(2)], "seed %llu: r1 == r2", (unsigned long long)seed);
 	}
+}
+
+/* For every family: its start MSRs legal, hosted-only words where allowed. */
+static void hosted_only_and_msr(void)
+{
+	unsigned int f;
+
+	for (f = 0; f < DIFF_FAMILY_COUNT; f++) {
+		fam = &diff_families[f];
+		hosted_only_and_msr_of();
+	}
+	fam = &diff_families[DIFF_FAMILY_BOOK3S64];
 }
 
 PPCPV_SUITE(diff_gen, "diff-gen", NULL, NULL,

@@ -9,13 +9,18 @@
 
 #include <stdint.h>
 #include "../diff.h"
+#include "../state.h"
+
+/* The family this image is built for (DIFF_GUEST_FAMILY: the make rules'
+ * -D, an enum diff_family_id). */
+#define diff_guest_family	(&diff_families[DIFF_GUEST_FAMILY])
 
 /* ---- t_diff.c ------------------------------------------------------------ */
 
 /*
  * Run the code at entry from the start record (seed: the memory region's
  * contents); the end record is at DIFF_OUT_ADDR afterwards, the guest back
- * at MSR = DIFF_ENTRY_MSR.  id names the run in an unexpected interrupt's
+ * at the family's entry MSR.  id names the run in an unexpected interrupt's
  * report; arm, unless NULL, is called right before the registers are
  * loaded and the code entered.
  */

@@ -253,8 +253,8 @@ static uint32_t run_placed(int64_t id, const uint32_t *entry, const uint64_t sta
 	seen.deliveries = seen.in_critical = seen.pending_left = 0;
 	diff_run(id, entry, start, seed, arm);
 	/* A program that ends with EE clear holds it back until here. */
-	mtmsrd(DIFF_ENTRY_MSR | PPC_MSR_EE);
-	mtmsrd(DIFF_ENTRY_MSR);
+	mtmsrd(diff_guest_family->entry | PPC_MSR_EE);
+	mtmsrd(diff_guest_family->entry);
 	return *(volatile uint32_t *)(sw.dev + PPCPV_HOSTDEV_SWEEP_END);
 }
 
@@ -369,13 +369,13 @@ int sweep_main(uint32_t n_programs, int pv, int sample)
 
 	sw.dev = (volatile uint8_t *)(uintptr_t)guest_hostdev();
 	sw.pv = pv;
-	sw.n_sprs = diff_sprs(sw.sprs);
+	sw.n_sprs = diff_sprs(diff_guest_family, sw.sprs);
 	guest_set_handler(PPC_BOOK3S_VEC_DEC, on_decrementer);
 	for (c = 0; c < (sample ? 0 : N_BUILT); c++) {
 		const struct shape *s = &shapes[c / N_REGS];
 
 		seed = SWEEP_SEED_BASE + c;
-		diff_start_state(seed, start);
+		diff_start_state(diff_guest_family, seed, start);
 		start[DIFF_SLOT_MSR] = (start[DIFF_SLOT_MSR] & ~(uint64_t)PPC_MSR_EE) |
 				       (s->start_ee ? PPC_MSR_EE : 0);
 		ppcpv_fmt(name, sizeof(name), "%s/r%u", s->name, operand_regs[c % N_REGS]);
@@ -387,7 +387,7 @@ int sweep_main(uint32_t n_programs, int pv, int sample)
 			continue;
 		}
 		seed = diff_program_seed(i);
-		diff_start_state(seed, start);
+		diff_start_state(diff_guest_family, seed, start);
 		ppcpv_fmt(name, sizeof(name), "program-%u", i);
 		sweep_program(name, i, diff_program_entry(i), seed, start, sample);
 	}

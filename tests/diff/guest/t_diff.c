@@ -89,8 +89,9 @@ static void on_interrupt(struct guest_frame *f)
 		f->srr0 += 4;
 		return;
 	}
-	guest_printf("DIFF-INTERRUPT program %lld vector 0x%llx srr0 0x%llx srr1 0x%llx dar 0x%llx\n",
+	guest_printf("DIFF-INTERRUPT program %lld vector 0x%llx srr0 0x%llx word 0x%08x srr1 0x%llx dar 0x%llx\n",
 		     (long long)running, (unsigned long long)f->vector, (unsigned long long)f->srr0,
+		     f->srr0 < DIFF_TOP ? *(const uint32_t *)(uintptr_t)(f->srr0 & ~3ull) : 0,
 		     (unsigned long long)f->srr1, (unsigned long long)f->dar);
 	guest_exit(EXIT_INTERRUPT);
 }
@@ -247,7 +248,7 @@ static const char *build_area(void)
 	const uint32_t *limit = w + DIFF_AREA_SIZE / 4;
 	const char *err;
 
-	area.n_sprs = diff_sprs(area.sprs);
+	area.n_sprs = diff_sprs(diff_guest_family, area.sprs);
 	area.launch = w;
 	w = put(w, PPC_INST_B);
 	area.write_sprs = (routine)(uintptr_t)w;
@@ -283,7 +284,7 @@ static void bring_up_pv(const void *fdt, size_t fdt_size)
 	struct ppcpv_guest_image img;
 	char line[320];
 
-	ppcpv_config_init(&img.cfg, DIFF_FAMILY, 1);
+	ppcpv_config_init(&img.cfg, diff_guest_family->family, diff_guest_family->big_endian);
 	img.text = (struct ppcpv_region){ (uint8_t *)area.text, (uintptr_t)area.text,
 					  (size_t)((uintptr_t)area.end - (uintptr_t)area.text) };
 	img.kvm_tmp = (struct ppcpv_region){ (uint8_t *)(uintptr_t)DIFF_KVM_TMP_ADDR,
@@ -323,7 +324,7 @@ void diff_run(int64_t id, const uint32_t *entry, const uint64_t start[DIFF_SLOTS
 	diff_enter();
 	area.read_trap();
 	area.read_patched();
-	mtmsrd(DIFF_ENTRY_MSR);
+	mtmsrd(diff_guest_family->entry);
 	running = -1;
 	OUT[DIFF_SLOT_MEMSUM] = diff_hash_bytes(DIFF_HASH_INIT, MEM, DIFF_MEM_SIZE);
 }
@@ -345,7 +346,7 @@ static void run_program(uint32_t i)
 {
 	uint64_t start[DIFF_SLOTS];
 
-	diff_start_state(diff_program_seed(i), start);
+	diff_start_state(diff_guest_family, diff_program_seed(i), start);
 	diff_run(i, diff_program_entry(i), start, diff_program_seed(i), NULL);
 }
 
@@ -367,11 +368,16 @@ static void report_program(uint32_t i)
 
 static const char *check_layout(const void *fdt)
 {
+	const char *err;
+
 	if ((uintptr_t)_end > DIFF_AREA_ADDR)
 		return "the test image runs into the code area";
 	if ((uintptr_t)fdt < DIFF_TOP)
 		return "the device tree lies below the batch's memory";
-	return diff_blob_check(BLOB, DIFF_BLOB_MAX);
+	err = diff_blob_check(BLOB, DIFF_BLOB_MAX);
+	if (!err && diff_blob_family(BLOB) != DIFF_GUEST_FAMILY)
+		return "the batch is for another family than this image";
+	return err;
 }
 
 int guest_test_main(const void *fdt, size_t fdt_size)
@@ -379,7 +385,7 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 	uint32_t count, i, ran = 0, skipped = 0;
 	const char *err;
 
-	mtmsrd(mfmsr() | DIFF_ENTRY_MSR);	/* natively the CPU starts in 32-bit mode */
+	mtmsrd(mfmsr() | diff_guest_family->entry);	/* natively the CPU starts in 32-bit mode */
 	catch_interrupts();
 	sampling = guest_bootarg_is(SWEEP_SAMPLE_BOOTARG);
 	sweeping = !guest_native() && (sampling || guest_bootarg_is(SWEEP_BOOTARG));
@@ -392,8 +398,8 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 	}
 	bring_up_pv(fdt, fdt_size);
 	count = diff_blob_count(BLOB);
-	guest_printf("DIFF-MODE %s build=%s programs=%u sites=%d patched=%u skipped=%u kvm_tmp=%llu\n",
-		     mode_name(), &diff_build_variant ? diff_build_variant : "good", count,
+	guest_printf("DIFF-MODE %s build=%s family=%s programs=%u sites=%d patched=%u skipped=%u kvm_tmp=%llu\n",
+		     mode_name(), &diff_build_variant ? diff_build_variant : "good", diff_guest_family->name, count,
 		     pv.enabled ? pv.n_sites : 0, pv.stats.patched, pv.stats.skipped,
 		     (unsigned long long)pv.stats.tmp_used);
 	if (sweeping)
