@@ -23,9 +23,10 @@ DIFF_COMPARE := $(BUILD)/native/bin/diff-compare
 UNIT_LIBS += $(call libpath,ppcpv-diff,native)
 $(BUILD)/native/bin/unit-tests: $(call libpath,ppcpv-diff,native)
 
-# The guest, one per family: the test-guest runtime, the PV component and
-# what it links, built for the family's flavour with DIFF_GUEST_FAMILY (state.h's
-# enum diff_family_id) and the sabotage builds.
+# The guest, one per byte order: the test-guest runtime, the PV component
+# and what it links, built for ppc64 (book3s64; book3s32 too, entered with
+# MSR[SF]=0) and ppc64le (book3s64le), and the sabotage builds.  The blob
+# names the family.
 DIFF_GUEST_SRCS := tests/diff/guest/t_diff.c tests/diff/guest/sweep.c tests/diff/guest/enter.S
 DIFF_SABOTAGE_SRCS := tests/diff/guest/sabotage_spr.c tests/diff/guest/sabotage_msr.c \
 	tests/diff/guest/sabotage_critical.c
@@ -48,10 +49,9 @@ ALL_TARGETS += $(BUILD)/$(1)/tests/diff/$(2).bin
 endef
 DIFF_GUEST = $(eval $(call DIFF_GUEST_BODY,$(1),$(2),$(3)))
 
-# $(call DIFF_FAMILY_GUESTS,flavour,family id): the good image and the
-# three sabotage builds; DIFF_IMAGES_<flavour> names them.
+# $(call DIFF_FAMILY_GUESTS,flavour): the good image and the three
+# sabotage builds; DIFF_IMAGES_<flavour> names them.
 define DIFF_FAMILY_GUESTS_BODY
-$(call objs,$(1),$(DIFF_GUEST_SRCS) $(DIFF_SABOTAGE_SRCS)): CPPFLAGS += -DDIFF_GUEST_FAMILY=$(2)
 # The msr and critical sabotages compile the generated template table in.
 $(call objs,$(1),tests/diff/guest/sabotage_msr.c tests/diff/guest/sabotage_critical.c): $(EMUL_GEN_C)
 $(call objs,$(1),tests/diff/guest/sabotage_msr.c tests/diff/guest/sabotage_critical.c): \
@@ -63,9 +63,9 @@ $$(call DIFF_GUEST,$(1),t_diff-sabotage-critical,$(call objs,$(1),tests/diff/gue
 DIFF_IMAGES_$(1) := $(addprefix $(BUILD)/$(1)/tests/diff/,t_diff.bin t_diff-sabotage-spr.bin \
 	t_diff-sabotage-msr.bin t_diff-sabotage-critical.bin)
 endef
-DIFF_FAMILY_GUESTS = $(eval $(call DIFF_FAMILY_GUESTS_BODY,$(1),$(2)))
-$(call DIFF_FAMILY_GUESTS,ppc64,DIFF_FAMILY_BOOK3S64)
-$(call DIFF_FAMILY_GUESTS,ppc64le,DIFF_FAMILY_BOOK3S64LE)
+DIFF_FAMILY_GUESTS = $(eval $(call DIFF_FAMILY_GUESTS_BODY,$(1)))
+$(call DIFF_FAMILY_GUESTS,ppc64)
+$(call DIFF_FAMILY_GUESTS,ppc64le)
 
 DIFF_TOOLS := $(DIFF_GEN) $(DIFF_COMPARE) $(BUILD)/native/bin/ppcpv-hostcfg
 DIFF_PREREQS := $(DIFF_IMAGES_ppc64) $(DIFF_TOOLS) $(HOST_PSERIES_BIN)
@@ -73,6 +73,7 @@ DIFF_PREREQS_LE := $(DIFF_IMAGES_ppc64le) $(DIFF_TOOLS) $(HOST_PSERIES_BIN)
 
 $(call CHECK_STEP,diff,$(DIFF_PREREQS),tests/diff/check.sh $(BUILD))
 $(call CHECK_STEP,diff-sweep,$(DIFF_PREREQS),tests/diff/sweep.sh $(BUILD))
+$(call CHECK_STEP,diff-book3s32,$(DIFF_PREREQS),tests/diff/check.sh $(BUILD) book3s32)
 $(call CHECK_STEP,diff-book3s64le,$(DIFF_PREREQS_LE),tests/diff/check.sh $(BUILD) book3s64le)
 $(call CHECK_STEP,diff-sweep-book3s64le,$(DIFF_PREREQS_LE),tests/diff/sweep.sh $(BUILD) book3s64le)
 $(call CHECK_STEP,diff-tools,$(DIFF_GEN) $(DIFF_COMPARE),tests/diff/tools.sh $(BUILD))

@@ -23,7 +23,7 @@
  * ended in, and the memory region programs load from and store to.
  */
 #define DIFF_SAVE_ADDR		(GS_BASE + 0x100)	/* r1, r2, r13..r31, LR, CR */
-#define DIFF_IN_ADDR		(GS_BASE + 0x200)	/* a record: the start state */
+#define DIFF_IN_ADDR		(GS_BASE + 0x1c0)	/* a record: the start state */
 #define DIFF_OUT_ADDR		(GS_BASE + 0x480)	/* a record: the end state */
 #define DIFF_MEM_ADDR		(GS_BASE + 0x800)	/* the programs' data region */
 #define DIFF_MEM_SIZE		(GS_BASE + GS_SIZE - DIFF_MEM_ADDR)
@@ -73,7 +73,11 @@
 #define DIFF_MAX_SPRS		16
 #define DIFF_SLOT_SPR(i)	(39 + (i))			/* start; trapping read */
 #define DIFF_SLOT_PATCHED_SPR(i)	(39 + DIFF_MAX_SPRS + (i))	/* patched-part read */
-#define DIFF_SLOTS		(39 + 2 * DIFF_MAX_SPRS)
+/* Book3S-32's segment registers: start (written by trapping mtsr); read by
+ * trapping mfsr at the end (no patched form); 0 in the other families. */
+#define DIFF_SEGMENTS		16
+#define DIFF_SLOT_SR(i)		(39 + 2 * DIFF_MAX_SPRS + (i))
+#define DIFF_SLOTS		(39 + 2 * DIFF_MAX_SPRS + DIFF_SEGMENTS)
 
 #define DIFF_SLOT_BYTES		8
 #define DIFF_IN(slot)		(DIFF_IN_ADDR + DIFF_SLOT_BYTES * (slot))

@@ -8,10 +8,13 @@
 export DIFF_FAMILY=${DIFF_FAMILY:-book3s64}
 diff_gen=$build/native/bin/diff-gen
 diff_compare=$build/native/bin/diff-compare
-# The family's test guest images, built for its flavour (tests/diff.mk).
+# The family's test guest images (tests/diff.mk: one per byte order), and
+# whether QEMU runs the guest natively (QEMU pseries has only 64-bit CPUs).
+diff_native=1
 case $DIFF_FAMILY in
 book3s64) diff_images=$build/ppc64/tests/diff ;;
 book3s64le) diff_images=$build/ppc64le/tests/diff ;;
+book3s32) diff_images=$build/ppc64/tests/diff diff_native=0 ;;
 *) echo "tests/diff: no test guest for the family '$DIFF_FAMILY'" >&2; exit 2 ;;
 esac
 diff_good=$diff_images/t_diff.bin
@@ -23,11 +26,14 @@ diff_gen_family() {
 
 # diff_boots DIR BLOB PV_IMAGE: the native and no-pv runs of the good image
 # and the pv run of PV_IMAGE over BLOB, consoles in DIR/{native,no-pv,pv}.log,
-# QEMU's exit statuses in DIR/boots ("native no-pv pv").
+# QEMU's exit statuses in DIR/boots ("native no-pv pv"; native "-" for a
+# family without a native run).
 diff_boots() {
 	local dir=$1 blob=$2 pv_image=$3 mode image statuses=()
 	mkdir -p "$dir"
+	[ "$diff_native" = 1 ] || statuses=(-)
 	for mode in native no-pv pv; do
+		[ "$mode" = native ] && [ "$diff_native" = 0 ] && continue
 		image=$diff_good
 		[ "$mode" = pv ] && image=$pv_image
 		"$here/tests/diff/run.sh" "$build" "$mode" "$image" "$blob" "$dir/$mode.log"
@@ -41,7 +47,9 @@ diff_boots() {
 diff_compare_runs() {
 	local dir=$1 blob=$2
 	shift 2
-	"$diff_compare" --blob "$blob" --native "$dir/native.log" --no-pv "$dir/no-pv.log" \
+	local native=(--native "$dir/native.log")
+	[ "$diff_native" = 1 ] || native=()
+	"$diff_compare" --blob "$blob" "${native[@]}" --no-pv "$dir/no-pv.log" \
 		--pv "$dir/pv.log" "$@" >"$dir/compare.out" 2>&1
 }
 

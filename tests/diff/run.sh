@@ -17,6 +17,10 @@ timeout_s=${DIFF_BOOT_TIMEOUT:-120}
 
 case $mode in
 native)
+	if [ "${DIFF_FAMILY:-book3s64}" = book3s32 ]; then
+		echo "run.sh: book3s32 has no native run (QEMU pseries has only 64-bit CPUs)" >&2
+		exit 2
+	fi
 	where=$("$gen" --loader-addr native) || exit 2
 	set -- --native ;;
 no-pv|pv)

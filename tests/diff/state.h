@@ -24,6 +24,7 @@
 enum diff_family_id {
 	DIFF_FAMILY_BOOK3S64 = 0,	/* Book3S-64 big-endian */
 	DIFF_FAMILY_BOOK3S64LE,		/* Book3S-64 little-endian */
+	DIFF_FAMILY_BOOK3S32,		/* Book3S-32 (hosted only) */
 	DIFF_FAMILY_COUNT
 };
 
@@ -47,6 +48,10 @@ enum diff_family_id {
  *              resets to 0: no ME, 32-bit; the guest sets SF, and LE for
  *              the little-endian family) and hosted alike: the hosted boots
  *              are given it as their guest MSR, so that ME starts 0 there too.
+ *              Book3S-32 runs hosted only, entered as ppcpv-run enters it
+ *              (ME; SF=0 makes the host a 32-bit CPU).
+ * Book3S-32 has no SF, HV, VSX or PMM and its programs no mtmsrd; VEC is
+ * left out (the 7xx have none).
  * Never set: PR (the harness is supervisor code), IR/DR (no page tables),
  * LE in the big-endian family, SE/BE (trace interrupts), and the reserved
  * bits (the CPU drops them, the host would keep them: not a legal program).
@@ -57,6 +62,10 @@ struct diff_family {
 	enum ppcpv_family family;	/* whose patch rules */
 	int big_endian;			/* the guest's byte order */
 	uint64_t safe, changeable, kept, fixed, entry;
+	uint8_t word_bytes;		/* 4: only the low word of a register is compared */
+	uint8_t native;			/* QEMU can run the guest without the host */
+	uint8_t mtmsrd;			/* the family has mtmsrd (else mtmsr only) */
+	uint8_t segments;		/* mtsrin is patched, segment registers compared */
 };
 
 #define DIFF_MSR_SAFE		PPCPV_MSR_SAFE_BITS
@@ -67,12 +76,16 @@ struct diff_family {
 static const struct diff_family diff_families[DIFF_FAMILY_COUNT] = {
 	[DIFF_FAMILY_BOOK3S64] = {
 		DIFF_FAMILY_BOOK3S64, "book3s64", PPCPV_FAMILY_BOOK3S64, 1, DIFF_MSR_SAFE, DIFF_BOOK3S64_CHANGEABLE,
-		DIFF_BOOK3S64_KEPT, PPC_BOOK3S_MSR_SF, PPC_BOOK3S_MSR_SF,
+		DIFF_BOOK3S64_KEPT, PPC_BOOK3S_MSR_SF, PPC_BOOK3S_MSR_SF, 8, 1, 1, 0,
 	},
 	[DIFF_FAMILY_BOOK3S64LE] = {
 		DIFF_FAMILY_BOOK3S64LE, "book3s64le", PPCPV_FAMILY_BOOK3S64, 0, DIFF_MSR_SAFE, DIFF_BOOK3S64_CHANGEABLE,
 		DIFF_BOOK3S64_KEPT, PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
-		PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
+		PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE, 8, 1, 1, 0,
+	},
+	[DIFF_FAMILY_BOOK3S32] = {
+		DIFF_FAMILY_BOOK3S32, "book3s32", PPCPV_FAMILY_BOOK3S32, 1, DIFF_MSR_SAFE,
+		PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1, PPC_MSR_ME, 0, PPC_MSR_ME, 4, 0, 0, 1,
 	},
 };
 
@@ -177,17 +190,20 @@ static inline void diff_start_state(const struct diff_family *f, uint64_t seed,
 	for (i = 0; i < DIFF_SLOTS; i++)
 		rec[i] = 0;
 	for (i = 0; i < 32; i++)
-		rec[DIFF_SLOT_GPR(i)] = diff_value(&rng);
+		rec[DIFF_SLOT_GPR(i)] = diff_fit(diff_value(&rng), f->word_bytes);
 	if (rec[DIFF_SLOT_GPR(1)] == rec[DIFF_SLOT_GPR(2)])
 		rec[DIFF_SLOT_GPR(1)] ^= 1;
 	rec[DIFF_SLOT_CR] = (uint32_t)diff_rand(&rng);
 	rec[DIFF_SLOT_XER] = (uint32_t)diff_rand(&rng);
-	rec[DIFF_SLOT_LR] = diff_value(&rng);
-	rec[DIFF_SLOT_CTR] = diff_value(&rng);
+	rec[DIFF_SLOT_LR] = diff_fit(diff_value(&rng), f->word_bytes);
+	rec[DIFF_SLOT_CTR] = diff_fit(diff_value(&rng), f->word_bytes);
 	rec[DIFF_SLOT_MSR] = f->entry | diff_some_bits(&rng, f->safe | f->changeable);
 	for (i = 0; i < n; i++)
 		if (sprs[i].writable)
-			rec[DIFF_SLOT_SPR(i)] = diff_fit(diff_value(&rng), sprs[i].bytes);
+			rec[DIFF_SLOT_SPR(i)] = diff_fit(diff_fit(diff_value(&rng), sprs[i].bytes),
+							 f->word_bytes);
+	for (i = 0; f->segments && i < DIFF_SEGMENTS; i++)
+		rec[DIFF_SLOT_SR(i)] = (uint32_t)diff_rand(&rng);
 }
 
 /* Is a record slot one only the hosted runs can be compared on (the
@@ -203,19 +219,28 @@ static inline int diff_slot_hosted_only(unsigned int slot, const struct diff_spr
 	return 0;
 }
 
+/* A slot's value as the family's registers hold it: a 32-bit family's
+ * registers are the low words of this 64-bit CPU's (the high words are
+ * whatever 64-bit arithmetic left there, which no 32-bit CPU has). */
+static inline uint64_t diff_slot_value(const struct diff_family *f, unsigned int slot, uint64_t v)
+{
+	return slot == DIFF_SLOT_MEMSUM ? v : diff_fit(v, f->word_bytes);
+}
+
 /* The two hashes a run prints for a program: of the slots every run can be
  * compared on, and of the hosted-only ones. */
-static inline void diff_record_hashes(const uint64_t rec[DIFF_SLOTS], const struct diff_spr *sprs,
-				      unsigned int n_sprs, uint64_t *common, uint64_t *hosted)
+static inline void diff_record_hashes(const struct diff_family *f, const uint64_t rec[DIFF_SLOTS],
+				      const struct diff_spr *sprs, unsigned int n_sprs,
+				      uint64_t *common, uint64_t *hosted)
 {
 	unsigned int s;
 
 	*common = *hosted = DIFF_HASH_INIT;
 	for (s = 0; s < DIFF_SLOTS; s++) {
 		if (diff_slot_hosted_only(s, sprs, n_sprs))
-			*hosted = diff_hash_u64(*hosted, rec[s]);
+			*hosted = diff_hash_u64(*hosted, diff_slot_value(f, s, rec[s]));
 		else
-			*common = diff_hash_u64(*common, rec[s]);
+			*common = diff_hash_u64(*common, diff_slot_value(f, s, rec[s]));
 	}
 }
 

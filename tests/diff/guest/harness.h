@@ -11,9 +11,13 @@
 #include "../diff.h"
 #include "../state.h"
 
-/* The family this image is built for (DIFF_GUEST_FAMILY: the make rules'
- * -D, an enum diff_family_id). */
-#define diff_guest_family	(&diff_families[DIFF_GUEST_FAMILY])
+/* The batch's family (the blob names it; the image's byte order must be
+ * the family's).  Book3S-32 runs on the big-endian image: 64-bit code
+ * that, entered with MSR[SF]=0, computes 32-bit addresses like a 32-bit
+ * kernel; its programs are 32-bit instructions. */
+extern const struct diff_family *diff_guest_family;
+/* Set the MSR the family's way (mtmsrd, or Book3S-32's mtmsr). */
+void diff_set_msr(uint64_t msr);
 
 /* ---- t_diff.c ------------------------------------------------------------ */
 

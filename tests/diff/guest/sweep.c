@@ -253,8 +253,8 @@ static uint32_t run_placed(int64_t id, const uint32_t *entry, const uint64_t sta
 	seen.deliveries = seen.in_critical = seen.pending_left = 0;
 	diff_run(id, entry, start, seed, arm);
 	/* A program that ends with EE clear holds it back until here. */
-	mtmsrd(diff_guest_family->entry | PPC_MSR_EE);
-	mtmsrd(diff_guest_family->entry);
+	diff_set_msr(diff_guest_family->entry | PPC_MSR_EE);
+	diff_set_msr(diff_guest_family->entry);
 	return *(volatile uint32_t *)(sw.dev + PPCPV_HOSTDEV_SWEEP_END);
 }
 
@@ -313,7 +313,7 @@ static void sweep_program(const char *name, int64_t id, const uint32_t *entry, u
 			  const uint64_t start[DIFF_SLOTS], int sample)
 {
 	uint64_t rng = diff_stream(seed, SWEEP_STREAM);
-	uint64_t ref[DIFF_SLOTS], got[DIFF_SLOTS], common, hosted;
+	uint64_t ref[DIFF_SLOTS] = { 0 }, got[DIFF_SLOTS], common, hosted;	/* judge() fills ref */
 	uint32_t boundaries, at, first, last, bad = 0;
 	unsigned int slot;
 	const char *why;
@@ -337,7 +337,7 @@ static void sweep_program(const char *name, int64_t id, const uint32_t *entry, u
 			report(name, at, why, slot, ref, got);
 		}
 	}
-	diff_record_hashes(ref, sw.sprs, sw.n_sprs, &common, &hosted);
+	diff_record_hashes(diff_guest_family, ref, sw.sprs, sw.n_sprs, &common, &hosted);
 	if (!sample || bad)
 		guest_printf("SWEEP %s boundaries=%u placed=%u bad=%u ref=%016llx\n", name,
 			     boundaries, last - first, bad, (unsigned long long)common);

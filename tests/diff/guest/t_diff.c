@@ -9,9 +9,10 @@
  * The code area at DIFF_AREA_ADDR, built here:
  *   launch pad    one word, "b <program>" before each run (diff_enter
  *                 branches to it)
- *   write_sprs    ld/mtspr of every writable shadowed SPR from the start
- *                 record
- *   read_trap     mfmsr and mfspr of every shadowed SPR into the end record
+ *   write_sprs    ld/mtspr of every writable shadowed SPR (and mtsr of
+ *                 every segment register, Book3S-32) from the start record
+ *   read_trap     mfmsr and mfspr of every shadowed SPR (and mfsr) into
+ *                 the end record
  *   --- the text the PV component patches starts here ---
  *   read_patched  the same words as read_trap, into the record's patched
  *                 slots: patched, they become magic-page loads
@@ -62,6 +63,7 @@ static struct {
 	uint32_t prog_word[DIFF_MAX_PROGRAMS];	/* program i starts at text + this */
 } area;
 
+const struct diff_family *diff_guest_family;
 static struct ppcpv_pv_result pv;
 static int hcalls_installed;
 static volatile int probe_faulted;
@@ -191,6 +193,11 @@ static uint32_t *build_readout(uint32_t *w, int patched_slots)
 		w = put(w, ppc_insn_std(READOUT_REG, 0,
 					DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_SPR(i) : DIFF_SLOT_SPR(i))));
 	}
+	/* Segment registers: mfsr is never patched; read once, trapping. */
+	for (i = 0; !patched_slots && diff_guest_family->segments && i < DIFF_SEGMENTS; i++) {
+		w = put(w, PPC_INST_X(PPC_X_MFSR) | PPC_FIELD_RT(READOUT_REG) | PPC_FIELD_RA(i));
+		w = put(w, ppc_insn_std(READOUT_REG, 0, DIFF_OUT(DIFF_SLOT_SR(i))));
+	}
 	return put(w, PPC_INST_BLR);
 }
 
@@ -203,6 +210,10 @@ static uint32_t *build_write_sprs(uint32_t *w)
 			continue;
 		w = put(w, ppc_insn_ld(READOUT_REG, 0, DIFF_IN(DIFF_SLOT_SPR(i))));
 		w = put(w, ppc_insn_mtspr(area.sprs[i].spr, READOUT_REG));
+	}
+	for (i = 0; diff_guest_family->segments && i < DIFF_SEGMENTS; i++) {
+		w = put(w, ppc_insn_ld(READOUT_REG, 0, DIFF_IN(DIFF_SLOT_SR(i))));
+		w = put(w, PPC_INST_X(PPC_X_MTSR) | PPC_FIELD_RT(READOUT_REG) | PPC_FIELD_RA(i));
 	}
 	return put(w, PPC_INST_BLR);
 }
@@ -228,6 +239,14 @@ static const char *copy_programs(uint32_t *w, const uint32_t *limit)
 	}
 	area.end = w;
 	return 0;
+}
+
+void diff_set_msr(uint64_t msr)
+{
+	if (diff_guest_family->mtmsrd)
+		mtmsrd(msr);
+	else
+		__asm__ __volatile__("mtmsr %0" : : "r"(msr) : "memory");
 }
 
 uint32_t *diff_put_return(uint32_t *w)
@@ -318,13 +337,13 @@ void diff_run(int64_t id, const uint32_t *entry, const uint64_t start[DIFF_SLOTS
 	area.write_sprs();
 	__asm__ __volatile__("" : : : "memory");
 	running = id;
-	mtmsrd(start[DIFF_SLOT_MSR]);
+	diff_set_msr(start[DIFF_SLOT_MSR]);
 	if (arm)
 		arm(entry);
 	diff_enter();
 	area.read_trap();
 	area.read_patched();
-	mtmsrd(diff_guest_family->entry);
+	diff_set_msr(diff_guest_family->entry);
 	running = -1;
 	OUT[DIFF_SLOT_MEMSUM] = diff_hash_bytes(DIFF_HASH_INIT, MEM, DIFF_MEM_SIZE);
 }
@@ -357,7 +376,7 @@ static void report_program(uint32_t i)
 
 	for (s = 0; s < DIFF_SLOTS; s++)
 		end[s] = OUT[s];
-	diff_record_hashes(end, area.sprs, area.n_sprs, &common, &hosted);
+	diff_record_hashes(diff_guest_family, end, area.sprs, area.n_sprs, &common, &hosted);
 	guest_printf("DIFF %u %016llx %016llx\n", i, (unsigned long long)common, (unsigned long long)hosted);
 	if (!(diff_be16(diff_blob_entry(BLOB, i) + DIFF_ENT_FLAGS) & DIFF_PROG_DUMP))
 		return;
@@ -375,9 +394,13 @@ static const char *check_layout(const void *fdt)
 	if ((uintptr_t)fdt < DIFF_TOP)
 		return "the device tree lies below the batch's memory";
 	err = diff_blob_check(BLOB, DIFF_BLOB_MAX);
-	if (!err && diff_blob_family(BLOB) != DIFF_GUEST_FAMILY)
-		return "the batch is for another family than this image";
-	return err;
+	if (err)
+		return err;
+	diff_guest_family = diff_family(diff_blob_family(BLOB));
+	if (!diff_guest_family ||
+	    diff_guest_family->big_endian != (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__))
+		return "the batch is for a family this image cannot run (byte order)";
+	return 0;
 }
 
 int guest_test_main(const void *fdt, size_t fdt_size)
@@ -385,11 +408,13 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 	uint32_t count, i, ran = 0, skipped = 0;
 	const char *err;
 
-	mtmsrd(mfmsr() | diff_guest_family->entry);	/* natively the CPU starts in 32-bit mode */
+	err = check_layout(fdt);
+	/* natively the CPU starts in 32-bit mode */
+	if (!err)
+		diff_set_msr(mfmsr() | diff_guest_family->entry);
 	catch_interrupts();
 	sampling = guest_bootarg_is(SWEEP_SAMPLE_BOOTARG);
 	sweeping = !guest_native() && (sampling || guest_bootarg_is(SWEEP_BOOTARG));
-	err = check_layout(fdt);
 	if (!err)
 		err = build_area();
 	if (err) {
