@@ -145,6 +145,13 @@ refuses "diff-compare: a blob of an unknown family" "unknown family" \
 head -c 60 "$tmp/a.blob" >"$tmp/short.blob"
 refuses "diff-compare: a blob cut short" "sizes out of range" \
 	"$compare" --blob "$tmp/short.blob" --native "$tmp/bad/native.log" --no-pv "$tmp/bad/no-pv.log" --pv "$tmp/bad/pv.log"
-refuses "diff-compare: a log missing from the command line" "are all needed" \
+refuses "diff-compare: a log missing from the command line" "are needed" \
 	"$compare" --blob "$tmp/a.blob" --native "$tmp/bad/native.log" --pv "$tmp/bad/pv.log"
+refuses "diff-compare: no native log for a family with a native run" "--native is needed for book3s64" \
+	"$compare" --blob "$tmp/a.blob" --no-pv "$tmp/bad/no-pv.log" --pv "$tmp/bad/pv.log"
+"$gen" --family book3s32 --first-seed 1 --count 4 --out "$tmp/b32.blob"
+refuses "diff-compare: a native log for book3s32, which has no native run" "has no native run" \
+	"$compare" --blob "$tmp/b32.blob" --native "$tmp/bad/native.log" --no-pv "$tmp/bad/no-pv.log" --pv "$tmp/bad/pv.log"
+refuses "run.sh: native boot of book3s32" "book3s32 has no native run" \
+	env DIFF_FAMILY=book3s32 "$here/tests/diff/run.sh" "$build" native "$tmp/none.bin" "$tmp/b32.blob" "$tmp/none.log"
 summary
