@@ -76,6 +76,7 @@ $(call CHECK_STEP,diff-sweep,$(DIFF_PREREQS),tests/diff/sweep.sh $(BUILD))
 $(call CHECK_STEP,diff-book3s32,$(DIFF_PREREQS),tests/diff/check.sh $(BUILD) book3s32)
 $(call CHECK_STEP,diff-book3s64le,$(DIFF_PREREQS_LE),tests/diff/check.sh $(BUILD) book3s64le)
 $(call CHECK_STEP,diff-sweep-book3s64le,$(DIFF_PREREQS_LE),tests/diff/sweep.sh $(BUILD) book3s64le)
+$(call CHECK_STEP,diff-sweep-book3s32,$(DIFF_PREREQS),tests/diff/sweep.sh $(BUILD) book3s32)
 $(call CHECK_STEP,diff-tools,$(DIFF_GEN) $(DIFF_COMPARE),tests/diff/tools.sh $(BUILD))
 
 # make soak SOAK_PROGRAMS=N [SOAK_FAMILY=F]: opt-in, N programs (default

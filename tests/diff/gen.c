@@ -543,15 +543,22 @@ static const struct weighted mix[] = {
 	{ 5, DIFF_GEN_LR_CTR_XER }, { 4, DIFF_GEN_MTSRIN },
 };
 
+/* A kind the family has no rule for is not drawn at all (its weight would
+ * change every other family's programs). */
+static unsigned int weight(const struct gen *g, const struct weighted *m)
+{
+	return m->kind == DIFF_GEN_MTSRIN && !g->fam->segments ? 0 : m->weight;
+}
+
 static int draw_kind(struct gen *g)
 {
 	unsigned int total = 0, i, x;
 
 	for (i = 0; i < sizeof(mix) / sizeof(mix[0]); i++)
-		total += mix[i].weight;
+		total += weight(g, &mix[i]);
 	x = below(g, total);
-	for (i = 0; x >= mix[i].weight; i++)
-		x -= mix[i].weight;
+	for (i = 0; x >= weight(g, &mix[i]); i++)
+		x -= weight(g, &mix[i]);
 	return mix[i].kind;
 }
 
