@@ -19,7 +19,8 @@
 
 /*
  * The families the test runs on (the names are ppcpv-run's --family).
- * A blob names its family; a guest image is built for one.
+ * A blob names its family; a guest image runs the families of its byte
+ * order.
  */
 enum diff_family_id {
 	DIFF_FAMILY_BOOK3S64 = 0,	/* Book3S-64 big-endian */
@@ -75,17 +76,23 @@ struct diff_family {
 
 static const struct diff_family diff_families[DIFF_FAMILY_COUNT] = {
 	[DIFF_FAMILY_BOOK3S64] = {
-		DIFF_FAMILY_BOOK3S64, "book3s64", PPCPV_FAMILY_BOOK3S64, 1, DIFF_MSR_SAFE, DIFF_BOOK3S64_CHANGEABLE,
-		DIFF_BOOK3S64_KEPT, PPC_BOOK3S_MSR_SF, PPC_BOOK3S_MSR_SF, 8, 1, 1, 0,
+		.id = DIFF_FAMILY_BOOK3S64, .name = "book3s64", .family = PPCPV_FAMILY_BOOK3S64,
+		.big_endian = 1, .safe = DIFF_MSR_SAFE, .changeable = DIFF_BOOK3S64_CHANGEABLE,
+		.kept = DIFF_BOOK3S64_KEPT, .fixed = PPC_BOOK3S_MSR_SF, .entry = PPC_BOOK3S_MSR_SF,
+		.word_bytes = 8, .native = 1, .mtmsrd = 1, .segments = 0,
 	},
 	[DIFF_FAMILY_BOOK3S64LE] = {
-		DIFF_FAMILY_BOOK3S64LE, "book3s64le", PPCPV_FAMILY_BOOK3S64, 0, DIFF_MSR_SAFE, DIFF_BOOK3S64_CHANGEABLE,
-		DIFF_BOOK3S64_KEPT, PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
-		PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE, 8, 1, 1, 0,
+		.id = DIFF_FAMILY_BOOK3S64LE, .name = "book3s64le", .family = PPCPV_FAMILY_BOOK3S64,
+		.big_endian = 0, .safe = DIFF_MSR_SAFE, .changeable = DIFF_BOOK3S64_CHANGEABLE,
+		.kept = DIFF_BOOK3S64_KEPT, .fixed = PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
+		.entry = PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
+		.word_bytes = 8, .native = 1, .mtmsrd = 1, .segments = 0,
 	},
 	[DIFF_FAMILY_BOOK3S32] = {
-		DIFF_FAMILY_BOOK3S32, "book3s32", PPCPV_FAMILY_BOOK3S32, 1, DIFF_MSR_SAFE,
-		PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1, PPC_MSR_ME, 0, PPC_MSR_ME, 4, 0, 0, 1,
+		.id = DIFF_FAMILY_BOOK3S32, .name = "book3s32", .family = PPCPV_FAMILY_BOOK3S32,
+		.big_endian = 1, .safe = DIFF_MSR_SAFE, .changeable = PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1,
+		.kept = PPC_MSR_ME, .fixed = 0, .entry = PPC_MSR_ME,
+		.word_bytes = 4, .native = 0, .mtmsrd = 0, .segments = 1,
 	},
 };
 
