@@ -43,24 +43,6 @@
 	b	exc_common
 .endm
 
-#if !REF_BIG_ENDIAN
-/*
- * The little-endian kernel may be entered either way round: the ppcpv host
- * enters it little-endian (guest-msr with LE), QEMU's -bios entry is
- * big-endian.  The entry's first word is a branch to the words after the
- * next one when fetched big-endian, and a trap-immediate that never traps
- * (TO = 0) when fetched little-endian.  The big-endian path, assembled
- * byte-reversed, sets MSR[LE] and returns to the little-endian `b boot`.
- */
-#define BYTE_REVERSED(w) \
-	((((w) >> 24) & 0xff) | (((w) >> 8) & 0xff00) | (((w) & 0xff00) << 8) | (((w) & 0xff) << 24))
-.macro be_insn word
-	.long	BYTE_REVERSED(\word)
-.endm
-	.set	ENDIAN_SWITCH_SKIP, 8	/* the branch and `b boot` */
-	.set	LE_BOOT_BRANCH, PPC_BOOK3S_VEC_RESET + 4	/* where `b boot` is */
-#endif
-
 	.section .head.text, "ax", @progbits
 	.globl	_start
 _start:
@@ -69,21 +51,8 @@ _start:
  * bamboo's -kernel); pseries' -bios and the ppcpv host enter at 0x100. */
 	.globl	_entry
 _entry:
-#if !REF_BIG_ENDIAN
-1:	be_insn	(PPC_INST_B | ENDIAN_SWITCH_SKIP)
-0:	b	boot
-	be_insn	(PPC_INST_MFMSR | PPC_FIELD_RT(11))
-	be_insn	PPC_ENC_ORI(11, 11, PPC_BOOK3S_MSR_LE)
-	be_insn	(PPC_INST_MTSPR | PPC_FIELD_RT(11) | PPC_FIELD_SPR(PPC_SPR_SRR1))
-	be_insn	PPC_ENC_LI(12, LE_BOOT_BRANCH)
-	be_insn	(PPC_INST_MTSPR | PPC_FIELD_RT(12) | PPC_FIELD_SPR(PPC_SPR_SRR0))
-	be_insn	PPC_INST_RFID
-	.if	PPC_BOOK3S_VEC_RESET + (0b - 1b) != LE_BOOT_BRANCH
-	.error	"the endian switch returns to the wrong word"
-	.endif
-#else
-	b	boot
-#endif
+	/* little-endian: entered either way round (ppcpv/boot-asm.h) */
+	PPCPV_ENTRY_ENDIAN_SWITCH PPC_BOOK3S_VEC_RESET, boot
 #ifdef REF_BOOKE
 /* One stub per IVOR (IVPR = 0: the image base), the same code as a vector;
  * trap = the IVOR number.  Critical, machine-check and debug interrupts

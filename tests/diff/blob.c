@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "blob.h"
+#include "state.h"
 
 static void put_be(uint8_t *p, uint64_t v, unsigned int bytes)
 {
@@ -15,7 +16,8 @@ static void put_be(uint8_t *p, uint64_t v, unsigned int bytes)
 		p[i] = (uint8_t)(v >> (8 * (bytes - 1 - i)));
 }
 
-uint8_t *diff_blob_build(uint64_t first_seed, uint32_t count, const uint8_t *dump, size_t *size)
+uint8_t *diff_blob_build(const struct diff_family *fam, uint64_t first_seed, uint32_t count,
+			 const uint8_t *dump, size_t *size)
 {
 	struct diff_prog p;
 	uint8_t *b, *code;
@@ -31,7 +33,7 @@ uint8_t *diff_blob_build(uint64_t first_seed, uint32_t count, const uint8_t *dum
 	for (i = 0; i < count; i++) {
 		uint8_t *e = b + DIFF_HEADER_BYTES + (size_t)DIFF_ENTRY_BYTES * i;
 
-		diff_gen(first_seed + i, &p);
+		diff_gen(fam, first_seed + i, &p);
 		put_be(e + DIFF_ENT_SEED, p.seed, 8);
 		put_be(e + DIFF_ENT_FIRST, words, 4);
 		put_be(e + DIFF_ENT_WORDS, p.n_words, 2);
@@ -45,6 +47,7 @@ uint8_t *diff_blob_build(uint64_t first_seed, uint32_t count, const uint8_t *dum
 	put_be(b + DIFF_HDR_VERSION, DIFF_BLOB_VERSION, 4);
 	put_be(b + DIFF_HDR_COUNT, count, 4);
 	put_be(b + DIFF_HDR_WORDS, words, 4);
+	put_be(b + DIFF_HDR_FAMILY, fam->id, 4);
 	put_be(b + DIFF_HDR_HASH, diff_hash_bytes(DIFF_HASH_INIT, b + DIFF_HEADER_BYTES,
 						  (uint32_t)(*size - DIFF_HEADER_BYTES)), 8);
 	return b;
@@ -101,11 +104,16 @@ uint8_t *diff_read_file(const char *path, size_t max, size_t *size, const char *
 	return buf;
 }
 
+const struct diff_family *diff_blob_family_of(const uint8_t *b)
+{
+	return diff_family(diff_blob_family(b));
+}
+
 void diff_blob_program(const uint8_t *b, uint32_t i, struct diff_prog *p)
 {
 	const uint8_t *e = diff_blob_entry(b, i);
 
-	diff_gen(diff_be64(e + DIFF_ENT_SEED), p);
+	diff_gen(diff_blob_family_of(b), diff_be64(e + DIFF_ENT_SEED), p);
 	p->flags = (uint16_t)diff_be16(e + DIFF_ENT_FLAGS);
 }
 
@@ -119,12 +127,14 @@ const char *diff_blob_verify(const uint8_t *b, size_t size, long *bad)
 	*bad = -1;
 	if (why)
 		return why;
+	if (!diff_blob_family_of(b))
+		return "batch blob of an unknown family";
 	code = diff_blob_code(b);
 	for (i = 0; i < diff_blob_count(b); i++) {
 		const uint8_t *e = diff_blob_entry(b, i);
 		uint32_t first = diff_be32(e + DIFF_ENT_FIRST);
 
-		diff_gen(diff_be64(e + DIFF_ENT_SEED), &p);
+		diff_gen(diff_blob_family_of(b), diff_be64(e + DIFF_ENT_SEED), &p);
 		*bad = i;
 		if (p.n_words != diff_be16(e + DIFF_ENT_WORDS) ||
 		    (p.flags & DIFF_PROG_HOSTED_ONLY) != (diff_be16(e + DIFF_ENT_FLAGS) & DIFF_PROG_HOSTED_ONLY))

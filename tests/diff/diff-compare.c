@@ -53,6 +53,8 @@ struct run_log {
 
 static struct diff_spr sprs[DIFF_MAX_SPRS];
 static unsigned int n_sprs;
+/* The blob's family; whether it has a native run (else no --native). */
+static const struct diff_family *family;
 
 static int bad_input(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -171,6 +173,8 @@ static const char *slot_name(unsigned int slot, char *buf, size_t size)
 		snprintf(buf, size, "%s (trapping mfspr)", sprs[slot - DIFF_SLOT_SPR(0)].name);
 	else if (slot >= DIFF_SLOT_PATCHED_SPR(0) && slot < DIFF_SLOT_PATCHED_SPR(n_sprs))
 		snprintf(buf, size, "%s (patched-part mfspr)", sprs[slot - DIFF_SLOT_PATCHED_SPR(0)].name);
+	else if (slot >= DIFF_SLOT_SR(0) && slot < DIFF_SLOT_SR(DIFF_SEGMENTS))
+		snprintf(buf, size, "sr%u (trapping mfsr)", slot - DIFF_SLOT_SR(0));
 	else
 		snprintf(buf, size, "unused slot %u", slot);
 	return buf;
@@ -209,8 +213,8 @@ static int judge(const struct run_log *logs, uint32_t i, int hosted_only, int *l
 	unsigned int n = pairs_of(hosted_only, pairs), k;
 	int bad = 0;
 
-	*lost = (!hosted_only && logs[RUN_NATIVE].result[i] != RES_HASHES) ||
-		(hosted_only && logs[RUN_NATIVE].result[i] != RES_SKIP) ||
+	*lost = (family->native && !hosted_only && logs[RUN_NATIVE].result[i] != RES_HASHES) ||
+		(family->native && hosted_only && logs[RUN_NATIVE].result[i] != RES_SKIP) ||
 		logs[RUN_NO_PV].result[i] != RES_HASHES || logs[RUN_PV].result[i] != RES_HASHES;
 	if (*lost)
 		return 1;
@@ -224,7 +228,7 @@ static int dump_consistent(const struct run_log *l, uint32_t i)
 {
 	uint64_t common, hosted;
 
-	diff_record_hashes(l->state[i], sprs, n_sprs, &common, &hosted);
+	diff_record_hashes(family, l->state[i], sprs, n_sprs, &common, &hosted);
 	return common == l->common[i] && hosted == l->hosted[i];
 }
 
@@ -237,7 +241,8 @@ static void report_pair(const struct run_log *logs, const struct pair *p, uint32
 	int first = 1;
 
 	for (s = 0; s < DIFF_SLOTS; s++) {
-		if (a[s] == b[s] || (!p->hosted && diff_slot_hosted_only(s, sprs, n_sprs)))
+		if (diff_slot_value(family, s, a[s]) == diff_slot_value(family, s, b[s]) ||
+		    (!p->hosted && diff_slot_hosted_only(s, sprs, n_sprs)))
 			continue;
 		slot_name(s, name, sizeof(name));
 		if (first)
@@ -259,9 +264,11 @@ static void report(const uint8_t *blob, const struct run_log *logs, uint32_t i)
 	unsigned int n, k, r;
 
 	diff_blob_program(blob, i, &prog);
-	diff_start_state(prog.seed, start);
+	diff_start_state(diff_blob_family_of(blob), prog.seed, start);
 	printf("DIVERGENCE: program %u, seed 0x%016llx\n", i, (unsigned long long)prog.seed);
 	for (r = 0; r < RUN_COUNT; r++) {
+		if (!logs[r].path)
+			continue;
 		if (logs[r].result[i] == RES_NONE)
 			printf("  the %s run has no result for it%s%s\n", run_mode[r],
 			       logs[r].trouble[0] ? ": " : "", logs[r].trouble);
@@ -329,9 +336,13 @@ static int judge_runs(const char *blob_path, const uint8_t *blob, size_t size, s
 		return bad_input("%s: %s (program %ld)", blob_path, why, bad);
 	if (why)
 		return bad_input("%s: %s", blob_path, why);
-	n_sprs = diff_sprs(sprs);
+	family = diff_blob_family_of(blob);
+	n_sprs = diff_sprs(family, sprs);
+	if (family->native != !!logs[RUN_NATIVE].path)
+		return bad_input(family->native ? "%s: --native is needed for %s" :
+				 "%s: %s has no native run: no --native", blob_path, family->name);
 	for (r = 0; r < RUN_COUNT; r++)
-		if (read_log(&logs[r], (enum run)r, diff_blob_count(blob)))
+		if (logs[r].path && read_log(&logs[r], (enum run)r, diff_blob_count(blob)))
 			return EXIT_BAD_INPUT;
 	compare(blob, logs, &t);
 	printf("diff-compare: %u programs (%u hosted-only), %u divergent, %u without a result in some run; pv build %s\n",
@@ -367,7 +378,8 @@ int main(int argc, char **argv)
 		case OPT_PV: logs[RUN_PV].path = optarg; break;
 		case OPT_JSON: json = 1; break;
 		case OPT_HELP:
-			printf("usage: diff-compare --blob FILE --native LOG --no-pv LOG --pv LOG [--json]\n");
+			printf("usage: diff-compare --blob FILE [--native LOG] --no-pv LOG --pv LOG [--json]\n"
+			       "(--native for every family that has a native run: all but book3s32)\n");
 			return 0;
 		default:
 			return bad_input("%s", "unknown option (--help)");
@@ -375,8 +387,8 @@ int main(int argc, char **argv)
 	}
 	if (optind != argc)
 		return bad_input("unexpected argument '%s'", argv[optind]);
-	if (!blob_path || !logs[RUN_NATIVE].path || !logs[RUN_NO_PV].path || !logs[RUN_PV].path)
-		return bad_input("%s", "--blob, --native, --no-pv and --pv are all needed");
+	if (!blob_path || !logs[RUN_NO_PV].path || !logs[RUN_PV].path)
+		return bad_input("%s", "--blob, --no-pv and --pv are needed (and --native, but for book3s32)");
 	blob = diff_read_file(blob_path, DIFF_BLOB_MAX, &size, &why);
 	if (!blob)
 		return bad_input("cannot read %s: %s", blob_path, why);

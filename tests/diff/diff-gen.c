@@ -2,13 +2,16 @@
 /*
  * diff-gen: the differential test's batch generator (native).
  *
- *   diff-gen --first-seed N --count N --out FILE [--dump I,J,...]
+ *   diff-gen [--family F] --first-seed N --count N --out FILE [--dump I,J,...]
  *       write the blob of programs N .. N+count-1 (I, J: indices in the
  *       batch whose full end state the guest prints)
- *   diff-gen --show SEED      one program, disassembled
+ *   diff-gen [--family F] --show SEED      one program, disassembled
  *   diff-gen --loader-addr native|hosted
  *       the physical address QEMU loads a blob at, for that kind of boot
- *   diff-gen --guest-msr      the MSR the hosted boots enter the guest with
+ *   diff-gen [--family F] --guest-msr      the MSR the hosted boots enter
+ *       the guest with
+ * F is a family of state.h (ppcpv-run's names), book3s64 by default; it
+ * must come before the option it applies to.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -25,11 +28,17 @@
 
 static void usage(FILE *f)
 {
+	unsigned int i;
+
 	fprintf(f,
-		"usage: diff-gen --first-seed N --count N --out FILE [--dump I,J,...]\n"
-		"       diff-gen --show SEED\n"
+		"usage: diff-gen [--family F] --first-seed N --count N --out FILE [--dump I,J,...]\n"
+		"       diff-gen [--family F] --show SEED\n"
 		"       diff-gen --loader-addr native|hosted\n"
-		"       diff-gen --guest-msr\n");
+		"       diff-gen [--family F] --guest-msr\n"
+		"families:");
+	for (i = 0; i < DIFF_FAMILY_COUNT; i++)
+		fprintf(f, " %s", diff_families[i].name);
+	fputc('\n', f);
 }
 
 static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -73,6 +82,8 @@ static int parse_dump(const char *s, uint8_t *dump, uint32_t count)
 	return err;
 }
 
+static const struct diff_family *family = &diff_families[DIFF_FAMILY_BOOK3S64];
+
 static int write_batch(uint64_t first, uint64_t count, const char *out, const char *dump_list)
 {
 	uint8_t *dump, *blob;
@@ -88,7 +99,7 @@ static int write_batch(uint64_t first, uint64_t count, const char *out, const ch
 		free(dump);
 		return fail("--dump wants indices below --count, not '%s'", dump_list);
 	}
-	blob = diff_blob_build(first, (uint32_t)count, dump, &size);
+	blob = diff_blob_build(family, first, (uint32_t)count, dump, &size);
 	if (!blob)
 		rc = fail("%s", "cannot build the blob (out of memory)");
 	else if (size > DIFF_BLOB_MAX)
@@ -104,14 +115,15 @@ static int show(uint64_t seed)
 {
 	struct diff_prog p;
 
-	diff_gen(seed, &p);
+	diff_gen(family, seed, &p);
 	diff_print_program(stdout, &p, 0, "");
 	return 0;
 }
 
-enum { OPT_FIRST = 1, OPT_COUNT, OPT_OUT, OPT_DUMP, OPT_SHOW, OPT_LOADER, OPT_MSR, OPT_HELP };
+enum { OPT_FAMILY = 1, OPT_FIRST, OPT_COUNT, OPT_OUT, OPT_DUMP, OPT_SHOW, OPT_LOADER, OPT_MSR, OPT_HELP };
 
 static const struct option options[] = {
+	{ "family", required_argument, NULL, OPT_FAMILY },
 	{ "first-seed", required_argument, NULL, OPT_FIRST }, { "count", required_argument, NULL, OPT_COUNT },
 	{ "out", required_argument, NULL, OPT_OUT }, { "dump", required_argument, NULL, OPT_DUMP },
 	{ "show", required_argument, NULL, OPT_SHOW },
@@ -128,6 +140,11 @@ int main(int argc, char **argv)
 
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
+		case OPT_FAMILY:
+			family = diff_family_named(optarg);
+			if (!family)
+				return fail("unknown family '%s' (--help lists them)", optarg);
+			break;
 		case OPT_FIRST: first_s = optarg; break;
 		case OPT_COUNT: count_s = optarg; break;
 		case OPT_OUT: out = optarg; break;
@@ -145,7 +162,7 @@ int main(int argc, char **argv)
 				return fail("--loader-addr wants native or hosted, not '%s'", optarg);
 			return 0;
 		case OPT_MSR:
-			printf("0x%llx\n", (unsigned long long)DIFF_ENTRY_MSR);
+			printf("0x%llx\n", (unsigned long long)family->entry);
 			return 0;
 		case OPT_HELP:
 			usage(stdout);

@@ -23,7 +23,7 @@
  * ended in, and the memory region programs load from and store to.
  */
 #define DIFF_SAVE_ADDR		(GS_BASE + 0x100)	/* r1, r2, r13..r31, LR, CR */
-#define DIFF_IN_ADDR		(GS_BASE + 0x200)	/* a record: the start state */
+#define DIFF_IN_ADDR		(GS_BASE + 0x1c0)	/* a record: the start state */
 #define DIFF_OUT_ADDR		(GS_BASE + 0x480)	/* a record: the end state */
 #define DIFF_MEM_ADDR		(GS_BASE + 0x800)	/* the programs' data region */
 #define DIFF_MEM_SIZE		(GS_BASE + GS_SIZE - DIFF_MEM_ADDR)
@@ -73,7 +73,11 @@
 #define DIFF_MAX_SPRS		16
 #define DIFF_SLOT_SPR(i)	(39 + (i))			/* start; trapping read */
 #define DIFF_SLOT_PATCHED_SPR(i)	(39 + DIFF_MAX_SPRS + (i))	/* patched-part read */
-#define DIFF_SLOTS		(39 + 2 * DIFF_MAX_SPRS)
+/* Book3S-32's segment registers: start (written by trapping mtsr); read by
+ * trapping mfsr at the end (no patched form); 0 in the other families. */
+#define DIFF_SEGMENTS		16
+#define DIFF_SLOT_SR(i)		(39 + 2 * DIFF_MAX_SPRS + (i))
+#define DIFF_SLOTS		(39 + 2 * DIFF_MAX_SPRS + DIFF_SEGMENTS)
 
 #define DIFF_SLOT_BYTES		8
 #define DIFF_IN(slot)		(DIFF_IN_ADDR + DIFF_SLOT_BYTES * (slot))
@@ -84,19 +88,22 @@
 
 /*
  *   header   magic, version, program count, code words, FNV-1a 64 of
- *            everything after the header
+ *            everything after the header, the family (state.h's
+ *            enum diff_family_id), a reserved word
  *   entries  per program: seed, first code word, word count, flags
  *   code     the programs' instruction words, back to back
  * A program's words are its body only; the harness appends the branch back.
  */
 #define DIFF_BLOB_MAGIC		0x50564446u	/* "PVDF" */
-#define DIFF_BLOB_VERSION	1
-#define DIFF_HEADER_BYTES	24	/* u32 magic, version, count, words; u64 hash */
+#define DIFF_BLOB_VERSION	2
+#define DIFF_HEADER_BYTES	32	/* u32 magic, version, count, words; u64 hash; u32 family, 0 */
 #define DIFF_HDR_MAGIC		0
 #define DIFF_HDR_VERSION	4
 #define DIFF_HDR_COUNT		8
 #define DIFF_HDR_WORDS		12
 #define DIFF_HDR_HASH		16
+#define DIFF_HDR_FAMILY		24
+#define DIFF_HDR_RESERVED	28
 #define DIFF_ENTRY_BYTES	16	/* u64 seed; u32 first word; u16 words, flags */
 #define DIFF_ENT_SEED		0
 #define DIFF_ENT_FIRST		8
@@ -203,6 +210,11 @@ static inline uint64_t diff_be64(const uint8_t *p)
 	return (uint64_t)diff_be32(p) << 32 | diff_be32(p + 4);
 }
 
+static inline uint32_t diff_blob_family(const uint8_t *b)
+{
+	return diff_be32(b + DIFF_HDR_FAMILY);
+}
+
 static inline uint32_t diff_blob_count(const uint8_t *b)
 {
 	return diff_be32(b + DIFF_HDR_COUNT);
@@ -242,6 +254,8 @@ static inline const char *diff_blob_check(const uint8_t *b, uint64_t max)
 	size = diff_blob_size(count, words);
 	if (count == 0 || count > DIFF_MAX_PROGRAMS || size > max)
 		return "batch blob sizes out of range";
+	if (diff_be32(b + DIFF_HDR_RESERVED) != 0)
+		return "batch blob header damaged (reserved word)";
 	if (diff_hash_bytes(DIFF_HASH_INIT, b + DIFF_HEADER_BYTES, (uint32_t)(size - DIFF_HEADER_BYTES)) !=
 	    diff_be64(b + DIFF_HDR_HASH))
 		return "batch blob hash mismatch (damaged or cut short)";

@@ -19,7 +19,11 @@
  *  - a DSISR operand is cut to 32 bits first: DSISR is a 32-bit register,
  *    and QEMU's CPU would keep a 64-bit value the host correctly drops;
  *  - SPRG4..7 and tlbsync (which this CPU lacks, or reserves to the
- *    hypervisor) appear only in programs flagged hosted-only.
+ *    hypervisor) appear only in programs flagged hosted-only;
+ *  - a 32-bit family (Book3S-32) gets 32-bit instructions only: no
+ *    mtmsrd, no doubleword loads and stores, no 64-bit arithmetic,
+ *    rotates or compares; mtsrin instead.  Its programs are all hosted-only
+ *    (no native run).
  */
 #include <string.h>
 #include <ppcpv/isa/insn.h>
@@ -50,6 +54,7 @@ struct pending_branch {
 
 struct gen {
 	uint64_t rng;
+	const struct diff_family *fam;
 	struct diff_prog *p;
 	struct diff_spr sprs[DIFF_MAX_SPRS];
 	unsigned int n_sprs;
@@ -63,12 +68,17 @@ struct gen {
 
 static const char *const kind_names[DIFF_GEN_KIND_COUNT] = {
 	"mfmsr", "mfspr", "mtspr", "mtmsrd_l1", "mtmsrd_l0", "mtmsr", "tlbsync",
-	"alu", "load", "store", "branch", "cr", "lr_ctr_xer",
+	"alu", "load", "store", "branch", "cr", "lr_ctr_xer", "mtsrin",
 };
 
 const char *diff_gen_kind_name(enum diff_gen_kind k)
 {
 	return (unsigned int)k < DIFF_GEN_KIND_COUNT ? kind_names[k] : "?";
+}
+
+static int wide(const struct gen *g)
+{
+	return g->fam->word_bytes == 8;
 }
 
 static uint32_t below(struct gen *g, uint32_t n)
@@ -177,7 +187,7 @@ static int block_mtspr(struct gen *g)
 
 	if (i < 0)
 		return -1;
-	if (g->sprs[i].bytes < 8) {
+	if (g->sprs[i].bytes < 8 && wide(g)) {
 		/* clrldi rs,rs,32: a value the 32-bit register holds whole */
 		rs = reg_dst(g);
 		emit(g, ppc_insn_md(PPC_MD_RLDICL, rs, rs, 0, 32, 0));
@@ -201,10 +211,10 @@ static uint64_t msr_flips(struct gen *g)
 	uint32_t pick = below(g, 10);
 
 	if (pick < 5)
-		return diff_some_bits(&g->rng, DIFF_MSR_SAFE) | (pick == 0 ? PPC_MSR_EE : 0);
+		return diff_some_bits(&g->rng, g->fam->safe) | (pick == 0 ? PPC_MSR_EE : 0);
 	if (pick < 7)
-		return diff_some_bits(&g->rng, DIFF_MSR_SAFE) | PPC_MSR_ME;
-	return diff_some_bits(&g->rng, DIFF_MSR_SAFE | DIFF_MSR_CHANGEABLE | PPC_MSR_ME);
+		return diff_some_bits(&g->rng, g->fam->safe) | PPC_MSR_ME;
+	return diff_some_bits(&g->rng, g->fam->safe | g->fam->changeable | PPC_MSR_ME);
 }
 
 /* rs = a legal operand: the current MSR with some bits flipped, or a
@@ -222,8 +232,12 @@ static void legal_msr_operand(struct gen *g, unsigned int rs)
 			emit(g, ppc_insn_dlogical(PPC_OP_XORIS, rs, rs, HI16(flips)));
 		return;
 	}
-	v = DIFF_MSR_FIXED | diff_some_bits(&g->rng, DIFF_MSR_SAFE | DIFF_MSR_CHANGEABLE |
-					    DIFF_MSR_KEPT);
+	v = g->fam->fixed | diff_some_bits(&g->rng, g->fam->safe | g->fam->changeable | g->fam->kept);
+	if (!wide(g)) {
+		emit(g, PPC_ENC_LIS(rs, HI16(v)));
+		emit(g, ppc_insn_dlogical(PPC_OP_ORI, rs, rs, LO16(v)));
+		return;
+	}
 	emit(g, PPC_ENC_LIS(rs, LO16(v >> 48)));
 	emit(g, ppc_insn_dlogical(PPC_OP_ORI, rs, rs, LO16(v >> 32)));
 	emit(g, ppc_insn_md(PPC_MD_RLDICR, rs, rs, 32, 31, 0));
@@ -235,7 +249,7 @@ static int block_mtmsr(struct gen *g, int kind)
 {
 	unsigned int rs;
 
-	if (g->trampoline_sites >= MAX_TRAMPOLINE_SITES)
+	if (g->trampoline_sites >= MAX_TRAMPOLINE_SITES || (kind != DIFF_GEN_MTMSR && !g->fam->mtmsrd))
 		return -1;
 	g->trampoline_sites++;
 	if (kind == DIFF_GEN_MTMSRD_L1) {
@@ -246,13 +260,28 @@ static int block_mtmsr(struct gen *g, int kind)
 	legal_msr_operand(g, rs);
 	if (kind == DIFF_GEN_MTMSR) {
 		/* mtmsr ignores the high word: fill it from any register */
-		if (chance(g, 60))
+		if (wide(g) && chance(g, 60))
 			emit(g, ppc_insn_md(PPC_MD_RLDIMI, rs, reg_src_for(g, rs), 32, 0, 0));
 		emit(g, PPC_INST_MTMSR | PPC_FIELD_RT(rs));
 	} else {
 		emit(g, PPC_INST_MTMSRD | PPC_FIELD_RT(rs));
 	}
 	return kind;
+}
+
+/* mtsrin rS,rB: any value into the segment register rB's top nibble names
+ * (the harness runs in real mode: no translation uses it). */
+static int block_mtsrin(struct gen *g)
+{
+	unsigned int rs, rb;
+
+	if (!g->fam->segments || g->trampoline_sites >= MAX_TRAMPOLINE_SITES)
+		return -1;
+	g->trampoline_sites++;
+	rs = reg_src(g);
+	rb = reg_src(g);
+	emit(g, PPC_INST_MTSRIN | PPC_FIELD_RT(rs) | PPC_FIELD_RB(rb));
+	return DIFF_GEN_MTSRIN;
 }
 
 /* ---- Ordinary instructions ------------------------------------------------ */
@@ -283,6 +312,11 @@ static int block_alu(struct gen *g)
 	static const unsigned int dl[] = { PPC_OP_ORI, PPC_OP_ORIS, PPC_OP_XORI, PPC_OP_XORIS,
 					   PPC_OP_ANDI_RC };
 	static const unsigned int md[] = { PPC_MD_RLDICL, PPC_MD_RLDICR, PPC_MD_RLDIMI };
+	/* What a 32-bit family has of them (rotates: rlwinm). */
+	static const unsigned int xo32[] = { PPC_XO_ADD, PPC_XO_SUBF, PPC_XO_ADDC, PPC_XO_ADDE,
+					     PPC_XO_SUBFE, PPC_XO_MULLW, PPC_XO_NEG };
+	static const unsigned int xl32[] = { PPC_X_AND, PPC_X_OR, PPC_X_XOR, PPC_X_NOR, PPC_X_ANDC,
+					     PPC_X_SLW, PPC_X_SRW, PPC_X_EXTSB };
 	unsigned int rt = reg_dst(g);
 	unsigned int ra = reg_src_for(g, rt), rb = reg_src_for(g, rt);
 	uint32_t imm = (uint32_t)diff_rand(&g->rng);
@@ -291,12 +325,12 @@ static int block_alu(struct gen *g)
 
 	switch (below(g, 5)) {
 	case 0:
-		op = xo[below(g, sizeof(xo) / sizeof(xo[0]))];
+		op = wide(g) ? xo[below(g, sizeof(xo) / sizeof(xo[0]))] : xo32[below(g, sizeof(xo32) / sizeof(xo32[0]))];
 		/* neg has one operand: its RB field must be 0 */
 		emit(g, ppc_insn_xo(op, rt, ra, op == PPC_XO_NEG ? 0 : rb, oe_rc(g)));
 		break;
 	case 1:
-		op = xl[below(g, sizeof(xl) / sizeof(xl[0]))];
+		op = wide(g) ? xl[below(g, sizeof(xl) / sizeof(xl[0]))] : xl32[below(g, sizeof(xl32) / sizeof(xl32[0]))];
 		/* so do cntlzd, extsw, extsb */
 		emit(g, ppc_insn_xlogical(op, rt, ra, unary(op) ? 0 : rb, rc(g)));
 		break;
@@ -307,8 +341,11 @@ static int block_alu(struct gen *g)
 		emit(g, ppc_insn_dlogical(dl[below(g, sizeof(dl) / sizeof(dl[0]))], rt, ra, imm));
 		break;
 	default:
-		emit(g, ppc_insn_md(md[below(g, sizeof(md) / sizeof(md[0]))], rt, ra, below(g, 64),
-				    below(g, 64), rc(g)));
+		if (wide(g))
+			emit(g, ppc_insn_md(md[below(g, sizeof(md) / sizeof(md[0]))], rt, ra, below(g, 64),
+					    below(g, 64), rc(g)));
+		else
+			emit(g, ppc_insn_rlwinm(rt, ra, below(g, 32), below(g, 32), below(g, 32)) | rc(g));
 		break;
 	}
 	return DIFF_GEN_ALU;
@@ -390,15 +427,21 @@ static void access_block(struct gen *g, const struct access *a, int store)
 	}
 }
 
+/* The doubleword access is the first of each list: not for a 32-bit family. */
+static unsigned int access_pick(struct gen *g, unsigned int n)
+{
+	return wide(g) ? below(g, n) : 1 + below(g, n - 1);
+}
+
 static int block_load(struct gen *g)
 {
-	access_block(g, &loads[below(g, sizeof(loads) / sizeof(loads[0]))], 0);
+	access_block(g, &loads[access_pick(g, sizeof(loads) / sizeof(loads[0]))], 0);
 	return DIFF_GEN_LOAD;
 }
 
 static int block_store(struct gen *g)
 {
-	access_block(g, &stores[below(g, sizeof(stores) / sizeof(stores[0]))], 1);
+	access_block(g, &stores[access_pick(g, sizeof(stores) / sizeof(stores[0]))], 1);
 	return DIFF_GEN_STORE;
 }
 
@@ -406,7 +449,7 @@ static int block_cr(struct gen *g)
 {
 	static const unsigned int crops[] = { PPC_XL_CRXOR, PPC_XL_CRAND, PPC_XL_CROR };
 	unsigned int ra = reg_src(g), rb = reg_src(g);
-	uint32_t l64 = chance(g, 50) ? PPC_CMP_L64 : 0;
+	uint32_t l64 = chance(g, 50) && wide(g) ? PPC_CMP_L64 : 0;
 
 	switch (below(g, 6)) {
 	case 0:
@@ -497,18 +540,25 @@ static const struct weighted mix[] = {
 	{ 4, DIFF_GEN_MTMSRD_L1 }, { 4, DIFF_GEN_MTMSRD_L0 }, { 3, DIFF_GEN_MTMSR },
 	{ 2, DIFF_GEN_TLBSYNC }, { 24, DIFF_GEN_ALU }, { 8, DIFF_GEN_LOAD },
 	{ 8, DIFF_GEN_STORE }, { 7, DIFF_GEN_BRANCH }, { 6, DIFF_GEN_CR },
-	{ 5, DIFF_GEN_LR_CTR_XER },
+	{ 5, DIFF_GEN_LR_CTR_XER }, { 4, DIFF_GEN_MTSRIN },
 };
+
+/* A kind the family has no rule for is not drawn at all (its weight would
+ * change every other family's programs). */
+static unsigned int weight(const struct gen *g, const struct weighted *m)
+{
+	return m->kind == DIFF_GEN_MTSRIN && !g->fam->segments ? 0 : m->weight;
+}
 
 static int draw_kind(struct gen *g)
 {
 	unsigned int total = 0, i, x;
 
 	for (i = 0; i < sizeof(mix) / sizeof(mix[0]); i++)
-		total += mix[i].weight;
+		total += weight(g, &mix[i]);
 	x = below(g, total);
-	for (i = 0; x >= mix[i].weight; i++)
-		x -= mix[i].weight;
+	for (i = 0; x >= weight(g, &mix[i]); i++)
+		x -= weight(g, &mix[i]);
 	return mix[i].kind;
 }
 
@@ -542,12 +592,14 @@ static int block(struct gen *g, int kind)
 		return block_cr(g);
 	case DIFF_GEN_LR_CTR_XER:
 		return block_lr_ctr_xer(g);
+	case DIFF_GEN_MTSRIN:
+		return block_mtsrin(g);
 	default:
 		return block_alu(g);
 	}
 }
 
-void diff_gen(uint64_t seed, struct diff_prog *p)
+void diff_gen(const struct diff_family *fam, uint64_t seed, struct diff_prog *p)
 {
 	struct gen g;
 	unsigned int length;
@@ -557,9 +609,10 @@ void diff_gen(uint64_t seed, struct diff_prog *p)
 	memset(&g, 0, sizeof(g));
 	p->seed = seed;
 	g.p = p;
+	g.fam = fam;
 	g.rng = diff_stream(seed, DIFF_STREAM_CODE);
-	g.n_sprs = diff_sprs(g.sprs);
-	if (below(&g, HOSTED_ONLY_ONE_IN) == 0)
+	g.n_sprs = diff_sprs(fam, g.sprs);
+	if (below(&g, HOSTED_ONLY_ONE_IN) == 0 || !fam->native)
 		p->flags |= DIFF_PROG_HOSTED_ONLY;
 	length = DIFF_MIN_WORDS + below(&g, DIFF_MAX_WORDS - DIFF_MIN_WORDS + 1);
 	/* Whole blocks while one more surely fits, then single ALU words. */

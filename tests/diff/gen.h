@@ -2,7 +2,7 @@
 /*
  * gen.h - the program generator of the differential test (native C).
  *
- * diff_gen() turns a seed into a short supervisor-mode Book3S-64 program:
+ * diff_gen() turns a seed into a short supervisor-mode program of a family:
  * every instruction the patcher rewrites for the family, mixed with
  * ordinary loads and stores into the data region, arithmetic, CR and
  * LR/CTR moves and forward branches.  The same seed gives the same words on
@@ -30,6 +30,7 @@ enum diff_gen_kind {
 	DIFF_GEN_BRANCH,
 	DIFF_GEN_CR,
 	DIFF_GEN_LR_CTR_XER,
+	DIFF_GEN_MTSRIN,
 	DIFF_GEN_KIND_COUNT
 };
 
@@ -44,8 +45,10 @@ struct diff_prog {
 	uint16_t regs_used;			/* r0, r1, r30, r31 appear: bits 0..3 */
 };
 
-/* The program of a seed. */
-void diff_gen(uint64_t seed, struct diff_prog *p);
+struct diff_family;
+
+/* The program of a seed, for a family (state.h). */
+void diff_gen(const struct diff_family *fam, uint64_t seed, struct diff_prog *p);
 
 const char *diff_gen_kind_name(enum diff_gen_kind k);
 

@@ -2,20 +2,38 @@
 # Shell helpers of the differential test (check.sh, soak.sh): one batch
 # generated, booted in the three modes and judged; a divergence rerun with
 # full state dumps so that the report names registers.  Source it after
-# setting `build` and `here`.
+# setting `build`, `here` and, for another family than book3s64, DIFF_FAMILY
+# (state.h's names; exported: run.sh reads it).
 
+export DIFF_FAMILY=${DIFF_FAMILY:-book3s64}
 diff_gen=$build/native/bin/diff-gen
 diff_compare=$build/native/bin/diff-compare
-diff_images=$build/ppc64/tests/diff
+# The family's test guest images (tests/diff.mk: one per byte order), and
+# whether QEMU runs the guest natively (QEMU pseries has only 64-bit CPUs).
+diff_native=1
+case $DIFF_FAMILY in
+book3s64) diff_images=$build/ppc64/tests/diff ;;
+book3s64le) diff_images=$build/ppc64le/tests/diff ;;
+book3s32) diff_images=$build/ppc64/tests/diff diff_native=0 ;;
+*) echo "tests/diff: no test guest for the family '$DIFF_FAMILY'" >&2; exit 2 ;;
+esac
 diff_good=$diff_images/t_diff.bin
+
+# diff_gen_family ARGS...: diff-gen for the family.
+diff_gen_family() {
+	"$diff_gen" --family "$DIFF_FAMILY" "$@"
+}
 
 # diff_boots DIR BLOB PV_IMAGE: the native and no-pv runs of the good image
 # and the pv run of PV_IMAGE over BLOB, consoles in DIR/{native,no-pv,pv}.log,
-# QEMU's exit statuses in DIR/boots ("native no-pv pv").
+# QEMU's exit statuses in DIR/boots ("native no-pv pv"; native "-" for a
+# family without a native run).
 diff_boots() {
 	local dir=$1 blob=$2 pv_image=$3 mode image statuses=()
 	mkdir -p "$dir"
+	[ "$diff_native" = 1 ] || statuses=(-)
 	for mode in native no-pv pv; do
+		[ "$mode" = native ] && [ "$diff_native" = 0 ] && continue
 		image=$diff_good
 		[ "$mode" = pv ] && image=$pv_image
 		"$here/tests/diff/run.sh" "$build" "$mode" "$image" "$blob" "$dir/$mode.log"
@@ -29,7 +47,9 @@ diff_boots() {
 diff_compare_runs() {
 	local dir=$1 blob=$2
 	shift 2
-	"$diff_compare" --blob "$blob" --native "$dir/native.log" --no-pv "$dir/no-pv.log" \
+	local native=(--native "$dir/native.log")
+	[ "$diff_native" = 1 ] || native=()
+	"$diff_compare" --blob "$blob" "${native[@]}" --no-pv "$dir/no-pv.log" \
 		--pv "$dir/pv.log" "$@" >"$dir/compare.out" 2>&1
 }
 
@@ -43,14 +63,14 @@ diff_batch() {
 	local dir=$1 first=$2 count=$3 pv_image=$4 rc wanted
 	shift 4
 	mkdir -p "$dir"
-	"$diff_gen" --first-seed "$first" --count "$count" --out "$dir/batch.blob" || return 3
+	diff_gen_family --first-seed "$first" --count "$count" --out "$dir/batch.blob" || return 3
 	diff_boots "$dir" "$dir/batch.blob" "$pv_image"
 	diff_compare_runs "$dir" "$dir/batch.blob" "$@"
 	rc=$?
 	cp "$dir/compare.out" "$dir/report.txt"
 	wanted=$(sed -n 's/^DUMP-WANTED: //p' "$dir/compare.out")
 	if [ "$rc" = 1 ] && [ -n "$wanted" ]; then
-		"$diff_gen" --first-seed "$first" --count "$count" --dump "$wanted" \
+		diff_gen_family --first-seed "$first" --count "$count" --dump "$wanted" \
 			--out "$dir/dump.blob" || return 3
 		diff_boots "$dir/dump" "$dir/dump.blob" "$pv_image"
 		diff_compare_runs "$dir/dump" "$dir/dump.blob"

@@ -6,7 +6,8 @@
 # status is QEMU's (124 on a timeout).  HOST-OPTIONS go to ppcpv-hostcfg
 # (the sweep's --irq-sweep and --bootargs).  MODE is native (the guest alone at PR=0 as QEMU's firmware),
 # no-pv or pv (under the host stub, entered with the MSR the native CPU has
-# once the guest set SF, so that ME starts equal).
+# once the guest set SF, so that ME starts equal).  The family (DIFF_FAMILY,
+# book3s64 by default) decides that MSR.
 set -u
 build=$1 mode=$2 image=$3 blob=$4 log=$5
 host_options=("${@:6}")
@@ -16,11 +17,15 @@ timeout_s=${DIFF_BOOT_TIMEOUT:-120}
 
 case $mode in
 native)
+	if [ "${DIFF_FAMILY:-book3s64}" = book3s32 ]; then
+		echo "run.sh: book3s32 has no native run (QEMU pseries has only 64-bit CPUs)" >&2
+		exit 2
+	fi
 	where=$("$gen" --loader-addr native) || exit 2
 	set -- --native ;;
 no-pv|pv)
 	where=$("$gen" --loader-addr hosted) || exit 2
-	set -- --mode "$mode" --guest-msr "$("$gen" --guest-msr)" "${host_options[@]}" ;;
+	set -- --mode "$mode" --guest-msr "$("$gen" --family "${DIFF_FAMILY:-book3s64}" --guest-msr)" "${host_options[@]}" ;;
 *)
 	echo "run.sh: mode must be native, no-pv or pv, not '$mode'" >&2
 	exit 2 ;;

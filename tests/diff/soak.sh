@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 #
-# soak.sh BUILD N: `make soak SOAK_PROGRAMS=N` - N generated programs (in
+# soak.sh BUILD N: `make soak SOAK_PROGRAMS=N [SOAK_FAMILY=F]` (F: the
+# environment's DIFF_FAMILY, book3s64 by default; book3s32 is not booted
+# natively) - N generated programs (in
 # batches of SOAK_BATCH, default 2048) booted natively, hosted without PV and
 # hosted with PV, on SOAK_JOBS workers (default 2).  Seeds start at
 # SOAK_FIRST_SEED (default 0x100000000, past the seeds make check uses).
@@ -94,7 +96,7 @@ for f in "$out"/worker-*; do
 	done <"$f"
 done
 rate=$((programs * 60000 / (elapsed_ms > 0 ? elapsed_ms : 1)))
-echo "soak: $programs programs in $batches batches, 4 boots each, $jobs workers: $((elapsed_ms / 1000)) s, $rate programs/minute" >&2
+echo "soak: $programs programs in $batches batches, $((3 + diff_native)) boots each, $jobs workers: $((elapsed_ms / 1000)) s, $rate programs/minute" >&2
 echo "{\"programs\":$programs,\"divergences\":$divergences,\"interrupts_placed\":$placed,\"lost\":$lost,\"delivered_in_critical\":$in_critical}"
 [ "$divergences" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$programs" -eq "$total" ] && [ "$lost" -eq 0 ] &&
 	[ "$in_critical" -eq 0 ] && [ "$placed" -gt 0 ]

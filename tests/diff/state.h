@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * state.h - what the differential test varies and compares, for Book3S-64:
+ * state.h - what the differential test varies and compares, per family:
  * the shadowed SPRs (from the one SPR-to-field table), the MSR bits a
  * program may touch, and the start state of a program from its seed.
  * C only; compiled into the native tools and the test guest alike, so both
@@ -17,36 +17,103 @@
 #include <ppcpv/shared-spr.h>
 #include "diff.h"
 
-#define DIFF_FAMILY		PPCPV_FAMILY_BOOK3S64
+/*
+ * The families the test runs on (the names are ppcpv-run's --family).
+ * A blob names its family; a guest image runs the families of its byte
+ * order.
+ */
+enum diff_family_id {
+	DIFF_FAMILY_BOOK3S64 = 0,	/* Book3S-64 big-endian */
+	DIFF_FAMILY_BOOK3S64LE,		/* Book3S-64 little-endian */
+	DIFF_FAMILY_BOOK3S32,		/* Book3S-32 (hosted only) */
+	DIFF_FAMILY_COUNT
+};
 
 /*
  * MSR bits, and why each is in its set.  The guest runs in real mode at
  * PR=0 natively and believes so hosted.
- *  SAFE        EE, RI: the trampolines change them without the host.
- *  CHANGEABLE  FP, FE0, FE1, VEC, VSX, PMM: bits this CPU implements whose
+ *  safe        EE, RI: the trampolines change them without the host.
+ *  changeable  FP, FE0, FE1, VEC, VSX, PMM: bits this CPU implements whose
  *              change is harmless here (no FP/vector code runs) and must
  *              trap to the host from a trampoline (critical bits).
- *  KEPT        ME, HV: mtmsr/mtmsrd do not alter them (natively HV is 0
+ *  kept        ME, HV: mtmsr/mtmsrd do not alter them (natively HV is 0
  *              and ME stays what it is); an operand may hold either value,
  *              the MSR must not follow.  A trampoline must trap on them.
- *  FIXED       SF=1 for every mtmsrd operand: the magic page's EA (-4096)
+ *  fixed       SF=1 for every mtmsrd operand: the magic page's EA (-4096)
  *              is a 64-bit address, and 32-bit mode would move the harness's
  *              absolute accesses.  mtmsr leaves the high word alone, so its
- *              operand's high word (SF, HV included) is random.
+ *              operand's high word (SF, HV included) is random.  LE=1 in
+ *              every operand of the little-endian family: its code is
+ *              little-endian.
+ *  entry       the MSR the guest is entered with, natively (QEMU pseries
+ *              resets to 0: no ME, 32-bit; the guest sets SF, and LE for
+ *              the little-endian family) and hosted alike: the hosted boots
+ *              are given it as their guest MSR, so that ME starts 0 there too.
+ *              Book3S-32 runs hosted only, entered as ppcpv-run enters it
+ *              (ME; SF=0 makes the host a 32-bit CPU).
+ * Book3S-32 has no SF, HV, VSX or PMM and its programs no mtmsrd; VEC is
+ * left out (the 7xx have none).
  * Never set: PR (the harness is supervisor code), IR/DR (no page tables),
- * LE (the programs are big-endian), SE/BE (trace interrupts), and the
- * reserved bits (the CPU drops them, the host would keep them: not a legal
- * program).
+ * LE in the big-endian family, SE/BE (trace interrupts), and the reserved
+ * bits (the CPU drops them, the host would keep them: not a legal program).
  */
+struct diff_family {
+	uint32_t id;			/* enum diff_family_id: the blob's */
+	const char *name;
+	enum ppcpv_family family;	/* whose patch rules */
+	int big_endian;			/* the guest's byte order */
+	uint64_t safe, changeable, kept, fixed, entry;
+	uint8_t word_bytes;		/* 4: only the low word of a register is compared */
+	uint8_t native;			/* QEMU can run the guest without the host */
+	uint8_t mtmsrd;			/* the family has mtmsrd (else mtmsr only) */
+	uint8_t segments;		/* mtsrin is patched, segment registers compared */
+};
+
 #define DIFF_MSR_SAFE		PPCPV_MSR_SAFE_BITS
-#define DIFF_MSR_CHANGEABLE	(PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_VEC | \
-				 PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM)
-#define DIFF_MSR_KEPT		(PPC_MSR_ME | PPC_BOOK3S_MSR_HV)
-#define DIFF_MSR_FIXED		PPC_BOOK3S_MSR_SF
-/* The MSR the guest is entered with, natively (QEMU pseries resets to 0:
- * no ME, 32-bit) and hosted alike once the harness set SF: the hosted boots
- * are given it as their guest MSR, so that ME starts 0 there too. */
-#define DIFF_ENTRY_MSR		PPC_BOOK3S_MSR_SF
+#define DIFF_BOOK3S64_CHANGEABLE (PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_VEC | \
+				  PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM)
+#define DIFF_BOOK3S64_KEPT	(PPC_MSR_ME | PPC_BOOK3S_MSR_HV)
+
+static const struct diff_family diff_families[DIFF_FAMILY_COUNT] = {
+	[DIFF_FAMILY_BOOK3S64] = {
+		.id = DIFF_FAMILY_BOOK3S64, .name = "book3s64", .family = PPCPV_FAMILY_BOOK3S64,
+		.big_endian = 1, .safe = DIFF_MSR_SAFE, .changeable = DIFF_BOOK3S64_CHANGEABLE,
+		.kept = DIFF_BOOK3S64_KEPT, .fixed = PPC_BOOK3S_MSR_SF, .entry = PPC_BOOK3S_MSR_SF,
+		.word_bytes = 8, .native = 1, .mtmsrd = 1, .segments = 0,
+	},
+	[DIFF_FAMILY_BOOK3S64LE] = {
+		.id = DIFF_FAMILY_BOOK3S64LE, .name = "book3s64le", .family = PPCPV_FAMILY_BOOK3S64,
+		.big_endian = 0, .safe = DIFF_MSR_SAFE, .changeable = DIFF_BOOK3S64_CHANGEABLE,
+		.kept = DIFF_BOOK3S64_KEPT, .fixed = PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
+		.entry = PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
+		.word_bytes = 8, .native = 1, .mtmsrd = 1, .segments = 0,
+	},
+	[DIFF_FAMILY_BOOK3S32] = {
+		.id = DIFF_FAMILY_BOOK3S32, .name = "book3s32", .family = PPCPV_FAMILY_BOOK3S32,
+		.big_endian = 1, .safe = DIFF_MSR_SAFE, .changeable = PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1,
+		.kept = PPC_MSR_ME, .fixed = 0, .entry = PPC_MSR_ME,
+		.word_bytes = 4, .native = 0, .mtmsrd = 0, .segments = 1,
+	},
+};
+
+/* A family by id (NULL when out of range) or by name (NULL: unknown). */
+static inline const struct diff_family *diff_family(uint32_t id)
+{
+	return id < DIFF_FAMILY_COUNT ? &diff_families[id] : 0;
+}
+
+static inline const struct diff_family *diff_family_named(const char *name)
+{
+	unsigned int i, k;
+
+	for (i = 0; i < DIFF_FAMILY_COUNT; i++) {
+		for (k = 0; name[k] && name[k] == diff_families[i].name[k]; k++)
+			;
+		if (!name[k] && !diff_families[i].name[k])
+			return &diff_families[i];
+	}
+	return 0;
+}
 
 /* A shadowed SPR as the test sees it. */
 struct diff_spr {
@@ -67,14 +134,14 @@ static inline int diff_spr_hosted_only(unsigned int spr)
 	return spr >= PPC_BOOKE_SPR_SPRG4 && spr <= PPC_BOOKE_SPR_SPRG4 + 3;
 }
 
-/* The Book3S-64 rows of ppcpv/shared-spr.h, in its order: fills out[] and
+/* The family's rows of ppcpv/shared-spr.h, in its order: fills out[] and
  * returns how many (at most DIFF_MAX_SPRS). */
-static inline unsigned int diff_sprs(struct diff_spr out[DIFF_MAX_SPRS])
+static inline unsigned int diff_sprs(const struct diff_family *f, struct diff_spr out[DIFF_MAX_SPRS])
 {
 	unsigned int n = 0;
 
 #define DIFF_SPR_ROW(nm, num, families, feature, access, width, field)			\
-	if (((families) & PPCPV_FAMILY_BIT(DIFF_FAMILY)) && n < DIFF_MAX_SPRS) {	\
+	if (((families) & PPCPV_FAMILY_BIT(f->family)) && n < DIFF_MAX_SPRS) {	\
 		out[n].name = nm;							\
 		out[n].spr = num;							\
 		out[n].writable = PPCPV_SHARED_WRITABLE_##access;			\
@@ -120,27 +187,30 @@ static inline uint64_t diff_some_bits(uint64_t *rng, uint64_t bits)
  * random GPRs (r1 != r2, see kvm_emul's critical-section rule), CR, the low
  * word of XER, LR, CTR, a legal MSR, and a value for every writable SPR.
  */
-static inline void diff_start_state(uint64_t seed, uint64_t rec[DIFF_SLOTS])
+static inline void diff_start_state(const struct diff_family *f, uint64_t seed,
+				    uint64_t rec[DIFF_SLOTS])
 {
 	uint64_t rng = diff_stream(seed, DIFF_STREAM_STATE);
 	struct diff_spr sprs[DIFF_MAX_SPRS];
-	unsigned int n = diff_sprs(sprs), i;
+	unsigned int n = diff_sprs(f, sprs), i;
 
 	for (i = 0; i < DIFF_SLOTS; i++)
 		rec[i] = 0;
 	for (i = 0; i < 32; i++)
-		rec[DIFF_SLOT_GPR(i)] = diff_value(&rng);
+		rec[DIFF_SLOT_GPR(i)] = diff_fit(diff_value(&rng), f->word_bytes);
 	if (rec[DIFF_SLOT_GPR(1)] == rec[DIFF_SLOT_GPR(2)])
 		rec[DIFF_SLOT_GPR(1)] ^= 1;
 	rec[DIFF_SLOT_CR] = (uint32_t)diff_rand(&rng);
 	rec[DIFF_SLOT_XER] = (uint32_t)diff_rand(&rng);
-	rec[DIFF_SLOT_LR] = diff_value(&rng);
-	rec[DIFF_SLOT_CTR] = diff_value(&rng);
-	rec[DIFF_SLOT_MSR] = DIFF_ENTRY_MSR |
-		diff_some_bits(&rng, DIFF_MSR_SAFE | DIFF_MSR_CHANGEABLE);
+	rec[DIFF_SLOT_LR] = diff_fit(diff_value(&rng), f->word_bytes);
+	rec[DIFF_SLOT_CTR] = diff_fit(diff_value(&rng), f->word_bytes);
+	rec[DIFF_SLOT_MSR] = f->entry | diff_some_bits(&rng, f->safe | f->changeable);
 	for (i = 0; i < n; i++)
 		if (sprs[i].writable)
-			rec[DIFF_SLOT_SPR(i)] = diff_fit(diff_value(&rng), sprs[i].bytes);
+			rec[DIFF_SLOT_SPR(i)] = diff_fit(diff_fit(diff_value(&rng), sprs[i].bytes),
+							 f->word_bytes);
+	for (i = 0; f->segments && i < DIFF_SEGMENTS; i++)
+		rec[DIFF_SLOT_SR(i)] = (uint32_t)diff_rand(&rng);
 }
 
 /* Is a record slot one only the hosted runs can be compared on (the
@@ -156,19 +226,28 @@ static inline int diff_slot_hosted_only(unsigned int slot, const struct diff_spr
 	return 0;
 }
 
+/* A slot's value as the family's registers hold it: a 32-bit family's
+ * registers are the low words of this 64-bit CPU's (the high words are
+ * whatever 64-bit arithmetic left there, which no 32-bit CPU has). */
+static inline uint64_t diff_slot_value(const struct diff_family *f, unsigned int slot, uint64_t v)
+{
+	return slot == DIFF_SLOT_MEMSUM ? v : diff_fit(v, f->word_bytes);
+}
+
 /* The two hashes a run prints for a program: of the slots every run can be
  * compared on, and of the hosted-only ones. */
-static inline void diff_record_hashes(const uint64_t rec[DIFF_SLOTS], const struct diff_spr *sprs,
-				      unsigned int n_sprs, uint64_t *common, uint64_t *hosted)
+static inline void diff_record_hashes(const struct diff_family *f, const uint64_t rec[DIFF_SLOTS],
+				      const struct diff_spr *sprs, unsigned int n_sprs,
+				      uint64_t *common, uint64_t *hosted)
 {
 	unsigned int s;
 
 	*common = *hosted = DIFF_HASH_INIT;
 	for (s = 0; s < DIFF_SLOTS; s++) {
 		if (diff_slot_hosted_only(s, sprs, n_sprs))
-			*hosted = diff_hash_u64(*hosted, rec[s]);
+			*hosted = diff_hash_u64(*hosted, diff_slot_value(f, s, rec[s]));
 		else
-			*common = diff_hash_u64(*common, rec[s]);
+			*common = diff_hash_u64(*common, diff_slot_value(f, s, rec[s]));
 	}
 }
 

@@ -56,6 +56,9 @@ refuses "diff-gen: --out in a missing directory" "cannot write" "$gen" --first-s
 refuses "diff-gen: --out a directory" "cannot write" "$gen" --first-seed 1 --count 4 --out "$tmp"
 refuses "diff-gen: --loader-addr of no kind" "--loader-addr wants" "$gen" --loader-addr elsewhere
 refuses "diff-gen: nothing asked" "are needed" "$gen"
+refuses "diff-gen: an unknown family" "unknown family 'book3s16'" "$gen" --family book3s16 --guest-msr
+# The family decides the MSR a program starts with and the hosted entry MSR.
+check_eq "diff-gen: book3s64le's entry MSR has LE (and SF)" "0x8000000000000001" "$("$gen" --family book3s64le --guest-msr)"
 if cmp -s "$tmp/a.blob" "$tmp/keep.blob" && [ -z "$(find "$tmp" -name '*.tmp*')" ]; then
 	pass "diff-gen: refusals left the existing output and no temporary file"
 else
@@ -134,9 +137,21 @@ cp "$tmp/a.blob" "$tmp/damaged.blob"
 printf '\x01' | dd of="$tmp/damaged.blob" bs=1 seek=100 conv=notrunc status=none
 refuses "diff-compare: a damaged blob" "hash mismatch" \
 	"$compare" --blob "$tmp/damaged.blob" --native "$tmp/bad/native.log" --no-pv "$tmp/bad/no-pv.log" --pv "$tmp/bad/pv.log"
+# The family word (offset 24) is outside the hash: checked on its own.
+cp "$tmp/a.blob" "$tmp/family.blob"
+printf '\x07' | dd of="$tmp/family.blob" bs=1 seek=27 conv=notrunc status=none
+refuses "diff-compare: a blob of an unknown family" "unknown family" \
+	"$compare" --blob "$tmp/family.blob" --native "$tmp/bad/native.log" --no-pv "$tmp/bad/no-pv.log" --pv "$tmp/bad/pv.log"
 head -c 60 "$tmp/a.blob" >"$tmp/short.blob"
 refuses "diff-compare: a blob cut short" "sizes out of range" \
 	"$compare" --blob "$tmp/short.blob" --native "$tmp/bad/native.log" --no-pv "$tmp/bad/no-pv.log" --pv "$tmp/bad/pv.log"
-refuses "diff-compare: a log missing from the command line" "are all needed" \
+refuses "diff-compare: a log missing from the command line" "are needed" \
 	"$compare" --blob "$tmp/a.blob" --native "$tmp/bad/native.log" --pv "$tmp/bad/pv.log"
+refuses "diff-compare: no native log for a family with a native run" "--native is needed for book3s64" \
+	"$compare" --blob "$tmp/a.blob" --no-pv "$tmp/bad/no-pv.log" --pv "$tmp/bad/pv.log"
+"$gen" --family book3s32 --first-seed 1 --count 4 --out "$tmp/b32.blob"
+refuses "diff-compare: a native log for book3s32, which has no native run" "has no native run" \
+	"$compare" --blob "$tmp/b32.blob" --native "$tmp/bad/native.log" --no-pv "$tmp/bad/no-pv.log" --pv "$tmp/bad/pv.log"
+refuses "run.sh: native boot of book3s32" "book3s32 has no native run" \
+	env DIFF_FAMILY=book3s32 "$here/tests/diff/run.sh" "$build" native "$tmp/none.bin" "$tmp/b32.blob" "$tmp/none.log"
 summary

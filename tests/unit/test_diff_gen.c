@@ -3,7 +3,7 @@
  * The differential test's generator (tests/diff/gen.c), over many seeds:
  * the same seed gives the same program; lengths stay in range; every word
  * is an instruction libopcodes knows; every kind the patcher rewrites for
- * Book3S-64 appears, every shadowed SPR is read and every writable one
+ * the family appears (each family: book3s64, book3s64le, book3s32), every shadowed SPR is read and every writable one
  * written, r0/r1/r30/r31 are used; SPRG4-7 and tlbsync only in hosted-only
  * programs; r2 is never written; every load and store is inside the data
  * region, naturally aligned, with its base set in the words just before it
@@ -20,6 +20,9 @@
 #include "ppcpv_test.h"
 
 #define SEEDS		4000
+
+/* The family the suite's checks run on; hosted_only_and_msr() covers each. */
+static const struct diff_family *fam = &diff_families[DIFF_FAMILY_BOOK3S64];
 /* Lengths over more seeds: the longest block fits the end rarely. */
 #define LENGTH_SEEDS	100000
 #define OPCD(w)		((w) >> 26)
@@ -36,12 +39,12 @@ static void determinism(void)
 	uint64_t seed;
 
 	for (seed = 0; seed < 200; seed++) {
-		diff_gen(seed, &a);
-		diff_gen(seed, &b);
+		diff_gen(fam, seed, &a);
+		diff_gen(fam, seed, &b);
 		EXPECT(!memcmp(&a, &b, sizeof(a)), "seed %llu twice", (unsigned long long)seed);
 	}
-	diff_gen(7, &a);
-	diff_gen(8, &b);
+	diff_gen(fam, 7, &a);
+	diff_gen(fam, 8, &b);
 	EXPECT(a.n_words != b.n_words || memcmp(a.words, b.words, 4u * a.n_words),
 	       "seeds 7 and 8 differ%s", "");
 }
@@ -52,7 +55,7 @@ static void lengths(void)
 	uint64_t seed;
 
 	for (seed = 0; seed < LENGTH_SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		EXPECT(p.n_words >= DIFF_MIN_WORDS && p.n_words <= DIFF_MAX_WORDS, "seed %llu: %u words",
 		       (unsigned long long)seed, p.n_words);
 	}
@@ -67,7 +70,7 @@ static void decoding(void)
 	unsigned int i;
 
 	for (seed = 0; seed < SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		for (i = 0; i < p.n_words; i++) {
 			int rc = ppcpv_disasm_word(&opts, p.words[i], 4 * i, text, sizeof(text));
 
@@ -80,14 +83,14 @@ static void decoding(void)
 static void coverage(void)
 {
 	struct diff_spr sprs[DIFF_MAX_SPRS];
-	unsigned int n = diff_sprs(sprs), k, i, hosted = 0, regs = 0;
+	unsigned int n = diff_sprs(fam, sprs), k, i, hosted = 0, regs = 0;
 	unsigned long kinds[DIFF_GEN_KIND_COUNT] = { 0 }, reads[DIFF_MAX_SPRS] = { 0 },
 		      writes[DIFF_MAX_SPRS] = { 0 };
 	struct diff_prog p;
 	uint64_t seed;
 
 	for (seed = 0; seed < SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		hosted += p.flags & DIFF_PROG_HOSTED_ONLY ? 1 : 0;
 		regs |= p.regs_used;
 		for (k = 0; k < DIFF_GEN_KIND_COUNT; k++)
@@ -97,17 +100,29 @@ static void coverage(void)
 			writes[i] += p.spr_writes[i];
 		}
 	}
-	for (k = 0; k < DIFF_GEN_KIND_COUNT; k++)
-		EXPECT(kinds[k] > SEEDS / 20, "%s: %lu blocks", diff_gen_kind_name(k), kinds[k]);
+	for (k = 0; k < DIFF_GEN_KIND_COUNT; k++) {
+		int has = (k != DIFF_GEN_MTSRIN || fam->segments) &&
+			  ((k != DIFF_GEN_MTMSRD_L0 && k != DIFF_GEN_MTMSRD_L1) || fam->mtmsrd);
+
+		if (has)
+			EXPECT(kinds[k] > SEEDS / 20, "%s %s: %lu blocks", fam->name, diff_gen_kind_name(k),
+			       kinds[k]);
+		else
+			EXPECT(kinds[k] == 0, "%s has no %s: %lu blocks", fam->name, diff_gen_kind_name(k),
+			       kinds[k]);
+	}
 	for (i = 0; i < n; i++) {
 		EXPECT(reads[i] > 0, "mfspr %s never generated", sprs[i].name);
 		EXPECT(!sprs[i].writable || writes[i] > 0, "mtspr %s never generated", sprs[i].name);
 		EXPECT(sprs[i].writable || writes[i] == 0, "mtspr of read-only %s", sprs[i].name);
 	}
 	EXPECT_EQ(regs, 0xf, "r0, r1, r30, r31 all used%s", "");
-	EXPECT(hosted > SEEDS / 6 && hosted < SEEDS / 3, "%u of %u programs hosted-only", hosted, SEEDS);
-	/* Book3S-64 shadows 13 SPRs: SPRG0-3, SRR0/1, DAR, DSISR, SPRG4-7, PIR. */
-	EXPECT_EQ(n, 13, "Book3S-64 shadowed SPRs%s", "");
+	if (fam->native)
+		EXPECT(hosted > SEEDS / 6 && hosted < SEEDS / 3, "%u of %u programs hosted-only", hosted, SEEDS);
+	else
+		EXPECT_EQ(hosted, SEEDS, "%s: every program hosted-only%s", fam->name, "");
+	/* Book3S shadows 13 SPRs: SPRG0-3, SRR0/1, DAR, DSISR, SPRG4-7, PIR. */
+	EXPECT_EQ(n, 13, "Book3S shadowed SPRs%s", "");
 }
 
 /* What a word writes, for the generated subset: the GPR (or -1). */
@@ -122,8 +137,8 @@ static int gpr_written(uint32_t w)
 	case 7: case 12: case 14: case 15: case 32: case 33: case 34: case 35: case 40:
 	case 41: case 42: case 43: case 58:
 		return (int)RT(w);				/* D-form arithmetic, loads */
-	case 24: case 25: case 26: case 27: case 28: case 30:
-		return (int)RA(w);				/* logical immediates, rotates */
+	case 21: case 24: case 25: case 26: case 27: case 28: case 30:
+		return (int)RA(w);				/* rlwinm, logical immediates, rotates */
 	case 31:
 		for (i = 0; i < sizeof(xo_form) / sizeof(xo_form[0]); i++)
 			if ((xo & 0x1ff) == xo_form[i])
@@ -156,7 +171,7 @@ static void r2_never_written(void)
 	unsigned int i;
 
 	for (seed = 0; seed < SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		for (i = 0; i < p.n_words; i++) {
 			uint32_t w = p.words[i];
 
@@ -245,7 +260,7 @@ static void memory_and_branches(void)
 	for (seed = 0; seed < SEEDS; seed++) {
 		uint8_t inside_block[DIFF_MAX_WORDS + 1] = { 0 };
 
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		for (i = 0; i < p.n_words; i++) {
 			int indexed, block;
 			unsigned int size = access_size(p.words[i], &indexed);
@@ -273,17 +288,17 @@ static void memory_and_branches(void)
 	}
 }
 
-static void hosted_only_and_msr(void)
+static void hosted_only_and_msr_of(void)
 {
 	struct diff_spr sprs[DIFF_MAX_SPRS];
-	unsigned int n = diff_sprs(sprs), i, k;
-	const uint64_t never = PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
-			       PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE;
+	unsigned int n = diff_sprs(fam, sprs), i, k;
+	const uint64_t never = (PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
+				PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE) & ~fam->fixed;
 	struct diff_prog p;
 	uint64_t seed, rec[DIFF_SLOTS];
 
 	for (seed = 0; seed < SEEDS; seed++) {
-		diff_gen(seed, &p);
+		diff_gen(fam, seed, &p);
 		for (i = 0; i < p.n_words; i++) {
 			uint32_t w = p.words[i];
 			int spr_move = OPCD(w) == 31 && (XO10(w) == 339 || XO10(w) == 467);
@@ -295,19 +310,68 @@ static void hosted_only_and_msr(void)
 				EXPECT(!(sprs[k].hosted_only && SPRN(w) == sprs[k].spr),
 				       "seed %llu: %s in a native program", (unsigned long long)seed, sprs[k].name);
 		}
-		diff_start_state(seed, rec);
-		EXPECT((rec[DIFF_SLOT_MSR] & never) == 0 && (rec[DIFF_SLOT_MSR] & DIFF_MSR_FIXED),
+		diff_start_state(fam, seed, rec);
+		EXPECT((rec[DIFF_SLOT_MSR] & never) == 0 && (rec[DIFF_SLOT_MSR] & fam->fixed) == fam->fixed,
 		       "seed %llu: start MSR 0x%llx", (unsigned long long)seed,
 		       (unsigned long long)rec[DIFF_SLOT_MSR]);
 		EXPECT(rec[DIFF_SLOT_GPR(1)] != rec[DIFF_SLOT_GPR(2)], "seed %llu: r1 == r2", (unsigned long long)seed);
 	}
 }
 
+/* A 32-bit family's programs hold no 64-bit instruction: no MD-form
+ * rotate, DS-form load or store, mtmsrd, 64-bit multiply, shift, count or
+ * extend, and no 64-bit compare. */
+static void only_32bit_of(void)
+{
+	static const unsigned int x64[] = { 178, 27, 539, 58, 986, 21, 53, 149, 181, 233 };
+	struct diff_prog p;
+	uint64_t seed;
+	unsigned int i, k;
+
+	if (fam->word_bytes == 8)
+		return;
+	for (seed = 0; seed < SEEDS; seed++) {
+		diff_gen(fam, seed, &p);
+		for (i = 0; i < p.n_words; i++) {
+			uint32_t w = p.words[i], op = OPCD(w);
+			int bad = op == 30 || op == 58 || op == 62 ||
+				  ((op == 10 || op == 11) && (w & (1u << 21)));
+
+			for (k = 0; op == 31 && k < sizeof(x64) / sizeof(x64[0]); k++)
+				bad |= XO10(w) == x64[k] || (XO10(w) & 0x1ff) == x64[k];
+			bad |= op == 31 && (XO10(w) == 0 || XO10(w) == 32) && (w & (1u << 21));
+			EXPECT(!bad, "%s seed %llu word %u %08x: a 64-bit instruction", fam->name,
+			       (unsigned long long)seed, i, w);
+		}
+	}
+}
+
+/* Each check over every family (fam is the one it runs on). */
+static void each_family(void (*check)(void))
+{
+	unsigned int f;
+
+	for (f = 0; f < DIFF_FAMILY_COUNT; f++) {
+		fam = &diff_families[f];
+		check();
+	}
+	fam = &diff_families[DIFF_FAMILY_BOOK3S64];
+}
+
+static void hosted_only_and_msr(void) { each_family(hosted_only_and_msr_of); }
+static void coverage_all(void) { each_family(coverage); }
+static void decoding_all(void) { each_family(decoding); }
+static void r2_all(void) { each_family(r2_never_written); }
+static void memory_and_branches_all(void) { each_family(memory_and_branches); }
+static void only_32bit(void) { each_family(only_32bit_of); }
+
 PPCPV_SUITE(diff_gen, "diff-gen", NULL, NULL,
 	{ "the same seed gives the same program", determinism },
 	{ "lengths in range", lengths },
-	{ "every word an instruction libopcodes knows", decoding },
-	{ "every rewritten kind, SPR and special register appears", coverage },
-	{ "r2 is never written", r2_never_written },
-	{ "accesses inside the region, branches forward and never into a block", memory_and_branches },
+	{ "every word an instruction libopcodes knows (each family)", decoding_all },
+	{ "every rewritten kind, SPR and special register appears (each family)", coverage_all },
+	{ "r2 is never written (each family)", r2_all },
+	{ "accesses inside the region, branches forward and never into a block (each family)",
+	  memory_and_branches_all },
+	{ "Book3S-32 programs hold 32-bit instructions only", only_32bit },
 	{ "hosted-only instructions only in hosted-only programs; legal start state", hosted_only_and_msr })

@@ -9,13 +9,22 @@
 
 #include <stdint.h>
 #include "../diff.h"
+#include "../state.h"
+
+/* The batch's family (the blob names it; the image's byte order must be
+ * the family's).  Book3S-32 runs on the big-endian image: 64-bit code
+ * that, entered with MSR[SF]=0, computes 32-bit addresses like a 32-bit
+ * kernel; its programs are 32-bit instructions. */
+extern const struct diff_family *diff_guest_family;
+/* Set the MSR the family's way (mtmsrd, or Book3S-32's mtmsr). */
+void diff_set_msr(uint64_t msr);
 
 /* ---- t_diff.c ------------------------------------------------------------ */
 
 /*
  * Run the code at entry from the start record (seed: the memory region's
  * contents); the end record is at DIFF_OUT_ADDR afterwards, the guest back
- * at MSR = DIFF_ENTRY_MSR.  id names the run in an unexpected interrupt's
+ * at the family's entry MSR.  id names the run in an unexpected interrupt's
  * report; arm, unless NULL, is called right before the registers are
  * loaded and the code entered.
  */

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * A test build that is wrong on purpose: the 64-bit mtmsrd L=1 and
- * mtmsr/mtmsrd L=0 trampolines leave their critical section one
- * instruction too early - every "std r2,critical" (the epilogue's last
- * word) swapped with the word before it, the reload of r30 from scratch2.
+ * mtmsr/mtmsrd L=0 trampolines and the 32-bit mtmsr one (Book3S-32) leave
+ * their critical section one instruction too early - every "std r2,critical"
+ * ("stw r2,critical+4", the low word, in the 32-bit one: the epilogue's
+ * last word) swapped with the word before it, the reload of r30 from scratch2.
  * An interrupt between the two is then delivered (critical != r1 already),
  * its handler's own trampoline overwrites scratch2, and the interrupted
  * one reloads a wrong r30.  Only the interrupt-placement sweep can see it
@@ -35,12 +36,13 @@ const struct ppcpv_emul_template *ppcpv_emul_template(unsigned int word_bits,
 	static uint32_t words[PPCPV_EMUL_COUNT][TEMPLATE_WORDS_MAX];
 	static struct ppcpv_emul_template wrong[PPCPV_EMUL_COUNT];
 	const struct ppcpv_emul_template *t = ppcpv_emul_template_good(word_bits, id);
-	const uint32_t leave = ppc_insn_std(2, 0, PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_CRITICAL);
+	const uint32_t leave = word_bits == 64 ?
+		ppc_insn_std(2, 0, PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_CRITICAL) :
+		ppc_insn_stw(2, 0, PPCPV_MAGIC_PAGE_EA + PPCPV_SHARED_CRITICAL + 4);
 	unsigned int i, hits = 0;
 	uint32_t *w;
 
-	if (!t || (id != PPCPV_EMUL_MTMSRD_L1 && id != PPCPV_EMUL_MTMSR) || word_bits != 64 ||
-	    t->n_words > TEMPLATE_WORDS_MAX)
+	if (!t || (id != PPCPV_EMUL_MTMSRD_L1 && id != PPCPV_EMUL_MTMSR) || t->n_words > TEMPLATE_WORDS_MAX)
 		return t;
 	w = words[id];
 	for (i = 0; i < t->n_words; i++)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * A test build that is wrong on purpose: the 64-bit mtmsr/mtmsrd L=0
- * trampoline with one bit of its critical-bit mask wrong - ME is taken for
+ * A test build that is wrong on purpose: the mtmsr/mtmsrd L=0 trampoline
+ * (64-bit, and the 32-bit one Book3S-32 uses) with one bit of its critical-bit mask wrong - ME is taken for
  * a safe bit, so an operand that changes only ME (and EE/RI) is stored
  * into the shared msr instead of trapping, and the guest sees an ME that
  * mtmsrd must never change.  The generated template table
@@ -37,7 +37,7 @@ const struct ppcpv_emul_template *ppcpv_emul_template(unsigned int word_bits,
 	const struct ppcpv_emul_template *t = ppcpv_emul_template_good(word_bits, id);
 	unsigned int i, hits = 0;
 
-	if (!t || id != PPCPV_EMUL_MTMSR || word_bits != 64 || t->n_words > sizeof(words) / sizeof(words[0]))
+	if (!t || id != PPCPV_EMUL_MTMSR || t->n_words > sizeof(words) / sizeof(words[0]))
 		return t;
 	for (i = 0; i < t->n_words; i++) {
 		words[i] = t->words[i];

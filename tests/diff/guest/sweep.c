@@ -21,8 +21,9 @@
  * path of the Book3S-64 trampolines: mtmsrd L=1, mtmsrd L=0 and mtmsr,
  * enabling, disabling and keeping EE, the critical-bit trap, and the
  * fallback to the trapping instruction when enabling EE finds int_pending
- * set, which the placements before that test make happen), then the
- * batch's random programs, except those that read SRR0 or SRR1.
+ * set, which the placements before that test make happen; for Book3S-32
+ * the same paths of its mtmsr trampoline, and its mtsrin trampoline), then
+ * the batch's random programs, except those that read SRR0 or SRR1.
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/fmt.h>
@@ -46,6 +47,7 @@ enum op {
 	OP_MTMSRD_L1,
 	OP_MTMSRD_L0,
 	OP_MTMSR,
+	OP_MTSRIN,	/* mtsrin rS,rS: rS's top nibble names the register */
 };
 
 #define SHAPE_OPS	8
@@ -58,7 +60,7 @@ struct shape {
 
 /* Every program ends with EE set, so that the first boundary where the
  * interrupt may be delivered lies inside it or at its end. */
-static const struct shape shapes[] = {
+static const struct shape shapes64[] = {
 	{ "mtmsrd-l1-enable", 0, { OP_MFMSR, OP_SET_EE, OP_MTMSRD_L1 } },
 	{ "mtmsrd-l1-disable", 1, { OP_MFMSR, OP_CLEAR_EE, OP_MTMSRD_L1, OP_SET_EE, OP_MTMSRD_L1 } },
 	{ "mtmsrd-l1-keep", 1, { OP_MFMSR, OP_FLIP_RI, OP_MTMSRD_L1 } },
@@ -73,12 +75,36 @@ static const struct shape shapes[] = {
 				     OP_MTMSRD_L1 } },
 };
 
-#define N_SHAPES	(sizeof(shapes) / sizeof(shapes[0]))
+/* Book3S-32: mtmsr only (the same paths), and mtsrin with EE on and off. */
+static const struct shape shapes32[] = {
+	{ "mtmsr-enable", 0, { OP_MFMSR, OP_SET_EE, OP_MTMSR } },
+	{ "mtmsr-disable", 1, { OP_MFMSR, OP_CLEAR_EE, OP_MTMSR, OP_SET_EE, OP_MTMSR } },
+	{ "mtmsr-keep", 1, { OP_MFMSR, OP_FLIP_RI, OP_MTMSR } },
+	{ "mtmsr-trap-enable", 0, { OP_MFMSR, OP_SET_EE, OP_FLIP_FP, OP_MTMSR } },
+	{ "mtmsr-trap-keep", 1, { OP_MFMSR, OP_FLIP_FP, OP_MTMSR } },
+	{ "mtmsr-trap-disable", 1, { OP_MFMSR, OP_CLEAR_EE, OP_FLIP_FP, OP_MTMSR, OP_SET_EE, OP_MTMSR } },
+	{ "mtsrin", 1, { OP_MTSRIN } },
+	{ "mtsrin-then-enable", 0, { OP_MTSRIN, OP_MFMSR, OP_SET_EE, OP_MTMSR } },
+};
+
+/* The family's shapes. */
+static const struct shape *family_shapes(unsigned int *n)
+{
+	if (diff_guest_family->mtmsrd) {
+		*n = sizeof(shapes64) / sizeof(shapes64[0]);
+		return shapes64;
+	}
+	*n = sizeof(shapes32) / sizeof(shapes32[0]);
+	return shapes32;
+}
+
+#define N_SHAPES_MAX	(sizeof(shapes64) / sizeof(shapes64[0]))
+_Static_assert(sizeof(shapes32) <= sizeof(shapes64), "built_entry[] holds the longest list");
 /* rS: r0 (not "0" for these instructions), an ordinary register, and the
  * two the trampolines borrow (the patcher reloads them from scratch). */
 static const uint8_t operand_regs[] = { 0, 5, 30, 31 };
 #define N_REGS		(sizeof(operand_regs) / sizeof(operand_regs[0]))
-#define N_BUILT		(N_SHAPES * N_REGS)
+#define N_BUILT_MAX	(N_SHAPES_MAX * N_REGS)
 /* Built program c starts from the state of seed SWEEP_SEED_BASE + c. */
 #define SWEEP_SEED_BASE	0x5357454550000000ull	/* "SWEEP" */
 /* The random stream a sampled placement is drawn from. */
@@ -86,19 +112,20 @@ static const uint8_t operand_regs[] = { 0, 5, 30, 31 };
 /* Run ids in DIFF-INTERRUPT reports: blob programs are 0.., built ones here on. */
 #define BUILT_ID_BASE	DIFF_MAX_PROGRAMS
 /* What the handler's trampoline run leaves in the scratch slots: legal
- * MSR values (SF and low bits), since an interrupted trampoline that
- * reloads one of them may run its original instruction with it; they
- * differ from every start state's r30 and r31 but by chance. */
+ * MSR values (the family's fixed bits - SF, LE - and low bits), since an
+ * interrupted trampoline that reloads one of them may run its original
+ * instruction with it; they differ from every start state's r30 and r31
+ * but by chance. */
 #define CLOBBER_R30	(PPC_MSR_EE | PPC_BOOK3S_MSR_RI)
 #define CLOBBER_R31	PPC_BOOK3S_MSR_RI
-/* rldicr r,r,63,0 of 1: SF alone. */
-#define SF_ROTATE	63
+/* rldicr r,r,32,31: the high word up. */
+#define HIGH_WORD_ROTATE	32
 /* The guest's exit status when a placement went wrong. */
 #define EXIT_SWEEP_BAD	4
 /* Reports of bad placements printed in full, per boot. */
 #define MAX_REPORTS	8
 
-static uint32_t *built_entry[N_BUILT];
+static uint32_t *built_entry[N_BUILT_MAX];
 static void (*clobber_scratch)(void);
 
 static struct {
@@ -143,23 +170,31 @@ static uint32_t *emit(uint32_t *w, enum op op, unsigned int r)
 		return put(w, PPC_INST_MTMSRD | PPC_FIELD_RT(r));
 	case OP_MTMSR:
 		return put(w, PPC_INST_MTMSR | PPC_FIELD_RT(r));
+	case OP_MTSRIN:
+		return put(w, PPC_INST_MTSRIN | PPC_FIELD_RT(r) | PPC_FIELD_RB(r));
 	case OP_END:
 		break;
 	}
 	return w;
 }
 
-/* r = SF | low (low: 16 bits). */
-static uint32_t *put_sf_value(uint32_t *w, unsigned int r, uint32_t low)
+/* r = v (64-bit families: five words; 32-bit: the low word, two). */
+static uint32_t *put_value(uint32_t *w, unsigned int r, uint64_t v)
 {
-	w = put(w, PPC_ENC_LI(r, 1));
-	w = put(w, ppc_insn_md(PPC_MD_RLDICR, r, r, SF_ROTATE, 0, 0));
-	return put(w, PPC_ENC_ORI(r, r, low));
+	if (diff_guest_family->word_bytes == 8) {
+		w = put(w, PPC_ENC_LIS(r, (v >> 48) & 0xffff));
+		w = put(w, PPC_ENC_ORI(r, r, (v >> 32) & 0xffff));
+		w = put(w, ppc_insn_md(PPC_MD_RLDICR, r, r, HIGH_WORD_ROTATE, 31, 0));
+		w = put(w, ppc_insn_dlogical(PPC_OP_ORIS, r, r, (v >> 16) & 0xffff));
+	} else {
+		w = put(w, PPC_ENC_LIS(r, (v >> 16) & 0xffff));
+	}
+	return put(w, PPC_ENC_ORI(r, r, v & 0xffff));
 }
 
 /*
  * void clobber_scratch(void), for the handler: a patched mfmsr and
- * mtmsrd L=1 (EE stays clear) with junk in r30, r31 and CR, which the
+ * mtmsrd L=1 (Book3S-32: mtmsr; EE stays clear) with junk in r30, r31 and CR, which the
  * trampoline parks in the scratch slots.  r30, r31 and CR are the
  * caller's again afterwards (r9-r12 are volatile).
  */
@@ -169,11 +204,11 @@ static uint32_t *build_clobber(uint32_t *w)
 	w = put(w, ppc_insn_mr(11, 30));
 	w = put(w, ppc_insn_mr(12, 31));
 	w = put(w, ppc_insn_mfcr(10));
-	w = put_sf_value(w, 30, CLOBBER_R30);
-	w = put_sf_value(w, 31, CLOBBER_R31);
+	w = put_value(w, 30, diff_guest_family->fixed | CLOBBER_R30);
+	w = put_value(w, 31, diff_guest_family->fixed | CLOBBER_R31);
 	w = put(w, ppc_insn_mtcrf(0xff, 30));
 	w = put(w, PPC_INST_MFMSR | PPC_FIELD_RT(9));
-	w = put(w, PPC_INST_MTMSRD_L1 | PPC_FIELD_RT(9));
+	w = put(w, (diff_guest_family->mtmsrd ? PPC_INST_MTMSRD_L1 : PPC_INST_MTMSR) | PPC_FIELD_RT(9));
 	w = put(w, ppc_insn_mtcrf(0xff, 10));
 	w = put(w, ppc_insn_mr(30, 11));
 	w = put(w, ppc_insn_mr(31, 12));
@@ -181,15 +216,16 @@ static uint32_t *build_clobber(uint32_t *w)
 }
 
 /* The handler's routine (build_clobber). */
-#define CLOBBER_WORDS	16
+#define CLOBBER_WORDS	24
 /* The longest built program: every op two words, and the return. */
 #define BUILT_WORDS_MAX	(2 * SHAPE_OPS + 1)
 
 uint32_t *sweep_build(uint32_t *w, const uint32_t *limit)
 {
-	unsigned int s, r, i;
+	unsigned int s, r, i, n_shapes;
+	const struct shape *shapes = family_shapes(&n_shapes);
 
-	for (s = 0; s < N_SHAPES; s++) {
+	for (s = 0; s < n_shapes; s++) {
 		for (r = 0; r < N_REGS; r++) {
 			if (w + BUILT_WORDS_MAX > limit)
 				return NULL;
@@ -253,8 +289,8 @@ static uint32_t run_placed(int64_t id, const uint32_t *entry, const uint64_t sta
 	seen.deliveries = seen.in_critical = seen.pending_left = 0;
 	diff_run(id, entry, start, seed, arm);
 	/* A program that ends with EE clear holds it back until here. */
-	mtmsrd(DIFF_ENTRY_MSR | PPC_MSR_EE);
-	mtmsrd(DIFF_ENTRY_MSR);
+	diff_set_msr(diff_guest_family->entry | PPC_MSR_EE);
+	diff_set_msr(diff_guest_family->entry);
 	return *(volatile uint32_t *)(sw.dev + PPCPV_HOSTDEV_SWEEP_END);
 }
 
@@ -313,7 +349,7 @@ static void sweep_program(const char *name, int64_t id, const uint32_t *entry, u
 			  const uint64_t start[DIFF_SLOTS], int sample)
 {
 	uint64_t rng = diff_stream(seed, SWEEP_STREAM);
-	uint64_t ref[DIFF_SLOTS], got[DIFF_SLOTS], common, hosted;
+	uint64_t ref[DIFF_SLOTS] = { 0 }, got[DIFF_SLOTS], common, hosted;	/* judge() fills ref */
 	uint32_t boundaries, at, first, last, bad = 0;
 	unsigned int slot;
 	const char *why;
@@ -337,7 +373,7 @@ static void sweep_program(const char *name, int64_t id, const uint32_t *entry, u
 			report(name, at, why, slot, ref, got);
 		}
 	}
-	diff_record_hashes(ref, sw.sprs, sw.n_sprs, &common, &hosted);
+	diff_record_hashes(diff_guest_family, ref, sw.sprs, sw.n_sprs, &common, &hosted);
 	if (!sample || bad)
 		guest_printf("SWEEP %s boundaries=%u placed=%u bad=%u ref=%016llx\n", name,
 			     boundaries, last - first, bad, (unsigned long long)common);
@@ -363,19 +399,20 @@ static int reads_srr(uint32_t i)
 int sweep_main(uint32_t n_programs, int pv, int sample)
 {
 	uint64_t start[DIFF_SLOTS], seed;
-	unsigned int c;
+	unsigned int c, n_shapes;
+	const struct shape *shapes = family_shapes(&n_shapes);
 	uint32_t i, skipped = 0;
 	char name[32];
 
 	sw.dev = (volatile uint8_t *)(uintptr_t)guest_hostdev();
 	sw.pv = pv;
-	sw.n_sprs = diff_sprs(sw.sprs);
+	sw.n_sprs = diff_sprs(diff_guest_family, sw.sprs);
 	guest_set_handler(PPC_BOOK3S_VEC_DEC, on_decrementer);
-	for (c = 0; c < (sample ? 0 : N_BUILT); c++) {
+	for (c = 0; c < (sample ? 0 : n_shapes * N_REGS); c++) {
 		const struct shape *s = &shapes[c / N_REGS];
 
 		seed = SWEEP_SEED_BASE + c;
-		diff_start_state(seed, start);
+		diff_start_state(diff_guest_family, seed, start);
 		start[DIFF_SLOT_MSR] = (start[DIFF_SLOT_MSR] & ~(uint64_t)PPC_MSR_EE) |
 				       (s->start_ee ? PPC_MSR_EE : 0);
 		ppcpv_fmt(name, sizeof(name), "%s/r%u", s->name, operand_regs[c % N_REGS]);
@@ -387,7 +424,7 @@ int sweep_main(uint32_t n_programs, int pv, int sample)
 			continue;
 		}
 		seed = diff_program_seed(i);
-		diff_start_state(seed, start);
+		diff_start_state(diff_guest_family, seed, start);
 		ppcpv_fmt(name, sizeof(name), "program-%u", i);
 		sweep_program(name, i, diff_program_entry(i), seed, start, sample);
 	}

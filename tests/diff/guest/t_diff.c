@@ -9,9 +9,10 @@
  * The code area at DIFF_AREA_ADDR, built here:
  *   launch pad    one word, "b <program>" before each run (diff_enter
  *                 branches to it)
- *   write_sprs    ld/mtspr of every writable shadowed SPR from the start
- *                 record
- *   read_trap     mfmsr and mfspr of every shadowed SPR into the end record
+ *   write_sprs    ld/mtspr of every writable shadowed SPR (and mtsr of
+ *                 every segment register, Book3S-32) from the start record
+ *   read_trap     mfmsr and mfspr of every shadowed SPR (and mfsr) into
+ *                 the end record
  *   --- the text the PV component patches starts here ---
  *   read_patched  the same words as read_trap, into the record's patched
  *                 slots: patched, they become magic-page loads
@@ -62,6 +63,7 @@ static struct {
 	uint32_t prog_word[DIFF_MAX_PROGRAMS];	/* program i starts at text + this */
 } area;
 
+const struct diff_family *diff_guest_family;
 static struct ppcpv_pv_result pv;
 static int hcalls_installed;
 static volatile int probe_faulted;
@@ -89,8 +91,9 @@ static void on_interrupt(struct guest_frame *f)
 		f->srr0 += 4;
 		return;
 	}
-	guest_printf("DIFF-INTERRUPT program %lld vector 0x%llx srr0 0x%llx srr1 0x%llx dar 0x%llx\n",
+	guest_printf("DIFF-INTERRUPT program %lld vector 0x%llx srr0 0x%llx word 0x%08x srr1 0x%llx dar 0x%llx\n",
 		     (long long)running, (unsigned long long)f->vector, (unsigned long long)f->srr0,
+		     f->srr0 < DIFF_TOP ? *(const uint32_t *)(uintptr_t)(f->srr0 & ~3ull) : 0,
 		     (unsigned long long)f->srr1, (unsigned long long)f->dar);
 	guest_exit(EXIT_INTERRUPT);
 }
@@ -190,6 +193,11 @@ static uint32_t *build_readout(uint32_t *w, int patched_slots)
 		w = put(w, ppc_insn_std(READOUT_REG, 0,
 					DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_SPR(i) : DIFF_SLOT_SPR(i))));
 	}
+	/* Segment registers: mfsr is never patched; read once, trapping. */
+	for (i = 0; !patched_slots && diff_guest_family->segments && i < DIFF_SEGMENTS; i++) {
+		w = put(w, PPC_INST_X(PPC_X_MFSR) | PPC_FIELD_RT(READOUT_REG) | PPC_FIELD_RA(i));
+		w = put(w, ppc_insn_std(READOUT_REG, 0, DIFF_OUT(DIFF_SLOT_SR(i))));
+	}
 	return put(w, PPC_INST_BLR);
 }
 
@@ -202,6 +210,10 @@ static uint32_t *build_write_sprs(uint32_t *w)
 			continue;
 		w = put(w, ppc_insn_ld(READOUT_REG, 0, DIFF_IN(DIFF_SLOT_SPR(i))));
 		w = put(w, ppc_insn_mtspr(area.sprs[i].spr, READOUT_REG));
+	}
+	for (i = 0; diff_guest_family->segments && i < DIFF_SEGMENTS; i++) {
+		w = put(w, ppc_insn_ld(READOUT_REG, 0, DIFF_IN(DIFF_SLOT_SR(i))));
+		w = put(w, PPC_INST_X(PPC_X_MTSR) | PPC_FIELD_RT(READOUT_REG) | PPC_FIELD_RA(i));
 	}
 	return put(w, PPC_INST_BLR);
 }
@@ -229,6 +241,14 @@ static const char *copy_programs(uint32_t *w, const uint32_t *limit)
 	return 0;
 }
 
+void diff_set_msr(uint64_t msr)
+{
+	if (diff_guest_family->mtmsrd)
+		mtmsrd(msr);
+	else
+		__asm__ __volatile__("mtmsr %0" : : "r"(msr) : "memory");
+}
+
 uint32_t *diff_put_return(uint32_t *w)
 {
 	if (ppc_insn_branch((uintptr_t)w, (uintptr_t)diff_capture, w) != PPC_BRANCH_OK)
@@ -247,7 +267,7 @@ static const char *build_area(void)
 	const uint32_t *limit = w + DIFF_AREA_SIZE / 4;
 	const char *err;
 
-	area.n_sprs = diff_sprs(area.sprs);
+	area.n_sprs = diff_sprs(diff_guest_family, area.sprs);
 	area.launch = w;
 	w = put(w, PPC_INST_B);
 	area.write_sprs = (routine)(uintptr_t)w;
@@ -283,7 +303,7 @@ static void bring_up_pv(const void *fdt, size_t fdt_size)
 	struct ppcpv_guest_image img;
 	char line[320];
 
-	ppcpv_config_init(&img.cfg, DIFF_FAMILY, 1);
+	ppcpv_config_init(&img.cfg, diff_guest_family->family, diff_guest_family->big_endian);
 	img.text = (struct ppcpv_region){ (uint8_t *)area.text, (uintptr_t)area.text,
 					  (size_t)((uintptr_t)area.end - (uintptr_t)area.text) };
 	img.kvm_tmp = (struct ppcpv_region){ (uint8_t *)(uintptr_t)DIFF_KVM_TMP_ADDR,
@@ -317,13 +337,13 @@ void diff_run(int64_t id, const uint32_t *entry, const uint64_t start[DIFF_SLOTS
 	area.write_sprs();
 	__asm__ __volatile__("" : : : "memory");
 	running = id;
-	mtmsrd(start[DIFF_SLOT_MSR]);
+	diff_set_msr(start[DIFF_SLOT_MSR]);
 	if (arm)
 		arm(entry);
 	diff_enter();
 	area.read_trap();
 	area.read_patched();
-	mtmsrd(DIFF_ENTRY_MSR);
+	diff_set_msr(diff_guest_family->entry);
 	running = -1;
 	OUT[DIFF_SLOT_MEMSUM] = diff_hash_bytes(DIFF_HASH_INIT, MEM, DIFF_MEM_SIZE);
 }
@@ -345,7 +365,7 @@ static void run_program(uint32_t i)
 {
 	uint64_t start[DIFF_SLOTS];
 
-	diff_start_state(diff_program_seed(i), start);
+	diff_start_state(diff_guest_family, diff_program_seed(i), start);
 	diff_run(i, diff_program_entry(i), start, diff_program_seed(i), NULL);
 }
 
@@ -356,7 +376,7 @@ static void report_program(uint32_t i)
 
 	for (s = 0; s < DIFF_SLOTS; s++)
 		end[s] = OUT[s];
-	diff_record_hashes(end, area.sprs, area.n_sprs, &common, &hosted);
+	diff_record_hashes(diff_guest_family, end, area.sprs, area.n_sprs, &common, &hosted);
 	guest_printf("DIFF %u %016llx %016llx\n", i, (unsigned long long)common, (unsigned long long)hosted);
 	if (!(diff_be16(diff_blob_entry(BLOB, i) + DIFF_ENT_FLAGS) & DIFF_PROG_DUMP))
 		return;
@@ -367,11 +387,20 @@ static void report_program(uint32_t i)
 
 static const char *check_layout(const void *fdt)
 {
+	const char *err;
+
 	if ((uintptr_t)_end > DIFF_AREA_ADDR)
 		return "the test image runs into the code area";
 	if ((uintptr_t)fdt < DIFF_TOP)
 		return "the device tree lies below the batch's memory";
-	return diff_blob_check(BLOB, DIFF_BLOB_MAX);
+	err = diff_blob_check(BLOB, DIFF_BLOB_MAX);
+	if (err)
+		return err;
+	diff_guest_family = diff_family(diff_blob_family(BLOB));
+	if (!diff_guest_family ||
+	    diff_guest_family->big_endian != (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__))
+		return "the batch is for a family this image cannot run (byte order)";
+	return 0;
 }
 
 int guest_test_main(const void *fdt, size_t fdt_size)
@@ -379,11 +408,13 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 	uint32_t count, i, ran = 0, skipped = 0;
 	const char *err;
 
-	mtmsrd(mfmsr() | DIFF_ENTRY_MSR);	/* natively the CPU starts in 32-bit mode */
+	err = check_layout(fdt);
+	/* natively the CPU starts in 32-bit mode */
+	if (!err)
+		diff_set_msr(mfmsr() | diff_guest_family->entry);
 	catch_interrupts();
 	sampling = guest_bootarg_is(SWEEP_SAMPLE_BOOTARG);
 	sweeping = !guest_native() && (sampling || guest_bootarg_is(SWEEP_BOOTARG));
-	err = check_layout(fdt);
 	if (!err)
 		err = build_area();
 	if (err) {
@@ -392,8 +423,8 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 	}
 	bring_up_pv(fdt, fdt_size);
 	count = diff_blob_count(BLOB);
-	guest_printf("DIFF-MODE %s build=%s programs=%u sites=%d patched=%u skipped=%u kvm_tmp=%llu\n",
-		     mode_name(), &diff_build_variant ? diff_build_variant : "good", count,
+	guest_printf("DIFF-MODE %s build=%s family=%s programs=%u sites=%d patched=%u skipped=%u kvm_tmp=%llu\n",
+		     mode_name(), &diff_build_variant ? diff_build_variant : "good", diff_guest_family->name, count,
 		     pv.enabled ? pv.n_sites : 0, pv.stats.patched, pv.stats.skipped,
 		     (unsigned long long)pv.stats.tmp_used);
 	if (sweeping)

@@ -2,7 +2,9 @@
 /*
  * Test-guest entry and interrupt vectors.  The host enters at 0x100 with
  * r3 = the device tree; interrupts the host reflects arrive at the usual
- * Book3S vectors with the guest's (virtual) MSR EE/PR/IR/DR cleared.
+ * Book3S vectors with the guest's (virtual) MSR EE/PR/IR/DR cleared.  A
+ * little-endian build (the differential test's book3s64le guest) may be
+ * entered big-endian (natively, QEMU's -bios) and switches itself first.
  */
 #include <ppcpv/boot-asm.h>
 #include "guest.h"
@@ -11,6 +13,8 @@
 	. = PPC_BOOK3S_VEC_RESET
 	.globl	_start
 _start:
+	PPCPV_ENTRY_ENDIAN_SWITCH PPC_BOOK3S_VEC_RESET, .Lboot
+.Lboot:
 	PPCPV_LOAD_ADDR(r1, __stack_top)
 	li	r0, 0
 	stdu	r0, -32(r1)

@@ -240,6 +240,12 @@ void guest_start(const void *fdt)
 	find_hostdev(fdt, (size_t)size);
 	if (!hostdev)
 		find_firmware(fdt, (size_t)size);
+#ifdef __LITTLE_ENDIAN__
+	/* Natively QEMU pseries delivers interrupts big-endian until asked;
+	 * the host enters a little-endian guest with little-endian ones. */
+	if (!hostdev)
+		ppcpv_papr_hcall(H_SET_MODE, H_SET_MODE_ENDIAN_LITTLE, H_SET_MODE_RESOURCE_LE, 0, 0, NULL);
+#endif
 	find_bootargs(fdt, (size_t)size);
 	guest_printf("guest: started, fdt at %p (%ld bytes)\n", fdt, size);
 	guest_exit(guest_test_main(fdt, (size_t)size));
