@@ -85,12 +85,16 @@ static int run_mode(const struct options *o, enum mode m, struct result *r)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: bench-echo [--run PPCPV_RUN] [--guest IMAGE] [--modes LIST] [--runs N]\n"
+		"usage: bench-echo [--run PPCPV_RUN] [--guest IMAGE] [--native-guest IMAGE]\n"
+		"                  [--modes LIST] [--runs N]\n"
 		"                  [--timeout SEC] [--json FILE] [--mmu flat|shadow]\n"
 		"                  [--fast-exits on|off] [--exit-costs DIR] [--family NAME]\n"
 		"                  [--family-json NAME=FILE]... [--family-absent NAME=REASON]...\n"
 		"  --run      ppcpv-run (default: next to this program)\n"
 		"  --guest    the benchmark image (default: the build tree's guest-bench.bin)\n"
+		"  --native-guest  the same benchmark as the image native mode boots, where\n"
+		"             the family's machine loads another form (the 440's bamboo:\n"
+		"             the ELF; default: --guest)\n"
 		"  --modes    a comma-separated subset of native,no-pv,pv (default: all)\n"
 		"  --runs     boots per mode, which must agree (default 2)\n"
 		"  --timeout  seconds per boot (default 300)\n"
@@ -168,6 +172,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longs[] = {
 		{ "run", required_argument, NULL, 'r' }, { "guest", required_argument, NULL, 'g' },
+		{ "native-guest", required_argument, NULL, 'N' },
 		{ "modes", required_argument, NULL, 'm' }, { "runs", required_argument, NULL, 'n' },
 		{ "timeout", required_argument, NULL, 't' }, { "json", required_argument, NULL, 'j' },
 		{ "mmu", required_argument, NULL, 'M' },
@@ -184,6 +189,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		switch (c) {
 		case 'r': o->run = optarg; break;
 		case 'g': o->guest = optarg; break;
+		case 'N': o->native_guest = optarg; break;
 		case 'j': o->json = optarg; break;
 		case 'm': if (parse_modes(optarg, o->want)) return -1; break;
 		case 'n': o->runs = (unsigned int)atoi(optarg); break;

@@ -70,6 +70,7 @@ struct family_result {
 
 struct options {
 	const char *run, *guest, *json;
+	const char *native_guest;	/* the image natively, if not guest (an ELF for -kernel) */
 	const char *family;	/* ppcpv-run --family, and results.json's "family" */
 	struct family_result fam[MAX_FAMILIES];
 	unsigned int n_fam;

@@ -95,7 +95,8 @@ static void read_console(FILE *f, struct boot *b)
 int boot_run(const struct options *o, enum mode m, struct boot *b)
 {
 	char timeout[16];
-	const char *argv[] = { o->run, mode_option[m], "--guest", o->guest, "--timeout", timeout,
+	const char *guest = m == NATIVE && o->native_guest ? o->native_guest : o->guest;
+	const char *argv[] = { o->run, mode_option[m], "--guest", guest, "--timeout", timeout,
 			       "--mmu", o->mmu, "--fast-exits", o->fast_exits,
 			       o->family ? "--family" : NULL, o->family, NULL };
 	int fds[2], status;

@@ -13,13 +13,14 @@ BENCH_CHECK_ITERATIONS := 16
 
 # The kernel the checks image has (module.mk), with the benchmark in place
 # of its main and checks, per family: book3s64 (ppc64), book3s64le
-# (ppc64le), book3s32 (ppc32) and e500 (objects under ppc32/e500, linked
-# with the ppc32 libraries).  The 32-bit kernels add the process layer to
+# (ppc64le), book3s32 (ppc32), e500 and the 440 (objects under ppc32/e500
+# and ppc32/440, linked with the ppc32 libraries).  The 32-bit kernels add the process layer to
 # theirs (REF_PROC_SRCS; the 64-bit one has it already).
 BENCH_KERNEL_SRCS_ppc64 = $(REF_KERNEL_SRCS)
 BENCH_KERNEL_SRCS_ppc64le = $(REF_KERNEL_SRCS)
 BENCH_KERNEL_SRCS_ppc32 = $(REF32_KERNEL_SRCS) $(REF_PROC_SRCS)
 BENCH_KERNEL_SRCS_ppc32/e500 = $(REFE500_KERNEL_SRCS) $(REF_PROC_SRCS)
+BENCH_KERNEL_SRCS_ppc32/440 = $(REF_BOOKE_KERNEL_SRCS_440) $(REF_PROC_SRCS)
 BENCH_KERNEL_OBJS = $(call objs,$(1),$(BENCH_KERNEL_SRCS_$(1)) guest-kernel/ref/bench.c)
 BENCH_MAIN_OBJ = $(BUILD)/$(1)/guest-kernel/ref/bench_main-$(2).o
 
@@ -34,6 +35,7 @@ $(BUILD)/$(1)/guest-kernel/ref/bench_main-%.o: guest-kernel/ref/bench_main.c gue
 endef
 $(foreach f,ppc64 ppc64le ppc32,$(eval $(call BENCH_MAIN_RULE,$(f),$$(CC_$(f)),$$(CFLAGS_$(f)))))
 $(eval $(call BENCH_MAIN_RULE,ppc32/e500,$$(CC_ppc32),$$(REFE500_CFLAGS)))
+$(eval $(call BENCH_MAIN_RULE,ppc32/440,$$(CC_ppc32),$$(REF_BOOKE_CFLAGS_440)))
 
 # $(call BENCH_IMAGE,object directory,library flavour,name,iterations):
 # $(BUILD)/images/name.elf and .bin
@@ -60,6 +62,8 @@ $(call BENCH_IMAGE,ppc32,ppc32,guest-bench32,$(BENCH_ITERATIONS))
 $(call BENCH_IMAGE,ppc32,ppc32,guest-bench32-check,$(BENCH_CHECK_ITERATIONS))
 $(call BENCH_IMAGE,ppc32/e500,ppc32,guest-bench-e500,$(BENCH_ITERATIONS))
 $(call BENCH_IMAGE,ppc32/e500,ppc32,guest-bench-e500-check,$(BENCH_CHECK_ITERATIONS))
+$(call BENCH_IMAGE,ppc32/440,ppc32,guest-bench-440,$(BENCH_ITERATIONS))
+$(call BENCH_IMAGE,ppc32/440,ppc32,guest-bench-440-check,$(BENCH_CHECK_ITERATIONS))
 
 BENCH_ECHO := $(BUILD)/native/bin/bench-echo
 $(call NATIVE_PROGRAM,bench-echo,$(addprefix bench/,bench_echo.c echo_boot.c echo_report.c echo_costs.c),,)
@@ -88,18 +92,21 @@ BENCH_FAMILY_JSON = $(BUILD)/bench/results-$(1).json
 # before expanding them)
 BENCH_MODES_ALL := native,no-pv,pv
 BENCH_MODES_HOSTED := no-pv,pv
+BENCH_MODES_440 := native,no-pv
 
 # The book3s64 (big-endian) results stay at the top level of results.json
 # and are repeated under families.<name> beside the other families'.  The
 # 32-bit families run hosted only (ppcpv-run --list-families' reasons), on
 # the host's flat map (their kernels have no page tables); e500's host is
 # not the pseries ELF the exit trace reads, so it has no exit costs.  The
-# 440 is listed as absent, with the reason.
+# 440 runs natively too (bamboo loads the image's ELF), but not with PV:
+# its hosts offer no magic page (ppcpv-run serves --pv as no-pv); its host
+# is not the pseries ELF either, so no exit costs.
 .PHONY: bench
 bench: $(BENCH_RUN_DEPS) $(EXIT_COSTS) $(HOST_PSERIES_ELF) $(HOST_E500_ELF) \
 		$(addprefix $(BUILD)/images/,guest-bench.bin guest-bench-check.bin \
 		guest-bench64le.bin guest-bench64le-check.bin guest-bench32.bin \
-		guest-bench32-check.bin guest-bench-e500.bin)
+		guest-bench32-check.bin guest-bench-e500.bin guest-bench-440.bin guest-bench-440.elf)
 	@echo "bench: book3s64le (bench/exit-trace.sh, then the boots)" >&2
 	@$(call BENCH_FAMILY,book3s64le,guest-bench64le.bin,guest-bench64le-check.bin,\
 		$(call BENCH_FAMILY_JSON,book3s64le),shadow,$(BENCH_MODES_ALL))
@@ -108,15 +115,18 @@ bench: $(BENCH_RUN_DEPS) $(EXIT_COSTS) $(HOST_PSERIES_ELF) $(HOST_E500_ELF) \
 		$(call BENCH_FAMILY_JSON,book3s32),flat,$(BENCH_MODES_HOSTED))
 	@echo "bench: e500 (the boots; no exit trace)" >&2
 	@$(call BENCH_BOOTS,e500,guest-bench-e500.bin,flat,$(BENCH_MODES_HOSTED),$(call BENCH_FAMILY_JSON,e500))
+	@echo "bench: 440 (the boots, native and no-pv; no exit trace)" >&2
+	@$(call BENCH_BOOTS,440,guest-bench-440.bin,flat,$(BENCH_MODES_440),$(call BENCH_FAMILY_JSON,440)) \
+		--native-guest $(BUILD)/images/guest-bench-440.elf
 	@echo "bench: book3s64 (bench/exit-trace.sh, then the boots)" >&2
 	@$(call BENCH_FAMILY,book3s64,guest-bench.bin,guest-bench-check.bin,bench/results.json,\
 		shadow,$(BENCH_MODES_ALL)) \
-		$(foreach f,book3s64le book3s32 e500,--family-json $(f)=$(call BENCH_FAMILY_JSON,$(f))) \
-		--family-absent "440=no benchmark image: the 440 kernel has no process layer"
+		$(foreach f,book3s64le book3s32 e500 440,--family-json $(f)=$(call BENCH_FAMILY_JSON,$(f)))
 
-$(call CHECK_STEP,bench-echo,$(BENCH_RUN_DEPS) $(HOST_E500_ELF) \
+$(call CHECK_STEP,bench-echo,$(BENCH_RUN_DEPS) $(HOST_E500_ELF) $(HOST_B440_ELF) \
 	$(addprefix $(BUILD)/images/,guest-bench-check.bin guest-bench64le-check.bin \
-	guest-bench32-check.bin guest-bench-e500-check.bin),\
+	guest-bench32-check.bin guest-bench-e500-check.bin guest-bench-440-check.bin \
+	guest-bench-440-check.elf),\
 	tests/bench/echo-loop.sh $(BUILD) $(BENCH_CHECK_ITERATIONS))
 
 $(call CHECK_STEP,exit-costs,$(EXIT_COSTS) $(HOST_PSERIES_ELF),\

@@ -130,8 +130,7 @@ GUEST_REFE500_ELF := $(BUILD)/images/guest-ref-e500.elf
 GUEST_REFE500_BIN := $(BUILD)/images/guest-ref-e500.bin
 
 # The PowerPC 440 (-mcpu=440): mmu_440.c programs its 64-entry TLB word by
-# word with tlbwe RS,RA,WS, and has its checks' side too (no benchmark
-# image: its kernel has no process layer).
-$(call REF_BOOKE_IMAGE,440,guest-ref-440,-mcpu=440 -DREF_440,mmu_440.c,)
+# word with tlbwe RS,RA,WS, mmu_440_checks.c checks it.
+$(call REF_BOOKE_IMAGE,440,guest-ref-440,-mcpu=440 -DREF_440,mmu_440.c,mmu_440_checks.c)
 GUEST_REF440_ELF := $(BUILD)/images/guest-ref-440.elf
 GUEST_REF440_BIN := $(BUILD)/images/guest-ref-440.bin

@@ -19,6 +19,10 @@
 /* The PID the checks give an entry's TID. */
 #define BOOKE_CHECK_PID		5u
 
+/* The SPRs both CPUs' TLB code reaches by number. */
+#define MTSPR(spr, v)	__asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"((unsigned long)(v)) : "memory")
+#define MFSPR(spr)	({ unsigned long v_; __asm__ __volatile__("mfspr %0,%1" : "=r"(v_) : "i"(spr)); v_; })
+
 /* Supervisor permissions of a check page. */
 #define BOOKE_PERM_R		1u
 #define BOOKE_PERM_W		2u

@@ -20,9 +20,6 @@
 
 #define PATTERN		0x5eb0b00eul
 
-#define MFSPR(spr)	({ unsigned long v_; __asm__ __volatile__("mfspr %0,%1" : "=r"(v_) : "i"(spr)); v_; })
-#define MTSPR(spr, v)	__asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"((unsigned long)(v)) : "memory")
-
 volatile unsigned long booke_alias_target[PAGE_SIZE / sizeof(unsigned long)]
 	__attribute__((aligned(PAGE_SIZE)));
 

@@ -9,14 +9,12 @@
 
 #include <ppcpv/isa/booke-mmu.h>
 #include "mmu.h"
+#include "mmu_booke.h"
 #include "ref.h"
 
 #define E500_PAGE_LOG2	12
 /* The entry the checks use (the kernel's own fill from 0 up stops below). */
 #define E500_CHECK_ESEL	(PPC_BOOKE_TLB1_ENTRIES - 1)
-
-#define MTSPR(spr, v)	__asm__ __volatile__("mtspr %0,%1" : : "i"(spr), "r"((unsigned long)(v)) : "memory")
-#define MFSPR(spr)	({ unsigned long v_; __asm__ __volatile__("mfspr %0,%1" : "=r"(v_) : "i"(spr)); v_; })
 
 struct e500_tlbe {
 	unsigned long mas1, mas2, mas3;

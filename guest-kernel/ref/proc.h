@@ -89,8 +89,9 @@
  *    the kernel's byte order (its programs are built with it);
  *  - Book3S-32: real mode (IR=DR=0) - the kernel has no page table, the
  *    host maps memory 1:1 (mmu32.c);
- *  - e500: address space 0 (IS=DS=0), where the kernel's 1:1 TLB1 entries
- *    give user mode access to memory (mmu_e500.c).
+ *  - BookE: address space 0 (IS=DS=0), where the kernel's 1:1 TLB entries
+ *    give user mode access to memory (e500's TLB1, mmu_e500.c; the 440's
+ *    TLB, mmu_440.c).
  */
 #ifdef __powerpc64__
 #define MSR_USER_ENDIAN		(REF_BIG_ENDIAN ? 0 : PPC_BOOK3S_MSR_LE)

@@ -5,8 +5,9 @@
 # kernel's own hash MMU), in no-pv and in pv mode, with the host's shadow
 # MMU (the default) and with its flat mapping, through the driver, which
 # fails on any difference between the two boots; the little-endian,
-# Book3S-32 and e500 kernels' images the same way (the 32-bit ones hosted
-# only); then what each iteration did, from bench-echo's results.
+# Book3S-32, e500 and 440 kernels' images the same way (the 32-bit ones
+# hosted only, but the 440's natively on bamboo too); then what each
+# iteration did, from bench-echo's results.
 #   tests/bench/echo-loop.sh BUILD N
 set -u
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -217,6 +218,41 @@ done
 for kind in emul_mfspr emul_mtspr emul_wrtee; do
 	check_eq "flat e500: pv: no $kind left" "" "$(json_count "$on" traps_per_iter "$kind")"
 done
+
+# --- the 440 (--family 440): the same BookE kernel on the 440's TLB, its
+# processes in address space 0 through its own 1:1 TLB entries (user
+# permissions there).  Natively on bamboo (which loads the image's ELF),
+# and hosted without PV only: the 440's hosts offer no magic page
+# (ppcpv-run serves --pv as no-pv), so there is no pv mode to measure.
+# Hosted, the e500 kernel's traps: per system call entry mtspr SPRG1,
+# mfspr SPRG0/SRR1/SPRG1/SRR0/SRR1/DEAR/ESR (7), wrteei 1 and 0, mtspr
+# SRR0/SRR1, rfi; each context switch wrteei 0 and 1: 56 mfspr, 24 mtspr,
+# 20 wrtee, 8 sc, 8 rfi, 132 in all; and the host's shadow of the guest's
+# TLB, dropped at each privilege change, refilled by one real TLB miss
+# each time (guest memory is one guest entry): 16 shadow faults.  Natively
+# the kernel's entries cover memory: no fault at all.
+rm -f "$tmp/results.json"
+"$driver" --run "$build/native/bin/ppcpv-run" --guest "$build/images/guest-bench-440-check.bin" \
+	--native-guest "$build/images/guest-bench-440-check.elf" --family 440 --modes native,no-pv \
+	--runs 2 --timeout 60 --mmu flat --json "$tmp/results.json" >"$tmp/out" 2>&1
+check_eq "flat 440: driver: native and no-pv ran, two boots each with identical counts" 0 "$?"
+sed 's/^/    | /' "$tmp/out"
+json=$(cat "$tmp/results.json" 2>/dev/null)
+check_eq "flat 440: iterations" "$iterations" "$(json_value "$json" iterations)"
+check_eq "flat 440: results.json names the family" 440 "$(json_value "$json" family)"
+for mode in native no_pv; do
+	line=$(mode_line "$mode")
+	check_eq "flat 440: $mode: 8 system calls per iteration" 8 "$(json_value "$line" syscalls_per_iter)"
+	check_eq "flat 440: $mode: 2 context switches per iteration" 2 "$(json_value "$line" switches_per_iter)"
+	check_eq "flat 440: $mode: no guest page fault" 0 "$(json_value "$line" guest_faults_per_iter)"
+done
+check_eq "flat 440: native: no shadow fault" 0 "$(json_value "$(mode_line native)" shadow_faults_per_iter)"
+expect_traps "flat 440" no_pv 132 mfspr=56 mtspr=24 wrtee=20 rfi=8
+check_eq "flat 440: no_pv: one system-call entry per call" 8 \
+	"$(json_count "$(mode_line no_pv)" traps_per_iter syscall_reflected)"
+check_eq "flat 440: no_pv: shadow TLB refills per iteration (one per privilege change)" 16 \
+	"$(json_value "$(mode_line no_pv)" shadow_faults_per_iter)"
+check_eq "flat 440: no pv mode measured (no magic page)" "" "$(mode_line pv)"
 
 # Other families' results under "families" (make bench): this run's own
 # repeated under its name, another family's file embedded whole, an
