@@ -14,8 +14,8 @@ BENCH_CHECK_ITERATIONS := 16
 # The kernel the checks image has (module.mk), with the benchmark in place
 # of its main and checks, per family: book3s64 (ppc64), book3s64le
 # (ppc64le), book3s32 (ppc32), e500 and the 440 (objects under ppc32/e500
-# and ppc32/440, linked with the ppc32 libraries).  The 32-bit kernels add the process layer to
-# theirs (REF_PROC_SRCS; the 64-bit one has it already).
+# and ppc32/440, linked with the ppc32 libraries).  The 32-bit kernels add
+# the process layer to theirs (REF_PROC_SRCS; the 64-bit one has it).
 BENCH_KERNEL_SRCS_ppc64 = $(REF_KERNEL_SRCS)
 BENCH_KERNEL_SRCS_ppc64le = $(REF_KERNEL_SRCS)
 BENCH_KERNEL_SRCS_ppc32 = $(REF32_KERNEL_SRCS) $(REF_PROC_SRCS)
@@ -103,7 +103,7 @@ BENCH_MODES_440 := native,no-pv
 # its hosts offer no magic page (ppcpv-run serves --pv as no-pv); its host
 # is not the pseries ELF either, so no exit costs.
 .PHONY: bench
-bench: $(BENCH_RUN_DEPS) $(EXIT_COSTS) $(HOST_PSERIES_ELF) $(HOST_E500_ELF) \
+bench: $(BENCH_RUN_DEPS) $(EXIT_COSTS) $(HOST_PSERIES_ELF) $(HOST_E500_ELF) $(HOST_B440_ELF) \
 		$(addprefix $(BUILD)/images/,guest-bench.bin guest-bench-check.bin \
 		guest-bench64le.bin guest-bench64le-check.bin guest-bench32.bin \
 		guest-bench32-check.bin guest-bench-e500.bin guest-bench-440.bin guest-bench-440.elf)
