@@ -68,6 +68,11 @@ int guest_failures(void)
 	return failures;
 }
 
+int guest_native(void)
+{
+	return hostdev == 0;
+}
+
 void guest_set_handler(unsigned int ivor, guest_handler h)
 {
 	if (ivor < PPC_BOOKE_IVOR_COUNT)

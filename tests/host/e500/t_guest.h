@@ -15,6 +15,8 @@ void guest_exit(int status) __attribute__((noreturn));
 void guest_check(int cond, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int guest_failures(void);
+/* 1 when booted without a host (no host device in the device tree). */
+int guest_native(void);
 typedef void (*guest_handler)(struct guest_frame *f);
 void guest_set_handler(unsigned int ivor, guest_handler h);
 int guest_install_hcalls(const void *fdt, size_t fdt_size);
