@@ -4,7 +4,10 @@
 # check.sh [BUILD]: boot the e500 test guests under the e500 host stub in
 # qemu-system-ppc -M ppce500 and check what the guest reports ("ok -" /
 # "not ok -" lines), the host's HOST-STATS counters, the EXIT line and
-# QEMU's exit status (0 through GPIO power-off, 1 through pvpanic).
+# QEMU's exit status (0 through GPIO power-off, 1 through pvpanic).  Then
+# the same guests natively (run-guest.sh --native: QEMU ppce500 alone, real
+# PR=0): t_booke's checks with exactly its two host-only ones skipped, and
+# t_exit's status both ways.
 set -u
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 build=${1:-$here/build}
@@ -97,5 +100,34 @@ check_ends fatal 99 1
 grep -q '^host: FATAL: interrupt IVOR6 taken in host mode' "$tmp/fatal.out" &&
 	pass "fatal: an illegal instruction in host mode is reported" ||
 	fail "fatal: no FATAL line for the host's own illegal instruction"
+
+# Natively: no host, no HOST-STATS; run-guest.sh --native turns the guest's
+# EXIT line into its status (0, else 1).  QEMU-ARGS follow the guest.
+boot_native() {
+	local name=$1 guest=$2
+	shift 2
+	"$here/tests/host/e500/run-guest.sh" --build "$build" --timeout 20 --native "$guests/$guest.bin" \
+		-- "$@" >"$tmp/$name.out" 2>&1
+	echo $? >"$tmp/$name.rc"
+	sed 's/^/    | /' "$tmp/$name.out" | head -n 40
+}
+
+run_case native-booke t_booke --native
+check_ends native-booke 0 0
+grep -q '^guest: native: RAM 0\.\.256 MiB in TLB1\[0\], UART 0xfe0004500 at 0xe0004500' "$tmp/native-booke.out" &&
+	pass "native-booke: RAM and QEMU's UART mapped by the guest itself" ||
+	fail "native-booke: no 'guest: native:' map line"
+check_eq "native-booke: checks skipped for want of a host (tlbre reflection, hypercalls)" 2 \
+	"$(grep -c '^skip - .* (native: ' "$tmp/native-booke.out")"
+check_eq "native-booke: checks run" 12 "$(grep -c '^ok - ' "$tmp/native-booke.out")"
+
+boot_native native-exit-fail t_exit
+check_ends native-exit-fail 3 1
+boot_native native-exit-pass t_exit -append status=0
+check_ends native-exit-pass 0 0
+# A blob as the differential test loads one, below QEMU's tree at 24 MiB.
+printf 'blob' >"$tmp/blob"
+boot_native native-blob t_exit -append status=0 -device "loader,file=$tmp/blob,addr=0xa00000,force-raw=on"
+check_ends native-blob 0 0
 
 summary

@@ -2,7 +2,10 @@
 /*
  * The e500 test guest's runtime: the host device's UART and exit register
  * (found in the device tree), TAP-like checks, the hypercall sequence from
- * /hypervisor, IVPR and the IVORs, and interrupt dispatch by IVOR.
+ * /hypervisor, IVPR and the IVORs, and interrupt dispatch by IVOR.  Booted
+ * natively (QEMU ppce500 alone, no host device in its tree: real PR=0) it
+ * maps RAM and the SoC's UART in TLB1 itself, prints its own "EXIT:" line
+ * and stops the machine (native_*, at the end).
  */
 #include <stdarg.h>
 #include <ppcpv/abi.h>
@@ -10,21 +13,31 @@
 #include <ppcpv/fmt.h>
 #include <ppcpv/hcall.h>
 #include <ppcpv/host/hostdev.h>
+#include <ppcpv/isa/booke-mmu.h>
+#include <ppcpv/isa/insn.h>
+#include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
 #include "guest.h"
 #include "t_guest.h"
 
-#define FDT_MAX_SIZE	0x10000
+/* QEMU ppce500's own tree (natively) says 1 MiB: it is not packed. */
+#define FDT_MAX_SIZE	0x100000
 #define EXIT_UNHANDLED	90
 
 static uintptr_t hostdev;
+/* The console's transmitter: the host device's, or natively the SoC's
+ * 16550 (the host device copies the 16550's THR and LSR). */
+static uintptr_t console_uart;
 static int failures;
 static guest_handler handlers[PPC_BOOKE_IVOR_COUNT];
 
+static int native_init(const void *fdt, size_t size);
+static void native_exit(int status) __attribute__((noreturn));
+
 static void console_write(const char *s, size_t n)
 {
-	volatile uint8_t *uart = (volatile uint8_t *)hostdev;
+	volatile uint8_t *uart = (volatile uint8_t *)console_uart;
 
 	while (n--) {
 		while (!(uart[PPCPV_HOSTDEV_UART_LSR] & PPCPV_HOSTDEV_LSR_THRE))
@@ -44,6 +57,8 @@ void guest_printf(const char *fmt, ...)
 
 void guest_exit(int status)
 {
+	if (!hostdev)
+		native_exit(status);
 	*(volatile uint32_t *)(hostdev + PPCPV_HOSTDEV_EXIT) = (uint32_t)status;
 	for (;;)
 		;
@@ -135,11 +150,175 @@ void guest_start(const void *fdt)
 		for (;;)
 			;	/* no tree, no console: the host's timeout tells */
 	node = ppcpv_fdt_find_compatible(fdt, (size_t)size, -1, PPCPV_HOSTDEV_COMPATIBLE);
-	if (node < 0 || ppcpv_fdt_get_cells(fdt, (size_t)size, node, "reg", 0, 2, &dev))
-		for (;;)
-			;
-	hostdev = (uintptr_t)dev;
+	if (node < 0) {
+		if (native_init(fdt, (size_t)size))
+			for (;;)
+				;	/* no console: QEMU's timeout tells */
+	} else {
+		if (ppcpv_fdt_get_cells(fdt, (size_t)size, node, "reg", 0, 2, &dev))
+			for (;;)
+				;
+		hostdev = (uintptr_t)dev;
+		console_uart = hostdev;
+	}
 	guest_printf("guest: e500 test guest started, fdt at %p (%ld bytes)\n", fdt, size);
 	set_vectors();
 	guest_exit(guest_test_main(fdt, (size_t)size));
+}
+
+/* ---- Natively: QEMU ppce500 alone -----------------------------------------
+ *
+ * QEMU enters the image at 0x100 with MSR = 0, r3 = its device tree (24 MiB
+ * up) and one TLB1 entry of its own (entry 0: EA 0 -> PA 0, 64 MiB, TS 0,
+ * every permission).  The runtime rewrites that entry in place to cover
+ * 256 MiB - the same translation for everything the old one covered, so
+ * there is never a second entry matching the same address - and maps the
+ * UART's page (above 4 GiB) in entry 1 at EA = the low word of its address.
+ * Then IVPR and the IVORs (set_vectors) are the real ones; MSR[ME] is set
+ * (through an rfi: see native_set_msr) as a hosted guest is entered with it.  The exit is DBCR0[RST], a system
+ * reset, which QEMU under -no-reboot turns into its exit 0; the status is the
+ * "EXIT:" line (run-guest.sh --native turns it into its own).
+ */
+#define NATIVE_RAM_ESEL		0	/* QEMU's initial entry */
+#define NATIVE_RAM_LOG2		28	/* 256 MiB: image, test areas, QEMU's tree */
+#define NATIVE_UART_ESEL	1
+#define NATIVE_PAGE_LOG2	12
+#define NATIVE_PATH_MAX		64
+
+static void native_tlb1_write(unsigned int esel, unsigned int log2, uint32_t ea, uint32_t wimge,
+			      uint64_t pa, uint32_t perms)
+{
+	MTSPR(PPC_BOOKE_SPR_MAS0, PPC_BOOKE_MAS0_TLBSEL(PPC_BOOKE_TLB1_SEL) | PPC_BOOKE_MAS0_ESEL(esel));
+	MTSPR(PPC_BOOKE_SPR_MAS1, PPC_BOOKE_MAS1_V | PPC_BOOKE_MAS1_IPROT |
+				  PPC_BOOKE_MAS1_TSIZE(PPC_BOOKE_TSIZE_OF_LOG2(log2)));
+	MTSPR(PPC_BOOKE_SPR_MAS2, (ea & PPC_BOOKE_PAGE_MASK) | wimge);
+	MTSPR(PPC_BOOKE_SPR_MAS3, ((uint32_t)pa & PPC_BOOKE_PAGE_MASK) | perms);
+	MTSPR(PPC_BOOKE_SPR_MAS7, (uint32_t)(pa >> 32) & PPC_BOOKE_MAS7_RPN_HIGH);
+	/* tlbwe as a word: the 440 build (b440/lib.c) assembles this file too */
+	__asm__ __volatile__("isync; .long %0; isync" : : "i"(PPC_ENC_X(PPC_X_TLBWE, 0, 0, 0))
+			     : "memory");
+}
+
+/* MSR := msr through an rfi: QEMU 7.2's mtmsr never changes ME (it keeps
+ * Book III-S's rule that mtmsr leaves ME alone, on BookE too). */
+static void native_set_msr(uint32_t msr)
+{
+	uint32_t at;
+
+	__asm__ __volatile__("	bl	1f\n"
+			     "1:	mflr	%0\n"
+			     "	addi	%0,%0,2f-1b\n"
+			     "	mtspr	%1,%0\n"
+			     "	mtspr	%2,%3\n"
+			     "	rfi\n"
+			     "2:\n"
+			     : "=&b"(at) : "i"(PPC_SPR_SRR0), "i"(PPC_SPR_SRR1), "r"(msr) : "lr", "memory");
+}
+
+/* A cell-count property of node, or the devicetree spec's default. */
+static unsigned int native_cells(const void *fdt, size_t size, int node, const char *name,
+				 unsigned int dflt)
+{
+	uint32_t v;
+
+	return ppcpv_fdt_get_u32(fdt, size, node, name, &v) ? dflt : v;
+}
+
+/*
+ * The physical address of the first "reg" entry of the node at path, a
+ * child of the root or of a root child whose "ranges" translate it (QEMU's
+ * UART is /soc@fe0000000/serial@4500: reg 0x4500 in a bus whose ranges put
+ * 0 at 0xf_e000_0000).  0 or -1.
+ */
+static int native_reg_pa(const void *fdt, size_t size, const char *path, uint64_t *pa)
+{
+	char parent_path[NATIVE_PATH_MAX];
+	size_t i, cut = 0;
+	int node = ppcpv_fdt_path_offset(fdt, size, path), bus, len;
+	unsigned int ac, sc, pac, entry, n;
+	const uint8_t *ranges;
+	uint64_t addr, child, parent, bytes;
+
+	for (i = 0; path[i]; i++) {
+		if (i + 1 >= sizeof(parent_path))
+			return -1;
+		parent_path[i] = path[i];
+		if (path[i] == '/')
+			cut = i;
+	}
+	parent_path[cut ? cut : 1] = '\0';
+	bus = ppcpv_fdt_path_offset(fdt, size, parent_path);
+	if (node < 0 || bus < 0)
+		return -1;
+	ac = native_cells(fdt, size, bus, "#address-cells", 2);
+	sc = native_cells(fdt, size, bus, "#size-cells", 1);
+	if (ac < 1 || ac > 2 || sc > 2 || ppcpv_fdt_get_cells(fdt, size, node, "reg", 0, ac, &addr))
+		return -1;
+	if (bus == 0) {
+		*pa = addr;
+		return 0;
+	}
+	pac = native_cells(fdt, size, 0, "#address-cells", 2);
+	len = ppcpv_fdt_getprop(fdt, size, bus, "ranges", (const void **)&ranges);
+	if (len == 0) {
+		*pa = addr;	/* an empty "ranges": the same addresses */
+		return 0;
+	}
+	entry = ac + pac + sc;
+	if (len < 0 || pac < 1 || pac > 2 || sc < 1)
+		return -1;
+	for (n = 0; (n + 1) * entry * 4 <= (unsigned int)len; n++) {
+		if (ppcpv_fdt_get_cells(fdt, size, bus, "ranges", n * entry, ac, &child) ||
+		    ppcpv_fdt_get_cells(fdt, size, bus, "ranges", n * entry + ac, pac, &parent) ||
+		    ppcpv_fdt_get_cells(fdt, size, bus, "ranges", n * entry + ac + pac, sc, &bytes))
+			return -1;
+		if (addr >= child && addr - child < bytes) {
+			*pa = parent + (addr - child);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* The map, the console (QEMU's /chosen stdout-path) and MSR[ME]; 0 or -1
+ * (then there is no console to say why). */
+static int native_init(const void *fdt, size_t size)
+{
+	const uint64_t ram_bytes = UINT64_C(1) << NATIVE_RAM_LOG2;
+	const uint32_t page = (1u << NATIVE_PAGE_LOG2) - 1;
+	int chosen = ppcpv_fdt_path_offset(fdt, size, "/chosen");
+	const char *stdout_path;
+	uint64_t uart_pa;
+	uint32_t uart_ea;
+
+	if (chosen < 0 || ppcpv_fdt_get_string(fdt, size, chosen, "stdout-path", &stdout_path) < 0 ||
+	    native_reg_pa(fdt, size, stdout_path, &uart_pa))
+		return -1;
+	uart_ea = (uint32_t)uart_pa;
+	if (uart_ea < ram_bytes || uart_ea > (uint32_t)-1 - page)
+		return -1;	/* its page would overlap the RAM map or wrap */
+	native_tlb1_write(NATIVE_RAM_ESEL, NATIVE_RAM_LOG2, 0, 0, 0,
+			  PPC_BOOKE_MAS3_PERMS);
+	native_tlb1_write(NATIVE_UART_ESEL, NATIVE_PAGE_LOG2, uart_ea & ~page,
+			  PPC_BOOKE_MAS2_I | PPC_BOOKE_MAS2_G, uart_pa & ~(uint64_t)page,
+			  PPC_BOOKE_MAS3_SR | PPC_BOOKE_MAS3_SW);
+	console_uart = uart_ea;
+	native_set_msr(mfmsr() | PPC_MSR_ME);
+	guest_printf("guest: native: RAM 0..%u MiB in TLB1[%u], UART 0x%llx at 0x%x in TLB1[%u]\n",
+		     (unsigned int)(ram_bytes >> 20), NATIVE_RAM_ESEL, (unsigned long long)uart_pa,
+		     uart_ea, NATIVE_UART_ESEL);
+	return 0;
+}
+
+static void native_exit(int status)
+{
+	volatile uint8_t *uart = (volatile uint8_t *)console_uart;
+
+	guest_printf("EXIT: %d\n", status);
+	while (!(uart[PPCPV_HOSTDEV_UART_LSR] & PPCPV_HOSTDEV_LSR_TEMT))
+		;	/* the line out before the reset */
+	MTSPR(PPC_BOOKE_SPR_DBCR0, PPC_BOOKE_DBCR0_RST_SYSTEM);
+	__asm__ __volatile__("isync");
+	for (;;)
+		;
 }

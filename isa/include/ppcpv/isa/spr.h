@@ -79,6 +79,9 @@
 #define PPC_BOOKE_SPR_SPRG4R	260	/* SPRG4..7, user-readable forms: 260..263 */
 #define PPC_BOOKE_SPR_SPRG4	276	/* SPRG4..7 (SPRGnW): 276..279 */
 #define PPC_BOOKE_SPR_PIR	286	/* processor id */
+#define PPC_BOOKE_SPR_DBCR0	308	/* debug control 0 (e500, 440): RST resets */
+/* DBCR0[RST] = 0b11: a system reset (QEMU under -no-reboot then exits 0). */
+#define PPC_BOOKE_DBCR0_RST_SYSTEM	PPC_U32(0x30000000)
 #define PPC_BOOKE_SPR_TSR	336	/* timer status (DIS, WIS, FIS: write 1 to clear) */
 #define PPC_BOOKE_SPR_TCR	340	/* timer control (DIE, WIE, FIE) */
 #define PPC_BOOKE_SPR_IVOR0	400	/* IVOR0..15: 400..415 (PPC_BOOKE_IVOR_*) */
