@@ -175,9 +175,10 @@ void guest_start(const void *fdt)
  * there is never a second entry matching the same address - and maps the
  * UART's page (above 4 GiB) in entry 1 at EA = the low word of its address.
  * Then IVPR and the IVORs (set_vectors) are the real ones; MSR[ME] is set
- * (through an rfi: see native_set_msr) as a hosted guest is entered with it.  The exit is DBCR0[RST], a system
- * reset, which QEMU under -no-reboot turns into its exit 0; the status is the
- * "EXIT:" line (run-guest.sh --native turns it into its own).
+ * (through an rfi: see native_set_msr) as a hosted guest is entered with
+ * it.  The exit is DBCR0[RST], a system reset, which QEMU under -no-reboot
+ * turns into its exit 0; the status is the "EXIT:" line (run-guest.sh
+ * --native turns it into its own).  Nothing here runs hosted.
  */
 #define NATIVE_RAM_ESEL		0	/* QEMU's initial entry */
 #define NATIVE_RAM_LOG2		28	/* 256 MiB: image, test areas, QEMU's tree */
@@ -232,21 +233,24 @@ static unsigned int native_cells(const void *fdt, size_t size, int node, const c
  */
 static int native_reg_pa(const void *fdt, size_t size, const char *path, uint64_t *pa)
 {
-	char parent_path[NATIVE_PATH_MAX];
+	char node_path[NATIVE_PATH_MAX], parent_path[NATIVE_PATH_MAX];
 	size_t i, cut = 0;
-	int node = ppcpv_fdt_path_offset(fdt, size, path), bus, len;
+	int node, bus, len;
 	unsigned int ac, sc, pac, entry, n;
 	const uint8_t *ranges;
 	uint64_t addr, child, parent, bytes;
 
-	for (i = 0; path[i]; i++) {
-		if (i + 1 >= sizeof(parent_path))
+	/* stdout-path may end in ":options" */
+	for (i = 0; path[i] && path[i] != ':'; i++) {
+		if (i + 1 >= sizeof(node_path))
 			return -1;
-		parent_path[i] = path[i];
+		node_path[i] = parent_path[i] = path[i];
 		if (path[i] == '/')
 			cut = i;
 	}
+	node_path[i] = '\0';
 	parent_path[cut ? cut : 1] = '\0';
+	node = ppcpv_fdt_path_offset(fdt, size, node_path);
 	bus = ppcpv_fdt_path_offset(fdt, size, parent_path);
 	if (node < 0 || bus < 0)
 		return -1;
@@ -297,11 +301,17 @@ static int native_init(const void *fdt, size_t size)
 	uart_ea = (uint32_t)uart_pa;
 	if (uart_ea < ram_bytes || uart_ea > (uint32_t)-1 - page)
 		return -1;	/* its page would overlap the RAM map or wrap */
-	native_tlb1_write(NATIVE_RAM_ESEL, NATIVE_RAM_LOG2, 0, 0, 0,
-			  PPC_BOOKE_MAS3_PERMS);
+	native_tlb1_write(NATIVE_RAM_ESEL, NATIVE_RAM_LOG2, 0, 0, 0, PPC_BOOKE_MAS3_PERMS);
 	native_tlb1_write(NATIVE_UART_ESEL, NATIVE_PAGE_LOG2, uart_ea & ~page,
 			  PPC_BOOKE_MAS2_I | PPC_BOOKE_MAS2_G, uart_pa & ~(uint64_t)page,
 			  PPC_BOOKE_MAS3_SR | PPC_BOOKE_MAS3_SW);
+	/* the MAS registers as QEMU's reset left them, as a hosted guest finds
+	 * them (MAS4 and MAS6 were not written) */
+	MTSPR(PPC_BOOKE_SPR_MAS0, 0);
+	MTSPR(PPC_BOOKE_SPR_MAS1, 0);
+	MTSPR(PPC_BOOKE_SPR_MAS2, 0);
+	MTSPR(PPC_BOOKE_SPR_MAS3, 0);
+	MTSPR(PPC_BOOKE_SPR_MAS7, 0);
 	console_uart = uart_ea;
 	native_set_msr(mfmsr() | PPC_MSR_ME);
 	guest_printf("guest: native: RAM 0..%u MiB in TLB1[%u], UART 0x%llx at 0x%x in TLB1[%u]\n",
