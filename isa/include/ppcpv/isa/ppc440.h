@@ -9,6 +9,7 @@
 #define PPCPV_ISA_PPC440_H
 
 #include <ppcpv/isa/bits.h>
+#include <ppcpv/isa/spr.h>
 
 #define PPC_440_SPR_MMUCR	946
 /* MMUCR: STID (bits 24:31) is the TID tlbwe word 0 writes into the entry,
@@ -16,7 +17,7 @@
  * STS (bit 15) the address space tlbsx searches. */
 #define PPC_440_MMUCR_STID_MASK	PPC_U32(0x000000ff)
 #define PPC_440_MMUCR_STS	PPC_U32(0x00010000)
-#define PPC_440_SPR_DBCR0	308
+#define PPC_440_SPR_DBCR0	PPC_BOOKE_SPR_DBCR0
 #define PPC_440_DBCR0_RST_SYSTEM PPC_U32(0x30000000)	/* RST = 0b11: system reset */
 
 #define PPC_440_TLB_ENTRIES	64

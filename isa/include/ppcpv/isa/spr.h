@@ -94,6 +94,8 @@
 #define PPC_BOOKE_SPR_CSRR1	59
 #define PPC_BOOKE_SPR_MCSRR0	570	/* machine-check save registers (e500) */
 #define PPC_BOOKE_SPR_MCSRR1	571
+#define PPC_BOOKE_SPR_DBSR	304	/* debug status (PPC_BOOKE_DBSR_*) */
+#define PPC_BOOKE_SPR_DBCR0	308	/* debug control 0 (PPC_BOOKE_DBCR0_*) */
 #define PPC_BOOKE_SPR_IVOR32	528	/* e500 IVOR32..35: SPE unavailable, SPE data and
 					 * round exceptions, performance monitor: 528..531 */
 #define PPC_BOOKE_E500_IVORS_HIGH	4	/* IVOR32..35 */
