@@ -34,7 +34,7 @@
  *
  * With irq-sweep = "ignore-critical" (a deliberate defect, to prove the
  * sweep can fail) the raised interrupt is delivered at the first boundary
- * with EE set, critical section or not.
+ * with EE set and its level still up, critical section or not.
  *
  * Nothing here runs unless the host config asks for it: the platform's
  * exit path only tests whether it is configured.  One vCPU: the state is
@@ -211,7 +211,7 @@ void ppcpv_sweep_before_entry(struct ppcpv_vcpu *v)
 		p.deliverable_seen = 1;
 		p.first_deliverable = p.boundary;
 	}
-	if (mode == PPCPV_IRQ_SWEEP_IGNORE_CRITICAL && p.ee)
+	if (mode == PPCPV_IRQ_SWEEP_IGNORE_CRITICAL && p.ee && (v->pending & PPCPV_IRQ_DEC))
 		deliver_ignoring_critical(v);
 }
 

@@ -5,8 +5,10 @@
  * the BookE arch (host-stubs/arch/booke) decides what each trap means;
  * this file supplies the machine (memory, timebase, console, the magic
  * page's TLB1 entry), programs IVPR and the IVORs, turns each trap start.S
- * hands it (host_exit) into an exit for the core, and at the end adds its
- * TLB counters to the core's report (ppcpv/host/platform.h):
+ * hands it (host_exit) into an exit for the core, single-steps the guest
+ * for the core's interrupt-placement sweep when irq-sweep asks, and at the
+ * end adds its lines to the core's report (ppcpv/host/platform.h):
+ *   HOST-SWEEP: {...}     the sweep's verdicts, with irq-sweep only
  *   HOST-TLB: {...}       the shadow TLB's counters, after HOST-STATS
  * then soc_exit(): on e500 GPIO power-off (n = 0: QEMU exits 0) or pvpanic
  * (QEMU exits 1).  The 440 host (host-stubs/b440) is this file too, with
@@ -36,6 +38,8 @@ static struct machine machine;
 static struct host_cpu cpu __attribute__((aligned(64)));
 static struct ppcpv_vcpu *const guest = &cpu.vcpu;
 static uint8_t shared_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
+/* irq-sweep is configured: every exit takes the sweep's path. */
+static int sweep_on;
 /* With the stale-magic-page fault the guest is shown this page instead. */
 static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
 
@@ -255,8 +259,6 @@ static __attribute__((noinline)) uint32_t swept_exit(uint32_t ivor, uint32_t srr
 	msr = prepare_entry();
 	return ppcpv_sweep_after_entry(guest) ? msr | PPC_BOOKE_MSR_DE : msr;
 }
-
-static int sweep_on;
 
 /*
  * Every trap out of the guest, called by start.S with the guest saved in
