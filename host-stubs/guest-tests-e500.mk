@@ -33,3 +33,9 @@ $(call CHECK_STEP,host-e500,$(HOST_E500_ELF) $(E500_GUEST_IMAGES) $(BUILD)/nativ
 # the e500 host: no-pv and pv, its own TLB1, site counts against ppcpv-patch.
 $(call CHECK_STEP,ref-e500,$(HOST_E500_ELF) $(GUEST_REFE500_BIN) $(BUILD)/native/bin/ppcpv-hostcfg \
 	$(BUILD)/native/bin/ppcpv-patch,tests/host/e500/ref-guest.sh $(BUILD))
+
+# The interrupt-placement sweep's host side on BookE (tests/host/e500/t_sweep.c
+# under irq-sweep; the 440 host's build of it too, which shares the glue).
+$(call CHECK_STEP,sweep-e500,$(HOST_E500_ELF) $(HOST_B440_ELF) $(call e500_guest_image,tests/host/e500/t_sweep.c) \
+	$(BUILD)/ppc32/tests/host/b440/t_sweep.bin $(BUILD)/native/bin/ppcpv-hostcfg,\
+	tests/host/e500/sweep.sh $(BUILD))

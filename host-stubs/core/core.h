@@ -46,6 +46,10 @@ static inline int ppcpv_irq_deliver_pending(struct ppcpv_vcpu *v)
 /* ---- Virtual decrementer (dec.c) ---------------------------------------- */
 
 void ppcpv_dec_reset(struct ppcpv_vcpu *v);
+/* The decrementer runs out now, as its own count reaching the end would
+ * have it: it reads the family's expired value and the family's event
+ * acts (the interrupt sweep's raise). */
+void ppcpv_dec_expire(struct ppcpv_vcpu *v);
 /* The helpers below run at every guest entry: inline, so that the entry
  * path makes no calls for them. */
 

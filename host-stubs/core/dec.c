@@ -32,6 +32,12 @@ void ppcpv_dec_arm(struct ppcpv_vcpu *v, uint32_t value, uint64_t ticks_to_event
 	v->dec.wake_tb = ticks_to_event == UINT64_MAX ? UINT64_MAX : v->dec.base_tb + ticks_to_event;
 }
 
+void ppcpv_dec_expire(struct ppcpv_vcpu *v)
+{
+	ppcpv_dec_arm(v, v->arch.dec_expired, UINT64_MAX);
+	v->arch.dec_event(v);
+}
+
 uint64_t ppcpv_dec_elapsed(const struct ppcpv_vcpu *v)
 {
 	return now(v) - v->dec.base_tb;

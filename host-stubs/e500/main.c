@@ -5,8 +5,10 @@
  * the BookE arch (host-stubs/arch/booke) decides what each trap means;
  * this file supplies the machine (memory, timebase, console, the magic
  * page's TLB1 entry), programs IVPR and the IVORs, turns each trap start.S
- * hands it (host_exit) into an exit for the core, and at the end adds its
- * TLB counters to the core's report (ppcpv/host/platform.h):
+ * hands it (host_exit) into an exit for the core, single-steps the guest
+ * for the core's interrupt-placement sweep when irq-sweep asks, and at the
+ * end adds its lines to the core's report (ppcpv/host/platform.h):
+ *   HOST-SWEEP: {...}     the sweep's verdicts, with irq-sweep only
  *   HOST-TLB: {...}       the shadow TLB's counters, after HOST-STATS
  * then soc_exit(): on e500 GPIO power-off (n = 0: QEMU exits 0) or pvpanic
  * (QEMU exits 1).  The 440 host (host-stubs/b440) is this file too, with
@@ -22,6 +24,7 @@
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/platform.h>
 #include <ppcpv/host/stats.h>
+#include <ppcpv/host/sweep.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
 #include "e500.h"
@@ -35,6 +38,8 @@ static struct machine machine;
 static struct host_cpu cpu __attribute__((aligned(64)));
 static struct ppcpv_vcpu *const guest = &cpu.vcpu;
 static uint8_t shared_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
+/* irq-sweep is configured: every exit takes the sweep's path. */
+static int sweep_on;
 /* With the stale-magic-page fault the guest is shown this page instead. */
 static uint8_t stale_page[PPCPV_MAGIC_PAGE_SIZE] __attribute__((aligned(PPCPV_MAGIC_PAGE_SIZE)));
 
@@ -65,6 +70,7 @@ void platform_report(void)
 {
 	const struct mmu_stats *t = mmu_get_stats();
 
+	ppcpv_sweep_report();
 	host_printf("HOST-TLB: {\"shadowed\":%llu,\"guest_misses\":%llu,\"denied\":%llu,"
 		    "\"not_memory\":%llu,\"flushes\":%llu}\n",
 		    (unsigned long long)t->shadowed, (unsigned long long)t->guest_misses,
@@ -164,11 +170,6 @@ static uint32_t prepare_entry(void)
 }
 
 /*
- * Every trap out of the guest, called by start.S with the guest saved in
- * the vCPU, on the host stack's top frame: handle it, and return the real
- * MSR to run the guest with again.
- */
-/*
  * A real TLB miss: filled from the guest's TLB (nothing for the core), or
  * the guest's own miss or storage interrupt (reflected), or an access to
  * guest-physical addresses beyond its memory, which the core gets with
@@ -203,14 +204,16 @@ static int tlb_miss(uint32_t ivor, uint32_t esr, uint32_t *dear, struct ppcpv_ex
 	return 0;
 }
 
-uint32_t host_exit(uint32_t ivor, uint32_t srr1, uint32_t esr, uint32_t dear)
+/* Handle one exit (a real TLB miss the shadow serves needs nothing more). */
+static inline __attribute__((always_inline)) void handle_exit(uint32_t ivor, uint32_t srr1,
+							       uint32_t esr, uint32_t dear)
 {
 	struct ppcpv_exit e;
 	enum ppcpv_run_action action;
 
 	if (ivor == PPC_BOOKE_IVOR_DTLB || ivor == PPC_BOOKE_IVOR_ITLB) {
 		if (tlb_miss(ivor, esr, &dear, &e))
-			return prepare_entry();
+			return;
 	} else {
 		ppcpv_booke_exit(ivor, esr, dear, &e);
 	}
@@ -219,6 +222,54 @@ uint32_t host_exit(uint32_t ivor, uint32_t srr1, uint32_t esr, uint32_t dear)
 	action = ppcpv_handle_exit(guest, &e);
 	if (action != PPCPV_RUN_RESUME)
 		ppcpv_host_act_on(guest, action, &e);
+}
+
+/* irq-sweep: the host single-steps the guest with the real MSR[DE] and
+ * DBCR0[IDM|ICMP] (set once at boot: the guest's own MSR[DE] never
+ * reaches the real one, so without the host's DE nothing is stepped, and
+ * every interrupt clears DE, so the host never steps itself).  The debug
+ * interrupt after each completed instruction is the sweep's; the core
+ * (core/sweep.c) does the rest.  A debug interrupt while not stepping is
+ * unexpected (the core's FATAL). */
+static void sweep_debug_init(void)
+{
+	MTSPR(PPC_BOOKE_SPR_DBSR, PPC_BOOKE_DBSR_ICMP);
+	MTSPR(PPC_BOOKE_SPR_DBCR0, PPC_BOOKE_DBCR0_IDM | PPC_BOOKE_DBCR0_ICMP);
+	__asm__ __volatile__("isync");
+}
+
+/* Every exit with irq-sweep configured; out of line, so that the common
+ * exit pays one test for it. */
+static __attribute__((noinline)) uint32_t swept_exit(uint32_t ivor, uint32_t srr1, uint32_t esr,
+						     uint32_t dear)
+{
+	uint32_t msr;
+
+	if (ppcpv_sweep_stepping() && ivor == PPC_BOOKE_IVOR_DEBUG) {
+		/* the event's status, written 1 to clear */
+		MTSPR(PPC_BOOKE_SPR_DBSR, PPC_BOOKE_DBSR_ICMP);
+		ppcpv_sweep_stepped();
+	} else {
+		handle_exit(ivor, srr1, esr, dear);
+	}
+	/* Arming or ending the placement happened in handle_exit. */
+	if (!ppcpv_sweep_stepping())
+		return prepare_entry();
+	ppcpv_sweep_before_entry(guest);
+	msr = prepare_entry();
+	return ppcpv_sweep_after_entry(guest) ? msr | PPC_BOOKE_MSR_DE : msr;
+}
+
+/*
+ * Every trap out of the guest, called by start.S with the guest saved in
+ * the vCPU, on the host stack's top frame: handle it, and return the real
+ * MSR to run the guest with again.
+ */
+uint32_t host_exit(uint32_t ivor, uint32_t srr1, uint32_t esr, uint32_t dear)
+{
+	if (sweep_on)
+		return swept_exit(ivor, srr1, esr, dear);
+	handle_exit(ivor, srr1, esr, dear);
 	return prepare_entry();
 }
 
@@ -280,7 +331,10 @@ static void init_vcpu(void)
 		&host_ops_absent_page : &host_ops;
 
 	mmu_set_magic_page((uint64_t)(uintptr_t)shown);
-	if (ppcpv_vcpu_init(guest, shared_page, &cfg, ops, NULL))
+	sweep_on = ppcpv_sweep_init(machine.cfg.irq_sweep);
+	if (sweep_on)
+		sweep_debug_init();
+	if (ppcpv_vcpu_init(guest, shared_page, &cfg, ppcpv_sweep_ops(ops), NULL))
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
 			guest_msr());

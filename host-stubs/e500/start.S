@@ -44,7 +44,7 @@ _start:
 /* An interrupt that saves into SRR0/SRR1: park r13 in SPRG1, fetch the
  * vCPU, save r12 there, note the IVOR and go to the common path.  IVORs
  * need 16-byte alignment; a stub is five words. */
-.macro VECTOR ivor
+.macro VECTOR ivor, common=trap_common
 	.balign	32
 	.globl	host_vector_\ivor
 host_vector_\ivor:
@@ -52,11 +52,11 @@ host_vector_\ivor:
 	mfspr	r13, PPC_SPR_SPRG0
 	stw	r12, VCPU_GPR(12)(r13)
 	li	r12, \ivor
-	b	trap_common
+	b	\common
 .endm
 
-/* Critical, machine-check and debug interrupts have save registers of
- * their own, and nothing a guest does here raises them: stop. */
+/* Critical and machine-check interrupts have save registers of their
+ * own, and nothing a guest does here raises them: stop. */
 .macro FATAL_VECTOR ivor, srr0, srr1
 	.balign	32
 	.globl	host_vector_\ivor
@@ -69,7 +69,10 @@ host_vector_\ivor:
 
 	FATAL_VECTOR PPC_BOOKE_IVOR_CRITICAL, PPC_BOOKE_SPR_CSRR0, PPC_BOOKE_SPR_CSRR1
 	FATAL_VECTOR PPC_BOOKE_IVOR_MCHECK, PPC_BOOKE_SPR_MCSRR0, PPC_BOOKE_SPR_MCSRR1
-	FATAL_VECTOR PPC_BOOKE_IVOR_DEBUG, PPC_BOOKE_SPR_CSRR0, PPC_BOOKE_SPR_CSRR1
+	/* The debug interrupt is the single step of irq-sweep (the host
+	 * enters the guest with MSR[DE], DBCR0[IDM|ICMP] set): an exit like
+	 * the others, its save registers copied into SRR0/SRR1 first. */
+	VECTOR	PPC_BOOKE_IVOR_DEBUG, trap_debug
 	/* The rest save into SRR0/SRR1, e500's IVOR32..35 (SPE, performance
 	 * monitor) too. */
 	.irp	n, HOST_SRR_IVORS
@@ -87,6 +90,21 @@ host_vector_table:
 	.long	-1, 0
 
 	.text
+/*
+ * The debug interrupt (critical class on e500v2) saved the guest's pc and
+ * MSR in CSRR0/CSRR1: move them to SRR0/SRR1, which hold nothing live
+ * while the guest runs (its own are in the shared page and the non-critical
+ * interrupts that set them clear MSR[DE]), and take the common path.
+ */
+trap_debug:
+	stw	r11, VCPU_GPR(11)(r13)
+	mfspr	r11, PPC_BOOKE_SPR_CSRR0
+	mtspr	PPC_SPR_SRR0, r11
+	mfspr	r11, PPC_BOOKE_SPR_CSRR1
+	mtspr	PPC_SPR_SRR1, r11
+	lwz	r11, VCPU_GPR(11)(r13)
+	/* fall through */
+
 /*
  * r13 = the vCPU, r12 = IVOR; SPRG1 = the guest's r13, the vCPU's r12 =
  * its r12.  Save the guest, call host_exit(ivor, srr1, esr, dear) on the

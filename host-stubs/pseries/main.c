@@ -19,6 +19,7 @@
 #include <ppcpv/host/book3s.h>
 #include <ppcpv/host/hostcfg.h>
 #include <ppcpv/host/stats.h>
+#include <ppcpv/host/sweep.h>
 #include <ppcpv/host/trap.h>
 #include <ppcpv/host/vcpu.h>
 #include <ppcpv/host/arch-helpers.h>
@@ -67,7 +68,7 @@ void platform_before_stop(void)
 
 void platform_report(void)
 {
-	sweep_report();
+	ppcpv_sweep_report();
 }
 
 void platform_power_off(int status)
@@ -343,19 +344,25 @@ static inline __attribute__((always_inline)) void handle_exit(uint32_t vector, u
 		ppcpv_host_act_on(guest, action, &e);
 }
 
-/* With irq-sweep configured, every exit comes this way (sweep.c): while
- * the guest is single-stepped, the trace interrupt is the host's, and each
- * entry counts a boundary and may raise or judge the interrupt.  Out of
- * line, so that the common exit pays one test for it. */
+/* With irq-sweep configured, every exit comes this way (core/sweep.c):
+ * while the guest is single-stepped (the real MSR[SE]), the trace
+ * interrupt is the host's, and each entry counts a boundary and may raise
+ * or judge the interrupt.  Out of line, so that the common exit pays one
+ * test for it. */
 static __attribute__((noinline)) uint64_t swept_exit(uint32_t vector, uint64_t srr1)
 {
-	if (!sweep_stepping || !sweep_trace(vector))
+	uint64_t msr;
+
+	if (ppcpv_sweep_stepping() && vector == PPC_BOOK3S_VEC_TRACE)
+		ppcpv_sweep_stepped();
+	else
 		handle_exit(vector, srr1);
 	/* Arming or ending the placement happened in handle_exit. */
-	if (!sweep_stepping)
+	if (!ppcpv_sweep_stepping())
 		return prepare_entry();
-	sweep_before_entry(guest);
-	return sweep_after_entry(guest, prepare_entry());
+	ppcpv_sweep_before_entry(guest);
+	msr = prepare_entry();
+	return ppcpv_sweep_after_entry(guest) ? msr | PPC_BOOK3S_MSR_SE : msr;
 }
 
 uint64_t host_exit(uint32_t vector, uint64_t srr1)
@@ -419,8 +426,8 @@ static void init_vcpu(void)
 								  : &pseries_ops_shadow;
 		shadow_on = 1;
 	}
-	cpu.sweep_on = sweep_init(&machine);
-	if (ppcpv_vcpu_init(guest, shared_page, &cfg, sweep_ops(ops), NULL))
+	cpu.sweep_on = ppcpv_sweep_init(machine.cfg.irq_sweep);
+	if (ppcpv_vcpu_init(guest, shared_page, &cfg, ppcpv_sweep_ops(ops), NULL))
 		fatal("vCPU set-up failed");
 	ppcpv_vcpu_boot(guest, machine.cfg.guest_entry, machine.cfg.guest_fdt, machine.cfg.guest_size,
 			guest_msr());

@@ -124,26 +124,6 @@ int papr_is_hcall(const struct ppcpv_vcpu *v);
 /* Serve it: r3 status, results in r4...  RESUME or IDLE (H_CEDE). */
 enum ppcpv_run_action papr_hcall(struct ppcpv_vcpu *v);
 
-/* ---- The interrupt-placement sweep (sweep.c) ----------------------------- */
-
-/* Set while the guest is single-stepped for a placement. */
-extern int sweep_stepping;
-/* Host config irq-sweep: whether it is on (then every exit must go through
- * the sweep's path); the vCPU's ops with the sweep's device registers when
- * it is on, else ops itself. */
-int sweep_init(const struct machine *m);
-const struct ppcpv_host_ops *sweep_ops(const struct ppcpv_host_ops *ops);
-/* While stepping: is this exit the trace interrupt (then it is the
- * sweep's, not the guest's)? */
-int sweep_trace(uint32_t vector);
-/* While stepping, around the core's entry work: count the boundary, raise
- * the decrementer at the chosen one, judge the delivery; the real MSR to
- * enter with (single-stepping until the interrupt is delivered). */
-void sweep_before_entry(struct ppcpv_vcpu *v);
-uint64_t sweep_after_entry(struct ppcpv_vcpu *v, uint64_t real_msr);
-/* The HOST-SWEEP line, when the sweep is configured. */
-void sweep_report(void);
-
 /* ---- Entry and exit (start.S, main.c) ----------------------------------- */
 
 /* Run the guest from its vCPU (real SPRG0) with this real MSR.  Each trap

@@ -40,4 +40,5 @@ const struct ppcpv_arch ppcpv_arch_book3s = {
 	.dec_write = book3s_dec_write,
 	.dec_read = book3s_dec_read,
 	.dec_event = book3s_dec_event,
+	.dec_expired = UINT32_MAX,	/* -1: negative from the tick after zero */
 };

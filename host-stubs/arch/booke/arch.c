@@ -41,6 +41,7 @@ const struct ppcpv_arch ppcpv_arch_booke = {
 	.dec_write = booke_dec_write,
 	.dec_read = booke_dec_read,
 	.dec_event = booke_dec_event,
+	.dec_expired = 0,		/* it stops at zero */
 };
 
 static enum ppcpv_exit_reason reason_of(unsigned int ivor, uint64_t esr)

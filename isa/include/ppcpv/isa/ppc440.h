@@ -10,6 +10,7 @@
 
 #include <ppcpv/isa/bits.h>
 #include <ppcpv/isa/spr.h>
+#include <ppcpv/isa/vectors.h>
 
 #define PPC_440_SPR_MMUCR	946
 /* MMUCR: STID (bits 24:31) is the TID tlbwe word 0 writes into the entry,
@@ -17,7 +18,7 @@
  * STS (bit 15) the address space tlbsx searches. */
 #define PPC_440_MMUCR_STID_MASK	PPC_U32(0x000000ff)
 #define PPC_440_MMUCR_STS	PPC_U32(0x00010000)
-/* DBCR0 and its system-reset field are Book III-E's (ppcpv/isa/spr.h). */
+/* DBCR0 and its system-reset field are Book III-E's (ppcpv/isa/spr.h, ppcpv/isa/vectors.h). */
 #define PPC_440_SPR_DBCR0	PPC_BOOKE_SPR_DBCR0
 #define PPC_440_DBCR0_RST_SYSTEM PPC_BOOKE_DBCR0_RST_SYSTEM
 

@@ -79,9 +79,7 @@
 #define PPC_BOOKE_SPR_SPRG4R	260	/* SPRG4..7, user-readable forms: 260..263 */
 #define PPC_BOOKE_SPR_SPRG4	276	/* SPRG4..7 (SPRGnW): 276..279 */
 #define PPC_BOOKE_SPR_PIR	286	/* processor id */
-#define PPC_BOOKE_SPR_DBCR0	308	/* debug control 0 (e500, 440): RST resets */
-/* DBCR0[RST] = 0b11: a system reset (QEMU under -no-reboot then exits 0). */
-#define PPC_BOOKE_DBCR0_RST_SYSTEM	PPC_U32(0x30000000)
+#define PPC_BOOKE_SPR_DBCR0	308	/* debug control 0 (e500, 440): RST resets; PPC_BOOKE_DBCR0_* */
 #define PPC_BOOKE_SPR_TSR	336	/* timer status (DIS, WIS, FIS: write 1 to clear) */
 #define PPC_BOOKE_SPR_TCR	340	/* timer control (DIE, WIE, FIE) */
 #define PPC_BOOKE_SPR_IVOR0	400	/* IVOR0..15: 400..415 (PPC_BOOKE_IVOR_*) */
@@ -97,6 +95,7 @@
 #define PPC_BOOKE_SPR_CSRR1	59
 #define PPC_BOOKE_SPR_MCSRR0	570	/* machine-check save registers (e500) */
 #define PPC_BOOKE_SPR_MCSRR1	571
+#define PPC_BOOKE_SPR_DBSR	304	/* debug status (PPC_BOOKE_DBSR_*) */
 #define PPC_BOOKE_SPR_IVOR32	528	/* e500 IVOR32..35: SPE unavailable, SPE data and
 					 * round exceptions, performance monitor: 528..531 */
 #define PPC_BOOKE_E500_IVORS_HIGH	4	/* IVOR32..35 */

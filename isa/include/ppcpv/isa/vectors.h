@@ -104,4 +104,15 @@
 #define PPC_BOOKE_TCR_DIE		0x04000000	/* decrementer interrupt enable */
 #define PPC_BOOKE_TCR_ARE		0x00400000	/* decrementer auto-reload */
 
+/* ---- Book III-E debug control and status (SPRs DBCR0, DBSR) ------------------ */
+
+/* With MSR[DE] set, DBCR0[IDM|ICMP] makes every completed instruction a
+ * debug event: the debug interrupt (IVOR15) after it, DBSR[ICMP] set. */
+#define PPC_BOOKE_DBCR0_IDM		0x40000000	/* internal debug mode */
+#define PPC_BOOKE_DBCR0_ICMP		0x08000000	/* instruction complete events */
+/* DBCR0[RST] = 0b11: a system reset (QEMU under -no-reboot then exits 0). */
+#define PPC_BOOKE_DBCR0_RST_SYSTEM	0x30000000
+#define PPC_BOOKE_DBSR_ICMP		0x08000000	/* an instruction-complete event
+							 * (DBSR: written 1s clear) */
+
 #endif /* PPCPV_ISA_VECTORS_H */

@@ -64,6 +64,9 @@ struct ppcpv_arch {
 	void (*dec_write)(struct ppcpv_vcpu *v, uint32_t value);
 	uint32_t (*dec_read)(const struct ppcpv_vcpu *v);
 	void (*dec_event)(struct ppcpv_vcpu *v);
+	/* What mfspr DEC reads once the decrementer has run out (Book3S: a
+	 * negative value, all ones one tick later; BookE: 0, where it stops). */
+	uint32_t dec_expired;
 };
 
 #endif /* PPCPV_HOST_ARCH_H */

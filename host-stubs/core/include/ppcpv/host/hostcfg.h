@@ -74,7 +74,7 @@
 #define PPCPV_HOSTCFG_FAULT_ABSENT_PAGE	"absent-magic-page"	/* MAP succeeds, nothing is mapped */
 
 /* irq-sweep (absent: off): the host single-steps the guest on request and
- * raises the decrementer at an exact instruction (pseries/sweep.c,
+ * raises the decrementer at an exact instruction (core/sweep.c,
  * Documentation/differential.rst).  "step": the sweep; "ignore-critical":
  * the same with a deliberate defect, the raised interrupt delivered
  * whenever EE is set, inside a critical section too (the sweep must

@@ -37,12 +37,13 @@
 
 /*
  * Registers the platform may define (ppcpv_host_ops.hostdev_platform):
- * without it, accesses there fail like any undefined register.  pseries
- * puts the interrupt-placement sweep here (host config irq-sweep,
- * host-stubs/pseries/sweep.c):
- *   SWEEP_FROM  8, write: the guest pc where counting starts (boundary 0 is
- *               "before the instruction at FROM")
- *   SWEEP_TO    8, write: the guest pc where the measured code ends
+ * without it, accesses there fail like any undefined register.  The
+ * interrupt-placement sweep is here on every platform that has one
+ * (pseries, e500; host config irq-sweep, host-stubs/core/sweep.c):
+ *   SWEEP_FROM  8 (or 4 in 32-bit mode), write: the guest pc where counting
+ *               starts (boundary 0 is "before the instruction at FROM")
+ *   SWEEP_TO    8 (or 4 in 32-bit mode), write: the guest pc where the
+ *               measured code ends
  *   SWEEP_AT    4, write k: arm; the host single-steps the guest from now
  *               on and raises the decrementer at boundary k (after k
  *               instructions from FROM completed); SWEEP_NEVER: only count

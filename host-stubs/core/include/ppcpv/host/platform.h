@@ -7,7 +7,8 @@
  *
  * The report a host prints when it stops, the same on every platform:
  *   HOST-STATS: {...}     every trap counter, one line of JSON
- *   (the platform's own lines: pseries' sweep, the BookE hosts' TLB)
+ *   (the platform's own lines: the sweep's HOST-SWEEP when configured,
+ *   the BookE hosts' TLB)
  *   EXIT: <n>             the guest's status, HOST_FATAL_STATUS on a host
  *                         failure
  */

@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 /*
- * The interrupt-placement sweep (host config irq-sweep; off by default):
- * the guest asks, through the MMIO device's platform registers
- * (PPCPV_HOSTDEV_SWEEP_*), for a decrementer interrupt at boundary k of a
- * stretch of its code, and the host makes it arrive exactly there.
+ * The interrupt-placement sweep (host config irq-sweep; off by default),
+ * family-neutral: the guest asks, through the MMIO device's platform
+ * registers (PPCPV_HOSTDEV_SWEEP_*), for a decrementer interrupt at
+ * boundary k of a stretch of its code, and the host makes it arrive
+ * exactly there.
  *
- * How: from the arming write on, the guest runs with the real MSR[SE] set,
- * so QEMU takes a trace interrupt (0xd00) after every guest instruction
- * that completes; an instruction the host emulates (it trapped) completes
- * in the host.  Boundary 0 is the first entry at pc = FROM; each completed
- * instruction after it is one more boundary.  At boundary k the host marks
- * the decrementer expired, as the real one would (the guest's DEC reads
- * negative, the level is up), and the core's PV rules decide from there,
- * at this entry and every following one: deliver, or hold back with
+ * How: from the arming write on, the platform single-steps the guest
+ * (ppcpv/host/sweep.h: pseries with the real MSR[SE], a trace interrupt
+ * after every instruction that completes; e500 with MSR[DE] and
+ * DBCR0[IDM|ICMP], a debug interrupt) and hands each step exit here; an
+ * instruction the host emulates (it trapped) completes in the host.
+ * Boundary 0 is the first entry at pc = FROM; each completed instruction
+ * after it is one more boundary.  At boundary k the host makes the
+ * decrementer run out, as the real one would (the family's expiry:
+ * Book3S's value negative and its level up; BookE's value 0, TSR[DIS],
+ * pending while TCR[DIE]), and the core's PV rules decide from there, at
+ * this entry and every following one: deliver, or hold back with
  * int_pending = 1.  Stepping stops at the delivery (or when the guest
  * reads SWEEP_END).
  *
@@ -30,10 +34,11 @@
  *
  * With irq-sweep = "ignore-critical" (a deliberate defect, to prove the
  * sweep can fail) the raised interrupt is delivered at the first boundary
- * with EE set, critical section or not.
+ * with EE set and its level still up, critical section or not.
  *
- * Nothing here runs unless the host config asks for it: the exit path only
- * tests whether it is configured.
+ * Nothing here runs unless the host config asks for it: the platform's
+ * exit path only tests whether it is configured.  One vCPU: the state is
+ * this file's.
  */
 #include <ppcpv/err.h>
 #include <ppcpv/fmt.h>
@@ -42,10 +47,12 @@
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/host/shared.h>
 #include <ppcpv/host/stats.h>
+#include <ppcpv/host/sweep.h>
 #include <ppcpv/host/trap.h>
-#include "pseries.h"
+#include <ppcpv/host/platform.h>
+#include "core.h"
 
-int sweep_stepping;
+static int stepping;
 
 static enum ppcpv_irq_sweep mode;
 
@@ -71,10 +78,15 @@ static struct {
 	uint64_t placed, delivered, lost, in_critical, masked;
 } n;
 
-int sweep_init(const struct machine *m)
+int ppcpv_sweep_init(enum ppcpv_irq_sweep irq_sweep)
 {
-	mode = m->cfg.irq_sweep;
+	mode = irq_sweep;
 	return mode != PPCPV_IRQ_SWEEP_OFF;
+}
+
+int ppcpv_sweep_stepping(void)
+{
+	return stepping;
 }
 
 /* The PV rule for the critical section, restated. */
@@ -99,7 +111,7 @@ static void arm(struct ppcpv_vcpu *v, uint32_t at)
 	p = (typeof(p)){ .from = from, .to = to, .at = at,
 			 .to_boundary = PPCPV_HOSTDEV_SWEEP_NEVER,
 			 .emulated = ppcpv_stats_emulated(&v->stats) };
-	sweep_stepping = 1;
+	stepping = 1;
 }
 
 /* SWEEP_END: the placement is over. */
@@ -107,16 +119,23 @@ static uint32_t end(void)
 {
 	if (p.raised && !p.delivered)
 		n.lost++;
-	sweep_stepping = 0;
+	stepping = 0;
 	return p.to_boundary;
+}
+
+/* An address register takes 8 bytes, or 4 from a guest in 32-bit mode
+ * (e500: no 8-byte store; its pc has no upper word). */
+static int address_size(const struct ppcpv_vcpu *v, unsigned int size)
+{
+	return size == 8 || (size == 4 && !ppcpv_vcpu_64bit(v));
 }
 
 static int reg(void *ctx, struct ppcpv_vcpu *v, uint64_t offset, unsigned int size, int write,
 	       uint64_t *val)
 {
-	if (write && size == 8 && offset == PPCPV_HOSTDEV_SWEEP_FROM)
+	if (write && address_size(v, size) && offset == PPCPV_HOSTDEV_SWEEP_FROM)
 		p.from = *val;
-	else if (write && size == 8 && offset == PPCPV_HOSTDEV_SWEEP_TO)
+	else if (write && address_size(v, size) && offset == PPCPV_HOSTDEV_SWEEP_TO)
 		p.to = *val;
 	else if (write && size == 4 && offset == PPCPV_HOSTDEV_SWEEP_AT)
 		arm(v, (uint32_t)*val);
@@ -127,7 +146,7 @@ static int reg(void *ctx, struct ppcpv_vcpu *v, uint64_t offset, unsigned int si
 	return 0;
 }
 
-const struct ppcpv_host_ops *sweep_ops(const struct ppcpv_host_ops *ops)
+const struct ppcpv_host_ops *ppcpv_sweep_ops(const struct ppcpv_host_ops *ops)
 {
 	static struct ppcpv_host_ops with_sweep;
 
@@ -138,18 +157,15 @@ const struct ppcpv_host_ops *sweep_ops(const struct ppcpv_host_ops *ops)
 	return &with_sweep;
 }
 
-int sweep_trace(uint32_t vector)
+void ppcpv_sweep_stepped(void)
 {
-	if (vector != PPC_BOOK3S_VEC_TRACE)
-		return 0;
 	p.traced = 1;
-	return 1;
 }
 
-/* The decrementer runs out now: its value negative, its level up. */
+/* The decrementer runs out now, as the family's own would. */
 static void raise_dec(struct ppcpv_vcpu *v)
 {
-	v->arch.dec_write(v, PPCPV_HOSTDEV_SWEEP_NEVER);
+	ppcpv_dec_expire(v);
 	p.raised = 1;
 	n.placed++;
 }
@@ -183,7 +199,7 @@ static void advance(struct ppcpv_vcpu *v)
 		raise_dec(v);
 }
 
-void sweep_before_entry(struct ppcpv_vcpu *v)
+void ppcpv_sweep_before_entry(struct ppcpv_vcpu *v)
 {
 	advance(v);
 	p.in_critical = in_critical_section(v);
@@ -195,11 +211,11 @@ void sweep_before_entry(struct ppcpv_vcpu *v)
 		p.deliverable_seen = 1;
 		p.first_deliverable = p.boundary;
 	}
-	if (mode == PPCPV_IRQ_SWEEP_IGNORE_CRITICAL && p.ee)
+	if (mode == PPCPV_IRQ_SWEEP_IGNORE_CRITICAL && p.ee && (v->pending & PPCPV_IRQ_DEC))
 		deliver_ignoring_critical(v);
 }
 
-uint64_t sweep_after_entry(struct ppcpv_vcpu *v, uint64_t real_msr)
+int ppcpv_sweep_after_entry(struct ppcpv_vcpu *v)
 {
 	if (p.raised && !p.delivered && injected(v) != p.injected) {
 		p.delivered = 1;
@@ -210,15 +226,15 @@ uint64_t sweep_after_entry(struct ppcpv_vcpu *v, uint64_t real_msr)
 		if ((p.deliverable_seen && p.first_deliverable != p.boundary) || p.hidden)
 			n.lost++;
 		/* The handler runs at full speed; SWEEP_END still ends it. */
-		sweep_stepping = 0;
-		return real_msr;
+		stepping = 0;
+		return 0;
 	}
 	if (p.raised && !p.delivered && !ppcpv_shared_get32(v, PPCPV_SHARED_INT_PENDING))
 		p.hidden = 1;	/* held back where the guest cannot see it */
-	return real_msr | PPC_BOOK3S_MSR_SE;
+	return 1;
 }
 
-void sweep_report(void)
+void ppcpv_sweep_report(void)
 {
 	if (mode == PPCPV_IRQ_SWEEP_OFF)
 		return;

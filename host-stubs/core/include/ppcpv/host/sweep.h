@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppcpv/host/sweep.h - the interrupt-placement sweep (host config
+ * irq-sweep; Documentation/differential.rst, "An interrupt at every
+ * offset"), as the family-neutral core offers it to a platform.
+ *
+ * The core (host-stubs/core/sweep.c) keeps the placement's bookkeeping,
+ * raises the guest's decrementer at the boundary the guest asked for,
+ * judges each placement with the PV rules restated, serves the host
+ * device's SWEEP_* registers (ppcpv/host/hostdev.h) and prints the
+ * HOST-SWEEP line.  What stays the platform's (its thin glue): making the
+ * CPU single-step the guest's next entry (pseries: the real MSR[SE];
+ * e500: MSR[DE] with DBCR0[IDM|ICMP]) and recognising the step exit
+ * (pseries: the trace interrupt 0xd00; e500: the debug interrupt, IVOR15).
+ *
+ * A platform with irq-sweep configured sends every exit through:
+ *
+ *   if (ppcpv_sweep_stepping() && <this exit is the CPU's step>)
+ *           ppcpv_sweep_stepped();
+ *   else
+ *           <handle the exit as usual>;
+ *   if (ppcpv_sweep_stepping())
+ *           ppcpv_sweep_before_entry(v);
+ *   <ppcpv_prepare_entry() and the rest of the platform's entry>
+ *   step = ppcpv_sweep_stepping() && ppcpv_sweep_after_entry(v);
+ */
+#ifndef PPCPV_HOST_SWEEP_H
+#define PPCPV_HOST_SWEEP_H
+
+#include <ppcpv/host/hostcfg.h>
+#include <ppcpv/host/vcpu.h>
+
+/* From the host config's irq-sweep; 1 if the sweep is on (then every exit
+ * must take the path above). */
+int ppcpv_sweep_init(enum ppcpv_irq_sweep mode);
+/* The vCPU's ops with the host device's SWEEP_* registers added when the
+ * sweep is on (ops itself when it is off: the device has none). */
+const struct ppcpv_host_ops *ppcpv_sweep_ops(const struct ppcpv_host_ops *ops);
+/* A placement is armed and not yet delivered: the guest is single-stepped,
+ * and the CPU's step exit is the sweep's, not the guest's. */
+int ppcpv_sweep_stepping(void);
+/* The platform took its step exit: one guest instruction completed. */
+void ppcpv_sweep_stepped(void);
+/* Before ppcpv_prepare_entry(): count the boundary, raise the decrementer
+ * at the one asked for, note where the guest stands (the PV rules'
+ * inputs) before the core acts on them. */
+void ppcpv_sweep_before_entry(struct ppcpv_vcpu *v);
+/* After ppcpv_prepare_entry(): judge a delivery; 1 if the guest must be
+ * single-stepped on this entry, 0 when the placement is delivered (its
+ * handler runs at full speed). */
+int ppcpv_sweep_after_entry(struct ppcpv_vcpu *v);
+/* The HOST-SWEEP line (from the platform's report), when it is on. */
+void ppcpv_sweep_report(void);
+
+#endif /* PPCPV_HOST_SWEEP_H */
