@@ -3,9 +3,10 @@
  * The differential test's generator (tests/diff/gen.c), over many seeds:
  * the same seed gives the same program; lengths stay in range; every word
  * is an instruction libopcodes knows; every kind the patcher rewrites for
- * the family appears (each family: book3s64, book3s64le, book3s32), every shadowed SPR is read and every writable one
- * written, r0/r1/r30/r31 are used; SPRG4-7 and tlbsync only in hosted-only
- * programs; r2 is never written; every load and store is inside the data
+ * the family appears (each family: book3s64, book3s64le, book3s32, e500),
+ * every shadowed SPR is read and every writable one written, r0/r1/r30/r31
+ * are used; the SPRs the family's CPU lacks (and tlbsync on Book3S) only in
+ * hosted-only programs; r2 is never written; every load and store is inside the data
  * region, naturally aligned, with its base set in the words just before it
  * and no branch landing between the two; branches go forward, inside the
  * program; mtmsr/mtmsrd L=0 operands are legal.  A decoder of its own
@@ -33,7 +34,7 @@ static const struct diff_family *fam = &diff_families[DIFF_FAMILY_BOOK3S64];
 #define SIMM(w)		((int32_t)(int16_t)((w) & 0xffff))
 #define SPRN(w)		((((w) >> 16) & 31) | (((w) >> 6) & 0x3e0))
 
-static void determinism(void)
+static void determinism_of(void)
 {
 	struct diff_prog a, b;
 	uint64_t seed;
@@ -102,7 +103,8 @@ static void coverage(void)
 	}
 	for (k = 0; k < DIFF_GEN_KIND_COUNT; k++) {
 		int has = (k != DIFF_GEN_MTSRIN || fam->segments) &&
-			  ((k != DIFF_GEN_MTMSRD_L0 && k != DIFF_GEN_MTMSRD_L1) || fam->mtmsrd);
+			  ((k != DIFF_GEN_MTMSRD_L0 && k != DIFF_GEN_MTMSRD_L1) || fam->mtmsrd) &&
+			  ((k != DIFF_GEN_WRTEE && k != DIFF_GEN_WRTEEI) || fam->wrtee);
 
 		if (has)
 			EXPECT(kinds[k] > SEEDS / 20, "%s %s: %lu blocks", fam->name, diff_gen_kind_name(k),
@@ -121,8 +123,10 @@ static void coverage(void)
 		EXPECT(hosted > SEEDS / 6 && hosted < SEEDS / 3, "%u of %u programs hosted-only", hosted, SEEDS);
 	else
 		EXPECT_EQ(hosted, SEEDS, "%s: every program hosted-only%s", fam->name, "");
-	/* Book3S shadows 13 SPRs: SPRG0-3, SRR0/1, DAR, DSISR, SPRG4-7, PIR. */
-	EXPECT_EQ(n, 13, "Book3S shadowed SPRs%s", "");
+	/* Book3S shadows 13 SPRs: SPRG0-3, SRR0/1, DAR, DSISR, SPRG4-7, PIR;
+	 * e500 25: SPRG0-3, SRR0/1, DEAR, DSISR, SPRG4-7, SPRG4R-7R, ESR, PIR,
+	 * MAS0-4, MAS6, MAS7. */
+	EXPECT_EQ(n, fam->family == PPCPV_FAMILY_E500 ? 25u : 13u, "%s shadowed SPRs", fam->name);
 }
 
 /* What a word writes, for the generated subset: the GPR (or -1). */
@@ -292,8 +296,11 @@ static void hosted_only_and_msr_of(void)
 {
 	struct diff_spr sprs[DIFF_MAX_SPRS];
 	unsigned int n = diff_sprs(fam, sprs), i, k;
+	/* BookE's IS, DS and DE are Book3S's IR, DR and BE */
 	const uint64_t never = (PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
-				PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE) & ~fam->fixed;
+				PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE |
+				(fam->wrtee ? PPC_BOOKE_MSR_CE | PPC_BOOKE_MSR_WE | PPC_BOOKE_MSR_CM |
+				 PPC_BOOK3S_MSR_RI | PPC_MSR_PMM : 0)) & ~fam->fixed;
 	struct diff_prog p;
 	uint64_t seed, rec[DIFF_SLOTS];
 
@@ -305,7 +312,8 @@ static void hosted_only_and_msr_of(void)
 
 			if (p.flags & DIFF_PROG_HOSTED_ONLY)
 				continue;
-			EXPECT(w != PPC_INST_TLBSYNC, "seed %llu: tlbsync in a native program", (unsigned long long)seed);
+			EXPECT(w != PPC_INST_TLBSYNC || fam->native_tlbsync, "seed %llu: tlbsync in a native program",
+			       (unsigned long long)seed);
 			for (k = 0; spr_move && k < n; k++)
 				EXPECT(!(sprs[k].hosted_only && SPRN(w) == sprs[k].spr),
 				       "seed %llu: %s in a native program", (unsigned long long)seed, sprs[k].name);
@@ -358,6 +366,7 @@ static void each_family(void (*check)(void))
 	fam = &diff_families[DIFF_FAMILY_BOOK3S64];
 }
 
+static void determinism(void) { each_family(determinism_of); }
 static void hosted_only_and_msr(void) { each_family(hosted_only_and_msr_of); }
 static void coverage_all(void) { each_family(coverage); }
 static void decoding_all(void) { each_family(decoding); }
@@ -366,12 +375,12 @@ static void memory_and_branches_all(void) { each_family(memory_and_branches); }
 static void only_32bit(void) { each_family(only_32bit_of); }
 
 PPCPV_SUITE(diff_gen, "diff-gen", NULL, NULL,
-	{ "the same seed gives the same program", determinism },
+	{ "the same seed gives the same program (each family)", determinism },
 	{ "lengths in range", lengths },
 	{ "every word an instruction libopcodes knows (each family)", decoding_all },
 	{ "every rewritten kind, SPR and special register appears (each family)", coverage_all },
 	{ "r2 is never written (each family)", r2_all },
 	{ "accesses inside the region, branches forward and never into a block (each family)",
 	  memory_and_branches_all },
-	{ "Book3S-32 programs hold 32-bit instructions only", only_32bit },
+	{ "Book3S-32 and e500 programs hold 32-bit instructions only", only_32bit },
 	{ "hosted-only instructions only in hosted-only programs; legal start state", hosted_only_and_msr })
