@@ -12,6 +12,7 @@
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
+#include "../guest/bootargs.h"
 #include "guest.h"
 #include "t_guest.h"
 
@@ -19,6 +20,7 @@
 #define EXIT_UNHANDLED	90
 
 static uintptr_t hostdev;
+static const char *bootargs = "";	/* /chosen/bootargs, for guest_bootarg_is() */
 static int failures;
 static guest_handler handlers[PPC_BOOKE_IVOR_COUNT];
 
@@ -139,7 +141,14 @@ void guest_start(const void *fdt)
 		for (;;)
 			;
 	hostdev = (uintptr_t)dev;
+	bootargs = guest_fdt_bootargs(fdt, (size_t)size);
 	guest_printf("guest: e500 test guest started, fdt at %p (%ld bytes)\n", fdt, size);
 	set_vectors();
 	guest_exit(guest_test_main(fdt, (size_t)size));
+}
+
+/* Does /chosen/bootargs contain word? */
+int guest_bootarg_is(const char *word)
+{
+	return guest_words_contain(bootargs, word);
 }

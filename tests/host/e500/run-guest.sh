@@ -12,6 +12,8 @@
 #   --build DIR      build directory (default: build, next to this script's repo)
 #   --timeout SEC    kill QEMU after SEC seconds (default 20; exit status 124)
 #   --print          print the command line instead of running it
+#   --guest-load FILE@ADDR  QEMU also loads FILE (raw) at guest-physical ADDR
+#                    (the guest region's base added here; tests/diff's blob)
 #   any other option is passed to ppcpv-hostcfg (e.g. --mode no-pv, --verbose,
 #   --selftest host-fault)
 #
@@ -32,6 +34,8 @@ print=0
 machine=ppce500
 cfg_args=()
 guest=
+guest_base=0x2000000
+guest_loads=()
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -39,6 +43,7 @@ while [ $# -gt 0 ]; do
 	--timeout) timeout_s=$2; shift 2 ;;
 	--print) print=1; shift ;;
 	--machine) machine=$2; shift 2 ;;
+	--guest-load) guest_loads+=("$2"); shift 2 ;;
 	--verbose) cfg_args+=("$1"); shift ;;
 	--) shift; break ;;
 	--*) cfg_args+=("$1" "$2"); shift 2 ;;
@@ -63,7 +68,7 @@ msr_me=0x1000
 tmp=$(mktemp -d)
 [ "$print" = 1 ] || trap 'rm -rf "$tmp"' EXIT
 mapfile -t loaders < <("$hostcfg" --host-config "$tmp/host-config.dtb" --guest-fdt "$tmp/guest.dtb" \
-	--guest-image "$guest" --guest-base 0x2000000 --guest-msr "$msr_me" \
+	--guest-image "$guest" --guest-base "$guest_base" --guest-msr "$msr_me" \
 	--timebase-hz 400000000 --host-ram "$ram_bytes" --loader-args "${cfg_args[@]}")
 [ ${#loaders[@]} -gt 0 ] || exit 2
 
@@ -72,6 +77,13 @@ cmd=(qemu-system-ppc "${machine_args[@]}" -m "$ram" -nographic -monitor none -se
 for l in "${loaders[@]}"; do
 	read -r -a words <<<"$l"
 	cmd+=("${words[@]}")
+done
+for l in "${guest_loads[@]}"; do
+	case $l in
+	?*@?*) ;;
+	*) echo "run-guest.sh: --guest-load wants FILE@ADDR, not '$l'" >&2; exit 2 ;;
+	esac
+	cmd+=(-device "loader,file=${l%@*},addr=$(printf '0x%x' $((guest_base + ${l##*@}))),force-raw=on")
 done
 cmd+=("$@")
 
