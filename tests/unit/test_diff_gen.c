@@ -6,10 +6,11 @@
  * the family appears (each family: book3s64, book3s64le, book3s32, e500),
  * every shadowed SPR is read and every writable one written, r0/r1/r30/r31
  * are used; the SPRs the family's CPU lacks (and tlbsync on Book3S) only in
- * hosted-only programs; r2 is never written; every load and store is inside the data
- * region, naturally aligned, with its base set in the words just before it
- * and no branch landing between the two; branches go forward, inside the
- * program; mtmsr/mtmsrd L=0 operands are legal.  A decoder of its own
+ * hosted-only programs; r2 is never written; every load and store is
+ * inside the data region, naturally aligned, with its base set in the
+ * words just before it and no branch landing between the two; branches go
+ * forward, inside the program; the start MSR is legal, and so are the
+ * mtmsr/wrtee operands a 32-bit family's block builds.  A decoder of its own
  * (field positions typed here on purpose: an oracle, not the ISA layer)
  * reads the words back.
  */
@@ -292,15 +293,13 @@ static void memory_and_branches(void)
 	}
 }
 
+static uint64_t never_msr_bits(void);
+
 static void hosted_only_and_msr_of(void)
 {
 	struct diff_spr sprs[DIFF_MAX_SPRS];
 	unsigned int n = diff_sprs(fam, sprs), i, k;
-	/* BookE's IS, DS and DE are Book3S's IR, DR and BE */
-	const uint64_t never = (PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
-				PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE |
-				(fam->wrtee ? PPC_BOOKE_MSR_CE | PPC_BOOKE_MSR_WE | PPC_BOOKE_MSR_CM |
-				 PPC_BOOK3S_MSR_RI | PPC_MSR_PMM : 0)) & ~fam->fixed;
+	const uint64_t never = never_msr_bits();
 	struct diff_prog p;
 	uint64_t seed, rec[DIFF_SLOTS];
 
@@ -354,6 +353,53 @@ static void only_32bit_of(void)
 	}
 }
 
+/* The MSR bits no operand of the family may set or flip: BookE's IS, DS
+ * and DE are Book3S's IR, DR and BE. */
+static uint64_t never_msr_bits(void)
+{
+	return (PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
+		PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE |
+		(fam->wrtee ? PPC_BOOKE_MSR_CE | PPC_BOOKE_MSR_WE | PPC_BOOKE_MSR_CM |
+		 PPC_BOOK3S_MSR_RI | PPC_MSR_PMM : 0)) & ~fam->fixed;
+}
+
+/* A 32-bit family's mtmsr/wrtee operands built in their block - "lis rS;
+ * ori rS,rS" (a constant) or "mfmsr rS; xori rS,rS; [xoris rS,rS]" (bits
+ * flipped) - set or flip only legal bits, and only the family's. */
+static void msr_operands_of(void)
+{
+	const uint64_t legal = fam->safe | fam->changeable | fam->kept | fam->fixed;
+	struct diff_prog p;
+	uint64_t seed;
+	unsigned int i, built = 0;
+
+	if (fam->word_bytes == 8)
+		return;
+	for (seed = 0; seed < SEEDS; seed++) {
+		diff_gen(fam, seed, &p);
+		for (i = 3; i < p.n_words; i++) {
+			uint32_t w = p.words[i], rs = RT(w), a = p.words[i - 1], b = p.words[i - 2];
+			uint64_t bits;
+
+			if (OPCD(w) != 31 || (XO10(w) != 146 && XO10(w) != 131))
+				continue;	/* mtmsr, wrtee */
+			if (OPCD(a) == 24 && OPCD(b) == 15 && RA(b) == 0 && RT(b) == rs && RT(a) == rs && RA(a) == rs)
+				bits = (uint64_t)(b & 0xffff) << 16 | (a & 0xffff);		/* lis; ori */
+			else if (OPCD(a) == 26 && RT(a) == rs && RA(a) == rs)
+				bits = a & 0xffff;						/* xori */
+			else if (OPCD(a) == 27 && OPCD(b) == 26 && RT(a) == rs && RA(a) == rs)
+				bits = (uint64_t)(a & 0xffff) << 16 | (b & 0xffff);		/* xori; xoris */
+			else
+				continue;	/* wrtee of any register */
+			built++;
+			EXPECT((bits & never_msr_bits()) == 0 && (bits & ~legal) == 0,
+			       "%s seed %llu word %u: MSR operand bits 0x%llx", fam->name, (unsigned long long)seed, i,
+			       (unsigned long long)bits);
+		}
+	}
+	EXPECT(built > SEEDS / 4, "%s: %u built MSR operands", fam->name, built);
+}
+
 /* Each check over every family (fam is the one it runs on). */
 static void each_family(void (*check)(void))
 {
@@ -373,6 +419,7 @@ static void decoding_all(void) { each_family(decoding); }
 static void r2_all(void) { each_family(r2_never_written); }
 static void memory_and_branches_all(void) { each_family(memory_and_branches); }
 static void only_32bit(void) { each_family(only_32bit_of); }
+static void msr_operands(void) { each_family(msr_operands_of); }
 
 PPCPV_SUITE(diff_gen, "diff-gen", NULL, NULL,
 	{ "the same seed gives the same program (each family)", determinism },
@@ -383,4 +430,5 @@ PPCPV_SUITE(diff_gen, "diff-gen", NULL, NULL,
 	{ "accesses inside the region, branches forward and never into a block (each family)",
 	  memory_and_branches_all },
 	{ "Book3S-32 and e500 programs hold 32-bit instructions only", only_32bit },
+	{ "Book3S-32 and e500 MSR operands built in the block are legal", msr_operands },
 	{ "hosted-only instructions only in hosted-only programs; legal start state", hosted_only_and_msr })
