@@ -106,7 +106,7 @@ static void on_interrupt(struct guest_frame *f)
 	guest_printf("DIFF-INTERRUPT program %lld " DIFF_FRAME_VECTOR_NAME " 0x%llx srr0 0x%llx word 0x%08x srr1 0x%llx "
 		     DIFF_FRAME_DAR_NAME " 0x%llx\n",
 		     (long long)running, (unsigned long long)DIFF_FRAME_VECTOR(f), (unsigned long long)f->srr0,
-		     f->srr0 < DIFF_TOP ? *(const uint32_t *)(uintptr_t)(f->srr0 & ~3u) : 0,
+		     f->srr0 < DIFF_TOP ? *(const uint32_t *)(uintptr_t)(f->srr0 & ~(uint64_t)3) : 0,
 		     (unsigned long long)f->srr1, (unsigned long long)DIFF_FRAME_DAR(f));
 	guest_exit(EXIT_INTERRUPT);
 }
