@@ -3,7 +3,8 @@
 # (Documentation/differential.rst).
 #
 #   diff-gen, diff-compare    native: the seeded generator and the judge
-#   t_diff.bin                the test guest (tests/host's runtime), per family
+#   t_diff.bin                the test guest (tests/host's runtime; e500:
+#                             tests/host/e500's), per family
 #                             (build/<flavour>/tests/diff/), and builds of it
 #                             that are wrong on purpose:
 #   t_diff-sabotage-spr.bin   the rule table with SRR0's field pointing at SRR1's
@@ -23,25 +24,36 @@ DIFF_COMPARE := $(BUILD)/native/bin/diff-compare
 UNIT_LIBS += $(call libpath,ppcpv-diff,native)
 $(BUILD)/native/bin/unit-tests: $(call libpath,ppcpv-diff,native)
 
-# The guest, one per byte order: the test-guest runtime, the PV component
-# and what it links, built for ppc64 (book3s64; book3s32 too, entered with
-# MSR[SF]=0) and ppc64le (book3s64le), and the sabotage builds.  The blob
-# names the family.
+# The guest: the test-guest runtime, the PV component and what it links,
+# built for ppc64 (book3s64; book3s32 too, entered with MSR[SF]=0), ppc64le
+# (book3s64le) and ppc32 on the e500 runtime (e500: 32-bit BookE,
+# -mcpu=8548, DIFF_RUNTIME_E500; no sweep), and the sabotage builds.  The
+# blob names the family.  Per flavour: DIFF_SRCS_<f> (the guest's sources
+# and its runtime), DIFF_LDS_<f> (link script), DIFF_RTLIBS_<f>.
 DIFF_GUEST_SRCS := tests/diff/guest/t_diff.c tests/diff/guest/sweep.c tests/diff/guest/enter.S
 DIFF_SABOTAGE_SRCS := tests/diff/guest/sabotage_spr.c tests/diff/guest/sabotage_msr.c \
 	tests/diff/guest/sabotage_critical.c
 DIFF_HOST_GUEST_LIBS = $(foreach l,ppcpv-fdt ppcpv-fmt ppcpv-hcall ppcpv-papr ppcpv-crt,$(call libpath,$(l),$(1)))
+DIFF_SRCS_ppc64 := $(DIFF_GUEST_SRCS) $(HOST_GUEST_RUNTIME)
+DIFF_SRCS_ppc64le := $(DIFF_SRCS_ppc64)
+DIFF_SRCS_ppc32 := tests/diff/guest/t_diff.c tests/diff/guest/enter.S $(E500_GUEST_RUNTIME)
+DIFF_LDS_ppc64 := tests/host/guest/guest.ld
+DIFF_LDS_ppc64le := $(DIFF_LDS_ppc64)
+DIFF_LDS_ppc32 := tests/host/e500/guest.ld
+DIFF_RTLIBS_ppc64 := $(call DIFF_HOST_GUEST_LIBS,ppc64)
+DIFF_RTLIBS_ppc64le := $(call DIFF_HOST_GUEST_LIBS,ppc64le)
+DIFF_RTLIBS_ppc32 := $(E500_GUEST_LIBS)
+$(call objs,ppc32,tests/diff/guest/t_diff.c tests/diff/guest/enter.S $(DIFF_SABOTAGE_SRCS)): \
+	CFLAGS_ppc32 += -mcpu=8548 -DDIFF_RUNTIME_E500
 
 # $(call DIFF_GUEST,flavour,name,extra objects first in the link)
 define DIFF_GUEST_BODY
-$(BUILD)/$(1)/tests/diff/$(2).elf: $(3) $(call objs,$(1),$(DIFF_GUEST_SRCS) $(HOST_GUEST_RUNTIME)) \
-		$(foreach l,$(GUEST_PV_LINK_LIBS),$(call libpath,$(l),$(1))) $(call DIFF_HOST_GUEST_LIBS,$(1)) \
-		tests/host/guest/guest.ld
+$(BUILD)/$(1)/tests/diff/$(2).elf: $(3) $(call objs,$(1),$(DIFF_SRCS_$(1))) \
+		$(foreach l,$(GUEST_PV_LINK_LIBS),$(call libpath,$(l),$(1))) $(DIFF_RTLIBS_$(1)) $(DIFF_LDS_$(1))
 	@mkdir -p $$(@D)
 	@$$(if $$(Q),echo "  LD [$(1)] $$@")
-	$$(Q)$$(call PPC_RAW_LINK,$(1),$$@,tests/host/guest/guest.ld,$(3) \
-		$(call objs,$(1),$(DIFF_GUEST_SRCS) $(HOST_GUEST_RUNTIME)) \
-		$(foreach l,$(GUEST_PV_LINK_LIBS),$(call libpath,$(l),$(1))) $(call DIFF_HOST_GUEST_LIBS,$(1)))
+	$$(Q)$$(call PPC_RAW_LINK,$(1),$$@,$(DIFF_LDS_$(1)),$(3) $(call objs,$(1),$(DIFF_SRCS_$(1))) \
+		$(foreach l,$(GUEST_PV_LINK_LIBS),$(call libpath,$(l),$(1))) $(DIFF_RTLIBS_$(1)))
 $(BUILD)/$(1)/tests/diff/$(2).bin: $(BUILD)/$(1)/tests/diff/$(2).elf
 	@$$(if $$(Q),echo "  BIN [$(1)] $$@")
 	$$(Q)$$(OBJCOPY_$(1)) -O binary $$< $$@
@@ -49,32 +61,33 @@ ALL_TARGETS += $(BUILD)/$(1)/tests/diff/$(2).bin
 endef
 DIFF_GUEST = $(eval $(call DIFF_GUEST_BODY,$(1),$(2),$(3)))
 
-# $(call DIFF_FAMILY_GUESTS,flavour): the good image and the three
-# sabotage builds; DIFF_IMAGES_<flavour> names them.
+# $(call DIFF_FAMILY_GUESTS,flavour,sabotages): the good image and the
+# sabotage builds (spr msr critical: t_diff-sabotage-<name>, from
+# guest/sabotage_<name>.c); DIFF_IMAGES_<flavour> names them.
 define DIFF_FAMILY_GUESTS_BODY
 # The msr and critical sabotages compile the generated template table in.
 $(call objs,$(1),tests/diff/guest/sabotage_msr.c tests/diff/guest/sabotage_critical.c): $(EMUL_GEN_C)
 $(call objs,$(1),tests/diff/guest/sabotage_msr.c tests/diff/guest/sabotage_critical.c): \
 	CPPFLAGS += -I$(dir $(EMUL_GEN_C))
 $$(call DIFF_GUEST,$(1),t_diff,)
-$$(call DIFF_GUEST,$(1),t_diff-sabotage-spr,$(call objs,$(1),tests/diff/guest/sabotage_spr.c))
-$$(call DIFF_GUEST,$(1),t_diff-sabotage-msr,$(call objs,$(1),tests/diff/guest/sabotage_msr.c))
-$$(call DIFF_GUEST,$(1),t_diff-sabotage-critical,$(call objs,$(1),tests/diff/guest/sabotage_critical.c))
-DIFF_IMAGES_$(1) := $(addprefix $(BUILD)/$(1)/tests/diff/,t_diff.bin t_diff-sabotage-spr.bin \
-	t_diff-sabotage-msr.bin t_diff-sabotage-critical.bin)
+$(foreach n,$(2),$$(call DIFF_GUEST,$(1),t_diff-sabotage-$(n),$(call objs,$(1),tests/diff/guest/sabotage_$(n).c)))
+DIFF_IMAGES_$(1) := $(addprefix $(BUILD)/$(1)/tests/diff/,t_diff.bin $(foreach n,$(2),t_diff-sabotage-$(n).bin))
 endef
-DIFF_FAMILY_GUESTS = $(eval $(call DIFF_FAMILY_GUESTS_BODY,$(1)))
-$(call DIFF_FAMILY_GUESTS,ppc64)
-$(call DIFF_FAMILY_GUESTS,ppc64le)
+DIFF_FAMILY_GUESTS = $(eval $(call DIFF_FAMILY_GUESTS_BODY,$(1),$(2)))
+$(call DIFF_FAMILY_GUESTS,ppc64,spr msr critical)
+$(call DIFF_FAMILY_GUESTS,ppc64le,spr msr critical)
+$(call DIFF_FAMILY_GUESTS,ppc32,spr msr)
 
 DIFF_TOOLS := $(DIFF_GEN) $(DIFF_COMPARE) $(BUILD)/native/bin/ppcpv-hostcfg
 DIFF_PREREQS := $(DIFF_IMAGES_ppc64) $(DIFF_TOOLS) $(HOST_PSERIES_BIN)
 DIFF_PREREQS_LE := $(DIFF_IMAGES_ppc64le) $(DIFF_TOOLS) $(HOST_PSERIES_BIN)
+DIFF_PREREQS_E500 := $(DIFF_IMAGES_ppc32) $(DIFF_TOOLS) $(HOST_E500_ELF)
 
 $(call CHECK_STEP,diff,$(DIFF_PREREQS),tests/diff/check.sh $(BUILD))
 $(call CHECK_STEP,diff-sweep,$(DIFF_PREREQS),tests/diff/sweep.sh $(BUILD))
 $(call CHECK_STEP,diff-book3s32,$(DIFF_PREREQS),tests/diff/check.sh $(BUILD) book3s32)
 $(call CHECK_STEP,diff-book3s64le,$(DIFF_PREREQS_LE),tests/diff/check.sh $(BUILD) book3s64le)
+$(call CHECK_STEP,diff-e500,$(DIFF_PREREQS_E500),tests/diff/check.sh $(BUILD) e500)
 $(call CHECK_STEP,diff-sweep-book3s64le,$(DIFF_PREREQS_LE),tests/diff/sweep.sh $(BUILD) book3s64le)
 $(call CHECK_STEP,diff-sweep-book3s32,$(DIFF_PREREQS),tests/diff/sweep.sh $(BUILD) book3s32)
 $(call CHECK_STEP,diff-tools,$(DIFF_GEN) $(DIFF_COMPARE),tests/diff/tools.sh $(BUILD))

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 #
 # check.sh [BUILD [FAMILY]]: the differential test's `make check` steps
-# diff (book3s64) and diff-book3s64le.  Two batches
+# diff (book3s64), diff-book3s64le, diff-book3s32 and diff-e500.  Two batches
 # of generated programs, each booted natively, hosted without PV and hosted
 # with PV (patched by the guest PV component), must end in the same machine
 # state program by program; then two builds of the guest that are wrong on
@@ -26,6 +26,7 @@ SABOTAGE_PROGRAMS=256
 # Every kind the patcher rewrites for the family (the patch report's names).
 case $DIFF_FAMILY in
 book3s32) PV_KINDS="mfmsr mfspr mtspr tlbsync mtmsr mtsrin" ;;
+e500) PV_KINDS="mfmsr mfspr mtspr tlbsync mtmsr wrtee wrteei_1 wrteei_0" ;;
 *) PV_KINDS="mfmsr mfspr mtspr tlbsync mtmsrd_l1 mtmsr mtmsrd_l0" ;;
 esac
 
@@ -74,5 +75,23 @@ sabotage() {
 	fi
 }
 sabotage spr "SRR0's shared-page field is SRR1's" 'SRR[01] \((trapping|patched-part) mfspr\)'
-sabotage msr "the mtmsr trampoline takes ME for a safe bit" 'msr \((trapping|patched-part) mfmsr\)'
+# A family without the interrupt sweep (e500) must refuse its boot
+# arguments with one clear line, not run the plain comparison instead.
+if [ "$diff_sweep" = 0 ]; then
+	for arg in sweep sweep-sample; do
+		"$here/tests/diff/run.sh" "$build" pv "$diff_good" "$tmp/batch0/batch.blob" "$tmp/$arg.log" \
+			--bootargs "$arg"
+		rc=$?
+		if [ "$rc" != 0 ] && [ "$(grep -c '^DIFF-ERROR .*sweep' "$tmp/$arg.log")" = 1 ] &&
+		   ! grep -q '^DIFF ' "$tmp/$arg.log"; then
+			pass "boot argument $arg refused: $(grep -m1 '^DIFF-ERROR' "$tmp/$arg.log")"
+		else
+			fail "boot argument $arg: QEMU status $rc, not refused with one DIFF-ERROR line"
+			sed 's/^/    | /' "$tmp/$arg.log" | tail -n 10
+		fi
+	done
+fi
+
+wrong_bit=ME; [ "$DIFF_FAMILY" = e500 ] && wrong_bit=GS	# guest/sabotage_msr.c says why
+sabotage msr "the mtmsr trampoline takes $wrong_bit for a safe bit" 'msr \((trapping|patched-part) mfmsr\)'
 summary

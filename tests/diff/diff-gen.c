@@ -6,10 +6,15 @@
  *       write the blob of programs N .. N+count-1 (I, J: indices in the
  *       batch whose full end state the guest prints)
  *   diff-gen [--family F] --show SEED      one program, disassembled
- *   diff-gen --loader-addr native|hosted
+ *   diff-gen [--family F] --loader-addr native|hosted|guest
  *       the physical address QEMU loads a blob at, for that kind of boot
+ *       (hosted: on QEMU pseries, where ppcpv-run puts the guest region);
+ *       guest: the guest-physical one (a runner that knows its guest
+ *       region's base adds it: tests/host/e500/run-guest.sh --guest-load)
  *   diff-gen [--family F] --guest-msr      the MSR the hosted boots enter
  *       the guest with
+ *   diff-gen [--family F] --native-run     1 if the family has a native
+ *       run (QEMU runs its guest without the host), else 0
  * F is a family of state.h (ppcpv-run's names), book3s64 by default; it
  * must come before the option it applies to.
  */
@@ -33,8 +38,9 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: diff-gen [--family F] --first-seed N --count N --out FILE [--dump I,J,...]\n"
 		"       diff-gen [--family F] --show SEED\n"
-		"       diff-gen --loader-addr native|hosted\n"
+		"       diff-gen [--family F] --loader-addr native|hosted|guest\n"
 		"       diff-gen [--family F] --guest-msr\n"
+		"       diff-gen [--family F] --native-run\n"
 		"families:");
 	for (i = 0; i < DIFF_FAMILY_COUNT; i++)
 		fprintf(f, " %s", diff_families[i].name);
@@ -120,7 +126,8 @@ static int show(uint64_t seed)
 	return 0;
 }
 
-enum { OPT_FAMILY = 1, OPT_FIRST, OPT_COUNT, OPT_OUT, OPT_DUMP, OPT_SHOW, OPT_LOADER, OPT_MSR, OPT_HELP };
+enum { OPT_FAMILY = 1, OPT_FIRST, OPT_COUNT, OPT_OUT, OPT_DUMP, OPT_SHOW, OPT_LOADER, OPT_MSR, OPT_NATIVE,
+       OPT_HELP };
 
 static const struct option options[] = {
 	{ "family", required_argument, NULL, OPT_FAMILY },
@@ -128,7 +135,8 @@ static const struct option options[] = {
 	{ "out", required_argument, NULL, OPT_OUT }, { "dump", required_argument, NULL, OPT_DUMP },
 	{ "show", required_argument, NULL, OPT_SHOW },
 	{ "loader-addr", required_argument, NULL, OPT_LOADER },
-	{ "guest-msr", no_argument, NULL, OPT_MSR }, { "help", no_argument, NULL, OPT_HELP },
+	{ "guest-msr", no_argument, NULL, OPT_MSR }, { "native-run", no_argument, NULL, OPT_NATIVE },
+	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -154,15 +162,21 @@ int main(int argc, char **argv)
 				return fail("--show wants a seed, not '%s'", optarg);
 			return show(seed);
 		case OPT_LOADER:
-			if (!strcmp(optarg, "native"))
+			if (!strcmp(optarg, "native") || !strcmp(optarg, "guest"))
 				printf("0x%llx\n", (unsigned long long)DIFF_BLOB_ADDR);
+			else if (!strcmp(optarg, "hosted") && family->family == PPCPV_FAMILY_E500)
+				return fail("%s", "--loader-addr hosted: the e500 guest region's base is "
+					    "run-guest.sh's; ask for guest");
 			else if (!strcmp(optarg, "hosted"))
 				printf("0x%llx\n", (unsigned long long)PPCPV_GUEST_BASE_DEFAULT + DIFF_BLOB_ADDR);
 			else
-				return fail("--loader-addr wants native or hosted, not '%s'", optarg);
+				return fail("--loader-addr wants native, hosted or guest, not '%s'", optarg);
 			return 0;
 		case OPT_MSR:
 			printf("0x%llx\n", (unsigned long long)family->entry);
+			return 0;
+		case OPT_NATIVE:
+			printf("%d\n", family->native);
 			return 0;
 		case OPT_HELP:
 			usage(stdout);
@@ -174,7 +188,8 @@ int main(int argc, char **argv)
 	if (optind != argc)
 		return fail("unexpected argument '%s'", argv[optind]);
 	if (!first_s || !count_s || !out)
-		return fail("%s", "--first-seed, --count and --out are needed (or --show, --loader-addr, --guest-msr; --help)");
+		return fail("%s", "--first-seed, --count and --out are needed (or --show, --loader-addr, --guest-msr, "
+			    "--native-run; --help)");
 	if (parse_u64(first_s, &first))
 		return fail("--first-seed wants a number, not '%s'", first_s);
 	if (parse_u64(count_s, &count))

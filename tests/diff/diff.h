@@ -19,14 +19,15 @@
 
 /*
  * The scratch page (RA=0 reach) after the runtime's own slots: the
- * harness's saved context, the state a program starts from, the state it
- * ended in, and the memory region programs load from and store to.
+ * harness's saved context and the memory region programs load from and
+ * store to; the page after it: the state a program starts from and the
+ * state it ended in.
  */
-#define DIFF_SAVE_ADDR		(GS_BASE + 0x100)	/* r1, r2, r13..r31, LR, CR */
-#define DIFF_IN_ADDR		(GS_BASE + 0x1c0)	/* a record: the start state */
-#define DIFF_OUT_ADDR		(GS_BASE + 0x480)	/* a record: the end state */
+#define DIFF_SAVE_ADDR		(GS_BASE + GS_RUNTIME_BYTES)	/* r1, r2, r13..r31, LR, CR */
 #define DIFF_MEM_ADDR		(GS_BASE + 0x800)	/* the programs' data region */
 #define DIFF_MEM_SIZE		(GS_BASE + GS_SIZE - DIFF_MEM_ADDR)
+#define DIFF_IN_ADDR		GS_EXTRA			/* a record: the start state */
+#define DIFF_OUT_ADDR		(GS_EXTRA + GS_EXTRA_SIZE / 2)	/* a record: the end state */
 
 /* Saved harness context, in 8-byte slots of DIFF_SAVE_ADDR. */
 #define DIFF_SAVE_R1		0
@@ -70,7 +71,7 @@
 #define DIFF_SLOT_MSR		36	/* start MSR; trapping mfmsr at the end */
 #define DIFF_SLOT_PATCHED_MSR		37	/* patched-part mfmsr at the end */
 #define DIFF_SLOT_MEMSUM	38	/* hash of the memory region at the end */
-#define DIFF_MAX_SPRS		16
+#define DIFF_MAX_SPRS		32	/* e500 shadows 25 */
 #define DIFF_SLOT_SPR(i)	(39 + (i))			/* start; trapping read */
 #define DIFF_SLOT_PATCHED_SPR(i)	(39 + DIFF_MAX_SPRS + (i))	/* patched-part read */
 /* Book3S-32's segment registers: start (written by trapping mtsr); read by
@@ -83,6 +84,9 @@
 #define DIFF_IN(slot)		(DIFF_IN_ADDR + DIFF_SLOT_BYTES * (slot))
 #define DIFF_OUT(slot)		(DIFF_OUT_ADDR + DIFF_SLOT_BYTES * (slot))
 #define DIFF_SAVE(slot)		(DIFF_SAVE_ADDR + DIFF_SLOT_BYTES * (slot))
+/* A 32-bit build of the guest (e500) keeps the same layout and stores a
+ * value in a slot's low word: big-endian, at +4 (the high word stays 0). */
+#define DIFF_SLOT_LOW_WORD	4
 
 /* ---- The batch blob (big-endian, at DIFF_BLOB_ADDR) --------------------- */
 
@@ -122,9 +126,9 @@
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-_Static_assert(DIFF_SAVE_ADDR + DIFF_SLOT_BYTES * DIFF_SAVE_SLOTS <= DIFF_IN_ADDR, "save area");
+_Static_assert(DIFF_SAVE_ADDR + DIFF_SLOT_BYTES * DIFF_SAVE_SLOTS <= DIFF_MEM_ADDR, "save area");
 _Static_assert(DIFF_IN(DIFF_SLOTS) <= DIFF_OUT_ADDR, "start record");
-_Static_assert(DIFF_OUT(DIFF_SLOTS) <= DIFF_MEM_ADDR, "end record");
+_Static_assert(DIFF_OUT(DIFF_SLOTS) <= GS_EXTRA + GS_EXTRA_SIZE, "end record");
 
 /* ---- Seeded randomness (splitmix64: one 64-bit state, any seed) --------- */
 

@@ -18,12 +18,13 @@
  *    (state.h); mtmsrd L=1 takes any register, as only EE and RI count;
  *  - a DSISR operand is cut to 32 bits first: DSISR is a 32-bit register,
  *    and QEMU's CPU would keep a 64-bit value the host correctly drops;
- *  - SPRG4..7 and tlbsync (which this CPU lacks, or reserves to the
- *    hypervisor) appear only in programs flagged hosted-only;
- *  - a 32-bit family (Book3S-32) gets 32-bit instructions only: no
+ *  - the SPRs the family's CPU lacks (Book3S: SPRG4..7; e500: DSISR) and,
+ *    on Book3S, tlbsync (reserved to the hypervisor there) appear only in
+ *    programs flagged hosted-only;
+ *  - a 32-bit family (Book3S-32, e500) gets 32-bit instructions only: no
  *    mtmsrd, no doubleword loads and stores, no 64-bit arithmetic,
- *    rotates or compares; mtsrin instead.  Its programs are all hosted-only
- *    (no native run).
+ *    rotates or compares; mtsrin (Book3S-32) or wrtee/wrteei (e500)
+ *    instead.  Their programs are all hosted-only (no native run yet).
  */
 #include <string.h>
 #include <ppcpv/isa/insn.h>
@@ -68,7 +69,7 @@ struct gen {
 
 static const char *const kind_names[DIFF_GEN_KIND_COUNT] = {
 	"mfmsr", "mfspr", "mtspr", "mtmsrd_l1", "mtmsrd_l0", "mtmsr", "tlbsync",
-	"alu", "load", "store", "branch", "cr", "lr_ctr_xer", "mtsrin",
+	"alu", "load", "store", "branch", "cr", "lr_ctr_xer", "mtsrin", "wrtee", "wrteei",
 };
 
 const char *diff_gen_kind_name(enum diff_gen_kind k)
@@ -204,8 +205,8 @@ static int block_mtspr(struct gen *g)
 #define HI16(v)	(((uint32_t)(v) >> 16) & 0xffff)
 
 /* Bits to flip in a copy of the current MSR: mostly only the safe ones
- * (the trampolines' fast path), sometimes only a kept one (the host must
- * ignore it), else any legal mix. */
+ * (the trampolines' fast path), sometimes only a kept one (ME on Book3S,
+ * GS on e500: the host must ignore it), else any legal mix. */
 static uint64_t msr_flips(struct gen *g)
 {
 	uint32_t pick = below(g, 10);
@@ -213,8 +214,8 @@ static uint64_t msr_flips(struct gen *g)
 	if (pick < 5)
 		return diff_some_bits(&g->rng, g->fam->safe) | (pick == 0 ? PPC_MSR_EE : 0);
 	if (pick < 7)
-		return diff_some_bits(&g->rng, g->fam->safe) | PPC_MSR_ME;
-	return diff_some_bits(&g->rng, g->fam->safe | g->fam->changeable | PPC_MSR_ME);
+		return diff_some_bits(&g->rng, g->fam->safe) | g->fam->flip_kept;
+	return diff_some_bits(&g->rng, g->fam->safe | g->fam->changeable | g->fam->flip_kept);
 }
 
 /* rs = a legal operand: the current MSR with some bits flipped, or a
@@ -266,6 +267,29 @@ static int block_mtmsr(struct gen *g, int kind)
 	} else {
 		emit(g, PPC_INST_MTMSRD | PPC_FIELD_RT(rs));
 	}
+	return kind;
+}
+
+/* wrtee rS (only rS's EE counts: any register, or an operand built as
+ * for mtmsr) or wrteei 0/1: BookE's EE writers. */
+static int block_wrtee(struct gen *g, int kind)
+{
+	unsigned int rs;
+
+	if (!g->fam->wrtee || g->trampoline_sites >= MAX_TRAMPOLINE_SITES)
+		return -1;
+	g->trampoline_sites++;
+	if (kind == DIFF_GEN_WRTEEI) {
+		emit(g, PPC_INST_WRTEEI | (chance(g, 50) ? PPC_INST_WRTEEI_E : 0));
+		return kind;
+	}
+	if (chance(g, 50)) {
+		rs = reg_src(g);
+	} else {
+		rs = reg_dst(g);
+		legal_msr_operand(g, rs);
+	}
+	emit(g, PPC_INST_WRTEE | PPC_FIELD_RT(rs));
 	return kind;
 }
 
@@ -540,14 +564,18 @@ static const struct weighted mix[] = {
 	{ 4, DIFF_GEN_MTMSRD_L1 }, { 4, DIFF_GEN_MTMSRD_L0 }, { 3, DIFF_GEN_MTMSR },
 	{ 2, DIFF_GEN_TLBSYNC }, { 24, DIFF_GEN_ALU }, { 8, DIFF_GEN_LOAD },
 	{ 8, DIFF_GEN_STORE }, { 7, DIFF_GEN_BRANCH }, { 6, DIFF_GEN_CR },
-	{ 5, DIFF_GEN_LR_CTR_XER }, { 4, DIFF_GEN_MTSRIN },
+	{ 5, DIFF_GEN_LR_CTR_XER }, { 4, DIFF_GEN_MTSRIN }, { 4, DIFF_GEN_WRTEE },
+	{ 3, DIFF_GEN_WRTEEI },
 };
 
 /* A kind the family has no rule for is not drawn at all (its weight would
  * change every other family's programs). */
 static unsigned int weight(const struct gen *g, const struct weighted *m)
 {
-	return m->kind == DIFF_GEN_MTSRIN && !g->fam->segments ? 0 : m->weight;
+	if ((m->kind == DIFF_GEN_MTSRIN && !g->fam->segments) ||
+	    ((m->kind == DIFF_GEN_WRTEE || m->kind == DIFF_GEN_WRTEEI) && !g->fam->wrtee))
+		return 0;
+	return m->weight;
 }
 
 static int draw_kind(struct gen *g)
@@ -578,7 +606,7 @@ static int block(struct gen *g, int kind)
 	case DIFF_GEN_MTMSR:
 		return block_mtmsr(g, kind);
 	case DIFF_GEN_TLBSYNC:
-		if (!(g->p->flags & DIFF_PROG_HOSTED_ONLY))
+		if (!(g->p->flags & DIFF_PROG_HOSTED_ONLY) && !g->fam->native_tlbsync)
 			return -1;
 		emit(g, PPC_INST_TLBSYNC);
 		return kind;
@@ -594,6 +622,9 @@ static int block(struct gen *g, int kind)
 		return block_lr_ctr_xer(g);
 	case DIFF_GEN_MTSRIN:
 		return block_mtsrin(g);
+	case DIFF_GEN_WRTEE:
+	case DIFF_GEN_WRTEEI:
+		return block_wrtee(g, kind);
 	default:
 		return block_alu(g);
 	}

@@ -10,7 +10,7 @@ void diff_print_program(FILE *f, const struct diff_prog *p, uint64_t addr, const
 	unsigned int i;
 
 	fprintf(f, "%sseed 0x%016llx, %u words%s:\n", prefix, (unsigned long long)p->seed, p->n_words,
-		p->flags & DIFF_PROG_HOSTED_ONLY ? ", hosted-only (SPRG4-7 or tlbsync, or a family without a native run)" : "");
+		p->flags & DIFF_PROG_HOSTED_ONLY ? ", hosted-only (what the native CPU lacks, or a family without a native run)" : "");
 	for (i = 0; i < p->n_words; i++) {
 		uint64_t at = addr + 4ull * i;
 

@@ -26,6 +26,7 @@ enum diff_family_id {
 	DIFF_FAMILY_BOOK3S64 = 0,	/* Book3S-64 big-endian */
 	DIFF_FAMILY_BOOK3S64LE,		/* Book3S-64 little-endian */
 	DIFF_FAMILY_BOOK3S32,		/* Book3S-32 (hosted only) */
+	DIFF_FAMILY_E500,		/* e500, BookE (hosted only so far) */
 	DIFF_FAMILY_COUNT
 };
 
@@ -53,6 +54,21 @@ enum diff_family_id {
  *              (ME; SF=0 makes the host a 32-bit CPU).
  * Book3S-32 has no SF, HV, VSX or PMM and its programs no mtmsrd; VEC is
  * left out (the 7xx have none).
+ * e500 (QEMU 7.2's e500v2 msr_mask: UCLE SPE POW CE EE PR FP ME FE0 DWE DE
+ * FE1 IS DS; no RI, no GS):
+ *  safe        EE only: the e500 has no RI (the CPU drops it, the host and
+ *              the trampolines would keep it: never in an operand).
+ *  changeable  FP, FE0, FE1, SPE (the host lets them through to the real
+ *              MSR; no FP/SPE code runs) and ME: on BookE mtmsr writes ME
+ *              (the CPU and the host alike), so it is no kept bit here.
+ *  kept        GS: an operand may set it, the MSR must not follow (the
+ *              e500v2 has no GS, the host never lets a guest set it); the
+ *              mtmsr trampoline must trap on it.  The bit a program flips
+ *              alone (flip_kept), as Book3S programs flip ME.
+ *  entry       ME, as tests/host/e500/run-guest.sh enters the guest.
+ *  never       PR, IS, DS (no TLB entries for the other address space),
+ *              DE, CE (debug and critical interrupts), POW (the CPU may
+ *              doze), CM (64-bit, not on the e500v2), UCLE, DWE, RI, PMM.
  * Never set: PR (the harness is supervisor code), IR/DR (no page tables),
  * LE in the big-endian family, SE/BE (trace interrupts), and the reserved
  * bits (the CPU drops them, the host would keep them: not a legal program).
@@ -63,36 +79,60 @@ struct diff_family {
 	enum ppcpv_family family;	/* whose patch rules */
 	int big_endian;			/* the guest's byte order */
 	uint64_t safe, changeable, kept, fixed, entry;
+	uint64_t flip_kept;		/* the kept bit programs flip alone */
 	uint8_t word_bytes;		/* 4: only the low word of a register is compared */
 	uint8_t native;			/* QEMU can run the guest without the host */
 	uint8_t mtmsrd;			/* the family has mtmsrd (else mtmsr only) */
 	uint8_t segments;		/* mtsrin is patched, segment registers compared */
+	uint8_t wrtee;			/* BookE wrtee/wrteei are patched */
+	uint8_t native_tlbsync;		/* tlbsync runs natively at PR=0 */
+	/* The shadowed SPRs the native CPU lacks: hosted_only_count numbers
+	 * from hosted_only_spr (only the hosted runs compare them). */
+	uint16_t hosted_only_spr, hosted_only_count;
 };
 
 #define DIFF_MSR_SAFE		PPCPV_MSR_SAFE_BITS
 #define DIFF_BOOK3S64_CHANGEABLE (PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOK3S_MSR_VEC | \
 				  PPC_BOOK3S_MSR_VSX | PPC_MSR_PMM)
 #define DIFF_BOOK3S64_KEPT	(PPC_MSR_ME | PPC_BOOK3S_MSR_HV)
+/* Book3S hardware has no SPRG4..7 (QEMU treats them as no-ops); the PV
+ * ABI shadows them on every family.  e500 has them, but no DSISR (mfspr 18
+ * is an illegal instruction there), which the ABI shadows on every family. */
+#define DIFF_BOOK3S_HOSTED_ONLY	.hosted_only_spr = PPC_BOOKE_SPR_SPRG4, .hosted_only_count = 4
+#define DIFF_E500_HOSTED_ONLY	.hosted_only_spr = PPC_BOOK3S_SPR_DSISR, .hosted_only_count = 1
 
 static const struct diff_family diff_families[DIFF_FAMILY_COUNT] = {
 	[DIFF_FAMILY_BOOK3S64] = {
 		.id = DIFF_FAMILY_BOOK3S64, .name = "book3s64", .family = PPCPV_FAMILY_BOOK3S64,
 		.big_endian = 1, .safe = DIFF_MSR_SAFE, .changeable = DIFF_BOOK3S64_CHANGEABLE,
 		.kept = DIFF_BOOK3S64_KEPT, .fixed = PPC_BOOK3S_MSR_SF, .entry = PPC_BOOK3S_MSR_SF,
-		.word_bytes = 8, .native = 1, .mtmsrd = 1, .segments = 0,
+		.flip_kept = PPC_MSR_ME, .word_bytes = 8, .native = 1, .mtmsrd = 1, .segments = 0,
+		DIFF_BOOK3S_HOSTED_ONLY,
 	},
 	[DIFF_FAMILY_BOOK3S64LE] = {
 		.id = DIFF_FAMILY_BOOK3S64LE, .name = "book3s64le", .family = PPCPV_FAMILY_BOOK3S64,
 		.big_endian = 0, .safe = DIFF_MSR_SAFE, .changeable = DIFF_BOOK3S64_CHANGEABLE,
 		.kept = DIFF_BOOK3S64_KEPT, .fixed = PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
 		.entry = PPC_BOOK3S_MSR_SF | PPC_BOOK3S_MSR_LE,
-		.word_bytes = 8, .native = 1, .mtmsrd = 1, .segments = 0,
+		.flip_kept = PPC_MSR_ME, .word_bytes = 8, .native = 1, .mtmsrd = 1, .segments = 0,
+		DIFF_BOOK3S_HOSTED_ONLY,
 	},
 	[DIFF_FAMILY_BOOK3S32] = {
 		.id = DIFF_FAMILY_BOOK3S32, .name = "book3s32", .family = PPCPV_FAMILY_BOOK3S32,
 		.big_endian = 1, .safe = DIFF_MSR_SAFE, .changeable = PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1,
 		.kept = PPC_MSR_ME, .fixed = 0, .entry = PPC_MSR_ME,
-		.word_bytes = 4, .native = 0, .mtmsrd = 0, .segments = 1,
+		.flip_kept = PPC_MSR_ME, .word_bytes = 4, .native = 0, .mtmsrd = 0, .segments = 1,
+		DIFF_BOOK3S_HOSTED_ONLY,
+	},
+	/* native = 0 until the e500 runtime boots natively on ppce500
+	 * (tests/host/e500/run-guest.sh --native): see differential.rst. */
+	[DIFF_FAMILY_E500] = {
+		.id = DIFF_FAMILY_E500, .name = "e500", .family = PPCPV_FAMILY_E500,
+		.big_endian = 1, .safe = PPC_MSR_EE,
+		.changeable = PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOKE_MSR_SPE | PPC_MSR_ME,
+		.kept = PPC_BOOKE_MSR_GS, .fixed = 0, .entry = PPC_MSR_ME,
+		.flip_kept = PPC_BOOKE_MSR_GS, .word_bytes = 4, .native = 0, .mtmsrd = 0, .segments = 0,
+		.wrtee = 1, .native_tlbsync = 1, DIFF_E500_HOSTED_ONLY,
 	},
 };
 
@@ -121,17 +161,14 @@ struct diff_spr {
 	uint16_t spr;
 	uint8_t writable;	/* mtspr is patched (RW in the table) */
 	uint8_t bytes;		/* 4: a 32-bit register */
-	uint8_t hosted_only;	/* Book3S hardware has no such register */
+	uint8_t hosted_only;	/* the family's CPU has no such register */
 };
 
-/*
- * SPRG4..7 are Book III-E registers that the PV ABI shadows on every
- * family; a Book3S CPU has none (QEMU treats them as no-ops), so only the
- * hosted runs can be compared on them.
- */
-static inline int diff_spr_hosted_only(unsigned int spr)
+/* Does the family's CPU lack this shadowed SPR (so that only the hosted
+ * runs can be compared on it)? */
+static inline int diff_spr_hosted_only(const struct diff_family *f, unsigned int spr)
 {
-	return spr >= PPC_BOOKE_SPR_SPRG4 && spr <= PPC_BOOKE_SPR_SPRG4 + 3;
+	return spr >= f->hosted_only_spr && spr < (unsigned int)f->hosted_only_spr + f->hosted_only_count;
 }
 
 /* The family's rows of ppcpv/shared-spr.h, in its order: fills out[] and
@@ -146,7 +183,7 @@ static inline unsigned int diff_sprs(const struct diff_family *f, struct diff_sp
 		out[n].spr = num;							\
 		out[n].writable = PPCPV_SHARED_WRITABLE_##access;			\
 		out[n].bytes = PPCPV_SHARED_BYTES_##width;				\
-		out[n].hosted_only = (uint8_t)diff_spr_hosted_only(num);		\
+		out[n].hosted_only = (uint8_t)diff_spr_hosted_only(f, num);	\
 		n++;									\
 	}
 	PPCPV_SHARED_SPRS(DIFF_SPR_ROW)

@@ -3,12 +3,14 @@
  * The differential test's generator (tests/diff/gen.c), over many seeds:
  * the same seed gives the same program; lengths stay in range; every word
  * is an instruction libopcodes knows; every kind the patcher rewrites for
- * the family appears (each family: book3s64, book3s64le, book3s32), every shadowed SPR is read and every writable one
- * written, r0/r1/r30/r31 are used; SPRG4-7 and tlbsync only in hosted-only
- * programs; r2 is never written; every load and store is inside the data
- * region, naturally aligned, with its base set in the words just before it
- * and no branch landing between the two; branches go forward, inside the
- * program; mtmsr/mtmsrd L=0 operands are legal.  A decoder of its own
+ * the family appears (each family: book3s64, book3s64le, book3s32, e500),
+ * every shadowed SPR is read and every writable one written, r0/r1/r30/r31
+ * are used; the SPRs the family's CPU lacks (and tlbsync on Book3S) only in
+ * hosted-only programs; r2 is never written; every load and store is
+ * inside the data region, naturally aligned, with its base set in the
+ * words just before it and no branch landing between the two; branches go
+ * forward, inside the program; the start MSR is legal, and so are the
+ * mtmsr/wrtee operands a 32-bit family's block builds.  A decoder of its own
  * (field positions typed here on purpose: an oracle, not the ISA layer)
  * reads the words back.
  */
@@ -33,7 +35,7 @@ static const struct diff_family *fam = &diff_families[DIFF_FAMILY_BOOK3S64];
 #define SIMM(w)		((int32_t)(int16_t)((w) & 0xffff))
 #define SPRN(w)		((((w) >> 16) & 31) | (((w) >> 6) & 0x3e0))
 
-static void determinism(void)
+static void determinism_of(void)
 {
 	struct diff_prog a, b;
 	uint64_t seed;
@@ -102,7 +104,8 @@ static void coverage(void)
 	}
 	for (k = 0; k < DIFF_GEN_KIND_COUNT; k++) {
 		int has = (k != DIFF_GEN_MTSRIN || fam->segments) &&
-			  ((k != DIFF_GEN_MTMSRD_L0 && k != DIFF_GEN_MTMSRD_L1) || fam->mtmsrd);
+			  ((k != DIFF_GEN_MTMSRD_L0 && k != DIFF_GEN_MTMSRD_L1) || fam->mtmsrd) &&
+			  ((k != DIFF_GEN_WRTEE && k != DIFF_GEN_WRTEEI) || fam->wrtee);
 
 		if (has)
 			EXPECT(kinds[k] > SEEDS / 20, "%s %s: %lu blocks", fam->name, diff_gen_kind_name(k),
@@ -121,8 +124,10 @@ static void coverage(void)
 		EXPECT(hosted > SEEDS / 6 && hosted < SEEDS / 3, "%u of %u programs hosted-only", hosted, SEEDS);
 	else
 		EXPECT_EQ(hosted, SEEDS, "%s: every program hosted-only%s", fam->name, "");
-	/* Book3S shadows 13 SPRs: SPRG0-3, SRR0/1, DAR, DSISR, SPRG4-7, PIR. */
-	EXPECT_EQ(n, 13, "Book3S shadowed SPRs%s", "");
+	/* Book3S shadows 13 SPRs: SPRG0-3, SRR0/1, DAR, DSISR, SPRG4-7, PIR;
+	 * e500 25: SPRG0-3, SRR0/1, DEAR, DSISR, SPRG4-7, SPRG4R-7R, ESR, PIR,
+	 * MAS0-4, MAS6, MAS7. */
+	EXPECT_EQ(n, fam->family == PPCPV_FAMILY_E500 ? 25u : 13u, "%s shadowed SPRs", fam->name);
 }
 
 /* What a word writes, for the generated subset: the GPR (or -1). */
@@ -288,12 +293,13 @@ static void memory_and_branches(void)
 	}
 }
 
+static uint64_t never_msr_bits(void);
+
 static void hosted_only_and_msr_of(void)
 {
 	struct diff_spr sprs[DIFF_MAX_SPRS];
 	unsigned int n = diff_sprs(fam, sprs), i, k;
-	const uint64_t never = (PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
-				PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE) & ~fam->fixed;
+	const uint64_t never = never_msr_bits();
 	struct diff_prog p;
 	uint64_t seed, rec[DIFF_SLOTS];
 
@@ -305,7 +311,8 @@ static void hosted_only_and_msr_of(void)
 
 			if (p.flags & DIFF_PROG_HOSTED_ONLY)
 				continue;
-			EXPECT(w != PPC_INST_TLBSYNC, "seed %llu: tlbsync in a native program", (unsigned long long)seed);
+			EXPECT(w != PPC_INST_TLBSYNC || fam->native_tlbsync, "seed %llu: tlbsync in a native program",
+			       (unsigned long long)seed);
 			for (k = 0; spr_move && k < n; k++)
 				EXPECT(!(sprs[k].hosted_only && SPRN(w) == sprs[k].spr),
 				       "seed %llu: %s in a native program", (unsigned long long)seed, sprs[k].name);
@@ -346,6 +353,53 @@ static void only_32bit_of(void)
 	}
 }
 
+/* The MSR bits no operand of the family may set or flip: BookE's IS, DS
+ * and DE are Book3S's IR, DR and BE. */
+static uint64_t never_msr_bits(void)
+{
+	return (PPC_MSR_PR | PPC_BOOK3S_MSR_IR | PPC_BOOK3S_MSR_DR | PPC_BOOK3S_MSR_LE |
+		PPC_BOOK3S_MSR_SE | PPC_BOOK3S_MSR_BE |
+		(fam->wrtee ? PPC_BOOKE_MSR_CE | PPC_BOOKE_MSR_WE | PPC_BOOKE_MSR_CM |
+		 PPC_BOOK3S_MSR_RI | PPC_MSR_PMM : 0)) & ~fam->fixed;
+}
+
+/* A 32-bit family's mtmsr/wrtee operands built in their block - "lis rS;
+ * ori rS,rS" (a constant) or "mfmsr rS; xori rS,rS; [xoris rS,rS]" (bits
+ * flipped) - set or flip only legal bits, and only the family's. */
+static void msr_operands_of(void)
+{
+	const uint64_t legal = fam->safe | fam->changeable | fam->kept | fam->fixed;
+	struct diff_prog p;
+	uint64_t seed;
+	unsigned int i, built = 0;
+
+	if (fam->word_bytes == 8)
+		return;
+	for (seed = 0; seed < SEEDS; seed++) {
+		diff_gen(fam, seed, &p);
+		for (i = 3; i < p.n_words; i++) {
+			uint32_t w = p.words[i], rs = RT(w), a = p.words[i - 1], b = p.words[i - 2];
+			uint64_t bits;
+
+			if (OPCD(w) != 31 || (XO10(w) != 146 && XO10(w) != 131))
+				continue;	/* mtmsr, wrtee */
+			if (OPCD(a) == 24 && OPCD(b) == 15 && RA(b) == 0 && RT(b) == rs && RT(a) == rs && RA(a) == rs)
+				bits = (uint64_t)(b & 0xffff) << 16 | (a & 0xffff);		/* lis; ori */
+			else if (OPCD(a) == 26 && RT(a) == rs && RA(a) == rs)
+				bits = a & 0xffff;						/* xori */
+			else if (OPCD(a) == 27 && OPCD(b) == 26 && RT(a) == rs && RA(a) == rs)
+				bits = (uint64_t)(a & 0xffff) << 16 | (b & 0xffff);		/* xori; xoris */
+			else
+				continue;	/* wrtee of any register */
+			built++;
+			EXPECT((bits & never_msr_bits()) == 0 && (bits & ~legal) == 0,
+			       "%s seed %llu word %u: MSR operand bits 0x%llx", fam->name, (unsigned long long)seed, i,
+			       (unsigned long long)bits);
+		}
+	}
+	EXPECT(built > SEEDS / 4, "%s: %u built MSR operands", fam->name, built);
+}
+
 /* Each check over every family (fam is the one it runs on). */
 static void each_family(void (*check)(void))
 {
@@ -358,20 +412,23 @@ static void each_family(void (*check)(void))
 	fam = &diff_families[DIFF_FAMILY_BOOK3S64];
 }
 
+static void determinism(void) { each_family(determinism_of); }
 static void hosted_only_and_msr(void) { each_family(hosted_only_and_msr_of); }
 static void coverage_all(void) { each_family(coverage); }
 static void decoding_all(void) { each_family(decoding); }
 static void r2_all(void) { each_family(r2_never_written); }
 static void memory_and_branches_all(void) { each_family(memory_and_branches); }
 static void only_32bit(void) { each_family(only_32bit_of); }
+static void msr_operands(void) { each_family(msr_operands_of); }
 
 PPCPV_SUITE(diff_gen, "diff-gen", NULL, NULL,
-	{ "the same seed gives the same program", determinism },
+	{ "the same seed gives the same program (each family)", determinism },
 	{ "lengths in range", lengths },
 	{ "every word an instruction libopcodes knows (each family)", decoding_all },
 	{ "every rewritten kind, SPR and special register appears (each family)", coverage_all },
 	{ "r2 is never written (each family)", r2_all },
 	{ "accesses inside the region, branches forward and never into a block (each family)",
 	  memory_and_branches_all },
-	{ "Book3S-32 programs hold 32-bit instructions only", only_32bit },
+	{ "Book3S-32 and e500 programs hold 32-bit instructions only", only_32bit },
+	{ "Book3S-32 and e500 MSR operands built in the block are legal", msr_operands },
 	{ "hosted-only instructions only in hosted-only programs; legal start state", hosted_only_and_msr })

@@ -16,40 +16,53 @@
  *
  * Neither is in the patched text: the MSR and the SPRs are set and read by
  * code the harness builds (t_diff.c).
+ *
+ * A 32-bit build (the e500 image) keeps the records' 8-byte slots and
+ * stores and loads each value in a slot's low word (DIFF_SLOT_LOW_WORD).
  */
 #include <ppcpv/abi-asm.h>
 #include "../diff.h"
 
-#define SAVE_AT(slot)	DIFF_SAVE(slot)(0)
-#define IN_AT(slot)	DIFF_IN(slot)(0)
-#define OUT_AT(slot)	DIFF_OUT(slot)(0)
+#ifdef __powerpc64__
+#define ST_SLOT		std
+#define LD_SLOT		ld
+#define SLOT_VALUE	0
+#else
+#define ST_SLOT		stw
+#define LD_SLOT		lwz
+#define SLOT_VALUE	DIFF_SLOT_LOW_WORD
+#endif
 
-#define SAVE_NV(n)	std r##n, SAVE_AT(DIFF_SAVE_GPR(n))
-#define LOAD_NV(n)	ld r##n, SAVE_AT(DIFF_SAVE_GPR(n))
-#define LOAD_IN(n)	ld r##n, IN_AT(DIFF_SLOT_GPR(n))
-#define STORE_OUT(n)	std r##n, OUT_AT(DIFF_SLOT_GPR(n))
+#define SAVE_AT(slot)	(DIFF_SAVE(slot) + SLOT_VALUE)(0)
+#define IN_AT(slot)	(DIFF_IN(slot) + SLOT_VALUE)(0)
+#define OUT_AT(slot)	(DIFF_OUT(slot) + SLOT_VALUE)(0)
+
+#define SAVE_NV(n)	ST_SLOT r##n, SAVE_AT(DIFF_SAVE_GPR(n))
+#define LOAD_NV(n)	LD_SLOT r##n, SAVE_AT(DIFF_SAVE_GPR(n))
+#define LOAD_IN(n)	LD_SLOT r##n, IN_AT(DIFF_SLOT_GPR(n))
+#define STORE_OUT(n)	ST_SLOT r##n, OUT_AT(DIFF_SLOT_GPR(n))
 
 	.text
 /* void diff_enter(void): runs the program the launch pad names. */
 PPCPV_FUNC(diff_enter)
-	std	r1, SAVE_AT(DIFF_SAVE_R1)
-	std	r2, SAVE_AT(DIFF_SAVE_R2)
+	ST_SLOT	r1, SAVE_AT(DIFF_SAVE_R1)
+	ST_SLOT	r2, SAVE_AT(DIFF_SAVE_R2)
 	SAVE_NV(13); SAVE_NV(14); SAVE_NV(15); SAVE_NV(16); SAVE_NV(17); SAVE_NV(18)
 	SAVE_NV(19); SAVE_NV(20); SAVE_NV(21); SAVE_NV(22); SAVE_NV(23); SAVE_NV(24)
 	SAVE_NV(25); SAVE_NV(26); SAVE_NV(27); SAVE_NV(28); SAVE_NV(29); SAVE_NV(30)
 	SAVE_NV(31)
 	mflr	r0
-	std	r0, SAVE_AT(DIFF_SAVE_LR)
+	ST_SLOT	r0, SAVE_AT(DIFF_SAVE_LR)
 	mfcr	r0
-	std	r0, SAVE_AT(DIFF_SAVE_CR)
+	ST_SLOT	r0, SAVE_AT(DIFF_SAVE_CR)
 
-	ld	r0, IN_AT(DIFF_SLOT_XER)
+	LD_SLOT	r0, IN_AT(DIFF_SLOT_XER)
 	mtxer	r0
-	ld	r0, IN_AT(DIFF_SLOT_CTR)
+	LD_SLOT	r0, IN_AT(DIFF_SLOT_CTR)
 	mtctr	r0
-	ld	r0, IN_AT(DIFF_SLOT_LR)
+	LD_SLOT	r0, IN_AT(DIFF_SLOT_LR)
 	mtlr	r0
-	ld	r0, IN_AT(DIFF_SLOT_CR)
+	LD_SLOT	r0, IN_AT(DIFF_SLOT_CR)
 	mtcrf	0xff, r0
 	LOAD_IN(0); LOAD_IN(1); LOAD_IN(2); LOAD_IN(3); LOAD_IN(4); LOAD_IN(5)
 	LOAD_IN(6); LOAD_IN(7); LOAD_IN(8); LOAD_IN(9); LOAD_IN(10); LOAD_IN(11)
@@ -69,23 +82,23 @@ PPCPV_FUNC(diff_capture)
 	STORE_OUT(25); STORE_OUT(26); STORE_OUT(27); STORE_OUT(28); STORE_OUT(29)
 	STORE_OUT(30); STORE_OUT(31)
 	mfcr	r0
-	std	r0, OUT_AT(DIFF_SLOT_CR)
+	ST_SLOT	r0, OUT_AT(DIFF_SLOT_CR)
 	mfxer	r0
-	std	r0, OUT_AT(DIFF_SLOT_XER)
+	ST_SLOT	r0, OUT_AT(DIFF_SLOT_XER)
 	mflr	r0
-	std	r0, OUT_AT(DIFF_SLOT_LR)
+	ST_SLOT	r0, OUT_AT(DIFF_SLOT_LR)
 	mfctr	r0
-	std	r0, OUT_AT(DIFF_SLOT_CTR)
+	ST_SLOT	r0, OUT_AT(DIFF_SLOT_CTR)
 
-	ld	r1, SAVE_AT(DIFF_SAVE_R1)
-	ld	r2, SAVE_AT(DIFF_SAVE_R2)
+	LD_SLOT	r1, SAVE_AT(DIFF_SAVE_R1)
+	LD_SLOT	r2, SAVE_AT(DIFF_SAVE_R2)
 	LOAD_NV(13); LOAD_NV(14); LOAD_NV(15); LOAD_NV(16); LOAD_NV(17); LOAD_NV(18)
 	LOAD_NV(19); LOAD_NV(20); LOAD_NV(21); LOAD_NV(22); LOAD_NV(23); LOAD_NV(24)
 	LOAD_NV(25); LOAD_NV(26); LOAD_NV(27); LOAD_NV(28); LOAD_NV(29); LOAD_NV(30)
 	LOAD_NV(31)
-	ld	r0, SAVE_AT(DIFF_SAVE_CR)
+	LD_SLOT	r0, SAVE_AT(DIFF_SAVE_CR)
 	mtcrf	0xff, r0
-	ld	r0, SAVE_AT(DIFF_SAVE_LR)
+	LD_SLOT	r0, SAVE_AT(DIFF_SAVE_LR)
 	mtlr	r0
 	blr
 PPCPV_FUNC_END(diff_capture)
@@ -93,8 +106,10 @@ PPCPV_FUNC_END(diff_capture)
 /*
  * Fault-safe probes for the PV bring-up: one access each at a global
  * label; a storage interrupt there sets diff_probe_faulted and skips it
- * (t_diff.c's handler).  Loads return the value in r3.
+ * (t_diff.c's handler).  Loads return the value in r3.  The doubleword
+ * ones only in a 64-bit build (the bring-up asks for the word size).
  */
+#ifdef __powerpc64__
 PPCPV_FUNC(diff_probe_ld)
 	mr	r4, r3
 	li	r3, 0
@@ -103,6 +118,7 @@ diff_probe_ld_insn:
 	ld	r3, 0(r4)
 	blr
 PPCPV_FUNC_END(diff_probe_ld)
+#endif
 
 PPCPV_FUNC(diff_probe_lwz)
 	mr	r4, r3
@@ -113,12 +129,14 @@ diff_probe_lwz_insn:
 	blr
 PPCPV_FUNC_END(diff_probe_lwz)
 
+#ifdef __powerpc64__
 PPCPV_FUNC(diff_probe_std)
 	.globl	diff_probe_std_insn
 diff_probe_std_insn:
 	std	r4, 0(r3)
 	blr
 PPCPV_FUNC_END(diff_probe_std)
+#endif
 
 PPCPV_FUNC(diff_probe_stw)
 	.globl	diff_probe_stw_insn

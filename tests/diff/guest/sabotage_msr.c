@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
  * A test build that is wrong on purpose: the mtmsr/mtmsrd L=0 trampoline
- * (64-bit, and the 32-bit one Book3S-32 uses) with one bit of its critical-bit mask wrong - ME is taken for
- * a safe bit, so an operand that changes only ME (and EE/RI) is stored
- * into the shared msr instead of trapping, and the guest sees an ME that
- * mtmsrd must never change.  The generated template table
+ * (64-bit, and the 32-bit one Book3S-32 and e500 use) with one bit of its
+ * critical-bit mask wrong - taken for a safe bit, so an operand that
+ * changes only that bit (and EE/RI) is stored into the shared msr instead
+ * of trapping.  Book3S: ME, which mtmsr/mtmsrd must never change.  e500
+ * (the image built with DIFF_RUNTIME_E500): GS, which the host never lets
+ * a guest set - on BookE mtmsr does write ME, so a trampoline storing ME
+ * would compute what the host does.  The generated template table
  * ($(BUILD)/gen/kvm_emul/templates.c) is compiled in here under another
  * name and its lookup wrapped; kvm_emul itself is untouched.  The
  * differential test must catch it.
@@ -22,10 +25,19 @@ const struct ppcpv_emul_template *ppcpv_emul_template_good(unsigned int word_bit
 
 const char diff_build_variant[] = "sabotage-msr-mask";
 
-/* The word of the mask's low half: "ori rX,rX,critical mask", any rX.
- * Its immediate is the word's low half, where ME's bit sits too. */
+#ifdef DIFF_RUNTIME_E500
+#define WRONG_BIT	PPC_BOOKE_MSR_GS
+#else
+#define WRONG_BIT	PPC_MSR_ME
+#endif
+
+/* The words of the mask: "lis rX,high half" and "ori rX,rX,low half",
+ * any rX; the bit is cleared in the half it sits in. */
 #define REGS_MASK	(PPC_RT_MASK | PPC_RA_MASK)
 #define MASK_LOW	(PPCPV_MSR_CRITICAL_MASK32 & PPC_D_MASK)
+#define MASK_HIGH	((PPCPV_MSR_CRITICAL_MASK32 >> 16) & PPC_D_MASK)
+#define MASK_WORD	((WRONG_BIT) & PPC_D_MASK ? PPC_ENC_ORI(0, 0, MASK_LOW) : PPC_ENC_LIS(0, MASK_HIGH))
+#define WRONG_IMM	((WRONG_BIT) & PPC_D_MASK ? (WRONG_BIT) & PPC_D_MASK : ((WRONG_BIT) >> 16) & PPC_D_MASK)
 /* Room for a copy of any template (the longest has 32 words). */
 #define TEMPLATE_WORDS_MAX	64
 
@@ -41,8 +53,8 @@ const struct ppcpv_emul_template *ppcpv_emul_template(unsigned int word_bits,
 		return t;
 	for (i = 0; i < t->n_words; i++) {
 		words[i] = t->words[i];
-		if ((words[i] & ~REGS_MASK) == PPC_ENC_ORI(0, 0, MASK_LOW)) {
-			words[i] &= ~(uint32_t)PPC_MSR_ME;
+		if ((words[i] & ~REGS_MASK) == MASK_WORD) {
+			words[i] &= ~(uint32_t)WRONG_IMM;
 			hits++;
 		}
 	}

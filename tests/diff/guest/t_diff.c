@@ -20,13 +20,19 @@
  * In the patched run the two readouts disagree if a patched load reads
  * another field than the host's emulation does; both ends being equal
  * across runs is what "PV changes nothing" means here.
+ *
+ * Two builds: 64-bit on the tests/host (pseries) runtime (book3s64,
+ * book3s64le, book3s32 entered with SF=0), and 32-bit BookE on the
+ * tests/host/e500 runtime (DIFF_RUNTIME_E500: e500), whose records hold
+ * each value in the slot's low word.  runtime.h hides the difference.
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/err.h>
 #include <ppcpv/guest_pv.h>
 #include <ppcpv/hcall.h>
 #include <ppcpv/isa/insn.h>
-#include "../../host/guest/guest.h"
+#include <ppcpv/isa/opcodes.h>
+#include "runtime.h"
 #include "../diff.h"
 #include "../state.h"
 #include "harness.h"
@@ -40,13 +46,15 @@
 
 extern char _end[];
 extern char diff_capture[];
-extern char diff_probe_ld_insn[], diff_probe_lwz_insn[], diff_probe_std_insn[],
-	diff_probe_stw_insn[];
+extern char diff_probe_lwz_insn[], diff_probe_stw_insn[];
 void diff_enter(void);
+unsigned long diff_probe_lwz(unsigned long ea);
+void diff_probe_stw(unsigned long ea, unsigned long val);
+#if DIFF_GUEST_WORD_BYTES == 8
+extern char diff_probe_ld_insn[], diff_probe_std_insn[];
 uint64_t diff_probe_ld(uint64_t ea);
-uint64_t diff_probe_lwz(uint64_t ea);
 void diff_probe_std(uint64_t ea, uint64_t val);
-void diff_probe_stw(uint64_t ea, uint64_t val);
+#endif
 
 /* A test build that is wrong on purpose names itself (sabotage_*.c). */
 extern const char diff_build_variant[] __attribute__((weak));
@@ -70,6 +78,7 @@ static volatile int probe_faulted;
 static volatile int64_t running = -1;	/* the program that runs, for interrupt reports */
 static int sweeping;	/* the interrupt-placement sweep (sweep.c) */
 static int sampling;	/* ... one boundary per program */
+static int sweep_asked;	/* the boot arguments asked for it */
 
 #define IN	((volatile uint64_t *)(uintptr_t)DIFF_IN_ADDR)
 #define OUT	((volatile uint64_t *)(uintptr_t)DIFF_OUT_ADDR)
@@ -80,8 +89,11 @@ static int sampling;	/* ... one boundary per program */
 
 static int is_probe(uint64_t pc)
 {
-	return pc == (uintptr_t)diff_probe_ld_insn || pc == (uintptr_t)diff_probe_lwz_insn ||
-	       pc == (uintptr_t)diff_probe_std_insn || pc == (uintptr_t)diff_probe_stw_insn;
+#if DIFF_GUEST_WORD_BYTES == 8
+	if (pc == (uintptr_t)diff_probe_ld_insn || pc == (uintptr_t)diff_probe_std_insn)
+		return 1;
+#endif
+	return pc == (uintptr_t)diff_probe_lwz_insn || pc == (uintptr_t)diff_probe_stw_insn;
 }
 
 static void on_interrupt(struct guest_frame *f)
@@ -91,23 +103,17 @@ static void on_interrupt(struct guest_frame *f)
 		f->srr0 += 4;
 		return;
 	}
-	guest_printf("DIFF-INTERRUPT program %lld vector 0x%llx srr0 0x%llx word 0x%08x srr1 0x%llx dar 0x%llx\n",
-		     (long long)running, (unsigned long long)f->vector, (unsigned long long)f->srr0,
-		     f->srr0 < DIFF_TOP ? *(const uint32_t *)(uintptr_t)(f->srr0 & ~3ull) : 0,
-		     (unsigned long long)f->srr1, (unsigned long long)f->dar);
+	guest_printf("DIFF-INTERRUPT program %lld " DIFF_FRAME_VECTOR_NAME " 0x%llx srr0 0x%llx word 0x%08x srr1 0x%llx "
+		     DIFF_FRAME_DAR_NAME " 0x%llx\n",
+		     (long long)running, (unsigned long long)DIFF_FRAME_VECTOR(f), (unsigned long long)f->srr0,
+		     f->srr0 < DIFF_TOP ? *(const uint32_t *)(uintptr_t)(f->srr0 & ~(uint64_t)3) : 0,
+		     (unsigned long long)f->srr1, (unsigned long long)DIFF_FRAME_DAR(f));
 	guest_exit(EXIT_INTERRUPT);
 }
 
 static void catch_interrupts(void)
 {
-	static const unsigned int vectors[] = {
-		PPC_BOOK3S_VEC_MCHECK, PPC_BOOK3S_VEC_DSI, PPC_BOOK3S_VEC_DSEG, PPC_BOOK3S_VEC_ISI,
-		PPC_BOOK3S_VEC_ISEG, PPC_BOOK3S_VEC_EXTERNAL, PPC_BOOK3S_VEC_ALIGNMENT,
-		PPC_BOOK3S_VEC_PROGRAM, PPC_BOOK3S_VEC_FP_UNAVAIL, PPC_BOOK3S_VEC_DEC,
-		PPC_BOOK3S_VEC_DOORBELL, PPC_BOOK3S_VEC_SYSCALL, PPC_BOOK3S_VEC_TRACE,
-		PPC_BOOK3S_VEC_PERF, PPC_BOOK3S_VEC_VEC_UNAVAIL, PPC_BOOK3S_VEC_VSX_UNAVAIL,
-		PPC_BOOK3S_VEC_FAC_UNAVAIL,
-	};
+	static const unsigned int vectors[] = { DIFF_RUNTIME_VECTORS };
 	unsigned int i;
 
 	for (i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++)
@@ -130,20 +136,32 @@ static long hcall(void *ctx, unsigned long token, unsigned long a0, unsigned lon
 	return ppcpv_hcall4(token, a0, a1, 0, 0, r4);
 }
 
+/* The bring-up probes with the word size's bytes (a 32-bit build: 4). */
 static int probe_load(void *ctx, uint64_t ea, unsigned int bytes, uint64_t *val)
 {
+	if (bytes > DIFF_GUEST_WORD_BYTES)
+		return -PPCPV_ERR_INVAL;
 	probe_faulted = 0;
-	*val = bytes == 8 ? diff_probe_ld(ea) : diff_probe_lwz(ea);
+#if DIFF_GUEST_WORD_BYTES == 8
+	if (bytes == 8)
+		*val = diff_probe_ld(ea);
+	else
+#endif
+		*val = diff_probe_lwz((unsigned long)ea);
 	return probe_faulted ? -PPCPV_ERR_FAULT : 0;
 }
 
 static int probe_store(void *ctx, uint64_t ea, unsigned int bytes, uint64_t val)
 {
+	if (bytes > DIFF_GUEST_WORD_BYTES)
+		return -PPCPV_ERR_INVAL;
 	probe_faulted = 0;
+#if DIFF_GUEST_WORD_BYTES == 8
 	if (bytes == 8)
 		diff_probe_std(ea, val);
 	else
-		diff_probe_stw(ea, val);
+#endif
+		diff_probe_stw((unsigned long)ea, (unsigned long)val);
 	return probe_faulted ? -PPCPV_ERR_FAULT : 0;
 }
 
@@ -155,12 +173,12 @@ static uint64_t trap_mfmsr(void *ctx)
 
 static uint64_t trap_mfsprg(void *ctx)
 {
-	return mfspr(PPC_SPR_SPRG2);
+	return DIFF_MFSPR(PPC_SPR_SPRG2);
 }
 
 static void trap_mtsprg(void *ctx, uint64_t v)
 {
-	mtspr(PPC_SPR_SPRG2, v);
+	DIFF_MTSPR(PPC_SPR_SPRG2, v);
 }
 
 static void icache_sync(void *ctx, const void *start, size_t len)
@@ -181,22 +199,38 @@ static uint32_t *put(uint32_t *w, uint32_t insn)
 	return w + 1;
 }
 
+/* A record slot at addr stored from, or loaded into, register r with an
+ * RA=0 access: the whole doubleword, or (32-bit build) its low word. */
+static uint32_t slot_store(unsigned int r, uint64_t addr)
+{
+	if (DIFF_GUEST_WORD_BYTES == 8)
+		return ppc_insn_std(r, 0, addr);
+	return ppc_insn_dform(PPC_OP_STW, r, 0, (int32_t)(addr + DIFF_SLOT_LOW_WORD));
+}
+
+static uint32_t slot_load(unsigned int r, uint64_t addr)
+{
+	if (DIFF_GUEST_WORD_BYTES == 8)
+		return ppc_insn_ld(r, 0, addr);
+	return ppc_insn_dform(PPC_OP_LWZ, r, 0, (int32_t)(addr + DIFF_SLOT_LOW_WORD));
+}
+
 /* mfmsr and every mfspr of a shadowed SPR, each stored to its slot. */
 static uint32_t *build_readout(uint32_t *w, int patched_slots)
 {
 	unsigned int i;
 
 	w = put(w, PPC_INST_MFMSR | PPC_FIELD_RT(READOUT_REG));
-	w = put(w, ppc_insn_std(READOUT_REG, 0, DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_MSR : DIFF_SLOT_MSR)));
+	w = put(w, slot_store(READOUT_REG, DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_MSR : DIFF_SLOT_MSR)));
 	for (i = 0; i < area.n_sprs; i++) {
 		w = put(w, ppc_insn_mfspr(READOUT_REG, area.sprs[i].spr));
-		w = put(w, ppc_insn_std(READOUT_REG, 0,
-					DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_SPR(i) : DIFF_SLOT_SPR(i))));
+		w = put(w, slot_store(READOUT_REG,
+				      DIFF_OUT(patched_slots ? DIFF_SLOT_PATCHED_SPR(i) : DIFF_SLOT_SPR(i))));
 	}
 	/* Segment registers: mfsr is never patched; read once, trapping. */
 	for (i = 0; !patched_slots && diff_guest_family->segments && i < DIFF_SEGMENTS; i++) {
 		w = put(w, PPC_INST_X(PPC_X_MFSR) | PPC_FIELD_RT(READOUT_REG) | PPC_FIELD_RA(i));
-		w = put(w, ppc_insn_std(READOUT_REG, 0, DIFF_OUT(DIFF_SLOT_SR(i))));
+		w = put(w, slot_store(READOUT_REG, DIFF_OUT(DIFF_SLOT_SR(i))));
 	}
 	return put(w, PPC_INST_BLR);
 }
@@ -208,11 +242,11 @@ static uint32_t *build_write_sprs(uint32_t *w)
 	for (i = 0; i < area.n_sprs; i++) {
 		if (!area.sprs[i].writable)
 			continue;
-		w = put(w, ppc_insn_ld(READOUT_REG, 0, DIFF_IN(DIFF_SLOT_SPR(i))));
+		w = put(w, slot_load(READOUT_REG, DIFF_IN(DIFF_SLOT_SPR(i))));
 		w = put(w, ppc_insn_mtspr(area.sprs[i].spr, READOUT_REG));
 	}
 	for (i = 0; diff_guest_family->segments && i < DIFF_SEGMENTS; i++) {
-		w = put(w, ppc_insn_ld(READOUT_REG, 0, DIFF_IN(DIFF_SLOT_SR(i))));
+		w = put(w, slot_load(READOUT_REG, DIFF_IN(DIFF_SLOT_SR(i))));
 		w = put(w, PPC_INST_X(PPC_X_MTSR) | PPC_FIELD_RT(READOUT_REG) | PPC_FIELD_RA(i));
 	}
 	return put(w, PPC_INST_BLR);
@@ -243,10 +277,13 @@ static const char *copy_programs(uint32_t *w, const uint32_t *limit)
 
 void diff_set_msr(uint64_t msr)
 {
-	if (diff_guest_family->mtmsrd)
+#if DIFF_GUEST_WORD_BYTES == 8
+	if (diff_guest_family->mtmsrd) {
 		mtmsrd(msr);
-	else
-		__asm__ __volatile__("mtmsr %0" : : "r"(msr) : "memory");
+		return;
+	}
+#endif
+	__asm__ __volatile__("mtmsr %0" : : "r"((unsigned long)msr) : "memory");
 }
 
 uint32_t *diff_put_return(uint32_t *w)
@@ -278,11 +315,13 @@ static const char *build_area(void)
 	area.read_patched = (routine)(uintptr_t)w;
 	w = build_readout(w, 1);
 	err = copy_programs(w, limit);
+#if DIFF_HAVE_SWEEP
 	if (!err && sweeping) {
 		area.end = sweep_build(area.end, limit);
 		if (!area.end)
 			err = "the sweep's code does not fit the code area";
 	}
+#endif
 	if (!err)
 		ppcpv_icache_sync((void *)(uintptr_t)DIFF_AREA_ADDR,
 				  (size_t)((uintptr_t)area.end - DIFF_AREA_ADDR));
@@ -316,7 +355,7 @@ static void bring_up_pv(const void *fdt, size_t fdt_size)
 	guest_printf("%s\n", line);
 	/* The byte channel takes 16 bytes per exit instead of one. */
 	if (hcalls_installed)
-		guest_console_use('b');
+		DIFF_CONSOLE_BYTE_CHANNEL();
 }
 
 /* ---- Running a program ----------------------------------------------------- */
@@ -333,7 +372,7 @@ void diff_run(int64_t id, const uint32_t *entry, const uint64_t start[DIFF_SLOTS
 	diff_init_memory(seed, MEM);
 	ppc_insn_branch((uintptr_t)area.launch, (uintptr_t)entry, area.launch);
 	ppcpv_icache_sync(area.launch, sizeof(*area.launch));
-	mtspr(PPC_SPR_DEC, PPC_DEC_MAX);	/* no decrementer while it runs */
+	DIFF_QUIET_DECREMENTER();	/* no decrementer interrupt while it runs */
 	area.write_sprs();
 	__asm__ __volatile__("" : : : "memory");
 	running = id;
@@ -400,6 +439,9 @@ static const char *check_layout(const void *fdt)
 	if (!diff_guest_family ||
 	    diff_guest_family->big_endian != (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__))
 		return "the batch is for a family this image cannot run (byte order)";
+	if ((diff_guest_family->family == PPCPV_FAMILY_E500) != DIFF_RUNTIME_BOOKE)
+		return "the batch is for a family this image cannot run (the " DIFF_RUNTIME_NAME " runs "
+		       "e500 only, the pseries one every other family)";
 	return 0;
 }
 
@@ -414,7 +456,11 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 		diff_set_msr(mfmsr() | diff_guest_family->entry);
 	catch_interrupts();
 	sampling = guest_bootarg_is(SWEEP_SAMPLE_BOOTARG);
-	sweeping = !guest_native() && (sampling || guest_bootarg_is(SWEEP_BOOTARG));
+	sweep_asked = sampling || guest_bootarg_is(SWEEP_BOOTARG);
+	sweeping = !guest_native() && sweep_asked;
+	if (!err && sweep_asked && !DIFF_HAVE_SWEEP)
+		err = "the interrupt-placement sweep (boot argument sweep, sweep-sample) is not built "
+		      "into this image (" DIFF_RUNTIME_NAME ")";
 	if (!err)
 		err = build_area();
 	if (err) {
@@ -427,8 +473,10 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 		     mode_name(), &diff_build_variant ? diff_build_variant : "good", diff_guest_family->name, count,
 		     pv.enabled ? pv.n_sites : 0, pv.stats.patched, pv.stats.skipped,
 		     (unsigned long long)pv.stats.tmp_used);
+#if DIFF_HAVE_SWEEP
 	if (sweeping)
 		return sweep_main(count, pv.enabled, sampling);
+#endif
 	for (i = 0; i < count; i++) {
 		if (guest_native() && (diff_be16(diff_blob_entry(BLOB, i) + DIFF_ENT_FLAGS) &
 				       DIFF_PROG_HOSTED_ONLY)) {

@@ -9,9 +9,10 @@
 #ifndef PPCPV_TEST_E500_GUEST_H
 #define PPCPV_TEST_E500_GUEST_H
 
-/* The RA=0 scratch words interrupt entry parks r12 and r1 in. */
-#define GS_R12		0x1000
-#define GS_R1		0x1004
+/* The RA=0 scratch words interrupt entry parks r12 and r1 in: the first
+ * two words of the test guests' scratch page (GS_R12 is layout.h's). */
+#include "../guest/layout.h"
+#define GS_R1		(GS_R12 + 4)
 
 /* struct guest_frame */
 #define GF_GPR(n)	((n) * 4)

@@ -18,6 +18,7 @@
 #include <ppcpv/isa/msr.h>
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
+#include "../guest/bootargs.h"
 #include "guest.h"
 #include "t_guest.h"
 
@@ -29,6 +30,7 @@ static uintptr_t hostdev;
 /* The console's transmitter: the host device's, or natively the SoC's
  * 16550 (the host device copies the 16550's THR and LSR). */
 static uintptr_t console_uart;
+static const char *bootargs = "";	/* /chosen/bootargs, for guest_bootarg_is() */
 static int failures;
 static guest_handler handlers[PPC_BOOKE_IVOR_COUNT];
 
@@ -161,6 +163,7 @@ void guest_start(const void *fdt)
 		hostdev = (uintptr_t)dev;
 		console_uart = hostdev;
 	}
+	bootargs = guest_fdt_bootargs(fdt, (size_t)size);
 	guest_printf("guest: e500 test guest started, fdt at %p (%ld bytes)\n", fdt, size);
 	set_vectors();
 	guest_exit(guest_test_main(fdt, (size_t)size));
@@ -331,4 +334,10 @@ static void native_exit(int status)
 	__asm__ __volatile__("isync");
 	for (;;)
 		;
+}
+
+/* Does /chosen/bootargs contain word? */
+int guest_bootarg_is(const char *word)
+{
+	return guest_words_contain(bootargs, word);
 }

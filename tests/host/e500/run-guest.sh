@@ -15,6 +15,9 @@
 #                    no host config): see below
 #   --print          print the command line instead of running it (--native:
 #                    the image it names is kept in a new temporary directory)
+#   --guest-load FILE@ADDR  QEMU also loads FILE (raw) at guest-physical ADDR
+#                    (the guest region's base added here, 0 with --native;
+#                    tests/diff's blob)
 #   any other option is passed to ppcpv-hostcfg (e.g. --mode no-pv, --verbose,
 #   --selftest host-fault)
 #
@@ -48,6 +51,8 @@ native=0
 machine=ppce500
 cfg_args=()
 guest=
+guest_base=0x2000000
+guest_loads=()
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -56,6 +61,7 @@ while [ $# -gt 0 ]; do
 	--print) print=1; shift ;;
 	--native) native=1; shift ;;
 	--machine) machine=$2; shift 2 ;;
+	--guest-load) guest_loads+=("$2"); shift 2 ;;
 	--verbose) cfg_args+=("$1"); shift ;;
 	--) shift; break ;;
 	--*) cfg_args+=("$1" "$2"); shift 2 ;;
@@ -97,6 +103,19 @@ uimage() {
 	rm -f "$head"
 }
 
+# add_guest_loads BASE: a QEMU loader for each --guest-load, its guest-physical
+# address moved by BASE (where guest-physical 0 lies in the machine's memory).
+add_guest_loads() {
+	local l
+	for l in "${guest_loads[@]}"; do
+		case $l in
+		?*@?*) ;;
+		*) echo "run-guest.sh: --guest-load wants FILE@ADDR, not '$l'" >&2; exit 2 ;;
+		esac
+		cmd+=(-device "loader,file=${l%@*},addr=$(printf '0x%x' $(($1 + ${l##*@}))),force-raw=on")
+	done
+}
+
 if [ "$native" = 1 ]; then
 	[ "$machine" = ppce500 ] || { echo "run-guest.sh: --native boots ppce500 only, not '$machine'" >&2; exit 2; }
 	[ ${#cfg_args[@]} -eq 0 ] || { echo "run-guest.sh: --native takes no host options (${cfg_args[*]})" >&2; exit 2; }
@@ -105,7 +124,9 @@ if [ "$native" = 1 ]; then
 	[ "$print" = 1 ] || trap 'rm -rf "$tmp"' EXIT
 	uimage "$guest" "$tmp/guest.uimg"
 	cmd=(qemu-system-ppc -M ppce500 -cpu e500v2 -nic none -m "$ram" -nographic -monitor none
-		-serial stdio -no-reboot -icount shift=0,sleep=off -kernel "$tmp/guest.uimg" "$@")
+		-serial stdio -no-reboot -icount shift=0,sleep=off -kernel "$tmp/guest.uimg")
+	add_guest_loads 0
+	cmd+=("$@")
 	if [ "$print" = 1 ]; then
 		printf '%q ' timeout "$timeout_s" "${cmd[@]}"
 		echo
@@ -124,7 +145,7 @@ fi
 tmp=$(mktemp -d)
 [ "$print" = 1 ] || trap 'rm -rf "$tmp"' EXIT
 mapfile -t loaders < <("$hostcfg" --host-config "$tmp/host-config.dtb" --guest-fdt "$tmp/guest.dtb" \
-	--guest-image "$guest" --guest-base 0x2000000 --guest-msr "$msr_me" \
+	--guest-image "$guest" --guest-base "$guest_base" --guest-msr "$msr_me" \
 	--timebase-hz 400000000 --host-ram "$ram_bytes" --loader-args "${cfg_args[@]}")
 [ ${#loaders[@]} -gt 0 ] || exit 2
 
@@ -134,6 +155,7 @@ for l in "${loaders[@]}"; do
 	read -r -a words <<<"$l"
 	cmd+=("${words[@]}")
 done
+add_guest_loads "$guest_base"
 cmd+=("$@")
 
 if [ "$print" = 1 ]; then

@@ -20,6 +20,8 @@ int guest_native(void);
 typedef void (*guest_handler)(struct guest_frame *f);
 void guest_set_handler(unsigned int ivor, guest_handler h);
 int guest_install_hcalls(const void *fdt, size_t fdt_size);
+/* Does /chosen/bootargs contain word (words separated by spaces)? */
+int guest_bootarg_is(const char *word);
 
 /* Privileged instructions: each one traps to the host. */
 #define MFSPR(n) ({ uint32_t v_; __asm__ __volatile__("mfspr %0,%1" : "=r"(v_) : "i"(n)); v_; })

@@ -24,5 +24,17 @@
 
 /* Bytes of the scratch page (guest.ld reserves one page at GS_BASE). */
 #define GS_SIZE		0x1000
+/* The runtimes' own slots lie below GS_BASE + this (the e500 runtime,
+ * tests/host/e500/guest.h, parks r12 and r1 in the first 8 bytes); the
+ * rest of the page is the payload's (the differential test's, diff.h). */
+#define GS_RUNTIME_BYTES	0x100
+/* The page after it, reserved by both runtimes' guest.ld too (NOLOAD) and
+ * also in RA=0 reach: the differential test's state records. */
+#define GS_EXTRA	(GS_BASE + GS_SIZE)
+#define GS_EXTRA_SIZE	0x1000
+
+#ifndef __ASSEMBLER__
+_Static_assert(GS_KCTX + KCTX_MSR + 8 <= GS_BASE + GS_RUNTIME_BYTES, "runtime scratch slots");
+#endif
 
 #endif /* PPCPV_TEST_GUEST_LAYOUT_H */

@@ -13,6 +13,7 @@
 #include <ppcpv/hcall.h>
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/papr.h>
+#include "bootargs.h"
 #include "guest.h"
 
 #define MAX_VECTOR	PPC_BOOK3S_VEC_AREA_END
@@ -205,30 +206,10 @@ static void find_firmware(const void *fdt, size_t size)
 	}
 }
 
-static void find_bootargs(const void *fdt, size_t size)
-{
-	int node = ppcpv_fdt_path_offset(fdt, size, "/chosen");
-
-	if (node >= 0)
-		ppcpv_fdt_get_string(fdt, size, node, "bootargs", &bootargs);
-}
-
-/* Words are separated by spaces. */
+/* Does /chosen/bootargs contain word? */
 int guest_bootarg_is(const char *word)
 {
-	const char *p = bootargs, *w;
-
-	while (*p) {
-		for (w = word; *w && *p == *w; p++, w++)
-			;
-		if (!*w && (*p == ' ' || !*p))
-			return 1;
-		while (*p && *p != ' ')
-			p++;
-		while (*p == ' ')
-			p++;
-	}
-	return 0;
+	return guest_words_contain(bootargs, word);
 }
 
 void guest_start(const void *fdt)
@@ -246,7 +227,7 @@ void guest_start(const void *fdt)
 	if (!hostdev)
 		ppcpv_papr_hcall(H_SET_MODE, H_SET_MODE_ENDIAN_LITTLE, H_SET_MODE_RESOURCE_LE, 0, 0, NULL);
 #endif
-	find_bootargs(fdt, (size_t)size);
+	bootargs = guest_fdt_bootargs(fdt, (size_t)size);
 	guest_printf("guest: started, fdt at %p (%ld bytes)\n", fdt, size);
 	guest_exit(guest_test_main(fdt, (size_t)size));
 }
