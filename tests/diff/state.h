@@ -26,7 +26,7 @@ enum diff_family_id {
 	DIFF_FAMILY_BOOK3S64 = 0,	/* Book3S-64 big-endian */
 	DIFF_FAMILY_BOOK3S64LE,		/* Book3S-64 little-endian */
 	DIFF_FAMILY_BOOK3S32,		/* Book3S-32 (hosted only) */
-	DIFF_FAMILY_E500,		/* e500, BookE (hosted only so far) */
+	DIFF_FAMILY_E500,		/* e500, BookE */
 	DIFF_FAMILY_COUNT
 };
 
@@ -59,8 +59,11 @@ enum diff_family_id {
  *  safe        EE only: the e500 has no RI (the CPU drops it, the host and
  *              the trampolines would keep it: never in an operand).
  *  changeable  FP, FE0, FE1, SPE (the host lets them through to the real
- *              MSR; no FP/SPE code runs) and ME: on BookE mtmsr writes ME
- *              (the CPU and the host alike), so it is no kept bit here.
+ *              MSR; no FP/SPE code runs).
+ *  fixed       ME=1 in every start MSR and operand: Book III-E's mtmsr
+ *              writes ME and the host does, but QEMU 7.2's mtmsr never
+ *              changes ME on any CPU (a QEMU deviation), so natively an
+ *              operand that flips ME would not be followed.
  *  kept        GS: an operand may set it, the MSR must not follow (the
  *              e500v2 has no GS, the host never lets a guest set it); the
  *              mtmsr trampoline must trap on it.  The bit a program flips
@@ -124,14 +127,13 @@ static const struct diff_family diff_families[DIFF_FAMILY_COUNT] = {
 		.flip_kept = PPC_MSR_ME, .word_bytes = 4, .native = 0, .mtmsrd = 0, .segments = 1,
 		DIFF_BOOK3S_HOSTED_ONLY,
 	},
-	/* native = 0 until the e500 runtime boots natively on ppce500
-	 * (tests/host/e500/run-guest.sh --native): see differential.rst. */
+	/* Native on ppce500 (tests/host/e500/run-guest.sh --native). */
 	[DIFF_FAMILY_E500] = {
 		.id = DIFF_FAMILY_E500, .name = "e500", .family = PPCPV_FAMILY_E500,
 		.big_endian = 1, .safe = PPC_MSR_EE,
-		.changeable = PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOKE_MSR_SPE | PPC_MSR_ME,
-		.kept = PPC_BOOKE_MSR_GS, .fixed = 0, .entry = PPC_MSR_ME,
-		.flip_kept = PPC_BOOKE_MSR_GS, .word_bytes = 4, .native = 0, .mtmsrd = 0, .segments = 0,
+		.changeable = PPC_MSR_FP | PPC_MSR_FE0 | PPC_MSR_FE1 | PPC_BOOKE_MSR_SPE,
+		.kept = PPC_BOOKE_MSR_GS, .fixed = PPC_MSR_ME, .entry = PPC_MSR_ME,
+		.flip_kept = PPC_BOOKE_MSR_GS, .word_bytes = 4, .native = 1, .mtmsrd = 0, .segments = 0,
 		.wrtee = 1, .native_tlbsync = 1, DIFF_E500_HOSTED_ONLY,
 	},
 };
