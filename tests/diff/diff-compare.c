@@ -379,7 +379,7 @@ int main(int argc, char **argv)
 		case OPT_JSON: json = 1; break;
 		case OPT_HELP:
 			printf("usage: diff-compare --blob FILE [--native LOG] --no-pv LOG --pv LOG [--json]\n"
-			       "(--native for every family that has a native run: all but book3s32 and e500)\n");
+			       "(--native for every family that has a native run: all but book3s32)\n");
 			return 0;
 		default:
 			return bad_input("%s", "unknown option (--help)");

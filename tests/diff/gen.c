@@ -15,7 +15,9 @@
  *    a base register set in the same block (or RA=0 and an absolute
  *    displacement);
  *  - mtmsr/mtmsrd L=0 operands are built in the same block and are legal
- *    (state.h); mtmsrd L=1 takes any register, as only EE and RI count;
+ *    (state.h): never a fixed bit flipped, every fixed bit in a constant
+ *    (e500: ME, which QEMU's mtmsr never changes); mtmsrd L=1 takes any
+ *    register, as only EE and RI count;
  *  - a DSISR operand is cut to 32 bits first: DSISR is a 32-bit register,
  *    and QEMU's CPU would keep a 64-bit value the host correctly drops;
  *  - the SPRs the family's CPU lacks (Book3S: SPRG4..7; e500: DSISR) and,
@@ -24,7 +26,7 @@
  *  - a 32-bit family (Book3S-32, e500) gets 32-bit instructions only: no
  *    mtmsrd, no doubleword loads and stores, no 64-bit arithmetic,
  *    rotates or compares; mtsrin (Book3S-32) or wrtee/wrteei (e500)
- *    instead.  Their programs are all hosted-only (no native run yet).
+ *    instead.  Every Book3S-32 program is hosted-only (no native run).
  */
 #include <string.h>
 #include <ppcpv/isa/insn.h>

@@ -10,7 +10,7 @@ diff_gen=$build/native/bin/diff-gen
 diff_compare=$build/native/bin/diff-compare
 # The family's test guest images (tests/diff.mk: one per byte order and
 # runtime), and whether QEMU runs the guest natively (state.h says: QEMU
-# pseries has only 64-bit CPUs; the e500 runtime boots hosted only so far).
+# pseries has only 64-bit CPUs, so book3s32 runs hosted only).
 # diff_sweep: the image has the interrupt-placement sweep (not the e500
 # one yet: it refuses the boot arguments).
 diff_sweep=1

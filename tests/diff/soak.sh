@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 #
 # soak.sh BUILD N: `make soak SOAK_PROGRAMS=N [SOAK_FAMILY=F]` (F: the
-# environment's DIFF_FAMILY, book3s64 by default; book3s32 and e500 are
-# not booted natively, e500 has no sweep yet) - N generated programs (in
+# environment's DIFF_FAMILY, book3s64 by default; book3s32 is not
+# booted natively, e500 has no sweep yet) - N generated programs (in
 # batches of SOAK_BATCH, default 2048) booted natively, hosted without PV and
 # hosted with PV, on SOAK_JOBS workers (default 2).  Seeds start at
 # SOAK_FIRST_SEED (default 0x100000000, past the seeds make check uses).

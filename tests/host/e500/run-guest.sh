@@ -133,7 +133,11 @@ if [ "$native" = 1 ]; then
 		exit 0
 	fi
 	set +e
-	timeout "$timeout_s" "${cmd[@]}" </dev/null | tee "$tmp/console"
+	# QEMU's stderr goes through the same pipe as the console: written
+	# straight to the caller's file it could land inside a console line
+	# tee has not copied yet (QEMU's "icount sleep disabled" warning, at
+	# the very end of some runs, once split a line of a differential log).
+	timeout "$timeout_s" "${cmd[@]}" </dev/null 2>&1 | tee "$tmp/console"
 	rc=${PIPESTATUS[0]}
 	[ "$rc" = 0 ] || exit "$rc"
 	n=$(sed -n 's/^EXIT: \(-\{0,1\}[0-9]\{1,\}\)\r\{0,1\}$/\1/p' "$tmp/console" | tail -n 1)
