@@ -9,7 +9,8 @@
  * An interrupt between the two is then delivered (critical != r1 already),
  * its handler's own trampoline overwrites scratch2, and the interrupted
  * one reloads a wrong r30.  Only the interrupt-placement sweep can see it
- * (without interrupts the swapped words do the same).  The generated
+ * (without interrupts the swapped words do the same); in wrteei 0 not even
+ * the sweep, as EE is already clear when its critical section ends.  The generated
  * template table is compiled in here under another name and its lookup
  * wrapped, as in sabotage_msr.c; kvm_emul itself is untouched.
  */
