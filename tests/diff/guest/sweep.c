@@ -5,8 +5,8 @@
  * runs once with no interrupt (the reference), then once for every
  * boundary k of its run - before the patched site, before each instruction
  * of the trampoline it branches to, before each of the rest - with a
- * decrementer interrupt the host raises exactly at k (host-stubs/pseries/
- * sweep.c).  Each placement must end in the reference's state (every slot
+ * decrementer interrupt the host raises exactly at k (host-stubs/core/
+ * sweep.c and the platform's single step).  Each placement must end in the reference's state (every slot
  * of the end record but SRR0 and SRR1, which an interrupt overwrites by
  * definition), and the handler must have run exactly once, outside any
  * critical section, and seen int_pending clear once it acknowledged the
