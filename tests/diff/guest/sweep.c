@@ -6,9 +6,9 @@
  * boundary k of its run - before the patched site, before each instruction
  * of the trampoline it branches to, before each of the rest - with a
  * decrementer interrupt the host raises exactly at k (host-stubs/core/
- * sweep.c and the platform's single step).  Each placement must end in the reference's state (every slot
- * of the end record but SRR0 and SRR1, which an interrupt overwrites by
- * definition), and the handler must have run exactly once, outside any
+ * sweep.c and the platform's single step).  Each placement must end in
+ * the reference's state (every slot of the end record but SRR0 and SRR1,
+ * which an interrupt overwrites by definition), and the handler must have run exactly once, outside any
  * critical section, and seen int_pending clear once it acknowledged the
  * decrementer.
  *
@@ -27,8 +27,8 @@
  * wrteei 0 trampolines), then the batch's random programs, except those
  * that read SRR0 or SRR1.
  *
- * One source for every family: the shapes are the family's (sweep_families
- * below), the decrementer's vector, acknowledgement and enable the
+ * One source for every family: the shapes are the family's (struct
+ * sweep_family below), the decrementer's vector, acknowledgement and enable the
  * runtime's (runtime.h: pseries, or the e500 one).
  */
 #include <ppcpv/abi.h>
