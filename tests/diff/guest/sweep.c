@@ -8,9 +8,9 @@
  * decrementer interrupt the host raises exactly at k (host-stubs/core/
  * sweep.c and the platform's single step).  Each placement must end in
  * the reference's state (every slot of the end record but SRR0 and SRR1,
- * which an interrupt overwrites by definition), and the handler must have run exactly once, outside any
- * critical section, and seen int_pending clear once it acknowledged the
- * decrementer.
+ * which an interrupt overwrites by definition), and the handler must have
+ * run exactly once, outside any critical section, and seen int_pending
+ * clear once it acknowledged the decrementer.
  *
  * The handler also runs a patched trampoline with other values in r30,
  * r31 and CR, as a kernel's handler would: so an interrupt delivered while
