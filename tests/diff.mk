@@ -27,7 +27,7 @@ $(BUILD)/native/bin/unit-tests: $(call libpath,ppcpv-diff,native)
 # The guest: the test-guest runtime, the PV component and what it links,
 # built for ppc64 (book3s64; book3s32 too, entered with MSR[SF]=0), ppc64le
 # (book3s64le) and ppc32 on the e500 runtime (e500: 32-bit BookE,
-# -mcpu=8548, DIFF_RUNTIME_E500; no sweep), and the sabotage builds.  The
+# -mcpu=8548, DIFF_RUNTIME_E500), and the sabotage builds.  The
 # blob names the family.  Per flavour: DIFF_SRCS_<f> (the guest's sources
 # and its runtime), DIFF_LDS_<f> (link script), DIFF_RTLIBS_<f>.
 DIFF_GUEST_SRCS := tests/diff/guest/t_diff.c tests/diff/guest/sweep.c tests/diff/guest/enter.S
@@ -36,14 +36,14 @@ DIFF_SABOTAGE_SRCS := tests/diff/guest/sabotage_spr.c tests/diff/guest/sabotage_
 DIFF_HOST_GUEST_LIBS = $(foreach l,ppcpv-fdt ppcpv-fmt ppcpv-hcall ppcpv-papr ppcpv-crt,$(call libpath,$(l),$(1)))
 DIFF_SRCS_ppc64 := $(DIFF_GUEST_SRCS) $(HOST_GUEST_RUNTIME)
 DIFF_SRCS_ppc64le := $(DIFF_SRCS_ppc64)
-DIFF_SRCS_ppc32 := tests/diff/guest/t_diff.c tests/diff/guest/enter.S $(E500_GUEST_RUNTIME)
+DIFF_SRCS_ppc32 := $(DIFF_GUEST_SRCS) $(E500_GUEST_RUNTIME)
 DIFF_LDS_ppc64 := tests/host/guest/guest.ld
 DIFF_LDS_ppc64le := $(DIFF_LDS_ppc64)
 DIFF_LDS_ppc32 := tests/host/e500/guest.ld
 DIFF_RTLIBS_ppc64 := $(call DIFF_HOST_GUEST_LIBS,ppc64)
 DIFF_RTLIBS_ppc64le := $(call DIFF_HOST_GUEST_LIBS,ppc64le)
 DIFF_RTLIBS_ppc32 := $(E500_GUEST_LIBS)
-$(call objs,ppc32,tests/diff/guest/t_diff.c tests/diff/guest/enter.S $(DIFF_SABOTAGE_SRCS)): \
+$(call objs,ppc32,$(DIFF_GUEST_SRCS) $(DIFF_SABOTAGE_SRCS)): \
 	CFLAGS_ppc32 += -mcpu=8548 -DDIFF_RUNTIME_E500
 
 # $(call DIFF_GUEST,flavour,name,extra objects first in the link)
@@ -76,7 +76,7 @@ endef
 DIFF_FAMILY_GUESTS = $(eval $(call DIFF_FAMILY_GUESTS_BODY,$(1),$(2)))
 $(call DIFF_FAMILY_GUESTS,ppc64,spr msr critical)
 $(call DIFF_FAMILY_GUESTS,ppc64le,spr msr critical)
-$(call DIFF_FAMILY_GUESTS,ppc32,spr msr)
+$(call DIFF_FAMILY_GUESTS,ppc32,spr msr critical)
 
 DIFF_TOOLS := $(DIFF_GEN) $(DIFF_COMPARE) $(BUILD)/native/bin/ppcpv-hostcfg
 DIFF_PREREQS := $(DIFF_IMAGES_ppc64) $(DIFF_TOOLS) $(HOST_PSERIES_BIN)
@@ -90,6 +90,7 @@ $(call CHECK_STEP,diff-book3s64le,$(DIFF_PREREQS_LE),tests/diff/check.sh $(BUILD
 $(call CHECK_STEP,diff-e500,$(DIFF_PREREQS_E500),tests/diff/check.sh $(BUILD) e500)
 $(call CHECK_STEP,diff-sweep-book3s64le,$(DIFF_PREREQS_LE),tests/diff/sweep.sh $(BUILD) book3s64le)
 $(call CHECK_STEP,diff-sweep-book3s32,$(DIFF_PREREQS),tests/diff/sweep.sh $(BUILD) book3s32)
+$(call CHECK_STEP,diff-sweep-e500,$(DIFF_PREREQS_E500),tests/diff/sweep.sh $(BUILD) e500)
 $(call CHECK_STEP,diff-tools,$(DIFF_GEN) $(DIFF_COMPARE),tests/diff/tools.sh $(BUILD))
 
 # make soak SOAK_PROGRAMS=N [SOAK_FAMILY=F]: opt-in, N programs (default

@@ -75,23 +75,6 @@ sabotage() {
 	fi
 }
 sabotage spr "SRR0's shared-page field is SRR1's" 'SRR[01] \((trapping|patched-part) mfspr\)'
-# A family without the interrupt sweep (e500) must refuse its boot
-# arguments with one clear line, not run the plain comparison instead.
-if [ "$diff_sweep" = 0 ]; then
-	for arg in sweep sweep-sample; do
-		"$here/tests/diff/run.sh" "$build" pv "$diff_good" "$tmp/batch0/batch.blob" "$tmp/$arg.log" \
-			--bootargs "$arg"
-		rc=$?
-		if [ "$rc" != 0 ] && [ "$(grep -c '^DIFF-ERROR .*sweep' "$tmp/$arg.log")" = 1 ] &&
-		   ! grep -q '^DIFF ' "$tmp/$arg.log"; then
-			pass "boot argument $arg refused: $(grep -m1 '^DIFF-ERROR' "$tmp/$arg.log")"
-		else
-			fail "boot argument $arg: QEMU status $rc, not refused with one DIFF-ERROR line"
-			sed 's/^/    | /' "$tmp/$arg.log" | tail -n 10
-		fi
-	done
-fi
-
 wrong_bit=ME; [ "$DIFF_FAMILY" = e500 ] && wrong_bit=GS	# guest/sabotage_msr.c says why
 sabotage msr "the mtmsr trampoline takes $wrong_bit for a safe bit" 'msr \((trapping|patched-part) mfmsr\)'
 summary

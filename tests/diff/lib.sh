@@ -11,13 +11,10 @@ diff_compare=$build/native/bin/diff-compare
 # The family's test guest images (tests/diff.mk: one per byte order and
 # runtime), and whether QEMU runs the guest natively (state.h says: QEMU
 # pseries has only 64-bit CPUs, so book3s32 runs hosted only).
-# diff_sweep: the image has the interrupt-placement sweep (not the e500
-# one yet: it refuses the boot arguments).
-diff_sweep=1
 case $DIFF_FAMILY in
 book3s64|book3s32) diff_images=$build/ppc64/tests/diff ;;
 book3s64le) diff_images=$build/ppc64le/tests/diff ;;
-e500) diff_images=$build/ppc32/tests/diff diff_sweep=0 ;;
+e500) diff_images=$build/ppc32/tests/diff ;;
 *) echo "tests/diff: no test guest for the family '$DIFF_FAMILY'" >&2; exit 2 ;;
 esac
 diff_native=$("$diff_gen" --family "$DIFF_FAMILY" --native-run) || exit 2

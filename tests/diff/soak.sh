@@ -3,8 +3,8 @@
 #
 # soak.sh BUILD N: `make soak SOAK_PROGRAMS=N [SOAK_FAMILY=F]` (F: the
 # environment's DIFF_FAMILY, book3s64 by default; book3s32 is not
-# booted natively, e500 has no sweep yet) - N generated programs (in
-# batches of SOAK_BATCH, default 2048) booted natively, hosted without PV and
+# booted natively) - N generated programs (in batches of SOAK_BATCH,
+# default 2048, e500 256) booted natively, hosted without PV and
 # hosted with PV, on SOAK_JOBS workers (default 2).  Seeds start at
 # SOAK_FIRST_SEED (default 0x100000000, past the seeds make check uses).
 # The reports of divergent batches stay in SOAK_DIR (default
@@ -22,7 +22,12 @@ build=${1:-$here/build}
 total=${2:-100000}
 . "$here/tests/diff/lib.sh"
 
-batch=${SOAK_BATCH:-2048}
+# e500's sweep-sample boot takes about 0.1 s a program (each program's
+# first steps on the e500 host are dear; Documentation/differential.rst):
+# a batch must fit the boot timeout.
+default_batch=2048
+[ "$DIFF_FAMILY" = e500 ] && default_batch=256
+batch=${SOAK_BATCH:-$default_batch}
 jobs=${SOAK_JOBS:-2}
 first_seed=${SOAK_FIRST_SEED:-0x100000000}
 out=${SOAK_DIR:-$build/soak}
@@ -63,14 +68,10 @@ worker() {
 		diff_batch "$dir" $((first_seed + k * batch)) "$n" "$diff_good" --json
 		rc=$?
 		d=$(grep -o '"divergences":[0-9]*' "$dir/compare.out" | cut -d: -f2)
-		if [ "$diff_sweep" = 1 ]; then
-			"$here/tests/diff/run.sh" "$build" pv "$diff_good" "$dir/batch.blob" "$dir/sweep.log" \
-				--irq-sweep step --bootargs sweep-sample
-			src=$?
-			sweep=$(sweep_counts "$dir/sweep.log")
-		else
-			src=0 sweep="0 0 0 0"
-		fi
+		"$here/tests/diff/run.sh" "$build" pv "$diff_good" "$dir/batch.blob" "$dir/sweep.log" \
+			--irq-sweep step --bootargs sweep-sample
+		src=$?
+		sweep=$(sweep_counts "$dir/sweep.log")
 		echo "$n ${d:-$n} $rc $sweep $src" >>"$out/worker-$w"
 		[ "$src" = 0 ] || { rc=1; echo "soak: batch $k: the interrupt sweep failed: $dir/sweep.log" >&2; }
 		if [ "$rc" = 0 ]; then
@@ -100,8 +101,7 @@ for f in "$out"/worker-*; do
 	done <"$f"
 done
 rate=$((programs * 60000 / (elapsed_ms > 0 ? elapsed_ms : 1)))
-echo "soak: $programs programs in $batches batches, $((2 + diff_native + diff_sweep)) boots each, $jobs workers: $((elapsed_ms / 1000)) s, $rate programs/minute" >&2
-[ "$diff_sweep" = 1 ] || echo "soak: $DIFF_FAMILY has no interrupt sweep yet: no interrupts placed" >&2
+echo "soak: $programs programs in $batches batches, $((3 + diff_native)) boots each, $jobs workers: $((elapsed_ms / 1000)) s, $rate programs/minute" >&2
 echo "{\"programs\":$programs,\"divergences\":$divergences,\"interrupts_placed\":$placed,\"lost\":$lost,\"delivered_in_critical\":$in_critical}"
 [ "$divergences" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$programs" -eq "$total" ] && [ "$lost" -eq 0 ] &&
-	[ "$in_critical" -eq 0 ] && { [ "$placed" -gt 0 ] || [ "$diff_sweep" = 0 ]; }
+	[ "$in_critical" -eq 0 ] && [ "$placed" -gt 0 ]

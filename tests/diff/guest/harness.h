@@ -15,7 +15,7 @@
  * the family's).  Book3S-32 runs on the big-endian image: 64-bit code
  * that, entered with MSR[SF]=0, computes 32-bit addresses like a 32-bit
  * kernel; its programs are 32-bit instructions.  e500 runs on its own
- * 32-bit image (the e500 runtime), which does not link sweep.c yet. */
+ * 32-bit image (the e500 runtime). */
 extern const struct diff_family *diff_guest_family;
 /* Set the MSR the family's way (mtmsrd, or Book3S-32's mtmsr). */
 void diff_set_msr(uint64_t msr);

@@ -4,7 +4,7 @@
  * on, and what differs between the two: the 64-bit tests/host runtime
  * (pseries; book3s64, book3s64le, and book3s32 entered with MSR[SF]=0)
  * and, with DIFF_RUNTIME_E500 (tests/diff.mk), the 32-bit BookE
- * tests/host/e500 runtime (e500).  Only t_diff.c includes it.
+ * tests/host/e500 runtime (e500).  t_diff.c and sweep.c include it.
  */
 #ifndef PPCPV_TEST_DIFF_RUNTIME_H
 #define PPCPV_TEST_DIFF_RUNTIME_H
@@ -18,9 +18,6 @@
 #define DIFF_RUNTIME_BOOKE	1
 /* Bytes of a register: records keep values in their slots' low words. */
 #define DIFF_GUEST_WORD_BYTES	4
-/* sweep.c is not linked: its decrementer handler and built programs are
- * Book3S's (see Documentation/differential.rst). */
-#define DIFF_HAVE_SWEEP		0
 /* Every IVOR the runtime has a stub for. */
 #define DIFF_RUNTIME_VECTORS	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
 #define DIFF_FRAME_VECTOR(f)	((f)->ivor)
@@ -31,8 +28,16 @@
 #define DIFF_MTSPR(n, v)	MTSPR(n, v)
 /* The console is the host device's UART (no byte channel here). */
 #define DIFF_CONSOLE_BYTE_CHANNEL()	do { } while (0)
-/* BookE's decrementer interrupts only with TCR[DIE], which nothing sets. */
+/* BookE's decrementer interrupts only with TCR[DIE], which only the
+ * sweep sets; DEC is never written (it stays 0: only the host's raise sets
+ * TSR[DIS]). */
 #define DIFF_QUIET_DECREMENTER()	do { } while (0)
+/* The sweep's decrementer: its IVOR; the handler lowers the level by
+ * writing TSR[DIS] (write-one-to-clear, it traps), only then does the host
+ * clear int_pending; TCR[DIE] lets the raised level interrupt. */
+#define DIFF_DEC_VECTOR			PPC_BOOKE_IVOR_DEC
+#define DIFF_DEC_ACK()			MTSPR(PPC_BOOKE_SPR_TSR, PPC_BOOKE_TSR_DIS)
+#define DIFF_DEC_SWEEP_ENABLE()		MTSPR(PPC_BOOKE_SPR_TCR, PPC_BOOKE_TCR_DIE)
 
 #else
 #include "../../host/guest/guest.h"
@@ -40,7 +45,6 @@
 #define DIFF_RUNTIME_NAME	"pseries runtime"
 #define DIFF_RUNTIME_BOOKE	0
 #define DIFF_GUEST_WORD_BYTES	8
-#define DIFF_HAVE_SWEEP		1
 #define DIFF_RUNTIME_VECTORS							\
 	PPC_BOOK3S_VEC_MCHECK, PPC_BOOK3S_VEC_DSI, PPC_BOOK3S_VEC_DSEG, PPC_BOOK3S_VEC_ISI,	\
 	PPC_BOOK3S_VEC_ISEG, PPC_BOOK3S_VEC_EXTERNAL, PPC_BOOK3S_VEC_ALIGNMENT,		\
@@ -56,6 +60,11 @@
 #define DIFF_MTSPR(n, v)	mtspr(n, v)
 #define DIFF_CONSOLE_BYTE_CHANNEL()	guest_console_use('b')
 #define DIFF_QUIET_DECREMENTER()	mtspr(PPC_SPR_DEC, PPC_DEC_MAX)
+/* The sweep's decrementer: the level drops when DEC is written positive;
+ * it interrupts whenever MSR[EE] allows. */
+#define DIFF_DEC_VECTOR			PPC_BOOK3S_VEC_DEC
+#define DIFF_DEC_ACK()			mtspr(PPC_SPR_DEC, PPC_DEC_MAX)
+#define DIFF_DEC_SWEEP_ENABLE()		do { } while (0)
 #endif
 
 #endif /* PPCPV_TEST_DIFF_RUNTIME_H */

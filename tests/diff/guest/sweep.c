@@ -5,12 +5,12 @@
  * runs once with no interrupt (the reference), then once for every
  * boundary k of its run - before the patched site, before each instruction
  * of the trampoline it branches to, before each of the rest - with a
- * decrementer interrupt the host raises exactly at k (host-stubs/pseries/
- * sweep.c).  Each placement must end in the reference's state (every slot
- * of the end record but SRR0 and SRR1, which an interrupt overwrites by
- * definition), and the handler must have run exactly once, outside any
- * critical section, and seen int_pending clear once it acknowledged the
- * decrementer.
+ * decrementer interrupt the host raises exactly at k (host-stubs/core/
+ * sweep.c and the platform's single step).  Each placement must end in
+ * the reference's state (every slot of the end record but SRR0 and SRR1,
+ * which an interrupt overwrites by definition), and the handler must have
+ * run exactly once, outside any critical section, and seen int_pending
+ * clear once it acknowledged the decrementer.
  *
  * The handler also runs a patched trampoline with other values in r30,
  * r31 and CR, as a kernel's handler would: so an interrupt delivered while
@@ -22,14 +22,20 @@
  * enabling, disabling and keeping EE, the critical-bit trap, and the
  * fallback to the trapping instruction when enabling EE finds int_pending
  * set, which the placements before that test make happen; for Book3S-32
- * the same paths of its mtmsr trampoline, and its mtsrin trampoline), then
- * the batch's random programs, except those that read SRR0 or SRR1.
+ * the same paths of its mtmsr trampoline, and its mtsrin trampoline; for
+ * e500 those of the 32-bit mtmsr, wrtee (wrtee rS and wrteei 1) and
+ * wrteei 0 trampolines), then the batch's random programs, except those
+ * that read SRR0 or SRR1.
+ *
+ * One source for every family: the shapes are the family's (struct
+ * sweep_family below), the decrementer's vector, acknowledgement and enable the
+ * runtime's (runtime.h: pseries, or the e500 one).
  */
 #include <ppcpv/abi.h>
 #include <ppcpv/fmt.h>
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/isa/insn.h>
-#include "../../host/guest/guest.h"
+#include "runtime.h"
 #include "../diff.h"
 #include "../state.h"
 #include "harness.h"
@@ -48,6 +54,9 @@ enum op {
 	OP_MTMSRD_L0,
 	OP_MTMSR,
 	OP_MTSRIN,	/* mtsrin rS,rS: rS's top nibble names the register */
+	OP_WRTEE,	/* BookE: EE = rS's EE */
+	OP_WRTEEI_1,
+	OP_WRTEEI_0,
 };
 
 #define SHAPE_OPS	8
@@ -87,19 +96,60 @@ static const struct shape shapes32[] = {
 	{ "mtsrin-then-enable", 0, { OP_MTSRIN, OP_MFMSR, OP_SET_EE, OP_MTMSR } },
 };
 
-/* The family's shapes. */
-static const struct shape *family_shapes(unsigned int *n)
+/* e500: the 32-bit mtmsr (no RI: keep flips nothing; FP is a critical
+ * bit, so the trap shapes take the critical-bit path), wrtee rS and
+ * wrteei 1 (one template, whose only trap is the int_pending fallback),
+ * wrteei 0 (one path, no fallback). */
+static const struct shape shapes_e500[] = {
+	{ "mtmsr-enable", 0, { OP_MFMSR, OP_SET_EE, OP_MTMSR } },
+	{ "mtmsr-disable", 1, { OP_MFMSR, OP_CLEAR_EE, OP_MTMSR, OP_SET_EE, OP_MTMSR } },
+	{ "mtmsr-keep", 1, { OP_MFMSR, OP_MTMSR } },
+	{ "mtmsr-trap-enable", 0, { OP_MFMSR, OP_SET_EE, OP_FLIP_FP, OP_MTMSR } },
+	{ "mtmsr-trap-keep", 1, { OP_MFMSR, OP_FLIP_FP, OP_MTMSR } },
+	{ "mtmsr-trap-disable", 1, { OP_MFMSR, OP_CLEAR_EE, OP_FLIP_FP, OP_MTMSR, OP_SET_EE, OP_MTMSR } },
+	{ "wrtee-enable", 0, { OP_MFMSR, OP_SET_EE, OP_WRTEE } },
+	{ "wrtee-disable", 1, { OP_MFMSR, OP_CLEAR_EE, OP_WRTEE, OP_SET_EE, OP_WRTEE } },
+	{ "wrtee-keep", 1, { OP_MFMSR, OP_WRTEE } },
+	{ "wrteei-enable", 0, { OP_MFMSR, OP_WRTEEI_1 } },
+	{ "wrteei-disable", 1, { OP_MFMSR, OP_WRTEEI_0, OP_WRTEEI_1 } },
+	{ "wrteei0-then-wrtee", 1, { OP_MFMSR, OP_WRTEEI_0, OP_WRTEE } },
+};
+
+#define N_OF(a)		(sizeof(a) / sizeof((a)[0]))
+
+/* A family's sweep: its shapes, and what the handler's trampoline run
+ * leaves in the scratch slots (legal MSR values with the family's fixed
+ * bits - SF, LE -, since an interrupted trampoline that reloads one of
+ * them may run its original instruction with it; they differ from every
+ * start state's r30 and r31 but by chance). */
+struct sweep_family {
+	const struct shape *shapes;
+	unsigned int n_shapes;
+	uint64_t clobber_r30, clobber_r31;
+};
+
+static const struct sweep_family sweep_book3s64 = {
+	shapes64, N_OF(shapes64), PPC_MSR_EE | PPC_BOOK3S_MSR_RI, PPC_BOOK3S_MSR_RI,
+};
+static const struct sweep_family sweep_book3s32 = {
+	shapes32, N_OF(shapes32), PPC_MSR_EE | PPC_BOOK3S_MSR_RI, PPC_BOOK3S_MSR_RI,
+};
+/* e500 has no RI (never in an operand): EE and ME, which BookE's mtmsr writes. */
+static const struct sweep_family sweep_e500 = {
+	shapes_e500, N_OF(shapes_e500), PPC_MSR_EE | PPC_MSR_ME, PPC_MSR_ME,
+};
+
+static const struct sweep_family *family_sweep(void)
 {
-	if (diff_guest_family->mtmsrd) {
-		*n = sizeof(shapes64) / sizeof(shapes64[0]);
-		return shapes64;
-	}
-	*n = sizeof(shapes32) / sizeof(shapes32[0]);
-	return shapes32;
+	if (diff_guest_family->wrtee)
+		return &sweep_e500;
+	return diff_guest_family->mtmsrd ? &sweep_book3s64 : &sweep_book3s32;
 }
 
-#define N_SHAPES_MAX	(sizeof(shapes64) / sizeof(shapes64[0]))
-_Static_assert(sizeof(shapes32) <= sizeof(shapes64), "built_entry[] holds the longest list");
+/* The longest shape list. */
+#define N_SHAPES_MAX	N_OF(shapes_e500)
+_Static_assert(sizeof(shapes32) <= sizeof(shapes_e500) && sizeof(shapes64) <= sizeof(shapes_e500),
+	       "built_entry[] holds the longest list");
 /* rS: r0 (not "0" for these instructions), an ordinary register, and the
  * two the trampolines borrow (the patcher reloads them from scratch). */
 static const uint8_t operand_regs[] = { 0, 5, 30, 31 };
@@ -111,13 +161,6 @@ static const uint8_t operand_regs[] = { 0, 5, 30, 31 };
 #define SWEEP_STREAM	0x706c6163ull	/* "plac" */
 /* Run ids in DIFF-INTERRUPT reports: blob programs are 0.., built ones here on. */
 #define BUILT_ID_BASE	DIFF_MAX_PROGRAMS
-/* What the handler's trampoline run leaves in the scratch slots: legal
- * MSR values (the family's fixed bits - SF, LE - and low bits), since an
- * interrupted trampoline that reloads one of them may run its original
- * instruction with it; they differ from every start state's r30 and r31
- * but by chance. */
-#define CLOBBER_R30	(PPC_MSR_EE | PPC_BOOK3S_MSR_RI)
-#define CLOBBER_R31	PPC_BOOK3S_MSR_RI
 /* rldicr r,r,32,31: the high word up. */
 #define HIGH_WORD_ROTATE	32
 /* The guest's exit status when a placement went wrong. */
@@ -172,6 +215,12 @@ static uint32_t *emit(uint32_t *w, enum op op, unsigned int r)
 		return put(w, PPC_INST_MTMSR | PPC_FIELD_RT(r));
 	case OP_MTSRIN:
 		return put(w, PPC_INST_MTSRIN | PPC_FIELD_RT(r) | PPC_FIELD_RB(r));
+	case OP_WRTEE:
+		return put(w, PPC_INST_WRTEE | PPC_FIELD_RT(r));
+	case OP_WRTEEI_1:
+		return put(w, PPC_INST_WRTEEI | PPC_INST_WRTEEI_E);
+	case OP_WRTEEI_0:
+		return put(w, PPC_INST_WRTEEI);
 	case OP_END:
 		break;
 	}
@@ -194,18 +243,20 @@ static uint32_t *put_value(uint32_t *w, unsigned int r, uint64_t v)
 
 /*
  * void clobber_scratch(void), for the handler: a patched mfmsr and
- * mtmsrd L=1 (Book3S-32: mtmsr; EE stays clear) with junk in r30, r31 and CR, which the
+ * mtmsrd L=1 (32-bit families: mtmsr; EE stays clear) with junk in r30, r31 and CR, which the
  * trampoline parks in the scratch slots.  r30, r31 and CR are the
  * caller's again afterwards (r9-r12 are volatile).
  */
 static uint32_t *build_clobber(uint32_t *w)
 {
+	const struct sweep_family *fs = family_sweep();
+
 	clobber_scratch = (void (*)(void))(uintptr_t)w;
 	w = put(w, ppc_insn_mr(11, 30));
 	w = put(w, ppc_insn_mr(12, 31));
 	w = put(w, ppc_insn_mfcr(10));
-	w = put_value(w, 30, diff_guest_family->fixed | CLOBBER_R30);
-	w = put_value(w, 31, diff_guest_family->fixed | CLOBBER_R31);
+	w = put_value(w, 30, diff_guest_family->fixed | fs->clobber_r30);
+	w = put_value(w, 31, diff_guest_family->fixed | fs->clobber_r31);
 	w = put(w, ppc_insn_mtcrf(0xff, 30));
 	w = put(w, PPC_INST_MFMSR | PPC_FIELD_RT(9));
 	w = put(w, (diff_guest_family->mtmsrd ? PPC_INST_MTMSRD_L1 : PPC_INST_MTMSR) | PPC_FIELD_RT(9));
@@ -222,16 +273,16 @@ static uint32_t *build_clobber(uint32_t *w)
 
 uint32_t *sweep_build(uint32_t *w, const uint32_t *limit)
 {
-	unsigned int s, r, i, n_shapes;
-	const struct shape *shapes = family_shapes(&n_shapes);
+	unsigned int s, r, i;
+	const struct sweep_family *fs = family_sweep();
 
-	for (s = 0; s < n_shapes; s++) {
+	for (s = 0; s < fs->n_shapes; s++) {
 		for (r = 0; r < N_REGS; r++) {
 			if (w + BUILT_WORDS_MAX > limit)
 				return NULL;
 			built_entry[s * N_REGS + r] = w;
 			for (i = 0; i < SHAPE_OPS; i++)
-				w = emit(w, (enum op)shapes[s].ops[i], operand_regs[r]);
+				w = emit(w, (enum op)fs->shapes[s].ops[i], operand_regs[r]);
 			w = diff_put_return(w);
 			if (!w)
 				return NULL;
@@ -250,33 +301,39 @@ static uintptr_t shared_field(int field)
 	return (uintptr_t)((intptr_t)PPCPV_MAGIC_PAGE_EA + field);
 }
 
-static volatile uint64_t *shared64(int field)
-{
-	return (volatile uint64_t *)shared_field(field);
-}
-
 static volatile uint32_t *shared32(int field)
 {
 	return (volatile uint32_t *)shared_field(field);
 }
 
+/* critical as wide as a register: a 32-bit build compares the 64-bit
+ * field's low word (big-endian: the second), which the 32-bit
+ * trampolines store. */
+static unsigned long shared_critical(void)
+{
+	return *(volatile unsigned long *)shared_field(PPCPV_SHARED_CRITICAL + sizeof(uint64_t) -
+						       sizeof(unsigned long));
+}
+
 static void on_decrementer(struct guest_frame *f)
 {
 	seen.deliveries++;
-	if (sw.pv && *shared64(PPCPV_SHARED_CRITICAL) == f->gpr[1])
+	if (sw.pv && shared_critical() == f->gpr[1])
 		seen.in_critical++;
 	clobber_scratch();
-	mtspr(PPC_SPR_DEC, PPC_DEC_MAX);	/* the level drops */
+	DIFF_DEC_ACK();		/* the level drops */
 	if (sw.pv && *shared32(PPCPV_SHARED_INT_PENDING))
 		seen.pending_left++;
 }
 
 /* ---- One placement ----------------------------------------------------------- */
 
+/* SWEEP-FROM and SWEEP-TO as wide as an address: a 32-bit build writes
+ * 4-byte words, as the host allows. */
 static void arm(const uint32_t *entry)
 {
-	*(volatile uint64_t *)(sw.dev + PPCPV_HOSTDEV_SWEEP_FROM) = (uintptr_t)entry;
-	*(volatile uint64_t *)(sw.dev + PPCPV_HOSTDEV_SWEEP_TO) = (uintptr_t)diff_capture;
+	*(volatile uintptr_t *)(sw.dev + PPCPV_HOSTDEV_SWEEP_FROM) = (uintptr_t)entry;
+	*(volatile uintptr_t *)(sw.dev + PPCPV_HOSTDEV_SWEEP_TO) = (uintptr_t)diff_capture;
 	*(volatile uint32_t *)(sw.dev + PPCPV_HOSTDEV_SWEEP_AT) = sw.place;
 }
 
@@ -399,17 +456,18 @@ static int reads_srr(uint32_t i)
 int sweep_main(uint32_t n_programs, int pv, int sample)
 {
 	uint64_t start[DIFF_SLOTS], seed;
-	unsigned int c, n_shapes;
-	const struct shape *shapes = family_shapes(&n_shapes);
+	unsigned int c;
+	const struct sweep_family *fs = family_sweep();
 	uint32_t i, skipped = 0;
 	char name[32];
 
 	sw.dev = (volatile uint8_t *)(uintptr_t)guest_hostdev();
 	sw.pv = pv;
 	sw.n_sprs = diff_sprs(diff_guest_family, sw.sprs);
-	guest_set_handler(PPC_BOOK3S_VEC_DEC, on_decrementer);
-	for (c = 0; c < (sample ? 0 : n_shapes * N_REGS); c++) {
-		const struct shape *s = &shapes[c / N_REGS];
+	guest_set_handler(DIFF_DEC_VECTOR, on_decrementer);
+	DIFF_DEC_SWEEP_ENABLE();
+	for (c = 0; c < (sample ? 0 : fs->n_shapes * N_REGS); c++) {
+		const struct shape *s = &fs->shapes[c / N_REGS];
 
 		seed = SWEEP_SEED_BASE + c;
 		diff_start_state(diff_guest_family, seed, start);

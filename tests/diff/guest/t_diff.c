@@ -315,13 +315,11 @@ static const char *build_area(void)
 	area.read_patched = (routine)(uintptr_t)w;
 	w = build_readout(w, 1);
 	err = copy_programs(w, limit);
-#if DIFF_HAVE_SWEEP
 	if (!err && sweeping) {
 		area.end = sweep_build(area.end, limit);
 		if (!area.end)
 			err = "the sweep's code does not fit the code area";
 	}
-#endif
 	if (!err)
 		ppcpv_icache_sync((void *)(uintptr_t)DIFF_AREA_ADDR,
 				  (size_t)((uintptr_t)area.end - DIFF_AREA_ADDR));
@@ -458,9 +456,6 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 	sampling = guest_bootarg_is(SWEEP_SAMPLE_BOOTARG);
 	sweep_asked = sampling || guest_bootarg_is(SWEEP_BOOTARG);
 	sweeping = !guest_native() && sweep_asked;
-	if (!err && sweep_asked && !DIFF_HAVE_SWEEP)
-		err = "the interrupt-placement sweep (boot argument sweep, sweep-sample) is not built "
-		      "into this image (" DIFF_RUNTIME_NAME ")";
 	if (!err)
 		err = build_area();
 	if (err) {
@@ -473,10 +468,8 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 		     mode_name(), &diff_build_variant ? diff_build_variant : "good", diff_guest_family->name, count,
 		     pv.enabled ? pv.n_sites : 0, pv.stats.patched, pv.stats.skipped,
 		     (unsigned long long)pv.stats.tmp_used);
-#if DIFF_HAVE_SWEEP
 	if (sweeping)
 		return sweep_main(count, pv.enabled, sampling);
-#endif
 	for (i = 0; i < count; i++) {
 		if (guest_native() && (diff_be16(diff_blob_entry(BLOB, i) + DIFF_ENT_FLAGS) &
 				       DIFF_PROG_HOSTED_ONLY)) {

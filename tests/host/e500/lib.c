@@ -90,6 +90,11 @@ int guest_native(void)
 	return hostdev == 0;
 }
 
+uintptr_t guest_hostdev(void)
+{
+	return hostdev;
+}
+
 void guest_set_handler(unsigned int ivor, guest_handler h)
 {
 	if (ivor < PPC_BOOKE_IVOR_COUNT)

@@ -17,6 +17,8 @@ void guest_check(int cond, const char *name, const char *fmt, ...)
 int guest_failures(void);
 /* 1 when booted without a host (no host device in the device tree). */
 int guest_native(void);
+/* The host device's page from the device tree (0 natively). */
+uintptr_t guest_hostdev(void);
 typedef void (*guest_handler)(struct guest_frame *f);
 void guest_set_handler(unsigned int ivor, guest_handler h);
 int guest_install_hcalls(const void *fdt, size_t fdt_size);
