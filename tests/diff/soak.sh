@@ -4,7 +4,7 @@
 # soak.sh BUILD N: `make soak SOAK_PROGRAMS=N [SOAK_FAMILY=F]` (F: the
 # environment's DIFF_FAMILY, book3s64 by default; book3s32 is not
 # booted natively) - N generated programs (in batches of SOAK_BATCH,
-# default 2048, e500 256) booted natively, hosted without PV and
+# default 2048) booted natively, hosted without PV and
 # hosted with PV, on SOAK_JOBS workers (default 2).  Seeds start at
 # SOAK_FIRST_SEED (default 0x100000000, past the seeds make check uses).
 # The reports of divergent batches stay in SOAK_DIR (default
@@ -22,12 +22,7 @@ build=${1:-$here/build}
 total=${2:-100000}
 . "$here/tests/diff/lib.sh"
 
-# e500's sweep-sample boot takes about 0.1 s a program (each program's
-# first steps on the e500 host are dear; Documentation/differential.rst):
-# a batch must fit the boot timeout.
-default_batch=2048
-[ "$DIFF_FAMILY" = e500 ] && default_batch=256
-batch=${SOAK_BATCH:-$default_batch}
+batch=${SOAK_BATCH:-2048}
 jobs=${SOAK_JOBS:-2}
 first_seed=${SOAK_FIRST_SEED:-0x100000000}
 out=${SOAK_DIR:-$build/soak}

@@ -24,12 +24,8 @@ TEST_NAME=diff-sweep; [ "$DIFF_FAMILY" = book3s64 ] || TEST_NAME=diff-sweep-$DIF
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# Random programs swept at every boundary besides the built ones (e500:
-# 8 - a placement single-steps the program up to the delivery, so a
-# program costs about the square of its length, and the e500 host's steps
-# are dearer: with 16 the step took 44 s at a load average of 3).
+# Random programs swept at every boundary besides the built ones.
 RANDOM_PROGRAMS=16
-[ "$DIFF_FAMILY" = e500 ] && RANDOM_PROGRAMS=8
 # Built programs: 11 shapes (Book3S-32: 8, e500: 12), 4 operand registers
 # (tests/diff/guest/sweep.c), and the kinds whose trampolines they go
 # through; the trapping instruction a trampoline that enables EE falls

@@ -26,11 +26,13 @@ void diff_set_msr(uint64_t msr);
  * Run the code at entry from the start record (seed: the memory region's
  * contents); the end record is at DIFF_OUT_ADDR afterwards, the guest back
  * at the family's entry MSR.  id names the run in an unexpected interrupt's
- * report; arm, unless NULL, is called right before the registers are
- * loaded and the code entered.
+ * report.  Unless NULL, arm is called right before the registers are loaded
+ * and the code entered, and settle once the end record is read and the
+ * MSR is back, before the memory region is hashed (the sweep ends its
+ * placement there, so that the host does not single-step the hash).
  */
 void diff_run(int64_t id, const uint32_t *entry, const uint64_t start[DIFF_SLOTS], uint64_t seed,
-	      void (*arm)(const uint32_t *entry));
+	      void (*arm)(const uint32_t *entry), void (*settle)(void));
 /* Blob program i: where it starts in the code area, its seed. */
 uint32_t *diff_program_entry(uint32_t i);
 uint64_t diff_program_seed(uint32_t i);

@@ -359,7 +359,7 @@ static void bring_up_pv(const void *fdt, size_t fdt_size)
 /* ---- Running a program ----------------------------------------------------- */
 
 void diff_run(int64_t id, const uint32_t *entry, const uint64_t start[DIFF_SLOTS], uint64_t seed,
-	      void (*arm)(const uint32_t *entry))
+	      void (*arm)(const uint32_t *entry), void (*settle)(void))
 {
 	unsigned int s;
 
@@ -382,6 +382,8 @@ void diff_run(int64_t id, const uint32_t *entry, const uint64_t start[DIFF_SLOTS
 	area.read_patched();
 	diff_set_msr(diff_guest_family->entry);
 	running = -1;
+	if (settle)
+		settle();
 	OUT[DIFF_SLOT_MEMSUM] = diff_hash_bytes(DIFF_HASH_INIT, MEM, DIFF_MEM_SIZE);
 }
 
@@ -403,7 +405,7 @@ static void run_program(uint32_t i)
 	uint64_t start[DIFF_SLOTS];
 
 	diff_start_state(diff_guest_family, diff_program_seed(i), start);
-	diff_run(i, diff_program_entry(i), start, diff_program_seed(i), NULL);
+	diff_run(i, diff_program_entry(i), start, diff_program_seed(i), NULL, NULL);
 }
 
 static void report_program(uint32_t i)
