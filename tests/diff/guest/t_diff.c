@@ -78,7 +78,6 @@ static volatile int probe_faulted;
 static volatile int64_t running = -1;	/* the program that runs, for interrupt reports */
 static int sweeping;	/* the interrupt-placement sweep (sweep.c) */
 static int sampling;	/* ... one boundary per program */
-static int sweep_asked;	/* the boot arguments asked for it */
 
 #define IN	((volatile uint64_t *)(uintptr_t)DIFF_IN_ADDR)
 #define OUT	((volatile uint64_t *)(uintptr_t)DIFF_OUT_ADDR)
@@ -456,8 +455,7 @@ int guest_test_main(const void *fdt, size_t fdt_size)
 		diff_set_msr(mfmsr() | diff_guest_family->entry);
 	catch_interrupts();
 	sampling = guest_bootarg_is(SWEEP_SAMPLE_BOOTARG);
-	sweep_asked = sampling || guest_bootarg_is(SWEEP_BOOTARG);
-	sweeping = !guest_native() && sweep_asked;
+	sweeping = !guest_native() && (sampling || guest_bootarg_is(SWEEP_BOOTARG));
 	if (!err)
 		err = build_area();
 	if (err) {
