@@ -19,6 +19,7 @@
 #include <ppcpv/isa/spr.h>
 #include <ppcpv/isa/vectors.h>
 #include "../guest/bootargs.h"
+#include "../guest/bytechannel.h"
 #include "guest.h"
 #include "t_guest.h"
 
@@ -30,6 +31,7 @@ static uintptr_t hostdev;
 /* The console's transmitter: the host device's, or natively the SoC's
  * 16550 (the host device copies the 16550's THR and LSR). */
 static uintptr_t console_uart;
+static char console_how = 'm';	/* guest_console_use() */
 static const char *bootargs = "";	/* /chosen/bootargs, for guest_bootarg_is() */
 static int failures;
 static guest_handler handlers[PPC_BOOKE_IVOR_COUNT];
@@ -41,6 +43,10 @@ static void console_write(const char *s, size_t n)
 {
 	volatile uint8_t *uart = (volatile uint8_t *)console_uart;
 
+	if (console_how == 'b') {
+		guest_byte_channel_write(s, n);
+		return;
+	}
 	while (n--) {
 		while (!(uart[PPCPV_HOSTDEV_UART_LSR] & PPCPV_HOSTDEV_LSR_THRE))
 			;
@@ -88,6 +94,11 @@ int guest_failures(void)
 int guest_native(void)
 {
 	return hostdev == 0;
+}
+
+void guest_console_use(char how)
+{
+	console_how = how;
 }
 
 uintptr_t guest_hostdev(void)

@@ -19,6 +19,10 @@ int guest_failures(void);
 int guest_native(void);
 /* The host device's page from the device tree (0 natively). */
 uintptr_t guest_hostdev(void);
+/* Where the console bytes go: 'm' the UART (the host device's, natively
+ * the SoC's), 'b' the byte-channel hypercall (once the hypercall sequence
+ * is installed). */
+void guest_console_use(char how);
 typedef void (*guest_handler)(struct guest_frame *f);
 void guest_set_handler(unsigned int ivor, guest_handler h);
 int guest_install_hcalls(const void *fdt, size_t fdt_size);

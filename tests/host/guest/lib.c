@@ -14,6 +14,7 @@
 #include <ppcpv/host/hostdev.h>
 #include <ppcpv/papr.h>
 #include "bootargs.h"
+#include "bytechannel.h"
 #include "guest.h"
 
 #define MAX_VECTOR	PPC_BOOK3S_VEC_AREA_END
@@ -52,28 +53,10 @@ static void mmio_putc(char c)
 	uart[PPCPV_HOSTDEV_UART_THR] = (uint8_t)c;
 }
 
-/* BYTE_CHANNEL_SEND: up to 16 bytes in r5..r8, 4 per register. */
-static void channel_write(const char *s, size_t n)
-{
-	unsigned long in[PPCPV_HCALL_NARGS], chunk, i;
-
-	while (n) {
-		chunk = n > PPCPV_EV_BYTE_CHANNEL_MAX_BYTES ? PPCPV_EV_BYTE_CHANNEL_MAX_BYTES : n;
-		for (i = 0; i < PPCPV_HCALL_NARGS; i++)
-			in[i] = 0;
-		in[1] = chunk;
-		for (i = 0; i < chunk; i++)
-			in[2 + i / 4] |= (unsigned long)(uint8_t)s[i] << (24 - 8 * (i % 4));
-		ppcpv_hcall(PPCPV_TOKEN_BYTE_CHANNEL_SEND, in, NULL);
-		s += chunk;
-		n -= chunk;
-	}
-}
-
 static void console_write(const char *s, size_t n)
 {
 	if (console_how == 'b') {
-		channel_write(s, n);
+		guest_byte_channel_write(s, n);
 		return;
 	}
 	if (!hostdev) {
