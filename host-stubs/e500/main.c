@@ -238,26 +238,23 @@ static void sweep_debug_init(void)
 	__asm__ __volatile__("isync");
 }
 
+/* prepare_entry() as the core's sweep takes it (an MSR of any width). */
+static uint64_t prepare_entry_for_sweep(void)
+{
+	return prepare_entry();
+}
+
 /* Every exit with irq-sweep configured; out of line, so that the common
  * exit pays one test for it. */
 static __attribute__((noinline)) uint32_t swept_exit(uint32_t ivor, uint32_t srr1, uint32_t esr,
 						     uint32_t dear)
 {
-	uint32_t msr;
-
-	if (ppcpv_sweep_stepping() && ivor == PPC_BOOKE_IVOR_DEBUG) {
-		/* the event's status, written 1 to clear */
-		MTSPR(PPC_BOOKE_SPR_DBSR, PPC_BOOKE_DBSR_ICMP);
-		ppcpv_sweep_stepped();
-	} else {
+	if (ppcpv_sweep_step_exit(ivor == PPC_BOOKE_IVOR_DEBUG))
+		MTSPR(PPC_BOOKE_SPR_DBSR, PPC_BOOKE_DBSR_ICMP);	/* the event's status, written 1 to clear */
+	else
 		handle_exit(ivor, srr1, esr, dear);
-	}
 	/* Arming or ending the placement happened in handle_exit. */
-	if (!ppcpv_sweep_stepping())
-		return prepare_entry();
-	ppcpv_sweep_before_entry(guest);
-	msr = prepare_entry();
-	return ppcpv_sweep_after_entry(guest) ? msr | PPC_BOOKE_MSR_DE : msr;
+	return (uint32_t)ppcpv_sweep_entry(guest, prepare_entry_for_sweep, PPC_BOOKE_MSR_DE);
 }
 
 /*

@@ -351,18 +351,10 @@ static inline __attribute__((always_inline)) void handle_exit(uint32_t vector, u
  * test for it. */
 static __attribute__((noinline)) uint64_t swept_exit(uint32_t vector, uint64_t srr1)
 {
-	uint64_t msr;
-
-	if (ppcpv_sweep_stepping() && vector == PPC_BOOK3S_VEC_TRACE)
-		ppcpv_sweep_stepped();
-	else
+	if (!ppcpv_sweep_step_exit(vector == PPC_BOOK3S_VEC_TRACE))
 		handle_exit(vector, srr1);
 	/* Arming or ending the placement happened in handle_exit. */
-	if (!ppcpv_sweep_stepping())
-		return prepare_entry();
-	ppcpv_sweep_before_entry(guest);
-	msr = prepare_entry();
-	return ppcpv_sweep_after_entry(guest) ? msr | PPC_BOOK3S_MSR_SE : msr;
+	return ppcpv_sweep_entry(guest, prepare_entry, PPC_BOOK3S_MSR_SE);
 }
 
 uint64_t host_exit(uint32_t vector, uint64_t srr1)

@@ -31,7 +31,6 @@
 #include <ppcpv/guest_pv.h>
 #include <ppcpv/hcall.h>
 #include <ppcpv/isa/insn.h>
-#include <ppcpv/isa/opcodes.h>
 #include "runtime.h"
 #include "../diff.h"
 #include "../state.h"
@@ -204,14 +203,14 @@ static uint32_t slot_store(unsigned int r, uint64_t addr)
 {
 	if (DIFF_GUEST_WORD_BYTES == 8)
 		return ppc_insn_std(r, 0, addr);
-	return ppc_insn_dform(PPC_OP_STW, r, 0, (int32_t)(addr + DIFF_SLOT_LOW_WORD));
+	return ppc_insn_stw(r, 0, (int32_t)(addr + DIFF_SLOT_LOW_WORD));
 }
 
 static uint32_t slot_load(unsigned int r, uint64_t addr)
 {
 	if (DIFF_GUEST_WORD_BYTES == 8)
 		return ppc_insn_ld(r, 0, addr);
-	return ppc_insn_dform(PPC_OP_LWZ, r, 0, (int32_t)(addr + DIFF_SLOT_LOW_WORD));
+	return ppc_insn_lwz(r, 0, (int32_t)(addr + DIFF_SLOT_LOW_WORD));
 }
 
 /* mfmsr and every mfspr of a shadowed SPR, each stored to its slot. */

@@ -15,14 +15,10 @@
  *
  * A platform with irq-sweep configured sends every exit through:
  *
- *   if (ppcpv_sweep_stepping() && <this exit is the CPU's step>)
- *           ppcpv_sweep_stepped();
- *   else
+ *   if (!ppcpv_sweep_step_exit(<this exit is the CPU's step>))
  *           <handle the exit as usual>;
- *   if (ppcpv_sweep_stepping())
- *           ppcpv_sweep_before_entry(v);
- *   <ppcpv_prepare_entry() and the rest of the platform's entry>
- *   step = ppcpv_sweep_stepping() && ppcpv_sweep_after_entry(v);
+ *   msr = ppcpv_sweep_entry(v, <its entry: ppcpv_prepare_entry() and the
+ *                           rest, returning the real MSR>, <its step bit>);
  */
 #ifndef PPCPV_HOST_SWEEP_H
 #define PPCPV_HOST_SWEEP_H
@@ -51,5 +47,33 @@ void ppcpv_sweep_before_entry(struct ppcpv_vcpu *v);
 int ppcpv_sweep_after_entry(struct ppcpv_vcpu *v);
 /* The HOST-SWEEP line (from the platform's report), when it is on. */
 void ppcpv_sweep_report(void);
+
+/* An exit with irq-sweep on: 1 if it is the sweep's single step (the
+ * guest completed one instruction; nothing else to handle), 0 if the
+ * platform handles it as usual.  is_step: the exit is the CPU's step
+ * interrupt. */
+static inline int ppcpv_sweep_step_exit(int is_step)
+{
+	if (!is_step || !ppcpv_sweep_stepping())
+		return 0;
+	ppcpv_sweep_stepped();
+	return 1;
+}
+
+/* The entry after an exit with irq-sweep on: the platform's prepare
+ * (ppcpv_prepare_entry() and the rest of its entry, returning the real
+ * MSR) between the sweep's look at the guest and its verdict; step_msr,
+ * the bit that single-steps the guest, added while a placement steps. */
+static inline uint64_t ppcpv_sweep_entry(struct ppcpv_vcpu *v, uint64_t (*prepare)(void),
+					 uint64_t step_msr)
+{
+	uint64_t msr;
+
+	if (!ppcpv_sweep_stepping())
+		return prepare();
+	ppcpv_sweep_before_entry(v);
+	msr = prepare();
+	return ppcpv_sweep_after_entry(v) ? msr | step_msr : msr;
+}
 
 #endif /* PPCPV_HOST_SWEEP_H */
